@@ -1,0 +1,157 @@
+package io.millstone.server;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.millstone.server.audit.AuditLog;
+import io.millstone.server.gateway.Gateway;
+import io.millstone.server.gateway.MethodRules;
+import io.millstone.server.identity.AuthGrpcService;
+import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.identity.CompanyGrpcService;
+import io.millstone.server.identity.LoginThrottle;
+import io.millstone.server.identity.PasswordHasher;
+import io.millstone.server.identity.RoleCatalog;
+import io.millstone.server.identity.RoleGrpcService;
+import io.millstone.server.identity.SessionService;
+import io.millstone.server.identity.SessionStore;
+import io.millstone.server.identity.UserAdmin;
+import io.millstone.server.identity.UserGrpcService;
+import io.millstone.server.platform.MillstoneConfig;
+import io.millstone.server.platform.Platform;
+import io.millstone.server.platform.Transactions;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Millstone server node: the gateway and the domain services on a gRPC server built by the
+ * caller (Netty with TLS in production, in-process in tests), standing on a {@link Platform}.
+ */
+public final class MillstoneServer {
+  private static final Logger log = LoggerFactory.getLogger(MillstoneServer.class);
+
+  private final Platform platform;
+  private final ScheduledExecutorService scheduler;
+  private final SessionStore sessionStore;
+  private final Gateway gateway;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final List<ServerServiceDefinition> services = new ArrayList<>();
+  private final CompanyAdmin companyAdmin;
+  private final UserAdmin userAdmin;
+  private final Server server;
+
+  public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
+    this.platform = platform;
+    MillstoneConfig config = platform.config();
+    Clock clock = Clock.systemUTC();
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().daemon().name("millstone-scheduler").factory());
+    Transactions tx =
+        new Transactions(
+            platform.database().sessionFactory(), new AuditLog(clock), config.maxCallDuration());
+    PasswordHasher hasher = new PasswordHasher();
+    RoleCatalog roles = RoleCatalog.load(platform.database().runtimeDataSource());
+    this.sessionStore =
+        new SessionStore(platform.redis(), config.sessionIdleTimeout(), config.sessionCacheTtl());
+    LoginThrottle throttle =
+        new LoginThrottle(
+            platform.redis(),
+            config.loginAttemptsPerAddressPerMinute(),
+            config.loginFailuresBeforeLockout(),
+            config.lockoutDuration());
+    this.companyAdmin = new CompanyAdmin(tx, clock);
+    this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
+    SessionService sessionService =
+        new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
+
+    for (BindableService s :
+        List.of(
+            new AuthGrpcService(sessionService),
+            new UserGrpcService(userAdmin),
+            new RoleGrpcService(roles),
+            new CompanyGrpcService(companyAdmin),
+            ProtoReflectionServiceV1.newInstance())) {
+      services.add(s.bindService());
+    }
+    services.add(health.getHealthService().bindService());
+    this.gateway = new Gateway(config, sessionStore, platform.redis(), registry, scheduler);
+    gateway.install(builder, services);
+    this.server = builder.build();
+  }
+
+  public MillstoneServer start() throws IOException {
+    server.start();
+    health.setStatus("", ServingStatus.SERVING);
+    log.info("Millstone server started: {}", server.getListenSockets());
+    return this;
+  }
+
+  /** Stops taking calls, lets running ones finish (up to 10 s), then releases resources. */
+  public void stop() {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      gateway.close();
+      sessionStore.close();
+      scheduler.shutdownNow();
+    }
+  }
+
+  public void blockUntilShutdown() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /** Every service this node exposes, as registered (health and reflection included). */
+  public List<ServerServiceDefinition> services() {
+    return List.copyOf(services);
+  }
+
+  public MethodRules methodRules() {
+    return gateway.rules();
+  }
+
+  public Server grpcServer() {
+    return server;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public CompanyAdmin companyAdmin() {
+    return companyAdmin;
+  }
+
+  public UserAdmin userAdmin() {
+    return userAdmin;
+  }
+
+  /** The entity classes Hibernate maps; the platform validates them against the schema. */
+  public static List<Class<?>> entities() {
+    return List.of(
+        io.millstone.server.identity.model.AppUser.class,
+        io.millstone.server.identity.model.Company.class,
+        io.millstone.server.identity.model.CompanyMember.class);
+  }
+}

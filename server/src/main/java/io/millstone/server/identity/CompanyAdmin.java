@@ -1,0 +1,129 @@
+package io.millstone.server.identity;
+
+import io.millstone.server.identity.model.Company;
+import io.millstone.server.identity.model.CompanySettings;
+import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Transactions;
+import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.error.ConflictException;
+import io.millstone.server.platform.error.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.UUID;
+
+/** A company's settings, and creating a company (admin command and demo only). */
+public final class CompanyAdmin {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final Transactions tx;
+  private final Clock clock;
+
+  public CompanyAdmin(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Creates a company with its audit chain; the first entry records the creation. */
+  public CompanyView create(CompanySettings settings, String by) {
+    validate(settings);
+    UUID id = Ids.newId();
+    Actor actor = Actor.system(id, by);
+    return tx.inCompany(
+        actor,
+        t -> {
+          Company c = new Company(id, settings, by, clock.instant());
+          t.session().persist(c);
+          t.session().flush();
+          t.audit("identity.company.create", "company", id, "created " + describe(settings));
+          return new CompanyView(id, c.settings(), c.version());
+        });
+  }
+
+  public CompanyView get(Actor actor) {
+    return tx.inCompany(
+        actor,
+        t -> {
+          Company c = t.session().get(Company.class, actor.companyId());
+          if (c == null) {
+            throw new NotFoundException("Company", actor.companyId().toString());
+          }
+          return new CompanyView(c.id(), c.settings(), c.version());
+        });
+  }
+
+  public CompanyView update(Actor actor, CompanySettings settings, long version) {
+    validate(settings);
+    return tx.inCompany(
+        actor,
+        t -> {
+          Company c = t.session().get(Company.class, actor.companyId());
+          if (c == null) {
+            throw new NotFoundException("Company", actor.companyId().toString());
+          }
+          if (c.version() != version) {
+            throw new ConflictException(
+                "The company settings were changed by "
+                    + c.updatedBy()
+                    + " at "
+                    + WHEN.format(c.updatedAt())
+                    + " after you opened them; reload to see their change, then apply yours again.");
+          }
+          CompanySettings before = c.settings();
+          c.apply(settings, actor.username(), clock.instant());
+          t.session().flush();
+          t.audit(
+              "identity.company.update",
+              "company",
+              c.id(),
+              describe(before) + " -> " + describe(settings));
+          return new CompanyView(c.id(), c.settings(), c.version());
+        });
+  }
+
+  static String describe(CompanySettings s) {
+    return "name="
+        + s.name()
+        + ", currency="
+        + s.currencyCode()
+        + ", vat="
+        + s.vatRatePercent().toPlainString()
+        + "%, fiscal year from month "
+        + s.fiscalYearStartMonth()
+        + ", time zone "
+        + s.timeZone();
+  }
+
+  /** Checks every field; field names are those of the UpdateCompany request. */
+  public static void validate(CompanySettings s) {
+    Validator v = new Validator();
+    v.text(s.name() == null ? null : s.name().trim(), "name", 200);
+    boolean currencyOk = false;
+    if (s.currencyCode() != null && s.currencyCode().matches("[A-Z]{3}")) {
+      try {
+        Currency.getInstance(s.currencyCode());
+        currencyOk = true;
+      } catch (IllegalArgumentException e) {
+        currencyOk = false;
+      }
+    }
+    v.check(currencyOk, "currency_code", "must be an ISO 4217 currency code such as BDT");
+    BigDecimal vat = s.vatRatePercent();
+    v.check(
+        vat != null && vat.signum() >= 0 && vat.compareTo(BigDecimal.valueOf(100)) <= 0 && vat.scale() <= 4,
+        "vat_rate_percent",
+        "must be a percentage from 0 to 100 with at most 4 decimals, such as 15");
+    v.check(
+        s.fiscalYearStartMonth() >= 1 && s.fiscalYearStartMonth() <= 12,
+        "fiscal_year_start_month",
+        "must be a month from 1 (January) to 12 (December)");
+    boolean zoneOk = s.timeZone() != null && ZoneId.getAvailableZoneIds().contains(s.timeZone());
+    v.check(zoneOk, "time_zone", "must be a time zone name such as Asia/Dhaka");
+    v.throwIfInvalid();
+  }
+}

@@ -1,0 +1,7 @@
+package io.millstone.server.identity;
+
+import io.millstone.server.identity.model.CompanySettings;
+import java.util.UUID;
+
+/** A company's settings with the version to send back on update. */
+public record CompanyView(UUID id, CompanySettings settings, long version) {}

@@ -1,0 +1,115 @@
+package io.millstone.server.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes in the PHC string format. The defaults are the OWASP minimum (19 MiB,
+ * 2 iterations, 1 lane); a stored hash keeps its own parameters, so raising them later still
+ * verifies older hashes.
+ */
+public final class PasswordHasher {
+  public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
+  public static final int DEFAULT_ITERATIONS = 2;
+  public static final int DEFAULT_PARALLELISM = 1;
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64D = Base64.getDecoder();
+
+  private final int memoryKib;
+  private final int iterations;
+  private final int parallelism;
+  private final SecureRandom random = new SecureRandom();
+  private final String dummyHash;
+
+  public PasswordHasher() {
+    this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
+  }
+
+  public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    if (memoryKib < DEFAULT_MEMORY_KIB || iterations < DEFAULT_ITERATIONS) {
+      throw new IllegalArgumentException("Argon2id parameters below the OWASP minimum");
+    }
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+    this.parallelism = parallelism;
+    this.dummyHash = hash("not-a-real-password-" + random.nextLong());
+  }
+
+  public String hash(String password) {
+    byte[] salt = new byte[SALT_BYTES];
+    random.nextBytes(salt);
+    byte[] out = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+    return "$argon2id$v=19$m="
+        + memoryKib
+        + ",t="
+        + iterations
+        + ",p="
+        + parallelism
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(out);
+  }
+
+  /** Compares in constant time. A malformed stored hash never matches. */
+  public boolean verify(String password, String encoded) {
+    String[] parts = encoded.split("\\$");
+    // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
+    if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+      return false;
+    }
+    try {
+      int m = 0;
+      int t = 0;
+      int p = 0;
+      for (String kv : parts[3].split(",")) {
+        int v = Integer.parseInt(kv.substring(2));
+        switch (kv.charAt(0)) {
+          case 'm' -> m = v;
+          case 't' -> t = v;
+          case 'p' -> p = v;
+          default -> {
+            return false;
+          }
+        }
+      }
+      byte[] salt = B64D.decode(parts[4]);
+      byte[] expected = B64D.decode(parts[5]);
+      byte[] actual = derive(password, salt, m, t, p, expected.length);
+      return MessageDigest.isEqual(expected, actual);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Spends the same work as a real verification, so an unknown username takes as long to refuse
+   * as a wrong password.
+   */
+  public void verifyDummy(String password) {
+    verify(password, dummyHash);
+  }
+
+  private static byte[] derive(
+      String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    Argon2Parameters params =
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(memoryKib)
+            .withIterations(iterations)
+            .withParallelism(parallelism)
+            .withSalt(salt)
+            .build();
+    Argon2BytesGenerator gen = new Argon2BytesGenerator();
+    gen.init(params);
+    byte[] out = new byte[length];
+    gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

@@ -1,0 +1,85 @@
+package io.millstone.server.identity.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A company and its settings; every business row belongs to exactly one. */
+@Entity
+@Table(name = "company")
+public class Company {
+  @Id private UUID id;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "currency_code", nullable = false, length = 3)
+  private String currencyCode;
+
+  @Column(name = "vat_rate_percent", nullable = false, precision = 7, scale = 4)
+  private BigDecimal vatRatePercent;
+
+  @Column(name = "fiscal_year_start_month", nullable = false)
+  private int fiscalYearStartMonth;
+
+  @Column(name = "time_zone", nullable = false, length = 64)
+  private String timeZone;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "updated_by", nullable = false, length = 64)
+  private String updatedBy;
+
+  @Version private long version;
+
+  protected Company() {}
+
+  public Company(UUID id, CompanySettings settings, String by, Instant now) {
+    this.id = id;
+    this.createdAt = now;
+    apply(settings, by, now);
+  }
+
+  public void apply(CompanySettings s, String by, Instant now) {
+    this.name = s.name();
+    this.currencyCode = s.currencyCode();
+    this.vatRatePercent = s.vatRatePercent();
+    this.fiscalYearStartMonth = s.fiscalYearStartMonth();
+    this.timeZone = s.timeZone();
+    this.updatedAt = now;
+    this.updatedBy = by;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public CompanySettings settings() {
+    return new CompanySettings(name, currencyCode, vatRatePercent, fiscalYearStartMonth, timeZone);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public String updatedBy() {
+    return updatedBy;
+  }
+
+  public long version() {
+    return version;
+  }
+}

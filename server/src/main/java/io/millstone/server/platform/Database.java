@@ -1,0 +1,126 @@
+package io.millstone.server.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL side of the server: Flyway migrations run as the owner role, then a HikariCP
+ * pool and a Hibernate session factory (schema validated, never generated) as the runtime role.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final DatabaseSettings settings;
+  private final HikariDataSource pool;
+  private final SessionFactory sessionFactory;
+
+  private Database(DatabaseSettings settings, HikariDataSource pool, SessionFactory sf) {
+    this.settings = settings;
+    this.pool = pool;
+    this.sessionFactory = sf;
+  }
+
+  /** Applies pending migrations as the owner role and reports what ran. */
+  public static MigrateResult migrate(DatabaseSettings settings) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(ownerDataSource(settings))
+            .locations("classpath:db/migration")
+            .placeholders(Map.of("runtime_role", settings.runtimeUser()))
+            .failOnMissingLocations(true)
+            .load();
+    MigrateResult result = flyway.migrate();
+    if (result.migrationsExecuted > 0) {
+      log.info(
+          "Applied {} migration(s); schema now at version {}",
+          result.migrationsExecuted,
+          result.targetSchemaVersion);
+    }
+    return result;
+  }
+
+  /** Opens the runtime pool and the session factory; the schema must already be migrated. */
+  public static Database open(
+      DatabaseSettings settings, List<Class<?>> entities, MeterRegistry registry) {
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("millstone");
+    hc.setJdbcUrl(settings.jdbcUrl());
+    hc.setUsername(settings.runtimeUser());
+    hc.setPassword(settings.runtimePassword());
+    hc.setMaximumPoolSize(settings.poolSize());
+    hc.setMinimumIdle(Math.min(2, settings.poolSize()));
+    hc.setAutoCommit(false);
+    hc.setConnectionTimeout(10_000);
+    hc.addDataSourceProperty("ApplicationName", "millstone-server");
+    hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+    if (registry != null) {
+      hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
+    HikariDataSource pool = new HikariDataSource(hc);
+    try {
+      Configuration cfg = new Configuration();
+      entities.forEach(cfg::addAnnotatedClass);
+      cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+      cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+      cfg.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
+      cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+      cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+      cfg.setProperty(AvailableSettings.ORDER_UPDATES, "true");
+      cfg.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+      cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
+      SessionFactory sf = cfg.buildSessionFactory();
+      return new Database(settings, pool, sf);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  /** The runtime pool; every connection from it is subject to row-level security. */
+  public DataSource runtimeDataSource() {
+    return pool;
+  }
+
+  /** A fresh, unpooled connection source as the owner, for admin commands and migrations. */
+  public DataSource ownerDataSource() {
+    return ownerDataSource(settings);
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  static DataSource ownerDataSource(DatabaseSettings s) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(s.jdbcUrl());
+    ds.setUser(s.ownerUser());
+    if (s.ownerPassword() != null) {
+      ds.setPassword(s.ownerPassword());
+    }
+    ds.setApplicationName("millstone-admin");
+    return ds;
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    pool.close();
+  }
+}

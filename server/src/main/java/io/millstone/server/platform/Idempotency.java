@@ -1,0 +1,89 @@
+package io.millstone.server.platform;
+
+import io.millstone.server.platform.error.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Makes a create safe to retry. The key is claimed in the same transaction as the create; a
+ * concurrent request with the same key waits on the key's index entry and then returns the record
+ * the first one made. A key reused for a different request is refused.
+ */
+public final class Idempotency {
+  public static final int MAX_KEY_LENGTH = 100;
+
+  /** The id of the record, and whether this call made it or found it made by an earlier one. */
+  public record Outcome(UUID id, boolean replayed) {}
+
+  private Idempotency() {}
+
+  public static void validateKey(Validator v, String key, String field) {
+    if (key != null && !key.isEmpty()) {
+      v.check(
+          key.length() >= 8 && key.length() <= MAX_KEY_LENGTH,
+          field,
+          "must be 8 to " + MAX_KEY_LENGTH + " characters (a random UUID is a good key)");
+    }
+  }
+
+  /**
+   * Runs {@code create} with a new id unless {@code key} was already used in this company.
+   * {@code fingerprint} describes the request (without secrets) so a reused key can be detected.
+   */
+  public static Outcome once(
+      Tx tx, String key, String operation, String fingerprint, Function<UUID, UUID> create) {
+    UUID newId = Ids.newId();
+    if (key == null || key.isEmpty()) {
+      return new Outcome(create.apply(newId), false);
+    }
+    UUID company = tx.actor().orElseThrow().companyId();
+    byte[] hash = sha256(operation + '\u001f' + fingerprint);
+    Object claimed =
+        tx.session()
+            .createNativeQuery(
+                "INSERT INTO idempotency_key (company_id, key, operation, request_hash, result_id)"
+                    + " VALUES (:c, :k, :o, :h, :r) ON CONFLICT (company_id, key) DO NOTHING"
+                    + " RETURNING result_id",
+                Object.class)
+            .setParameter("c", company)
+            .setParameter("k", key)
+            .setParameter("o", operation)
+            .setParameter("h", hash)
+            .setParameter("r", newId)
+            .getResultList()
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (claimed != null) {
+      return new Outcome(create.apply(newId), false);
+    }
+    Object[] row =
+        (Object[])
+            tx.session()
+                .createNativeQuery(
+                    "SELECT operation, request_hash, result_id FROM idempotency_key"
+                        + " WHERE company_id = :c AND key = :k",
+                    Object[].class)
+                .setParameter("c", company)
+                .setParameter("k", key)
+                .getSingleResult();
+    if (!operation.equals(row[0]) || !Arrays.equals(hash, (byte[]) row[1])) {
+      throw InvalidInputException.of(
+          "idempotency_key",
+          "was already used for a different request; send a new key for a new record");
+    }
+    return new Outcome((UUID) row[2], true);
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

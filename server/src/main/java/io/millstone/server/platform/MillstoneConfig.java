@@ -1,0 +1,502 @@
+package io.millstone.server.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The server's settings, read once at start from an optional properties file and the environment
+ * (environment wins). Keys in the file are dotted ({@code db.url}); the environment spells them
+ * {@code MILLSTONE_DB_URL}. Immutable: build one with {@link #builder()}.
+ */
+public final class MillstoneConfig {
+
+  private final String host;
+  private final int port;
+  private final String metricsHost;
+  private final int metricsPort;
+  private final Path dataDir;
+  private final Optional<String> dbUrl;
+  private final String dbUser;
+  private final Optional<String> dbPassword;
+  private final String dbOwnerUser;
+  private final Optional<String> dbOwnerPassword;
+  private final Optional<String> redisUrl;
+  private final Optional<Path> tlsCert;
+  private final Optional<Path> tlsKey;
+  private final boolean tlsOnLoopback;
+  private final Duration sessionIdleTimeout;
+  private final Duration sessionCacheTtl;
+  private final Duration maxCallDuration;
+  private final int maxMessageBytes;
+  private final int maxMetadataBytes;
+  private final int maxConcurrentCallsPerConnection;
+  private final int userCallsPerSecond;
+  private final int addressCallsPerSecond;
+  private final int loginAttemptsPerAddressPerMinute;
+  private final int loginFailuresBeforeLockout;
+  private final Duration lockoutDuration;
+  private final int dbPoolSize;
+
+  private MillstoneConfig(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.metricsHost = b.metricsHost;
+    this.metricsPort = b.metricsPort;
+    this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+    this.dbUrl = Optional.ofNullable(b.dbUrl);
+    this.dbUser = b.dbUser;
+    this.dbPassword = Optional.ofNullable(b.dbPassword);
+    this.dbOwnerUser = b.dbOwnerUser;
+    this.dbOwnerPassword = Optional.ofNullable(b.dbOwnerPassword);
+    this.redisUrl = Optional.ofNullable(b.redisUrl);
+    this.tlsCert = Optional.ofNullable(b.tlsCert);
+    this.tlsKey = Optional.ofNullable(b.tlsKey);
+    this.tlsOnLoopback = b.tlsOnLoopback;
+    this.sessionIdleTimeout = b.sessionIdleTimeout;
+    this.sessionCacheTtl = b.sessionCacheTtl;
+    this.maxCallDuration = b.maxCallDuration;
+    this.maxMessageBytes = b.maxMessageBytes;
+    this.maxMetadataBytes = b.maxMetadataBytes;
+    this.maxConcurrentCallsPerConnection = b.maxConcurrentCallsPerConnection;
+    this.userCallsPerSecond = b.userCallsPerSecond;
+    this.addressCallsPerSecond = b.addressCallsPerSecond;
+    this.loginAttemptsPerAddressPerMinute = b.loginAttemptsPerAddressPerMinute;
+    this.loginFailuresBeforeLockout = b.loginFailuresBeforeLockout;
+    this.lockoutDuration = b.lockoutDuration;
+    this.dbPoolSize = b.dbPoolSize;
+    if (tlsCert.isPresent() != tlsKey.isPresent()) {
+      throw new IllegalArgumentException("Set both tls.cert and tls.key, or neither.");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.metricsHost = metricsHost;
+    b.metricsPort = metricsPort;
+    b.dataDir = dataDir;
+    b.dbUrl = dbUrl.orElse(null);
+    b.dbUser = dbUser;
+    b.dbPassword = dbPassword.orElse(null);
+    b.dbOwnerUser = dbOwnerUser;
+    b.dbOwnerPassword = dbOwnerPassword.orElse(null);
+    b.redisUrl = redisUrl.orElse(null);
+    b.tlsCert = tlsCert.orElse(null);
+    b.tlsKey = tlsKey.orElse(null);
+    b.tlsOnLoopback = tlsOnLoopback;
+    b.sessionIdleTimeout = sessionIdleTimeout;
+    b.sessionCacheTtl = sessionCacheTtl;
+    b.maxCallDuration = maxCallDuration;
+    b.maxMessageBytes = maxMessageBytes;
+    b.maxMetadataBytes = maxMetadataBytes;
+    b.maxConcurrentCallsPerConnection = maxConcurrentCallsPerConnection;
+    b.userCallsPerSecond = userCallsPerSecond;
+    b.addressCallsPerSecond = addressCallsPerSecond;
+    b.loginAttemptsPerAddressPerMinute = loginAttemptsPerAddressPerMinute;
+    b.loginFailuresBeforeLockout = loginFailuresBeforeLockout;
+    b.lockoutDuration = lockoutDuration;
+    b.dbPoolSize = dbPoolSize;
+    return b;
+  }
+
+  /**
+   * Reads the configuration: defaults, then {@code file} if given, then the environment. Unknown
+   * keys are an error, so a typo in a config file is noticed at start rather than ignored.
+   */
+  public static MillstoneConfig load(Optional<Path> file, Map<String, String> env) {
+    Properties props = new Properties();
+    if (file.isPresent()) {
+      try (Reader r = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+        props.load(r);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read config file " + file.get() + ": " + e, e);
+      }
+    }
+    Builder b = builder();
+    List<String> unknown = new ArrayList<>();
+    for (String key : props.stringPropertyNames()) {
+      if (!b.set(key, props.getProperty(key).trim())) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown setting(s) in " + file.get() + ": " + String.join(", ", unknown));
+    }
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String name = e.getKey();
+      if (name.startsWith("MILLSTONE_") && !name.equals("MILLSTONE_CONFIG")) {
+        String key = name.substring("MILLSTONE_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        b.set(key, e.getValue().trim());
+      }
+    }
+    return b.build();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String metricsHost() {
+    return metricsHost;
+  }
+
+  /** The Prometheus endpoint's port; 0 or less turns the endpoint off. */
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Empty means: start an embedded PostgreSQL in the data directory. */
+  public Optional<String> dbUrl() {
+    return dbUrl;
+  }
+
+  /** The runtime role: owns nothing, cannot bypass row-level security. */
+  public String dbUser() {
+    return dbUser;
+  }
+
+  public Optional<String> dbPassword() {
+    return dbPassword;
+  }
+
+  /** The role that owns the schema and runs migrations. */
+  public String dbOwnerUser() {
+    return dbOwnerUser;
+  }
+
+  public Optional<String> dbOwnerPassword() {
+    return dbOwnerPassword;
+  }
+
+  /** Empty means: start an embedded Redis in the data directory. */
+  public Optional<String> redisUrl() {
+    return redisUrl;
+  }
+
+  public Optional<Path> tlsCert() {
+    return tlsCert;
+  }
+
+  public Optional<Path> tlsKey() {
+    return tlsKey;
+  }
+
+  /** Use TLS even on a loopback address (off loopback it is always used). */
+  public boolean tlsOnLoopback() {
+    return tlsOnLoopback;
+  }
+
+  public Duration sessionIdleTimeout() {
+    return sessionIdleTimeout;
+  }
+
+  /** How long a node trusts a session it read from Redis before reading it again. */
+  public Duration sessionCacheTtl() {
+    return sessionCacheTtl;
+  }
+
+  public Duration maxCallDuration() {
+    return maxCallDuration;
+  }
+
+  public int maxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  public int maxMetadataBytes() {
+    return maxMetadataBytes;
+  }
+
+  public int maxConcurrentCallsPerConnection() {
+    return maxConcurrentCallsPerConnection;
+  }
+
+  public int userCallsPerSecond() {
+    return userCallsPerSecond;
+  }
+
+  public int addressCallsPerSecond() {
+    return addressCallsPerSecond;
+  }
+
+  public int loginAttemptsPerAddressPerMinute() {
+    return loginAttemptsPerAddressPerMinute;
+  }
+
+  public int loginFailuresBeforeLockout() {
+    return loginFailuresBeforeLockout;
+  }
+
+  public Duration lockoutDuration() {
+    return lockoutDuration;
+  }
+
+  public int dbPoolSize() {
+    return dbPoolSize;
+  }
+
+  /** Passwords are never printed. */
+  @Override
+  public String toString() {
+    return "MillstoneConfig{listen="
+        + host
+        + ":"
+        + port
+        + ", metrics="
+        + (metricsPort > 0 ? metricsHost + ":" + metricsPort : "off")
+        + ", dataDir="
+        + dataDir
+        + ", db="
+        + dbUrl.orElse("embedded")
+        + ", redis="
+        + redisUrl.map(MillstoneConfig::withoutCredentials).orElse("embedded")
+        + ", tls="
+        + tlsCert.map(Path::toString).orElse("auto")
+        + "}";
+  }
+
+  static String withoutCredentials(String url) {
+    int at = url.lastIndexOf('@');
+    int scheme = url.indexOf("://");
+    return at > 0 && scheme >= 0 ? url.substring(0, scheme + 3) + "***@" + url.substring(at + 1) : url;
+  }
+
+  /** Collects settings; {@link #build()} checks them. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 50051;
+    private String metricsHost = "127.0.0.1";
+    private int metricsPort = 9464;
+    private Path dataDir = Path.of(System.getProperty("user.home"), ".millstone");
+    private String dbUrl;
+    private String dbUser = "millstone_app";
+    private String dbPassword;
+    private String dbOwnerUser = "millstone_owner";
+    private String dbOwnerPassword;
+    private String redisUrl;
+    private Path tlsCert;
+    private Path tlsKey;
+    private boolean tlsOnLoopback;
+    private Duration sessionIdleTimeout = Duration.ofHours(8);
+    private Duration sessionCacheTtl = Duration.ofSeconds(30);
+    private Duration maxCallDuration = Duration.ofSeconds(60);
+    private int maxMessageBytes = 4 * 1024 * 1024;
+    private int maxMetadataBytes = 16 * 1024;
+    private int maxConcurrentCallsPerConnection = 128;
+    private int userCallsPerSecond = 200;
+    private int addressCallsPerSecond = 1000;
+    private int loginAttemptsPerAddressPerMinute = 30;
+    private int loginFailuresBeforeLockout = 5;
+    private Duration lockoutDuration = Duration.ofMinutes(15);
+    private int dbPoolSize = 16;
+
+    private Builder() {}
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder metricsHost(String v) {
+      metricsHost = v;
+      return this;
+    }
+
+    public Builder metricsPort(int v) {
+      metricsPort = v;
+      return this;
+    }
+
+    public Builder dataDir(Path v) {
+      dataDir = v;
+      return this;
+    }
+
+    public Builder dbUrl(String v) {
+      dbUrl = v;
+      return this;
+    }
+
+    public Builder dbUser(String v) {
+      dbUser = v;
+      return this;
+    }
+
+    public Builder dbPassword(String v) {
+      dbPassword = v;
+      return this;
+    }
+
+    public Builder dbOwnerUser(String v) {
+      dbOwnerUser = v;
+      return this;
+    }
+
+    public Builder dbOwnerPassword(String v) {
+      dbOwnerPassword = v;
+      return this;
+    }
+
+    public Builder redisUrl(String v) {
+      redisUrl = v;
+      return this;
+    }
+
+    public Builder tlsCert(Path v) {
+      tlsCert = v;
+      return this;
+    }
+
+    public Builder tlsKey(Path v) {
+      tlsKey = v;
+      return this;
+    }
+
+    public Builder tlsOnLoopback(boolean v) {
+      tlsOnLoopback = v;
+      return this;
+    }
+
+    public Builder sessionIdleTimeout(Duration v) {
+      sessionIdleTimeout = v;
+      return this;
+    }
+
+    public Builder sessionCacheTtl(Duration v) {
+      sessionCacheTtl = v;
+      return this;
+    }
+
+    public Builder maxCallDuration(Duration v) {
+      maxCallDuration = v;
+      return this;
+    }
+
+    public Builder maxMessageBytes(int v) {
+      maxMessageBytes = v;
+      return this;
+    }
+
+    public Builder maxMetadataBytes(int v) {
+      maxMetadataBytes = v;
+      return this;
+    }
+
+    public Builder maxConcurrentCallsPerConnection(int v) {
+      maxConcurrentCallsPerConnection = v;
+      return this;
+    }
+
+    public Builder userCallsPerSecond(int v) {
+      userCallsPerSecond = v;
+      return this;
+    }
+
+    public Builder addressCallsPerSecond(int v) {
+      addressCallsPerSecond = v;
+      return this;
+    }
+
+    public Builder loginAttemptsPerAddressPerMinute(int v) {
+      loginAttemptsPerAddressPerMinute = v;
+      return this;
+    }
+
+    public Builder loginFailuresBeforeLockout(int v) {
+      loginFailuresBeforeLockout = v;
+      return this;
+    }
+
+    public Builder lockoutDuration(Duration v) {
+      lockoutDuration = v;
+      return this;
+    }
+
+    public Builder dbPoolSize(int v) {
+      dbPoolSize = v;
+      return this;
+    }
+
+    /** Sets one dotted key from a file or the environment; false if the key is unknown. */
+    boolean set(String key, String value) {
+      try {
+        switch (key) {
+          case "host" -> host = value;
+          case "port" -> port = Integer.parseInt(value);
+          case "metrics.host" -> metricsHost = value;
+          case "metrics.port" -> metricsPort = Integer.parseInt(value);
+          case "data.dir" -> dataDir = Path.of(value);
+          case "db.url" -> dbUrl = emptyToNull(value);
+          case "db.user" -> dbUser = value;
+          case "db.password" -> dbPassword = emptyToNull(value);
+          case "db.owner.user" -> dbOwnerUser = value;
+          case "db.owner.password" -> dbOwnerPassword = emptyToNull(value);
+          case "redis.url" -> redisUrl = emptyToNull(value);
+          case "tls.cert" -> tlsCert = value.isEmpty() ? null : Path.of(value);
+          case "tls.key" -> tlsKey = value.isEmpty() ? null : Path.of(value);
+          case "tls.on.loopback" -> tlsOnLoopback = Boolean.parseBoolean(value);
+          case "session.idle.timeout" -> sessionIdleTimeout = Duration.parse(value);
+          case "session.cache.ttl" -> sessionCacheTtl = Duration.parse(value);
+          case "max.call.duration" -> maxCallDuration = Duration.parse(value);
+          case "max.message.bytes" -> maxMessageBytes = Integer.parseInt(value);
+          case "max.metadata.bytes" -> maxMetadataBytes = Integer.parseInt(value);
+          case "max.concurrent.calls.per.connection" ->
+              maxConcurrentCallsPerConnection = Integer.parseInt(value);
+          case "rate.user.per.second" -> userCallsPerSecond = Integer.parseInt(value);
+          case "rate.address.per.second" -> addressCallsPerSecond = Integer.parseInt(value);
+          case "rate.login.per.address.per.minute" ->
+              loginAttemptsPerAddressPerMinute = Integer.parseInt(value);
+          case "login.failures.before.lockout" ->
+              loginFailuresBeforeLockout = Integer.parseInt(value);
+          case "login.lockout" -> lockoutDuration = Duration.parse(value);
+          case "db.pool.size" -> dbPoolSize = Integer.parseInt(value);
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "Setting " + key + " has an invalid value: " + e.getMessage(), e);
+      }
+    }
+
+    private static String emptyToNull(String v) {
+      return v == null || v.isEmpty() ? null : v;
+    }
+
+    public MillstoneConfig build() {
+      return new MillstoneConfig(this);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.millstone.server.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The stores a server node stands on: PostgreSQL (migrated, then opened as the runtime role) and
+ * Redis, external when configured and embedded otherwise. Several server instances may share one
+ * platform (tests do); it is closed after them.
+ */
+public final class Platform implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+  private final MillstoneConfig config;
+  private final EmbeddedStores embedded;
+  private final Database database;
+  private final RedisClient redis;
+  private final String redisUrl;
+
+  private Platform(
+      MillstoneConfig config,
+      EmbeddedStores embedded,
+      Database database,
+      RedisClient redis,
+      String redisUrl) {
+    this.config = config;
+    this.embedded = embedded;
+    this.database = database;
+    this.redis = redis;
+    this.redisUrl = redisUrl;
+  }
+
+  /** Starts or connects the stores, migrates the schema and opens the pools. */
+  public static Platform start(MillstoneConfig config, List<Class<?>> entities, MeterRegistry registry)
+      throws IOException {
+    EmbeddedStores embedded =
+        EmbeddedStores.start(config, config.dbUrl().isEmpty(), config.redisUrl().isEmpty());
+    Database db = null;
+    RedisClient redis = null;
+    try {
+      DatabaseSettings dbSettings =
+          config.dbUrl().isPresent() ? externalDatabase(config) : embedded.databaseSettings();
+      Database.migrate(dbSettings);
+      db = Database.open(dbSettings, entities, registry);
+      String redisUrl = config.redisUrl().orElseGet(embedded::redisUrl);
+      redis = RedisClient.create(URI.create(redisUrl));
+      redis.ping();
+      log.info("Stores ready: {}", config);
+      return new Platform(config, embedded, db, redis, redisUrl);
+    } catch (RuntimeException e) {
+      if (redis != null) {
+        redis.close();
+      }
+      if (db != null) {
+        db.close();
+      }
+      embedded.close();
+      throw e;
+    }
+  }
+
+  /** Only migrates: for the {@code migrate} command. */
+  public static void migrateOnly(MillstoneConfig config) throws IOException {
+    try (EmbeddedStores embedded = EmbeddedStores.start(config, config.dbUrl().isEmpty(), false)) {
+      Database.migrate(
+          config.dbUrl().isPresent() ? externalDatabase(config) : embedded.databaseSettings());
+    }
+  }
+
+  static DatabaseSettings externalDatabase(MillstoneConfig config) {
+    return new DatabaseSettings(
+        config.dbUrl().orElseThrow(),
+        config.dbOwnerUser(),
+        config.dbOwnerPassword().orElse(null),
+        config.dbUser(),
+        config.dbPassword().orElse(null),
+        config.dbPoolSize());
+  }
+
+  public MillstoneConfig config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public RedisClient redis() {
+    return redis;
+  }
+
+  /** With its password: never log it. */
+  public String redisUrl() {
+    return redisUrl;
+  }
+
+  @Override
+  public void close() {
+    try {
+      redis.close();
+    } finally {
+      try {
+        database.close();
+      } finally {
+        embedded.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.millstone.server.platform;
+
+import io.millstone.server.audit.AuditLog;
+import io.millstone.server.platform.error.ConflictException;
+import io.millstone.server.platform.error.MillstoneException;
+import io.millstone.server.platform.error.UnavailableException;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+import org.hibernate.Transaction;
+
+/**
+ * Runs work in one transaction with the company (and user) set for row-level security through
+ * {@code set_config(..., true)}, the parameterised form of {@code SET LOCAL}: the setting ends with
+ * the transaction, so a pooled connection never carries one company's context into the next.
+ */
+public final class Transactions {
+  private final SessionFactory sessionFactory;
+  private final AuditLog auditLog;
+  private final String statementTimeout;
+
+  public Transactions(SessionFactory sessionFactory, AuditLog auditLog, Duration statementTimeout) {
+    this.sessionFactory = sessionFactory;
+    this.auditLog = auditLog;
+    this.statementTimeout = statementTimeout.toMillis() + "ms";
+  }
+
+  /** Work in the actor's company, audited as the actor. */
+  public <T> T inCompany(Actor actor, Function<Tx, T> work) {
+    return run(actor.companyId(), actor.userId().orElse(null), actor, work);
+  }
+
+  /**
+   * Work as a user before a company is chosen (sign-in): the user sees their own account,
+   * memberships and the names of their companies, nothing else. Nothing can be audited.
+   */
+  public <T> T asUser(UUID userId, Function<Tx, T> work) {
+    return run(null, userId, null, work);
+  }
+
+  private <T> T run(UUID companyId, UUID userId, Actor actor, Function<Tx, T> work) {
+    try (Session session = sessionFactory.openSession()) {
+      Transaction t = session.beginTransaction();
+      try {
+        session.doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT set_config('millstone.company_id', ?, true),"
+                          + " set_config('millstone.user_id', ?, true),"
+                          + " set_config('statement_timeout', ?, true)")) {
+                ps.setString(1, companyId == null ? "" : companyId.toString());
+                ps.setString(2, userId == null ? "" : userId.toString());
+                ps.setString(3, statementTimeout);
+                ps.execute();
+              }
+            });
+        Tx tx = new Tx(session, actor);
+        T result = work.apply(tx);
+        session.flush();
+        if (!tx.auditEntries().isEmpty()) {
+          session.doWork(c -> auditLog.append(c, actor, tx.auditEntries()));
+        }
+        t.commit();
+        return result;
+      } catch (RuntimeException e) {
+        if (t.isActive()) {
+          try {
+            t.rollback();
+          } catch (RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+        throw translate(e);
+      }
+    }
+  }
+
+  /** Turns storage failures into errors a person can act on; business errors pass through. */
+  static RuntimeException translate(RuntimeException e) {
+    if (e instanceof MillstoneException) {
+      return e;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+        return new ConflictException(
+            "Someone else saved a change to this record at the same moment; reload it and try"
+                + " again.",
+            e);
+      }
+      if (t instanceof SQLTransientConnectionException) {
+        return new UnavailableException(
+            "The server is busy and could not get a database connection; try again shortly.", e);
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.equals("40001") || state.equals("40P01")) {
+          return new ConflictException(
+              "Your change collided with another one being saved at the same time; try again.", e);
+        }
+        if (state.equals("57014")) {
+          return new UnavailableException(
+              "The database took too long to answer; try again, or narrow the request.", e);
+        }
+        if (state.startsWith("08")) {
+          return new UnavailableException("The database cannot be reached; try again shortly.", e);
+        }
+      }
+    }
+    return e;
+  }
+}

@@ -1,0 +1,43 @@
+package io.millstone.server.platform;
+
+import io.millstone.server.audit.AuditEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * One database transaction scoped to a company. Work done through it commits together with the
+ * audit rows it records, or not at all.
+ */
+public final class Tx {
+  private final Session session;
+  private final Actor actor;
+  private final List<AuditEntry> auditEntries = new ArrayList<>();
+
+  Tx(Session session, Actor actor) {
+    this.session = session;
+    this.actor = actor;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** Empty for work outside any company (sign-in before a company is chosen). */
+  public Optional<Actor> actor() {
+    return Optional.ofNullable(actor);
+  }
+
+  /** Records what this transaction changed; written to the audit chain just before commit. */
+  public void audit(String action, String entityType, Object entityId, String summary) {
+    if (actor == null) {
+      throw new IllegalStateException("audit needs a company: run the work with an actor");
+    }
+    auditEntries.add(new AuditEntry(action, entityType, String.valueOf(entityId), summary));
+  }
+
+  List<AuditEntry> auditEntries() {
+    return auditEntries;
+  }
+}
