@@ -58,9 +58,17 @@ public final class TestServer implements AutoCloseable {
     return channel;
   }
 
-  /** A username unique to this test run. */
+  /**
+   * A username unique to this test run and deterministic within it: the same base gives the
+   * same name, so a test can refer to a user it created by base name.
+   */
   public String unique(String base) {
     return (base + "." + prefix).toLowerCase();
+  }
+
+  /** A fresh username every call. */
+  public String fresh(String base) {
+    return unique(base + Integer.toString(SEQ.incrementAndGet(), 36));
   }
 
   public CompanyView createCompany(String name) {

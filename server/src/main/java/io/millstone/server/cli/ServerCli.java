@@ -11,7 +11,6 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Metrics;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
-import io.millstone.server.platform.Tls;
 import io.millstone.server.platform.Version;
 import io.millstone.server.platform.error.MillstoneException;
 import java.io.IOException;

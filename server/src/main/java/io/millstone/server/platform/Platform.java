@@ -21,18 +21,29 @@ public final class Platform implements AutoCloseable {
   private final Database database;
   private final RedisClient redis;
   private final String redisUrl;
+  private final boolean owner;
 
   private Platform(
       MillstoneConfig config,
       EmbeddedStores embedded,
       Database database,
       RedisClient redis,
-      String redisUrl) {
+      String redisUrl,
+      boolean owner) {
     this.config = config;
     this.embedded = embedded;
     this.database = database;
     this.redis = redis;
     this.redisUrl = redisUrl;
+    this.owner = owner;
+  }
+
+  /**
+   * The same stores seen with other settings (limits, timeouts); closing the view leaves the
+   * stores running. Tests use it to run a node with tight limits beside the others.
+   */
+  public Platform sharing(MillstoneConfig other) {
+    return new Platform(other, embedded, database, redis, redisUrl, false);
   }
 
   /** Starts or connects the stores, migrates the schema and opens the pools. */
@@ -51,7 +62,7 @@ public final class Platform implements AutoCloseable {
       redis = RedisClient.create(URI.create(redisUrl));
       redis.ping();
       log.info("Stores ready: {}", config);
-      return new Platform(config, embedded, db, redis, redisUrl);
+      return new Platform(config, embedded, db, redis, redisUrl, true);
     } catch (RuntimeException e) {
       if (redis != null) {
         redis.close();
@@ -101,6 +112,9 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owner) {
+      return;
+    }
     try {
       redis.close();
     } finally {

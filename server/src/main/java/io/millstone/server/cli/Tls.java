@@ -1,4 +1,6 @@
-package io.millstone.server.platform;
+package io.millstone.server.cli;
+
+import io.millstone.server.platform.MillstoneConfig;
 
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;

@@ -1,0 +1,98 @@
+package io.millstone.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of the house, checked on the compiled server. */
+class ArchitectureTest {
+  static final JavaClasses SERVER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.millstone.server");
+
+  static final String[] DOMAINS = {
+    "io.millstone.server.identity..",
+    "io.millstone.server.masterdata..",
+    "io.millstone.server.inventory..",
+    "io.millstone.server.purchasing..",
+    "io.millstone.server.sales..",
+    "io.millstone.server.production..",
+    "io.millstone.server.accounting..",
+    "io.millstone.server.telemetry..",
+    "io.millstone.server.reporting..",
+    "io.millstone.server.audit..",
+    "io.millstone.server.platform.."
+  };
+
+  @Test
+  void domainLogicImportsNeitherGrpcNorJavafx() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAINS)
+        .and()
+        .haveSimpleNameNotEndingWith("GrpcService")
+        .and()
+        .haveSimpleNameNotEndingWith("Protos")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.grpc..", "javafx..")
+        .because("business logic must run and be tested without a transport or a screen")
+        .check(SERVER);
+  }
+
+  @Test
+  void domainLogicDoesNotReachIntoTheGateway() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.millstone.server.platform..", "io.millstone.server.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.millstone.server.gateway..", "io.millstone.server.identity..")
+        .check(SERVER);
+  }
+
+  @Test
+  void nothingUsesJavaNativeSerialization() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.ObjectInputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.ObjectOutputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.beans.XMLDecoder")
+        .check(SERVER);
+  }
+
+  @Test
+  void noServerSourceFileMentionsObjectInputStream() throws IOException {
+    List<Path> offenders;
+    try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+      offenders =
+          files
+              .filter(Files::isRegularFile)
+              .filter(
+                  p -> {
+                    try {
+                      return Files.readString(p).contains("ObjectInputStream");
+                    } catch (IOException e) {
+                      return false;
+                    }
+                  })
+              .toList();
+    }
+    assertThat(offenders).isEmpty();
+  }
+}

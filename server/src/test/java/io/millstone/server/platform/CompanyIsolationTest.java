@@ -1,0 +1,263 @@
+package io.millstone.server.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.millstone.server.TestPlatform;
+import io.millstone.server.TestServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Company isolation is enforced by PostgreSQL itself, not by the application's queries: these
+ * tests talk to the database directly as the runtime role and try to reach another company's rows
+ * in every table that has a company_id, found from the catalog rather than from a list.
+ */
+class CompanyIsolationTest {
+  static TestServer t;
+  static UUID a;
+  static UUID b;
+  static DataSource runtime;
+  static DataSource owner;
+
+  @BeforeAll
+  static void setUp() {
+    t = new TestServer();
+    a = t.createCompany("Isolation Mill A").id();
+    b = t.createCompany("Isolation Mill B").id();
+    for (UUID c : List.of(a, b)) {
+      t.server()
+          .userAdmin()
+          .create(
+              Actor.system(c, "test"),
+              "isolation-key-" + c,
+              t.fresh("iso"),
+              "Isolated",
+              TestServer.PASSWORD,
+              List.of("sales"));
+    }
+    runtime = TestPlatform.get().database().runtimeDataSource();
+    owner = TestPlatform.get().database().ownerDataSource();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    t.close();
+  }
+
+  static List<String> companyScopedTables() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = owner.getConnection();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT c.table_name FROM information_schema.columns c"
+                        + " JOIN information_schema.tables t USING (table_schema, table_name)"
+                        + " WHERE c.table_schema = 'public' AND c.column_name = 'company_id'"
+                        + " AND t.table_type = 'BASE TABLE' ORDER BY 1")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  @Test
+  void everyTableWithACompanyIdHasRowLevelSecurityEnabledAndForced() throws SQLException {
+    List<String> tables = companyScopedTables();
+    assertThat(tables).contains("company_member", "audit_event", "idempotency_key");
+    try (Connection c = owner.getConnection()) {
+      for (String table : tables) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT relrowsecurity, relforcerowsecurity FROM pg_class"
+                    + " WHERE oid = ('public.' || ?)::regclass")) {
+          ps.setString(1, table);
+          try (ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).as(table + " RLS enabled").isTrue();
+            assertThat(rs.getBoolean(2)).as(table + " RLS forced").isTrue();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theRuntimeRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+    try (Connection c = runtime.getConnection();
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles"
+                  + " WHERE rolname = current_user")) {
+        assertThat(rs.next()).isTrue();
+        for (int i = 1; i <= 4; i++) {
+          assertThat(rs.getBoolean(i)).as("role attribute " + i).isFalse();
+        }
+      }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid),"
+                  + " (SELECT count(*) FROM pg_namespace WHERE nspowner = r.oid),"
+                  + " (SELECT count(*) FROM pg_proc WHERE proowner = r.oid)"
+                  + " FROM pg_roles r WHERE r.rolname = current_user")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).as("tables owned").isZero();
+        assertThat(rs.getLong(2)).as("schemas owned").isZero();
+        assertThat(rs.getLong(3)).as("functions owned").isZero();
+      }
+      c.rollback();
+    }
+  }
+
+  @Test
+  void companyAsSessionCannotReadUpdateDeleteOrInsertCompanyBsRows() throws SQLException {
+    for (String table : companyScopedTables()) {
+      String bRow = anyRowAsJson(table, b);
+      assertThat(bRow).as("test data: company B has a row in " + table).isNotNull();
+      try (Connection c = runtime.getConnection()) {
+        setCompany(c, a);
+        assertThat(countOrRefused(c, "SELECT count(*) FROM " + table + " WHERE company_id = '" + b + "'"))
+            .as("read B's rows of " + table)
+            .isZero();
+        assertThat(updateOrRefused(c, "UPDATE " + table + " SET company_id = company_id WHERE company_id = '" + b + "'"))
+            .as("update B's rows of " + table)
+            .isZero();
+        assertThat(updateOrRefused(c, "DELETE FROM " + table + " WHERE company_id = '" + b + "'"))
+            .as("delete B's rows of " + table)
+            .isZero();
+        assertThat(insertRefused(c, table, bRow)).as("insert a row for B into " + table).isTrue();
+        c.rollback();
+      }
+    }
+  }
+
+  @Test
+  void withNoCompanySetEveryCompanyScopedTableLooksEmpty() throws SQLException {
+    for (String table : companyScopedTables()) {
+      try (Connection c = runtime.getConnection()) {
+        assertThat(countOrRefused(c, "SELECT count(*) FROM " + table)).as(table).isZero();
+        c.rollback();
+      }
+    }
+    try (Connection c = runtime.getConnection()) {
+      assertThat(countOrRefused(c, "SELECT count(*) FROM company")).isZero();
+      assertThat(countOrRefused(c, "SELECT count(*) FROM app_user")).isZero();
+      c.rollback();
+    }
+  }
+
+  @Test
+  void theCompanySettingDoesNotLeakToTheNextTransactionOnAPooledConnection() throws SQLException {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(TestPlatform.get().database().settings().jdbcUrl());
+    hc.setUsername(TestPlatform.get().database().settings().runtimeUser());
+    hc.setPassword(TestPlatform.get().database().settings().runtimePassword());
+    hc.setMaximumPoolSize(1);
+    hc.setAutoCommit(false);
+    try (HikariDataSource one = new HikariDataSource(hc)) {
+      long firstPid;
+      try (Connection c = one.getConnection()) {
+        firstPid = pid(c);
+        setCompany(c, a);
+        assertThat(countOrRefused(c, "SELECT count(*) FROM company_member")).isPositive();
+        c.commit();
+      }
+      try (Connection c = one.getConnection()) {
+        assertThat(pid(c)).as("the same pooled connection").isEqualTo(firstPid);
+        try (ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT coalesce(current_setting('millstone.company_id', true), '')")) {
+          rs.next();
+          assertThat(rs.getString(1)).isEmpty();
+        }
+        assertThat(countOrRefused(c, "SELECT count(*) FROM company_member")).isZero();
+        c.rollback();
+      }
+    }
+  }
+
+  private static long pid(Connection c) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void setCompany(Connection c, UUID company) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT set_config('millstone.company_id', ?, true)")) {
+      ps.setString(1, company.toString());
+      ps.execute();
+    }
+  }
+
+  private static String anyRowAsJson(String table, UUID company) throws SQLException {
+    try (Connection c = owner.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT row_to_json(x)::text FROM " + table + " x WHERE company_id = ? LIMIT 1")) {
+      ps.setObject(1, company);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** A count, or 0 when the role may not even read the table (also isolation). */
+  private static long countOrRefused(Connection c, String sql) throws SQLException {
+    try (Statement sp = c.createStatement()) {
+      sp.execute("SAVEPOINT probe");
+      try (ResultSet rs = sp.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501");
+        sp.execute("ROLLBACK TO SAVEPOINT probe");
+        return 0;
+      }
+    }
+  }
+
+  private static long updateOrRefused(Connection c, String sql) throws SQLException {
+    try (Statement sp = c.createStatement()) {
+      sp.execute("SAVEPOINT probe");
+      try {
+        return sp.executeUpdate(sql);
+      } catch (SQLException e) {
+        assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501");
+        sp.execute("ROLLBACK TO SAVEPOINT probe");
+        return 0;
+      }
+    }
+  }
+
+  private static boolean insertRefused(Connection c, String table, String rowJson)
+      throws SQLException {
+    try (Statement sp = c.createStatement()) {
+      sp.execute("SAVEPOINT probe");
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO " + table + " SELECT * FROM json_populate_record(NULL::" + table + ", ?::json)")) {
+        ps.setString(1, rowJson);
+        ps.executeUpdate();
+        return false;
+      } catch (SQLException e) {
+        sp.execute("ROLLBACK TO SAVEPOINT probe");
+        return "42501".equals(e.getSQLState());
+      }
+    }
+  }
+}
