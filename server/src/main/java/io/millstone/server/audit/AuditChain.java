@@ -12,7 +12,6 @@ import java.util.UUID;
  */
 final class AuditChain {
   static final byte[] GENESIS = new byte[32];
-  private static final char SEP = '\u001f';
 
   private AuditChain() {}
 
@@ -29,18 +28,25 @@ final class AuditChain {
       String entityId,
       String summary,
       String requestId) {
+    // Each field is length-prefixed, so text cannot slide from one field into the next.
     StringBuilder sb = new StringBuilder(256);
-    sb.append(companyId).append(SEP);
-    sb.append(seq).append(SEP);
-    sb.append(id).append(SEP);
-    sb.append(micros(occurredAt)).append(SEP);
-    sb.append(userId == null ? "" : userId.toString()).append(SEP);
-    sb.append(actor).append(SEP);
-    sb.append(action).append(SEP);
-    sb.append(entityType).append(SEP);
-    sb.append(entityId).append(SEP);
-    sb.append(summary).append(SEP);
-    sb.append(requestId);
+    for (Object f :
+        new Object[] {
+          companyId,
+          seq,
+          id,
+          micros(occurredAt),
+          userId == null ? "" : userId,
+          actor,
+          action,
+          entityType,
+          entityId,
+          summary,
+          requestId
+        }) {
+      String v = String.valueOf(f);
+      sb.append(v.length()).append(':').append(v).append(';');
+    }
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(prevHash);

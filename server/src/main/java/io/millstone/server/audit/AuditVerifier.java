@@ -52,6 +52,17 @@ public final class AuditVerifier {
       for (UUID company : companies) {
         rows += verifyCompany(c, company, problems);
       }
+      // Every company's chain starts with its creation, so a company without one lost it all.
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT id FROM company c WHERE NOT EXISTS"
+                      + " (SELECT 1 FROM audit_chain_head h WHERE h.company_id = c.id) ORDER BY id")) {
+        while (rs.next()) {
+          problems.add(
+              "company " + rs.getObject(1) + ": its whole audit trail, head included, is missing");
+        }
+      }
       c.commit();
     }
     return new Report(companies.size(), rows, problems);

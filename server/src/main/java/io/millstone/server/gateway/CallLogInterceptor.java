@@ -45,9 +45,11 @@ final class CallLogInterceptor implements ServerInterceptor {
     ServerCall<ReqT, RespT> logged =
         new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
           private Session session;
+          private boolean headersSent;
 
           @Override
           public void sendHeaders(Metadata responseHeaders) {
+            headersSent = true;
             responseHeaders.put(REQUEST_ID_HEADER, requestId);
             session = GatewayContext.SESSION.get();
             super.sendHeaders(responseHeaders);
@@ -66,6 +68,10 @@ final class CallLogInterceptor implements ServerInterceptor {
                   (System.nanoTime() - start) / 1000,
                   s == null ? "-" : s.username(),
                   s == null ? "-" : s.companyId());
+            }
+            if (!headersSent) {
+              // A call refused before any response still tells the client its request id.
+              trailers.put(REQUEST_ID_HEADER, requestId);
             }
             super.close(status, trailers);
           }

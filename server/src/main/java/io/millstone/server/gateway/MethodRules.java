@@ -20,10 +20,7 @@ public final class MethodRules {
 
   /** Standard gRPC infrastructure that load balancers and tools call without a session. */
   private static final Set<String> PUBLIC_INFRASTRUCTURE =
-      Set.of(
-          "grpc.health.v1.Health",
-          "grpc.reflection.v1.ServerReflection",
-          "grpc.reflection.v1alpha.ServerReflection");
+      Set.of("grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
 
   /** What one method requires. */
   public sealed interface Rule {}

@@ -75,6 +75,13 @@ final class StatusMapper {
       }
       return StatusProto.toStatusRuntimeException(st.build());
     }
+    if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+      log.warn("{} {} Redis unavailable: {}", requestId, method, t.toString());
+      return simple(
+          Status.Code.UNAVAILABLE,
+          "SESSION_STORE_UNAVAILABLE",
+          "The server cannot reach its session store right now; try again shortly.");
+    }
     log.error("{} {} failed unexpectedly", requestId, method, t);
     com.google.rpc.Status st =
         com.google.rpc.Status.newBuilder()

@@ -51,8 +51,7 @@ public final class LoginThrottle {
           "account_locked",
           "This account is locked after too many failed sign-ins; try again in "
               + minutes
-              + (minutes == 1 ? " minute" : " minutes")
-              + ", or ask an administrator.",
+              + (minutes == 1 ? " minute." : " minutes."),
           Duration.ofSeconds(ttl));
     }
   }

@@ -155,6 +155,9 @@ public final class SessionStore implements AutoCloseable {
             split(f.get("r")),
             Set.copyOf(split(f.get("p"))),
             Instant.parse(f.get("t")));
+    // Keep the user's index of sessions alive as long as any of them is in use, so revoking
+    // all of a user's sessions still finds a long-lived one.
+    redis.expire(userKey(s.userId()), idleTimeout.toSeconds());
     if (cache.size() >= MAX_CACHED) {
       cache.clear();
     }
@@ -193,8 +196,10 @@ public final class SessionStore implements AutoCloseable {
       }
       if (redis.exists(key(h))) {
         n++;
+        revoke(h);
+      } else {
+        redis.srem(userKey(userId), h);
       }
-      revoke(h);
     }
     return n;
   }
@@ -202,14 +207,18 @@ public final class SessionStore implements AutoCloseable {
   /** Gives the user's open sessions in a company their new roles at once. */
   public void updateRoles(UUID userId, UUID companyId, List<String> roles, Set<String> permissions) {
     for (String h : redis.smembers(userKey(userId))) {
-      String c = redis.hget(key(h), "c");
-      if (companyId.toString().equals(c)) {
-        try (Pipeline p = redis.pipelined()) {
-          p.hset(key(h), "r", String.join(" ", roles));
-          p.hset(key(h), "p", String.join(" ", new TreeSet<>(permissions)));
-          p.publish(EVICT_CHANNEL, h);
-          p.sync();
-        }
+      // Atomic, and only on a live session of that company: an ended one is never recreated.
+      Object updated =
+          redis.eval(
+              "if redis.call('HGET', KEYS[1], 'c') == ARGV[1] then "
+                  + "redis.call('HSET', KEYS[1], 'r', ARGV[2], 'p', ARGV[3]) return 1 end return 0",
+              List.of(key(h)),
+              List.of(
+                  companyId.toString(),
+                  String.join(" ", roles),
+                  String.join(" ", new TreeSet<>(permissions))));
+      if (Long.valueOf(1).equals(updated)) {
+        redis.publish(EVICT_CHANNEL, h);
         cache.remove(h);
       }
     }

@@ -262,9 +262,10 @@ public final class UserAdmin {
     long others =
         t.session()
             .createSelectionQuery(
-                "select count(*) from CompanyMember where active = true and userId <> :u"
-                    + " and array_contains(roles, 'admin')",
+                "select count(*) from CompanyMember where companyId = :c and active = true"
+                    + " and userId <> :u and array_contains(roles, 'admin')",
                 Long.class)
+            .setParameter("c", t.actor().orElseThrow().companyId())
             .setParameter("u", userId)
             .getSingleResult();
     if (others == 0) {
@@ -282,10 +283,16 @@ public final class UserAdmin {
     return u;
   }
 
+  /**
+   * The user's membership in the actor's company. The company is named explicitly: row-level
+   * security also shows users their own memberships in other companies.
+   */
   private static CompanyMember member(Tx t, UUID userId) {
     return t.session()
-        .createSelectionQuery("from CompanyMember where userId = :u", CompanyMember.class)
+        .createSelectionQuery(
+            "from CompanyMember where userId = :u and companyId = :c", CompanyMember.class)
         .setParameter("u", userId)
+        .setParameter("c", t.actor().orElseThrow().companyId())
         .getResultList()
         .stream()
         .findFirst()

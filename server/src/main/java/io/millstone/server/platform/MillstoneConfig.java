@@ -20,6 +20,14 @@ import java.util.Properties;
  * {@code MILLSTONE_DB_URL}. Immutable: build one with {@link #builder()}.
  */
 public final class MillstoneConfig {
+  /** MILLSTONE_ variables read by the launcher or by single commands, not server settings. */
+  private static final java.util.Set<String> NOT_SETTINGS =
+      java.util.Set.of(
+          "MILLSTONE_CONFIG",
+          "MILLSTONE_JAVA_OPTS",
+          "MILLSTONE_JVM_DIR",
+          "MILLSTONE_NEW_PASSWORD",
+          "MILLSTONE_ACCESS_LOG");
 
   private final String host;
   private final int port;
@@ -139,12 +147,20 @@ public final class MillstoneConfig {
       throw new IllegalArgumentException(
           "Unknown setting(s) in " + file.get() + ": " + String.join(", ", unknown));
     }
+    List<String> unknownEnv = new ArrayList<>();
     for (Map.Entry<String, String> e : env.entrySet()) {
       String name = e.getKey();
-      if (name.startsWith("MILLSTONE_") && !name.equals("MILLSTONE_CONFIG")) {
+      if (name.startsWith("MILLSTONE_") && !NOT_SETTINGS.contains(name)) {
         String key = name.substring("MILLSTONE_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
-        b.set(key, e.getValue().trim());
+        if (!b.set(key, e.getValue().trim())) {
+          unknownEnv.add(name);
+        }
       }
+    }
+    if (!unknownEnv.isEmpty()) {
+      // A misspelt MILLSTONE_DB_URL must not silently start an empty embedded database.
+      throw new IllegalArgumentException(
+          "Unknown environment variable(s): " + String.join(", ", unknownEnv.stream().sorted().toList()));
     }
     return b.build();
   }

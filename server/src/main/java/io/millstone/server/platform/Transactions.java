@@ -105,6 +105,12 @@ public final class Transactions {
           return new ConflictException(
               "Your change collided with another one being saved at the same time; try again.", e);
         }
+        if (state.equals("23505")) {
+          return new ConflictException(
+              "Someone else created the same record at the same moment; reload and check before"
+                  + " trying again.",
+              e);
+        }
         if (state.equals("57014")) {
           return new UnavailableException(
               "The database took too long to answer; try again, or narrow the request.", e);

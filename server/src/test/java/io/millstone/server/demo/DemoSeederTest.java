@@ -1,0 +1,56 @@
+package io.millstone.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millstone.server.TestPlatform;
+import io.millstone.server.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo creates its mill once; running it again changes nothing and prints the same users. */
+class DemoSeederTest {
+  @TempDir Path dir;
+
+  @Test
+  void seedingTwiceCreatesOneCompanyAndUsersWhoCanSignIn() throws Exception {
+    try (TestServer t = new TestServer()) {
+      Map<String, String> first = DemoSeeder.seed(t.server(), dir);
+      Map<String, String> second = DemoSeeder.seed(t.server(), dir);
+
+      assertThat(first).containsOnlyKeys("admin", "sales", "stores", "accounts").isEqualTo(second);
+      assertThat(Files.getPosixFilePermissions(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
+          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      assertThat(Files.readAllLines(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
+          .contains("admin=" + first.get("admin"));
+      try (Connection c = TestPlatform.get().database().ownerDataSource().getConnection();
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT count(*), min(currency_code), min(vat_rate_percent), min(fiscal_year_start_month),"
+                          + " min(time_zone) FROM company WHERE name = 'Sugar Mill Demo Ltd'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+        assertThat(rs.getString(2)).isEqualTo("BDT");
+        assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("15");
+        assertThat(rs.getInt(4)).isEqualTo(7);
+        assertThat(rs.getString(5)).isEqualTo("Asia/Dhaka");
+      }
+      var admin = t.login("admin", first.get("admin"));
+      assertThat(admin.getPermissionsList()).contains("identity.users.manage");
+      assertThat(t.login("sales", first.get("sales")).getPermissionsList())
+          .doesNotContain("identity.users.manage");
+
+      // A crash after the company was made but before the file was final: the rerun completes.
+      Files.move(
+          dir.resolve(DemoSeeder.CREDENTIALS_FILE),
+          dir.resolve(DemoSeeder.CREDENTIALS_FILE + ".pending"));
+      assertThat(DemoSeeder.seed(t.server(), dir)).isEqualTo(first);
+    }
+  }
+}
