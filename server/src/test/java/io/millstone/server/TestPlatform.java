@@ -34,7 +34,8 @@ public final class TestPlatform {
     if (platform == null) {
       try {
         Path dir = Files.createTempDirectory(Path.of("target"), "test-stores-");
-        platform = Platform.start(config(dir.toAbsolutePath()).build(), MillstoneServer.entities(), null);
+        platform =
+            Platform.start(config(dir.toAbsolutePath()).build(), MillstoneServer.entities(), null);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

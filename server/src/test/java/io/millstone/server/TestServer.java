@@ -47,7 +47,10 @@ public final class TestServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     channel = InProcessChannelBuilder.forName(name).build();
-    prefix = "t" + Integer.toString(SEQ.incrementAndGet(), 36) + UUID.randomUUID().toString().substring(0, 6);
+    prefix =
+        "t"
+            + Integer.toString(SEQ.incrementAndGet(), 36)
+            + UUID.randomUUID().toString().substring(0, 6);
   }
 
   public MillstoneServer server() {
@@ -59,8 +62,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * A username unique to this test run and deterministic within it: the same base gives the
-   * same name, so a test can refer to a user it created by base name.
+   * A username unique to this test run and deterministic within it: the same base gives the same
+   * name, so a test can refer to a user it created by base name.
    */
   public String unique(String base) {
     return (base + "." + prefix).toLowerCase();
@@ -79,7 +82,13 @@ public final class TestServer implements AutoCloseable {
   public String createUser(UUID company, String username, String... roles) {
     server
         .userAdmin()
-        .create(Actor.system(company, "test"), null, username, "User " + username, PASSWORD, List.of(roles));
+        .create(
+            Actor.system(company, "test"),
+            null,
+            username,
+            "User " + username,
+            PASSWORD,
+            List.of(roles));
     return username;
   }
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The hash that links one audit row to the one before it. Any edit of a row's fields, a deleted
- * row or two rows swapped breaks the chain at that point.
+ * The hash that links one audit row to the one before it. Any edit of a row's fields, a deleted row
+ * or two rows swapped breaks the chain at that point.
  */
 final class AuditChain {
   static final byte[] GENESIS = new byte[32];

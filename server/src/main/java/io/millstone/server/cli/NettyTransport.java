@@ -7,8 +7,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The network transport with its abuse limits: concurrent calls per connection, keepalive
- * pings, idle connections and HTTP/2 rapid reset (CVE-2023-44487).
+ * The network transport with its abuse limits: concurrent calls per connection, keepalive pings,
+ * idle connections and HTTP/2 rapid reset (CVE-2023-44487).
  */
 public final class NettyTransport {
   private NettyTransport() {}

@@ -91,7 +91,8 @@ public final class ServerCli implements Callable<Integer> {
   }
 
   /** Starts the stores and the services without listening, for the admin commands. */
-  static <T> T withServices(MillstoneConfig config, java.util.function.Function<MillstoneServer, T> work)
+  static <T> T withServices(
+      MillstoneConfig config, java.util.function.Function<MillstoneServer, T> work)
       throws IOException {
     try (Platform platform = Platform.start(config, MillstoneServer.entities(), null)) {
       MillstoneServer server =
@@ -105,11 +106,15 @@ public final class ServerCli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", description = "Run the server until stopped (SIGTERM stops it gracefully).")
+  @Command(
+      name = "run",
+      description = "Run the server until stopped (SIGTERM stops it gracefully).")
   static final class Run implements Callable<Integer> {
     @Mixin ConfigOption configOption;
 
-    @Option(names = "--demo", description = "Create the demo sugar mill and its users once, and print their passwords.")
+    @Option(
+        names = "--demo",
+        description = "Create the demo sugar mill and its users once, and print their passwords.")
     boolean demo;
 
     @Override
@@ -120,7 +125,9 @@ public final class ServerCli implements Callable<Integer> {
       Tls.Listening listening = Tls.credentialsFor(config);
       MillstoneServer server =
           new MillstoneServer(
-              NettyTransport.builder(config, listening.credentials()), platform, metrics.registry());
+              NettyTransport.builder(config, listening.credentials()),
+              platform,
+              metrics.registry());
       server.start();
       if (config.metricsPort() > 0) {
         metrics.serve(config.metricsHost(), config.metricsPort());
@@ -229,7 +236,9 @@ public final class ServerCli implements Callable<Integer> {
     @Option(names = "--display-name", required = true)
     String displayName;
 
-    @Option(names = "--role", description = "Role code (admin, sales, stores, accounts); repeatable.")
+    @Option(
+        names = "--role",
+        description = "Role code (admin, sales, stores, accounts); repeatable.")
     List<String> roles = List.of();
 
     @Override
@@ -268,7 +277,8 @@ public final class ServerCli implements Callable<Integer> {
 
   @Command(
       name = "verify-audit",
-      description = "Check every company's audit chain; exit 1 if a row was edited, deleted or moved.")
+      description =
+          "Check every company's audit chain; exit 1 if a row was edited, deleted or moved.")
   static final class VerifyAudit implements Callable<Integer> {
     @Mixin ConfigOption configOption;
 
@@ -281,12 +291,17 @@ public final class ServerCli implements Callable<Integer> {
                 try {
                   return new AuditVerifier(s.platform().database().ownerDataSource()).verify();
                 } catch (java.sql.SQLException e) {
-                  throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
+                  throw new IllegalStateException(
+                      "Cannot read the audit trail: " + e.getMessage(), e);
                 }
               });
       if (report.intact()) {
         System.out.println(
-            "Audit trail intact: " + report.rows() + " rows in " + report.companies() + " companies.");
+            "Audit trail intact: "
+                + report.rows()
+                + " rows in "
+                + report.companies()
+                + " companies.");
         return 0;
       }
       System.out.println("Audit trail TAMPERED: " + report.problems().size() + " problem(s):");

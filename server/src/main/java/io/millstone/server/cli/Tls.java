@@ -1,10 +1,9 @@
 package io.millstone.server.cli;
 
-import io.millstone.server.platform.MillstoneConfig;
-
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
+import io.millstone.server.platform.MillstoneConfig;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -40,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides how the gRPC port is protected: plaintext only on a loopback address; otherwise TLS
- * with the configured certificate, or a self-signed one generated on first start (its SHA-256
+ * Decides how the gRPC port is protected: plaintext only on a loopback address; otherwise TLS with
+ * the configured certificate, or a self-signed one generated on first start (its SHA-256
  * fingerprint is printed so clients can pin it).
  */
 public final class Tls {
@@ -126,7 +125,9 @@ public final class Tls {
               name,
               kp.getPublic());
       b.addExtension(
-          Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(sans.toArray(GeneralName[]::new)));
       X509CertificateHolder holder =
           b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
       Files.createDirectories(certFile.getParent());
@@ -136,10 +137,12 @@ public final class Tls {
       }
       Files.deleteIfExists(keyFile);
       Files.createFile(
-          keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          keyFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII);
           JcaPEMWriter pem = new JcaPEMWriter(w)) {
-        pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(kp.getPrivate(), null));
+        pem.writeObject(
+            new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(kp.getPrivate(), null));
       }
     } catch (NoSuchAlgorithmException | OperatorCreationException e) {
       throw new IOException("Cannot generate a TLS certificate: " + e.getMessage(), e);

@@ -24,13 +24,14 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Creates, once, the demo sugar mill and its users with generated passwords, written to
- * {@code demo-credentials.properties} in the data directory ({@code user=password} lines).
+ * Creates, once, the demo sugar mill and its users with generated passwords, written to {@code
+ * demo-credentials.properties} in the data directory ({@code user=password} lines).
  */
 public final class DemoSeeder {
   public static final String COMPANY_NAME = "Sugar Mill Demo Ltd";
   public static final String CREDENTIALS_FILE = "demo-credentials.properties";
-  private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final String ALPHABET =
+      "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
   /** The demo users: username, display name and role. */
   private static final List<String[]> USERS =
@@ -43,9 +44,9 @@ public final class DemoSeeder {
   private DemoSeeder() {}
 
   /**
-   * Seeds the demo company if this data directory has none; returns user → password. Safe to
-   * rerun after a crash: the passwords are written first to a pending file, the company is found
-   * again by name, and users are created with idempotency keys.
+   * Seeds the demo company if this data directory has none; returns user → password. Safe to rerun
+   * after a crash: the passwords are written first to a pending file, the company is found again by
+   * name, and users are created with idempotency keys.
    */
   public static Map<String, String> seed(MillstoneServer server, Path dataDir) throws IOException {
     Path file = dataDir.resolve(CREDENTIALS_FILE);
@@ -82,7 +83,8 @@ public final class DemoSeeder {
   private static Optional<UUID> findCompany(MillstoneServer server) {
     try (Connection c = server.platform().database().ownerDataSource().getConnection();
         PreparedStatement ps =
-            c.prepareStatement("SELECT id FROM company WHERE name = ? ORDER BY created_at LIMIT 1")) {
+            c.prepareStatement(
+                "SELECT id FROM company WHERE name = ? ORDER BY created_at LIMIT 1")) {
       ps.setString(1, COMPANY_NAME);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();

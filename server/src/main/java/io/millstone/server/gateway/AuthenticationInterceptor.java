@@ -12,8 +12,8 @@ import io.millstone.server.identity.SessionStore;
 import java.util.Optional;
 
 /**
- * Resolves the bearer token to a session. Every method but the public ones needs one; the
- * session (with its company) comes from the server's store, never from what the client says.
+ * Resolves the bearer token to a session. Every method but the public ones needs one; the session
+ * (with its company) comes from the server's store, never from what the client says.
  */
 final class AuthenticationInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
@@ -39,7 +39,9 @@ final class AuthenticationInterceptor implements ServerInterceptor {
       return Interceptors.refuse(
           call,
           StatusMapper.simple(
-              Status.Code.UNAUTHENTICATED, "NOT_SIGNED_IN", "Sign in first: this call needs a session."));
+              Status.Code.UNAUTHENTICATED,
+              "NOT_SIGNED_IN",
+              "Sign in first: this call needs a session."));
     }
     Optional<Session> session;
     try {

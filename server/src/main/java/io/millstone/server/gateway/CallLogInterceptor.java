@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outermost step: gives every call a request id (returned to the client in the
- * {@code x-request-id} header and used in the audit trail and logs) and writes one access-log
- * line when the call ends. The log names the method, status, duration and user; never a token,
- * password or message body.
+ * The outermost step: gives every call a request id (returned to the client in the {@code
+ * x-request-id} header and used in the audit trail and logs) and writes one access-log line when
+ * the call ends. The log names the method, status, duration and user; never a token, password or
+ * message body.
  */
 final class CallLogInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> REQUEST_ID_HEADER =

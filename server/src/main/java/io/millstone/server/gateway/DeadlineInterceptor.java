@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Caps every call's deadline at the server's maximum, whatever the client asked for (or if it
- * asked for none), so no call can hold a worker forever. Database statements are bounded by the
- * same maximum through {@code statement_timeout}.
+ * Caps every call's deadline at the server's maximum, whatever the client asked for (or if it asked
+ * for none), so no call can hold a worker forever. Database statements are bounded by the same
+ * maximum through {@code statement_timeout}.
  */
 final class DeadlineInterceptor implements ServerInterceptor {
   private final long maxNanos;

@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The gateway: every call passes, in this order, metrics, request id and access log, error
- * mapping, the deadline cap, the per-address limit, authentication, authorization and the
- * per-user limit, before it reaches a service. Composed once, for every service on the server,
- * including any registered later by mistake without a declared permission (those are denied).
+ * The gateway: every call passes, in this order, metrics, request id and access log, error mapping,
+ * the deadline cap, the per-address limit, authentication, authorization and the per-user limit,
+ * before it reaches a service. Composed once, for every service on the server, including any
+ * registered later by mistake without a declared permission (those are denied).
  */
 public final class Gateway implements AutoCloseable {
   private final MillstoneConfig config;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What each method needs, read from the options declared in the contracts. A method that
- * declares nothing is denied to everyone: forgetting the declaration fails closed.
+ * What each method needs, read from the options declared in the contracts. A method that declares
+ * nothing is denied to everyone: forgetting the declaration fails closed.
  */
 public final class MethodRules {
   /** Any signed-in user may call a method that declares this permission. */

@@ -18,8 +18,8 @@ import redis.clients.jedis.Response;
 /**
  * Per-second call limits shared by all nodes through Redis, without a Redis round trip per call:
  * each node counts locally and adds its counts to Redis every {@value #FLUSH_MILLIS} ms, learning
- * the cluster-wide total in the same round trip. A key may overshoot its limit by what other
- * nodes admitted within one flush interval; that is the price of keeping Redis off the hot path.
+ * the cluster-wide total in the same round trip. A key may overshoot its limit by what other nodes
+ * admitted within one flush interval; that is the price of keeping Redis off the hot path.
  */
 final class RateLimiter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
@@ -47,7 +47,8 @@ final class RateLimiter implements AutoCloseable {
   RateLimiter(RedisClient redis, ScheduledExecutorService scheduler) {
     this.redis = redis;
     this.flusher =
-        scheduler.scheduleWithFixedDelay(this::flushSafely, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            this::flushSafely, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Counts one call against {@code key}; false if the key already used its limit this second. */

@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns exceptions into gRPC statuses a person can act on. Business errors carry their message
- * and a machine-readable {@code ErrorInfo}; bad input also carries {@code BadRequest} field
- * violations. Anything unexpected becomes INTERNAL with only the request id, so nothing internal
- * leaks to the client; the details go to the server log.
+ * Turns exceptions into gRPC statuses a person can act on. Business errors carry their message and
+ * a machine-readable {@code ErrorInfo}; bad input also carries {@code BadRequest} field violations.
+ * Anything unexpected becomes INTERNAL with only the request id, so nothing internal leaks to the
+ * client; the details go to the server log.
  */
 final class StatusMapper {
   private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);

@@ -41,7 +41,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
             .setServerVersion(Version.get());
     r.companies()
         .forEach(
-            c -> b.addCompanies(CompanyRef.newBuilder().setId(c.id().toString()).setName(c.name())));
+            c ->
+                b.addCompanies(CompanyRef.newBuilder().setId(c.id().toString()).setName(c.name())));
     out.onNext(b.build());
     out.onCompleted();
   }
@@ -66,9 +67,7 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
                     .setActive(true)
                     .addAllRoles(s.roles()))
             .setCompany(
-                CompanyRef.newBuilder()
-                    .setId(s.companyId().toString())
-                    .setName(s.companyName()))
+                CompanyRef.newBuilder().setId(s.companyId().toString()).setName(s.companyName()))
             .addAllPermissions(s.permissions().stream().sorted().toList())
             .setServerVersion(Version.get())
             .build());
@@ -76,7 +75,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
   }
 
   @Override
-  public void changePassword(ChangePasswordRequest req, StreamObserver<ChangePasswordResponse> out) {
+  public void changePassword(
+      ChangePasswordRequest req, StreamObserver<ChangePasswordResponse> out) {
     int revoked =
         sessions.changePassword(
             GatewayContext.actor(),

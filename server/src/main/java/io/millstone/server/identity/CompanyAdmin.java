@@ -115,7 +115,10 @@ public final class CompanyAdmin {
     v.check(currencyOk, "currency_code", "must be an ISO 4217 currency code such as BDT");
     BigDecimal vat = s.vatRatePercent();
     v.check(
-        vat != null && vat.signum() >= 0 && vat.compareTo(BigDecimal.valueOf(100)) <= 0 && vat.scale() <= 4,
+        vat != null
+            && vat.signum() >= 0
+            && vat.compareTo(BigDecimal.valueOf(100)) <= 0
+            && vat.scale() <= 4,
         "vat_rate_percent",
         "must be a percentage from 0 to 100 with at most 4 decimals, such as 15");
     v.check(

@@ -28,7 +28,8 @@ final class IdentityProtos {
         .setName(c.settings().name())
         .setCurrencyCode(c.settings().currencyCode())
         .setVatRatePercent(
-            Decimal.newBuilder().setValue(c.settings().vatRatePercent().stripTrailingZeros().toPlainString()))
+            Decimal.newBuilder()
+                .setValue(c.settings().vatRatePercent().stripTrailingZeros().toPlainString()))
         .setFiscalYearStartMonth(c.settings().fiscalYearStartMonth())
         .setTimeZone(c.settings().timeZone())
         .setVersion(c.version())

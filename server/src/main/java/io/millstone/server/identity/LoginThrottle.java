@@ -7,9 +7,9 @@ import java.util.Locale;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Slows down password guessing, shared by every node through Redis: a limit on sign-in attempts
- * per client address per minute, and a temporary lockout of a username after repeated failures.
- * Unknown usernames are counted and locked exactly like real ones, so a lockout reveals nothing.
+ * Slows down password guessing, shared by every node through Redis: a limit on sign-in attempts per
+ * client address per minute, and a temporary lockout of a username after repeated failures. Unknown
+ * usernames are counted and locked exactly like real ones, so a lockout reveals nothing.
  */
 public final class LoginThrottle {
   // INCR with an expiry set on first use, in one round trip and atomically.
@@ -24,7 +24,10 @@ public final class LoginThrottle {
   private final Duration lockout;
 
   public LoginThrottle(
-      RedisClient redis, int attemptsPerAddressPerMinute, int failuresBeforeLockout, Duration lockout) {
+      RedisClient redis,
+      int attemptsPerAddressPerMinute,
+      int failuresBeforeLockout,
+      Duration lockout) {
     this.redis = redis;
     this.attemptsPerAddressPerMinute = attemptsPerAddressPerMinute;
     this.failuresBeforeLockout = failuresBeforeLockout;

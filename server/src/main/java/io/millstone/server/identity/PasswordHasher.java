@@ -8,9 +8,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the PHC string format. The defaults are the OWASP minimum (19 MiB,
- * 2 iterations, 1 lane); a stored hash keeps its own parameters, so raising them later still
- * verifies older hashes.
+ * Argon2id password hashes in the PHC string format. The defaults are the OWASP minimum (19 MiB, 2
+ * iterations, 1 lane); a stored hash keeps its own parameters, so raising them later still verifies
+ * older hashes.
  */
 public final class PasswordHasher {
   public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
@@ -89,8 +89,8 @@ public final class PasswordHasher {
   }
 
   /**
-   * Spends the same work as a real verification, so an unknown username takes as long to refuse
-   * as a wrong password.
+   * Spends the same work as a real verification, so an unknown username takes as long to refuse as
+   * a wrong password.
    */
   public void verifyDummy(String password) {
     verify(password, dummyHash);

@@ -18,7 +18,8 @@ final class PasswordPolicy {
         password.codePointCount(0, password.length()) >= MIN_LENGTH,
         field,
         "must be at least " + MIN_LENGTH + " characters");
-    v.check(password.length() <= MAX_LENGTH, field, "must be at most " + MAX_LENGTH + " characters");
+    v.check(
+        password.length() <= MAX_LENGTH, field, "must be at most " + MAX_LENGTH + " characters");
     v.check(
         username == null || !password.equalsIgnoreCase(username),
         field,

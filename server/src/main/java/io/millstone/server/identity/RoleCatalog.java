@@ -30,7 +30,8 @@ public final class RoleCatalog {
     Map<String, Set<String>> perms = new LinkedHashMap<>();
     try (Connection c = runtime.getConnection();
         Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery("SELECT code, name, description FROM role ORDER BY code")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT code, name, description FROM role ORDER BY code")) {
         while (rs.next()) {
           meta.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
           perms.put(rs.getString(1), new TreeSet<>());
@@ -47,7 +48,8 @@ public final class RoleCatalog {
     }
     Map<String, RoleDefinition> roles = new LinkedHashMap<>();
     meta.forEach(
-        (code, m) -> roles.put(code, new RoleDefinition(code, m[0], m[1], Set.copyOf(perms.get(code)))));
+        (code, m) ->
+            roles.put(code, new RoleDefinition(code, m[0], m[1], Set.copyOf(perms.get(code)))));
     return new RoleCatalog(Map.copyOf(roles));
   }
 

@@ -61,14 +61,17 @@ public final class SessionService {
     UUID companyWanted = null;
     if (requestedCompany != null && !requestedCompany.isEmpty()) {
       companyWanted = io.millstone.server.platform.Ids.parseOrNull(requestedCompany);
-      new Validator().check(companyWanted != null, "company_id", "is not a valid id").throwIfInvalid();
+      new Validator()
+          .check(companyWanted != null, "company_id", "is not a valid id")
+          .throwIfInvalid();
     }
     throttle.checkAllowed(address, username);
     Optional<Object[]> found =
         tx.asUser(
             null,
             t ->
-                t.session()
+                t
+                    .session()
                     .createNativeQuery(
                         "SELECT id, password_hash FROM find_login_user(:u)", Object[].class)
                     .setParameter("u", username)
@@ -103,9 +106,9 @@ public final class SessionService {
                       .setParameter("u", userId)
                       .getResultList();
               Map<UUID, String> names =
-                  t.session()
-                      .createSelectionQuery(
-                          "from Company where id in :ids", Company.class)
+                  t
+                      .session()
+                      .createSelectionQuery("from Company where id in :ids", Company.class)
                       .setParameter("ids", ms.stream().map(CompanyMember::companyId).toList())
                       .getResultList()
                       .stream()

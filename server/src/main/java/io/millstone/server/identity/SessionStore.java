@@ -27,8 +27,8 @@ import redis.clients.jedis.Response;
 /**
  * Sessions live in Redis under the SHA-256 of their token (a stolen Redis dump holds no usable
  * token), with a sliding idle expiry. Each node keeps what it read for a short time so most calls
- * need no Redis round trip; revocations are published so every node forgets the session at once.
- * If the revocation feed is down, the node stops trusting its cache until the feed is back.
+ * need no Redis round trip; revocations are published so every node forgets the session at once. If
+ * the revocation feed is down, the node stops trusting its cache until the feed is back.
  */
 public final class SessionStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
@@ -64,7 +64,8 @@ public final class SessionStore implements AutoCloseable {
             cache.remove(message);
           }
         };
-    this.subscriberThread = Thread.ofPlatform().daemon().name("session-evictions").unstarted(this::listen);
+    this.subscriberThread =
+        Thread.ofPlatform().daemon().name("session-evictions").unstarted(this::listen);
     subscriberThread.start();
   }
 
@@ -74,7 +75,9 @@ public final class SessionStore implements AutoCloseable {
         redis.subscribe(subscriber, EVICT_CHANNEL);
       } catch (RuntimeException e) {
         if (!closed) {
-          log.warn("Session revocation feed lost ({}); reading sessions from Redis until it is back", e.toString());
+          log.warn(
+              "Session revocation feed lost ({}); reading sessions from Redis until it is back",
+              e.toString());
         }
       } finally {
         cacheTrusted = false;
@@ -179,8 +182,8 @@ public final class SessionStore implements AutoCloseable {
   }
 
   /**
-   * Revokes the user's sessions, optionally only those in one company and sparing one. Returns
-   * how many were revoked.
+   * Revokes the user's sessions, optionally only those in one company and sparing one. Returns how
+   * many were revoked.
    */
   public int revokeAll(UUID userId, UUID onlyCompany, String except) {
     int n = 0;
@@ -205,7 +208,8 @@ public final class SessionStore implements AutoCloseable {
   }
 
   /** Gives the user's open sessions in a company their new roles at once. */
-  public void updateRoles(UUID userId, UUID companyId, List<String> roles, Set<String> permissions) {
+  public void updateRoles(
+      UUID userId, UUID companyId, List<String> roles, Set<String> permissions) {
     for (String h : redis.smembers(userKey(userId))) {
       // Atomic, and only on a live session of that company: an ended one is never recreated.
       Object updated =

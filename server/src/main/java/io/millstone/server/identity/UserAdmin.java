@@ -42,7 +42,11 @@ public final class UserAdmin {
   private final Clock clock;
 
   public UserAdmin(
-      Transactions tx, PasswordHasher hasher, RoleCatalog roles, SessionStore sessions, Clock clock) {
+      Transactions tx,
+      PasswordHasher hasher,
+      RoleCatalog roles,
+      SessionStore sessions,
+      Clock clock) {
     this.tx = tx;
     this.hasher = hasher;
     this.roles = roles;
@@ -101,12 +105,22 @@ public final class UserAdmin {
                     t.session()
                         .persist(
                             new CompanyMember(
-                                Ids.newId(), actor.companyId(), id, cleanRoles, actor.username(), now));
+                                Ids.newId(),
+                                actor.companyId(),
+                                id,
+                                cleanRoles,
+                                actor.username(),
+                                now));
                     t.audit(
                         "identity.user.create",
                         "user",
                         id,
-                        "created user " + name + " (" + displayName.trim() + ") with roles " + cleanRoles);
+                        "created user "
+                            + name
+                            + " ("
+                            + displayName.trim()
+                            + ") with roles "
+                            + cleanRoles);
                     return id;
                   });
           return view(t, outcome.id());
@@ -117,26 +131,38 @@ public final class UserAdmin {
       Actor actor, String filter, boolean includeInactive, int pageSize, String pageToken) {
     int size = pageSize <= 0 ? DEFAULT_PAGE : Math.min(pageSize, MAX_PAGE);
     Validator v = new Validator();
-    v.check(filter == null || filter.length() <= 200, "filter", "is too long (at most 200 characters)");
+    v.check(
+        filter == null || filter.length() <= 200, "filter", "is too long (at most 200 characters)");
     v.check(pageSize >= 0, "page.page_size", "must not be negative");
     List<String> after = PageToken.decode(pageToken, 2);
     v.check(
         after != null && (after.isEmpty() || Ids.parseOrNull(after.get(1)) != null),
-        "page.page_token", "is not a token this server gave out; start from the first page");
+        "page.page_token",
+        "is not a token this server gave out; start from the first page");
     v.throwIfInvalid();
     String like =
         filter == null || filter.isBlank()
             ? null
-            : "%" + filter.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            : "%"
+                + filter
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_")
+                + "%";
     return tx.inCompany(
         actor,
         t -> {
-          StringBuilder where = new StringBuilder(" from AppUser u, CompanyMember m where m.userId = u.id and m.companyId = :c");
+          StringBuilder where =
+              new StringBuilder(
+                  " from AppUser u, CompanyMember m where m.userId = u.id and m.companyId = :c");
           if (!includeInactive) {
             where.append(" and m.active = true");
           }
           if (like != null) {
-            where.append(" and (lower(u.username) like :f escape '\\' or lower(u.displayName) like :f escape '\\')");
+            where.append(
+                " and (lower(u.username) like :f escape '\\' or lower(u.displayName) like :f escape '\\')");
           }
           var count = t.session().createSelectionQuery("select count(*)" + where, Long.class);
           count.setParameter("c", actor.companyId());
@@ -198,7 +224,8 @@ public final class UserAdmin {
               List<String> before = m.roles();
               m.changeRoles(cleanRoles, actor.username(), clock.instant());
               t.session().flush();
-              t.audit("identity.user.roles", "user", userId, "roles " + before + " -> " + cleanRoles);
+              t.audit(
+                  "identity.user.roles", "user", userId, "roles " + before + " -> " + cleanRoles);
               return view(t, userId);
             });
     sessions.updateRoles(userId, actor.companyId(), cleanRoles, roles.permissionsOf(cleanRoles));
@@ -239,7 +266,10 @@ public final class UserAdmin {
       v.check(
           roles.exists(r),
           "roles[" + i + "]",
-          "'" + truncate(r) + "' is not a role; choose one of " + roles.all().stream().map(RoleCatalog.RoleDefinition::code).toList());
+          "'"
+              + truncate(r)
+              + "' is not a role; choose one of "
+              + roles.all().stream().map(RoleCatalog.RoleDefinition::code).toList());
     }
   }
 
@@ -288,7 +318,8 @@ public final class UserAdmin {
    * security also shows users their own memberships in other companies.
    */
   private static CompanyMember member(Tx t, UUID userId) {
-    return t.session()
+    return t
+        .session()
         .createSelectionQuery(
             "from CompanyMember where userId = :u and companyId = :c", CompanyMember.class)
         .setParameter("u", userId)

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who does the work and in which company. Built by the gateway from the session, never from
- * client input; domain services take it as their first argument.
+ * Who does the work and in which company. Built by the gateway from the session, never from client
+ * input; domain services take it as their first argument.
  */
 public record Actor(
     Optional<UUID> userId,

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL side of the server: Flyway migrations run as the owner role, then a HikariCP
- * pool and a Hibernate session factory (schema validated, never generated) as the runtime role.
+ * The PostgreSQL side of the server: Flyway migrations run as the owner role, then a HikariCP pool
+ * and a Hibernate session factory (schema validated, never generated) as the runtime role.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);

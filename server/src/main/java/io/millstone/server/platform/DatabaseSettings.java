@@ -26,6 +26,12 @@ public record DatabaseSettings(
 
   @Override
   public String toString() {
-    return "DatabaseSettings{" + jdbcUrl + ", owner=" + ownerUser + ", runtime=" + runtimeUser + "}";
+    return "DatabaseSettings{"
+        + jdbcUrl
+        + ", owner="
+        + ownerUser
+        + ", runtime="
+        + runtimeUser
+        + "}";
   }
 }

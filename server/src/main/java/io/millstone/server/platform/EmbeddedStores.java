@@ -45,8 +45,8 @@ public final class EmbeddedStores implements AutoCloseable {
   }
 
   /** Starts what the configuration does not point elsewhere; either part may be external. */
-  public static EmbeddedStores start(MillstoneConfig config, boolean postgresNeeded, boolean redisNeeded)
-      throws IOException {
+  public static EmbeddedStores start(
+      MillstoneConfig config, boolean postgresNeeded, boolean redisNeeded) throws IOException {
     Path dir = config.dataDir();
     Files.createDirectories(dir);
     Properties secrets = loadOrCreateSecrets(dir.resolve("secrets.properties"));
@@ -120,7 +120,8 @@ public final class EmbeddedStores implements AutoCloseable {
           runtimePassword,
           "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION");
       boolean exists;
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
         ps.setString(1, DATABASE);
         try (ResultSet rs = ps.executeQuery()) {
           exists = rs.next();
@@ -186,7 +187,8 @@ public final class EmbeddedStores implements AutoCloseable {
     }
     if (changed) {
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         p.store(w, "Passwords of the embedded stores. Keep this file private.");
       }

@@ -31,8 +31,8 @@ public final class Idempotency {
   }
 
   /**
-   * Runs {@code create} with a new id unless {@code key} was already used in this company.
-   * {@code fingerprint} describes the request (without secrets) so a reused key can be detected.
+   * Runs {@code create} with a new id unless {@code key} was already used in this company. {@code
+   * fingerprint} describes the request (without secrets) so a reused key can be detected.
    */
   public static Outcome once(
       Tx tx, String key, String operation, String fingerprint, Function<UUID, UUID> create) {
@@ -43,7 +43,8 @@ public final class Idempotency {
     UUID company = tx.actor().orElseThrow().companyId();
     byte[] hash = sha256(operation + '\u001f' + fingerprint);
     Object claimed =
-        tx.session()
+        tx
+            .session()
             .createNativeQuery(
                 "INSERT INTO idempotency_key (company_id, key, operation, request_hash, result_id)"
                     + " VALUES (:c, :k, :o, :h, :r) ON CONFLICT (company_id, key) DO NOTHING"

@@ -151,7 +151,8 @@ public final class MillstoneConfig {
     for (Map.Entry<String, String> e : env.entrySet()) {
       String name = e.getKey();
       if (name.startsWith("MILLSTONE_") && !NOT_SETTINGS.contains(name)) {
-        String key = name.substring("MILLSTONE_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        String key =
+            name.substring("MILLSTONE_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
         if (!b.set(key, e.getValue().trim())) {
           unknownEnv.add(name);
         }
@@ -160,7 +161,8 @@ public final class MillstoneConfig {
     if (!unknownEnv.isEmpty()) {
       // A misspelt MILLSTONE_DB_URL must not silently start an empty embedded database.
       throw new IllegalArgumentException(
-          "Unknown environment variable(s): " + String.join(", ", unknownEnv.stream().sorted().toList()));
+          "Unknown environment variable(s): "
+              + String.join(", ", unknownEnv.stream().sorted().toList()));
     }
     return b.build();
   }
@@ -299,7 +301,9 @@ public final class MillstoneConfig {
   static String withoutCredentials(String url) {
     int at = url.lastIndexOf('@');
     int scheme = url.indexOf("://");
-    return at > 0 && scheme >= 0 ? url.substring(0, scheme + 3) + "***@" + url.substring(at + 1) : url;
+    return at > 0 && scheme >= 0
+        ? url.substring(0, scheme + 3) + "***@" + url.substring(at + 1)
+        : url;
   }
 
   /** Collects settings; {@link #build()} checks them. */

@@ -39,16 +39,16 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * The same stores seen with other settings (limits, timeouts); closing the view leaves the
-   * stores running. Tests use it to run a node with tight limits beside the others.
+   * The same stores seen with other settings (limits, timeouts); closing the view leaves the stores
+   * running. Tests use it to run a node with tight limits beside the others.
    */
   public Platform sharing(MillstoneConfig other) {
     return new Platform(other, embedded, database, redis, redisUrl, false);
   }
 
   /** Starts or connects the stores, migrates the schema and opens the pools. */
-  public static Platform start(MillstoneConfig config, List<Class<?>> entities, MeterRegistry registry)
-      throws IOException {
+  public static Platform start(
+      MillstoneConfig config, List<Class<?>> entities, MeterRegistry registry) throws IOException {
     EmbeddedStores embedded =
         EmbeddedStores.start(config, config.dbUrl().isEmpty(), config.redisUrl().isEmpty());
     Database db = null;

@@ -23,7 +23,8 @@ public final class Validator {
     } else if (value.length() > max) {
       violations.add(
           new FieldViolation(
-              field, "is too long: " + value.length() + " characters, at most " + max + " allowed"));
+              field,
+              "is too long: " + value.length() + " characters, at most " + max + " allowed"));
     }
     return this;
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every change leaves an audit row chained to the one before; editing, deleting or reordering
- * rows afterwards is detected by the verifier, and the runtime role cannot even try.
+ * Every change leaves an audit row chained to the one before; editing, deleting or reordering rows
+ * afterwards is detected by the verifier, and the runtime role cannot even try.
  */
 class AuditChainTest {
   static TestServer t;
@@ -49,7 +49,8 @@ class AuditChainTest {
             .companyAdmin()
             .update(
                 admin,
-                new CompanySettings("Audited Mill Ltd", "BDT", new BigDecimal("15"), 7, "Asia/Dhaka"),
+                new CompanySettings(
+                    "Audited Mill Ltd", "BDT", new BigDecimal("15"), 7, "Asia/Dhaka"),
                 v.version());
     t.server()
         .companyAdmin()
@@ -100,7 +101,9 @@ class AuditChainTest {
   @Test
   void anEditedRowIsDetected() throws SQLException {
     UUID company = companyWithHistory();
-    asOwner("UPDATE audit_event SET summary = 'nothing happened' WHERE company_id = ? AND seq = 4", company);
+    asOwner(
+        "UPDATE audit_event SET summary = 'nothing happened' WHERE company_id = ? AND seq = 4",
+        company);
 
     assertThat(problemsOf(company)).singleElement().asString().contains("row 4").contains("edited");
   }
@@ -118,7 +121,8 @@ class AuditChainTest {
     UUID company = companyWithHistory();
     asOwner("DELETE FROM audit_event WHERE company_id = ? AND seq = 5", company);
 
-    assertThat(problemsOf(company)).anySatisfy(p -> assertThat(p).contains("at the end were deleted"));
+    assertThat(problemsOf(company))
+        .anySatisfy(p -> assertThat(p).contains("at the end were deleted"));
   }
 
   @Test

@@ -43,17 +43,23 @@ class TlsTest {
     Tls.Listening listening = Tls.credentialsFor(c);
     MillstoneServer server =
         new MillstoneServer(
-            NettyTransport.builder(c, listening.credentials()), TestPlatform.get().sharing(c), null);
+            NettyTransport.builder(c, listening.credentials()),
+            TestPlatform.get().sharing(c),
+            null);
     server.start();
     ManagedChannel ch =
-        NettyChannelBuilder.forAddress("localhost", server.grpcServer().getPort(),
+        NettyChannelBuilder.forAddress(
+                "localhost",
+                server.grpcServer().getPort(),
                 TlsChannelCredentials.newBuilder()
                     .trustManager(dir.resolve("tls/server.crt").toFile())
                     .build())
             .build();
     try {
       assertThat(
-              HealthGrpc.newBlockingStub(ch).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+              HealthGrpc.newBlockingStub(ch)
+                  .check(HealthCheckRequest.getDefaultInstance())
+                  .getStatus())
           .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     } finally {
       ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -25,7 +25,8 @@ class DemoSeederTest {
 
       assertThat(first).containsOnlyKeys("admin", "sales", "stores", "accounts").isEqualTo(second);
       assertThat(Files.getPosixFilePermissions(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
-          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       assertThat(Files.readAllLines(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
           .contains("admin=" + first.get("admin"));
       try (Connection c = TestPlatform.get().database().ownerDataSource().getConnection();

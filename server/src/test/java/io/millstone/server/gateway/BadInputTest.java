@@ -3,6 +3,7 @@ package io.millstone.server.gateway;
 import static io.millstone.server.TestServer.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,7 +27,6 @@ import io.millstone.server.TestPlatform;
 import io.millstone.server.TestServer;
 import io.millstone.server.cli.NettyTransport;
 import io.millstone.server.identity.BadRequests;
-import io.grpc.InsecureServerCredentials;
 import io.millstone.server.platform.MillstoneConfig;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,9 @@ class BadInputTest {
     UUID company =
         server
             .companyAdmin()
-            .create(io.millstone.server.identity.model.CompanySettings.defaults("Bad Input Mill"), "test")
+            .create(
+                io.millstone.server.identity.model.CompanySettings.defaults("Bad Input Mill"),
+                "test")
             .id();
     String admin = "badinput." + UUID.randomUUID().toString().substring(0, 8);
     server
@@ -92,7 +94,8 @@ class BadInputTest {
   }
 
   private static long userCount() {
-    return users.listUsers(ListUsersRequest.newBuilder().setIncludeInactive(true).build())
+    return users
+        .listUsers(ListUsersRequest.newBuilder().setIncludeInactive(true).build())
         .getPage()
         .getTotalSize();
   }
@@ -110,10 +113,12 @@ class BadInputTest {
   void anEmptyCreateNamesEveryMissingFieldAndSavesNothing() {
     long before = userCount();
 
-    StatusRuntimeException e = failure(() -> users.createUser(CreateUserRequest.getDefaultInstance()));
+    StatusRuntimeException e =
+        failure(() -> users.createUser(CreateUserRequest.getDefaultInstance()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(BadRequests.fields(e)).containsExactlyInAnyOrder("username", "display_name", "password");
+    assertThat(BadRequests.fields(e))
+        .containsExactlyInAnyOrder("username", "display_name", "password");
     assertThat(userCount()).isEqualTo(before);
   }
 
@@ -166,7 +171,10 @@ class BadInputTest {
   @Test
   void aMalformedIdIsInvalidNotInternal() {
     StatusRuntimeException e =
-        failure(() -> users.getUser(GetUserRequest.newBuilder().setId("'; drop table users; --").build()));
+        failure(
+            () ->
+                users.getUser(
+                    GetUserRequest.newBuilder().setId("'; drop table users; --").build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(e)).containsExactly("id");
   }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks the server's own service registry, so a method added later is covered without editing
- * this test: without a session every non-public method answers UNAUTHENTICATED, and a signed-in
- * user without roles is refused every method that needs a permission.
+ * Walks the server's own service registry, so a method added later is covered without editing this
+ * test: without a session every non-public method answers UNAUTHENTICATED, and a signed-in user
+ * without roles is refused every method that needs a permission.
  */
 class EveryMethodIsGuardedTest {
   static TestServer t;
@@ -104,7 +104,9 @@ class EveryMethodIsGuardedTest {
       String token = t.login(noRoles, TestServer.PASSWORD).getSessionToken();
       Status.Code code = call(t.channel(), m, token);
       if (r.permission().equals(MethodRules.AUTHENTICATED)) {
-        assertThat(code).as(name).isNotIn(Status.Code.PERMISSION_DENIED, Status.Code.UNAUTHENTICATED);
+        assertThat(code)
+            .as(name)
+            .isNotIn(Status.Code.PERMISSION_DENIED, Status.Code.UNAUTHENTICATED);
       } else {
         assertThat(code).as(name).isEqualTo(Status.Code.PERMISSION_DENIED);
         refused++;
@@ -139,8 +141,11 @@ class EveryMethodIsGuardedTest {
     s.start();
     ManagedChannel ch = InProcessChannelBuilder.forName(name).build();
     try {
-      var company = s.companyAdmin().create(
-          io.millstone.server.identity.model.CompanySettings.defaults("Undeclared Mill"), "test");
+      var company =
+          s.companyAdmin()
+              .create(
+                  io.millstone.server.identity.model.CompanySettings.defaults("Undeclared Mill"),
+                  "test");
       String admin = t.unique("undeclared.admin");
       s.userAdmin()
           .create(
@@ -181,16 +186,19 @@ class EveryMethodIsGuardedTest {
     if (token != null) {
       target =
           io.grpc.ClientInterceptors.intercept(
-              ch,
-              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(token)));
+              ch, io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(token)));
     }
     try {
       if (raw.getType() == MethodDescriptor.MethodType.UNARY) {
-        ClientCalls.blockingUnaryCall(target, raw, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
+        ClientCalls.blockingUnaryCall(
+            target, raw, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
       } else {
         var it =
             ClientCalls.blockingServerStreamingCall(
-                target, raw, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
+                target,
+                raw,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+                new byte[0]);
         it.hasNext();
       }
       return Status.Code.OK;
@@ -201,7 +209,9 @@ class EveryMethodIsGuardedTest {
 
   private static io.grpc.Metadata bearer(String token) {
     io.grpc.Metadata md = new io.grpc.Metadata();
-    md.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    md.put(
+        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + token);
     return md;
   }
 

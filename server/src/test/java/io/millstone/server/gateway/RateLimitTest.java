@@ -27,7 +27,9 @@ class RateLimitTest {
       Map<Status.Code, Integer> outcomes = new EnumMap<>(Status.Code.class);
       for (int i = 0; i < 30; i++) {
         outcomes.merge(
-            TestServer.codeOf(() -> hastyStub.whoAmI(WhoAmIRequest.getDefaultInstance())), 1, Integer::sum);
+            TestServer.codeOf(() -> hastyStub.whoAmI(WhoAmIRequest.getDefaultInstance())),
+            1,
+            Integer::sum);
       }
 
       assertThat(outcomes.get(Status.Code.RESOURCE_EXHAUSTED)).isGreaterThanOrEqualTo(10);

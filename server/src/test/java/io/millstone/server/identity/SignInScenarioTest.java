@@ -47,13 +47,13 @@ class SignInScenarioTest {
     assertThat(r.getSessionToken()).hasSizeGreaterThanOrEqualTo(43);
     assertThat(r.getCompanyId()).isEqualTo(mill.toString());
     assertThat(r.getCompaniesList()).extracting(c -> c.getName()).containsExactly("Sign-in Mill");
-    assertThat(r.getPermissionsList())
-        .contains("identity.users.manage", "identity.company.manage");
+    assertThat(r.getPermissionsList()).contains("identity.users.manage", "identity.company.manage");
     assertThat(r.getUser().getUsername()).isEqualTo(admin);
     assertThat(r.getUser().getRolesList()).containsExactly("admin");
 
     WhoAmIResponse me =
-        TestServer.withToken(r.getSessionToken(), auth()).whoAmI(WhoAmIRequest.getDefaultInstance());
+        TestServer.withToken(r.getSessionToken(), auth())
+            .whoAmI(WhoAmIRequest.getDefaultInstance());
     assertThat(me.getUser().getUsername()).isEqualTo(admin);
     assertThat(me.getCompany().getName()).isEqualTo("Sign-in Mill");
   }
@@ -63,7 +63,8 @@ class SignInScenarioTest {
     String user = t.createUser(mill, t.unique("karim"), "sales");
 
     StatusRuntimeException wrong = catchStatus(() -> t.login(user, "not the password"));
-    StatusRuntimeException unknown = catchStatus(() -> t.login(t.unique("nobody"), "not the password"));
+    StatusRuntimeException unknown =
+        catchStatus(() -> t.login(t.unique("nobody"), "not the password"));
 
     assertThat(wrong.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -112,9 +113,12 @@ class SignInScenarioTest {
   @Test
   void changingThePasswordSignsOutTheOtherSessionsButNotThisOne() {
     String user = t.createUser(mill, t.unique("mover"), "accounts");
-    AuthServiceBlockingStub laptop = TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
-    AuthServiceBlockingStub office = TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
-    AuthServiceBlockingStub home = TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
+    AuthServiceBlockingStub laptop =
+        TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
+    AuthServiceBlockingStub office =
+        TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
+    AuthServiceBlockingStub home =
+        TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
 
     int revoked =
         laptop
@@ -126,7 +130,8 @@ class SignInScenarioTest {
             .getRevokedSessions();
 
     assertThat(revoked).isEqualTo(2);
-    assertThat(codeOf(() -> laptop.whoAmI(WhoAmIRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
+    assertThat(codeOf(() -> laptop.whoAmI(WhoAmIRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.OK);
     assertThat(codeOf(() -> office.whoAmI(WhoAmIRequest.getDefaultInstance())))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(codeOf(() -> home.whoAmI(WhoAmIRequest.getDefaultInstance())))
@@ -138,7 +143,8 @@ class SignInScenarioTest {
   @Test
   void aWrongCurrentPasswordIsNamedAndNothingChanges() {
     String user = t.createUser(mill, t.unique("careful"), "sales");
-    AuthServiceBlockingStub me = TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
+    AuthServiceBlockingStub me =
+        TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
 
     StatusRuntimeException e =
         catchStatus(

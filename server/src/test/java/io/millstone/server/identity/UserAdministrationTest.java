@@ -73,7 +73,9 @@ class UserAdministrationTest {
   void fiftyParallelCreatesWithOneIdempotencyKeyMakeExactlyOneUser() throws Exception {
     String name = t.unique("twin");
     CreateUserRequest req =
-        newUser(name).setIdempotencyKey(IdempotencyKey.newBuilder().setValue(UUID.randomUUID().toString())).build();
+        newUser(name)
+            .setIdempotencyKey(IdempotencyKey.newBuilder().setValue(UUID.randomUUID().toString()))
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Callable<User>> calls = new ArrayList<>();
@@ -88,7 +90,8 @@ class UserAdministrationTest {
     } finally {
       pool.shutdownNow();
     }
-    ListUsersResponse found = admin.listUsers(ListUsersRequest.newBuilder().setFilter(name).build());
+    ListUsersResponse found =
+        admin.listUsers(ListUsersRequest.newBuilder().setFilter(name).build());
     assertThat(found.getUsersList()).hasSize(1);
   }
 
@@ -118,10 +121,16 @@ class UserAdministrationTest {
   void aSecondEditorWithAStaleVersionGetsAbortedNamingWhoChangedIt() {
     User u = admin.createUser(newUser(t.unique("edited")).build());
     UserServiceBlockingStub other =
-        t.as(t.createUser(mill, t.unique("boss2"), "admin"), UserServiceGrpc.newBlockingStub(t.channel()));
+        t.as(
+            t.createUser(mill, t.unique("boss2"), "admin"),
+            UserServiceGrpc.newBlockingStub(t.channel()));
 
     other.updateUserRoles(
-        UpdateUserRolesRequest.newBuilder().setId(u.getId()).addRoles("stores").setVersion(u.getVersion()).build());
+        UpdateUserRolesRequest.newBuilder()
+            .setId(u.getId())
+            .addRoles("stores")
+            .setVersion(u.getVersion())
+            .build());
     StatusRuntimeException e =
         failure(
             () ->
@@ -134,7 +143,13 @@ class UserAdministrationTest {
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(e.getStatus().getDescription()).contains("changed by").contains("reload");
-    assertThat(admin.getUser(io.millstone.api.identity.v1.GetUserRequest.newBuilder().setId(u.getId()).build()).getRolesList())
+    assertThat(
+            admin
+                .getUser(
+                    io.millstone.api.identity.v1.GetUserRequest.newBuilder()
+                        .setId(u.getId())
+                        .build())
+                .getRolesList())
         .containsExactly("stores");
   }
 
@@ -142,12 +157,19 @@ class UserAdministrationTest {
   void newRolesApplyToTheUsersOpenSessionAtOnce() {
     String name = t.unique("promoted");
     User u = admin.createUser(newUser(name).build());
-    var session = TestServer.withToken(t.login(name, "a long enough password").getSessionToken(), AuthServiceGrpc.newBlockingStub(t.channel()));
+    var session =
+        TestServer.withToken(
+            t.login(name, "a long enough password").getSessionToken(),
+            AuthServiceGrpc.newBlockingStub(t.channel()));
     assertThat(session.whoAmI(WhoAmIRequest.getDefaultInstance()).getPermissionsList())
         .doesNotContain("identity.users.read");
 
     admin.updateUserRoles(
-        UpdateUserRolesRequest.newBuilder().setId(u.getId()).addRoles("accounts").setVersion(u.getVersion()).build());
+        UpdateUserRolesRequest.newBuilder()
+            .setId(u.getId())
+            .addRoles("accounts")
+            .setVersion(u.getVersion())
+            .build());
 
     assertThat(session.whoAmI(WhoAmIRequest.getDefaultInstance()).getPermissionsList())
         .contains("identity.users.read");
@@ -157,19 +179,27 @@ class UserAdministrationTest {
   void aDeactivatedUserIsSignedOutAndCannotSignInAgain() {
     String name = t.unique("leaver");
     User u = admin.createUser(newUser(name).build());
-    var session = TestServer.withToken(t.login(name, "a long enough password").getSessionToken(), AuthServiceGrpc.newBlockingStub(t.channel()));
+    var session =
+        TestServer.withToken(
+            t.login(name, "a long enough password").getSessionToken(),
+            AuthServiceGrpc.newBlockingStub(t.channel()));
 
     User after =
-        admin.deactivateUser(DeactivateUserRequest.newBuilder().setId(u.getId()).setVersion(u.getVersion()).build());
+        admin.deactivateUser(
+            DeactivateUserRequest.newBuilder().setId(u.getId()).setVersion(u.getVersion()).build());
 
     assertThat(after.getActive()).isFalse();
     assertThat(codeOf(() -> session.whoAmI(WhoAmIRequest.getDefaultInstance())))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(codeOf(() -> t.login(name, "a long enough password")))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
-    assertThat(admin.listUsers(ListUsersRequest.newBuilder().setFilter(name).build()).getUsersList()).isEmpty();
     assertThat(
-            admin.listUsers(ListUsersRequest.newBuilder().setFilter(name).setIncludeInactive(true).build())
+            admin.listUsers(ListUsersRequest.newBuilder().setFilter(name).build()).getUsersList())
+        .isEmpty();
+    assertThat(
+            admin
+                .listUsers(
+                    ListUsersRequest.newBuilder().setFilter(name).setIncludeInactive(true).build())
                 .getUsersList())
         .hasSize(1);
   }
@@ -230,11 +260,15 @@ class UserAdministrationTest {
   void usersOfAnotherCompanyAreNotFound() {
     UUID other = t.createCompany("Other Users Mill").id();
     String stranger = t.createUser(other, t.unique("stranger"), "sales");
-    String strangerId =
-        t.login(stranger, PASSWORD).getUser().getId();
+    String strangerId = t.login(stranger, PASSWORD).getUser().getId();
 
     StatusRuntimeException e =
-        failure(() -> admin.getUser(io.millstone.api.identity.v1.GetUserRequest.newBuilder().setId(strangerId).build()));
+        failure(
+            () ->
+                admin.getUser(
+                    io.millstone.api.identity.v1.GetUserRequest.newBuilder()
+                        .setId(strangerId)
+                        .build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Company isolation is enforced by PostgreSQL itself, not by the application's queries: these
- * tests talk to the database directly as the runtime role and try to reach another company's rows
- * in every table that has a company_id, found from the catalog rather than from a list.
+ * Company isolation is enforced by PostgreSQL itself, not by the application's queries: these tests
+ * talk to the database directly as the runtime role and try to reach another company's rows in
+ * every table that has a company_id, found from the catalog rather than from a list.
  */
 class CompanyIsolationTest {
   static TestServer t;
@@ -129,10 +129,19 @@ class CompanyIsolationTest {
       assertThat(bRow).as("test data: company B has a row in " + table).isNotNull();
       try (Connection c = runtime.getConnection()) {
         setCompany(c, a);
-        assertThat(countOrRefused(c, "SELECT count(*) FROM " + table + " WHERE company_id = '" + b + "'"))
+        assertThat(
+                countOrRefused(
+                    c, "SELECT count(*) FROM " + table + " WHERE company_id = '" + b + "'"))
             .as("read B's rows of " + table)
             .isZero();
-        assertThat(updateOrRefused(c, "UPDATE " + table + " SET company_id = company_id WHERE company_id = '" + b + "'"))
+        assertThat(
+                updateOrRefused(
+                    c,
+                    "UPDATE "
+                        + table
+                        + " SET company_id = company_id WHERE company_id = '"
+                        + b
+                        + "'"))
             .as("update B's rows of " + table)
             .isZero();
         assertThat(updateOrRefused(c, "DELETE FROM " + table + " WHERE company_id = '" + b + "'"))
@@ -179,7 +188,8 @@ class CompanyIsolationTest {
         assertThat(pid(c)).as("the same pooled connection").isEqualTo(firstPid);
         try (ResultSet rs =
             c.createStatement()
-                .executeQuery("SELECT coalesce(current_setting('millstone.company_id', true), '')")) {
+                .executeQuery(
+                    "SELECT coalesce(current_setting('millstone.company_id', true), '')")) {
           rs.next();
           assertThat(rs.getString(1)).isEmpty();
         }
@@ -250,7 +260,11 @@ class CompanyIsolationTest {
       sp.execute("SAVEPOINT probe");
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT INTO " + table + " SELECT * FROM json_populate_record(NULL::" + table + ", ?::json)")) {
+              "INSERT INTO "
+                  + table
+                  + " SELECT * FROM json_populate_record(NULL::"
+                  + table
+                  + ", ?::json)")) {
         ps.setString(1, rowJson);
         ps.executeUpdate();
         return false;

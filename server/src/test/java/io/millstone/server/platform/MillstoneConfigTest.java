@@ -30,12 +30,14 @@ class MillstoneConfigTest {
   @Test
   void theEnvironmentOverridesTheFile() throws IOException {
     Path file = dir.resolve("server.conf");
-    Files.writeString(file, "port=6000\ndb.url=jdbc:postgresql://db/x\nsession.idle.timeout=PT1H\n");
+    Files.writeString(
+        file, "port=6000\ndb.url=jdbc:postgresql://db/x\nsession.idle.timeout=PT1H\n");
 
     MillstoneConfig c =
         MillstoneConfig.load(
             Optional.of(file),
-            Map.of("MILLSTONE_PORT", "7000", "MILLSTONE_REDIS_URL", "redis://r:6379", "PATH", "/bin"));
+            Map.of(
+                "MILLSTONE_PORT", "7000", "MILLSTONE_REDIS_URL", "redis://r:6379", "PATH", "/bin"));
 
     assertThat(c.port()).isEqualTo(7000);
     assertThat(c.dbUrl()).contains("jdbc:postgresql://db/x");
@@ -56,7 +58,8 @@ class MillstoneConfigTest {
 
   @Test
   void aBadValueNamesTheSetting() {
-    assertThatThrownBy(() -> MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_PORT", "fifty")))
+    assertThatThrownBy(
+            () -> MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_PORT", "fifty")))
         .hasMessageContaining("port");
   }
 
