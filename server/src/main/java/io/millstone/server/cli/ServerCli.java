@@ -128,6 +128,9 @@ public final class ServerCli implements Callable<Integer> {
               NettyTransport.builder(config, listening.credentials()),
               platform,
               metrics.registry());
+      // The demo is seeded before the port opens, so a client that sees SERVING can sign in.
+      Map<String, String> demoCredentials =
+          demo ? DemoSeeder.seed(server, config.dataDir()) : Map.of();
       server.start();
       if (config.metricsPort() > 0) {
         metrics.serve(config.metricsHost(), config.metricsPort());
@@ -160,9 +163,8 @@ public final class ServerCli implements Callable<Integer> {
             "Metrics: http://" + config.metricsHost() + ":" + config.metricsPort() + "/metrics");
       }
       if (demo) {
-        Map<String, String> creds = DemoSeeder.seed(server, config.dataDir());
         System.out.println("Demo company: " + DemoSeeder.COMPANY_NAME);
-        creds.forEach((u, p) -> System.out.println("  user " + u + "  password " + p));
+        demoCredentials.forEach((u, p) -> System.out.println("  user " + u + "  password " + p));
         System.out.println(
             "(also in " + config.dataDir().resolve(DemoSeeder.CREDENTIALS_FILE) + ")");
       }

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server as an admin runs it: a separate process started with {@code run --demo} on
- * embedded stores, answering health, reflection and metrics, stopped with SIGTERM, and started
- * again on the same data directory with everything still there.
+ * The server as an admin runs it: a separate process started with {@code run --demo} on embedded
+ * stores, answering health, reflection and metrics, stopped with SIGTERM, and started again on the
+ * same data directory with everything still there.
  */
 class ServerProcessTest {
   @TempDir Path dataDir;
