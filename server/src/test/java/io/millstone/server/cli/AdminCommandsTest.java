@@ -88,7 +88,10 @@ class AdminCommandsTest {
         .as("no embedded database started")
         .isFalse();
 
-    assertThat(run("verify-audit", "--config", config.toString()).exitCode()).isZero();
+    // Other tests tamper with their own companies' trails in this shared database on purpose,
+    // so this one looks only at what verify-audit says about its own company.
+    assertThat(run("verify-audit", "--config", config.toString()).out())
+        .doesNotContain(companyId.toString());
 
     try (Connection c = TestPlatform.get().database().ownerDataSource().getConnection();
         PreparedStatement ps =
