@@ -22,6 +22,17 @@ import io.millstone.server.identity.SessionService;
 import io.millstone.server.identity.SessionStore;
 import io.millstone.server.identity.UserAdmin;
 import io.millstone.server.identity.UserGrpcService;
+import io.millstone.server.masterdata.CustomerGrpcService;
+import io.millstone.server.masterdata.ItemAdmin;
+import io.millstone.server.masterdata.ItemGrpcService;
+import io.millstone.server.masterdata.PartyAdmin;
+import io.millstone.server.masterdata.SavedSearchGrpcService;
+import io.millstone.server.masterdata.SavedSearches;
+import io.millstone.server.masterdata.SupplierGrpcService;
+import io.millstone.server.masterdata.UnitAdmin;
+import io.millstone.server.masterdata.UnitGrpcService;
+import io.millstone.server.masterdata.WarehouseAdmin;
+import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
@@ -72,7 +83,8 @@ public final class MillstoneServer {
             config.loginAttemptsPerAddressPerMinute(),
             config.loginFailuresBeforeLockout(),
             config.lockoutDuration());
-    this.companyAdmin = new CompanyAdmin(tx, clock);
+    UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
+    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
@@ -83,6 +95,12 @@ public final class MillstoneServer {
             new UserGrpcService(userAdmin),
             new RoleGrpcService(roles),
             new CompanyGrpcService(companyAdmin),
+            new UnitGrpcService(unitAdmin),
+            new ItemGrpcService(new ItemAdmin(tx, clock)),
+            new CustomerGrpcService(new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER)),
+            new SupplierGrpcService(new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER)),
+            new WarehouseGrpcService(new WarehouseAdmin(tx, clock)),
+            new SavedSearchGrpcService(new SavedSearches(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -152,6 +170,12 @@ public final class MillstoneServer {
     return List.of(
         io.millstone.server.identity.model.AppUser.class,
         io.millstone.server.identity.model.Company.class,
-        io.millstone.server.identity.model.CompanyMember.class);
+        io.millstone.server.identity.model.CompanyMember.class,
+        io.millstone.server.masterdata.model.Unit.class,
+        io.millstone.server.masterdata.model.Item.class,
+        io.millstone.server.masterdata.model.Party.class,
+        io.millstone.server.masterdata.model.Warehouse.class,
+        io.millstone.server.masterdata.model.WarehouseLocation.class,
+        io.millstone.server.masterdata.model.SavedSearch.class);
   }
 }
