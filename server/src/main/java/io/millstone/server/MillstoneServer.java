@@ -61,6 +61,10 @@ public final class MillstoneServer {
   private final List<ServerServiceDefinition> services = new ArrayList<>();
   private final CompanyAdmin companyAdmin;
   private final UserAdmin userAdmin;
+  private final ItemAdmin itemAdmin;
+  private final PartyAdmin customerAdmin;
+  private final PartyAdmin supplierAdmin;
+  private final WarehouseAdmin warehouseAdmin;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -86,6 +90,10 @@ public final class MillstoneServer {
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
     this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
+    this.itemAdmin = new ItemAdmin(tx, clock);
+    this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
+    this.supplierAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER);
+    this.warehouseAdmin = new WarehouseAdmin(tx, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -96,10 +104,10 @@ public final class MillstoneServer {
             new RoleGrpcService(roles),
             new CompanyGrpcService(companyAdmin),
             new UnitGrpcService(unitAdmin),
-            new ItemGrpcService(new ItemAdmin(tx, clock)),
-            new CustomerGrpcService(new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER)),
-            new SupplierGrpcService(new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER)),
-            new WarehouseGrpcService(new WarehouseAdmin(tx, clock)),
+            new ItemGrpcService(itemAdmin),
+            new CustomerGrpcService(customerAdmin),
+            new SupplierGrpcService(supplierAdmin),
+            new WarehouseGrpcService(warehouseAdmin),
             new SavedSearchGrpcService(new SavedSearches(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
@@ -163,6 +171,22 @@ public final class MillstoneServer {
 
   public UserAdmin userAdmin() {
     return userAdmin;
+  }
+
+  public ItemAdmin itemAdmin() {
+    return itemAdmin;
+  }
+
+  public PartyAdmin customerAdmin() {
+    return customerAdmin;
+  }
+
+  public PartyAdmin supplierAdmin() {
+    return supplierAdmin;
+  }
+
+  public WarehouseAdmin warehouseAdmin() {
+    return warehouseAdmin;
   }
 
   /** The entity classes Hibernate maps; the platform validates them against the schema. */
