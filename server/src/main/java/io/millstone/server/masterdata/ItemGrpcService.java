@@ -19,6 +19,21 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
     this.items = items;
   }
 
+  private static ItemAdmin.Input input(
+      String name,
+      String unitCode,
+      io.millstone.api.masterdata.v1.ItemKind kind,
+      io.millstone.api.common.v1.Money price,
+      io.millstone.api.masterdata.v1.TaxCategory tax) {
+    return new ItemAdmin.Input(
+        name,
+        unitCode,
+        MasterdataProtos.kind(kind),
+        price.getAmount(),
+        price.getCurrencyCode(),
+        MasterdataProtos.tax(tax));
+  }
+
   @Override
   public void listItems(ListRequest req, StreamObserver<ListItemsResponse> out) {
     var page =
@@ -48,13 +63,12 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
                 GatewayContext.actor(),
                 req.getIdempotencyKey().getValue(),
                 req.getCode(),
-                new ItemAdmin.Input(
+                input(
                     req.getName(),
                     req.getUnitCode(),
-                    MasterdataProtos.kind(req.getKind()),
-                    req.getDefaultSalePrice().getAmount(),
-                    req.getDefaultSalePrice().getCurrencyCode(),
-                    MasterdataProtos.tax(req.getTaxCategory())))));
+                    req.getKind(),
+                    req.getDefaultSalePrice(),
+                    req.getTaxCategory()))));
     out.onCompleted();
   }
 
@@ -66,13 +80,12 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
                 GatewayContext.actor(),
                 req.getId(),
                 req.getVersion(),
-                new ItemAdmin.Input(
+                input(
                     req.getName(),
                     req.getUnitCode(),
-                    MasterdataProtos.kind(req.getKind()),
-                    req.getDefaultSalePrice().getAmount(),
-                    req.getDefaultSalePrice().getCurrencyCode(),
-                    MasterdataProtos.tax(req.getTaxCategory())))));
+                    req.getKind(),
+                    req.getDefaultSalePrice(),
+                    req.getTaxCategory()))));
     out.onCompleted();
   }
 

@@ -11,6 +11,23 @@ import io.millstone.server.gateway.GatewayContext;
 final class PartyRequests {
   private PartyRequests() {}
 
+  private static PartyAdmin.Input input(
+      String name,
+      String address,
+      String phone,
+      String bin,
+      io.millstone.api.common.v1.Money creditLimit,
+      int paymentTermsDays) {
+    return new PartyAdmin.Input(
+        name,
+        address,
+        phone,
+        bin,
+        creditLimit.getAmount(),
+        creditLimit.getCurrencyCode(),
+        paymentTermsDays);
+  }
+
   static ListPartiesResponse list(PartyAdmin parties, ListRequest req) {
     var page =
         parties.list(
@@ -30,13 +47,12 @@ final class PartyRequests {
             GatewayContext.actor(),
             req.getIdempotencyKey().getValue(),
             req.getCode(),
-            new PartyAdmin.Input(
+            input(
                 req.getName(),
                 req.getAddress(),
                 req.getPhone(),
                 req.getBin(),
-                req.getCreditLimit().getAmount(),
-                req.getCreditLimit().getCurrencyCode(),
+                req.getCreditLimit(),
                 req.getPaymentTermsDays())));
   }
 
@@ -46,13 +62,12 @@ final class PartyRequests {
             GatewayContext.actor(),
             req.getId(),
             req.getVersion(),
-            new PartyAdmin.Input(
+            input(
                 req.getName(),
                 req.getAddress(),
                 req.getPhone(),
                 req.getBin(),
-                req.getCreditLimit().getAmount(),
-                req.getCreditLimit().getCurrencyCode(),
+                req.getCreditLimit(),
                 req.getPaymentTermsDays())));
   }
 }

@@ -68,15 +68,6 @@ class MasterDataScenarioTest {
     t.close();
   }
 
-  static StatusRuntimeException failure(Runnable r) {
-    try {
-      r.run();
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("expected the call to fail");
-  }
-
   static String convert(String qty, String from, String to) {
     return admin
         .units
@@ -103,7 +94,7 @@ class MasterDataScenarioTest {
     assertThat(convert("40", "maund", "t")).isEqualTo("1.492968");
     assertThat(convert("2.5", "t", "bag")).isEqualTo("50");
     assertThat(convert("1000", "kg", "maund")).isEqualTo("26.792269");
-    StatusRuntimeException e = failure(() -> convert("1", "kg", "l"));
+    StatusRuntimeException e = TestServer.failure(() -> convert("1", "kg", "l"));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(e.getStatus().getDescription()).contains("kg (mass)").contains("l (volume)");
   }
@@ -140,7 +131,7 @@ class MasterDataScenarioTest {
     long before = admin.items.listItems(ListRequest.getDefaultInstance()).getPage().getTotalSize();
 
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 admin.items.createItem(
                     MasterdataFixtures.itemRequest("", "")
@@ -154,7 +145,7 @@ class MasterDataScenarioTest {
         .containsExactlyInAnyOrder("code", "name", "kind", "default_sale_price.amount");
 
     StatusRuntimeException unit =
-        failure(
+        TestServer.failure(
             () ->
                 admin.items.createItem(
                     MasterdataFixtures.itemRequest("BAD-UNIT", "Bad unit")
@@ -163,7 +154,7 @@ class MasterDataScenarioTest {
     assertThat(BadRequests.fields(unit)).containsExactly("unit_code");
 
     StatusRuntimeException currency =
-        failure(
+        TestServer.failure(
             () ->
                 admin.items.createItem(
                     MasterdataFixtures.itemRequest("USD-1", "Dollar priced")
@@ -175,7 +166,7 @@ class MasterDataScenarioTest {
         .satisfies(v -> assertThat(v.getDescription()).contains("BDT"));
 
     admin.item("MOL-A", "Molasses grade A");
-    StatusRuntimeException dup = failure(() -> admin.item("mol-a", "Molasses again"));
+    StatusRuntimeException dup = TestServer.failure(() -> admin.item("mol-a", "Molasses again"));
     assertThat(BadRequests.fields(dup)).containsExactly("code");
 
     assertThat(admin.items.listItems(ListRequest.getDefaultInstance()).getPage().getTotalSize())
@@ -201,7 +192,8 @@ class MasterDataScenarioTest {
     other.items.updateItem(change);
 
     StatusRuntimeException e =
-        failure(() -> admin.items.updateItem(change.toBuilder().setName("Bagasse fuel").build()));
+        TestServer.failure(
+            () -> admin.items.updateItem(change.toBuilder().setName("Bagasse fuel").build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(e.getStatus().getDescription())
@@ -243,12 +235,13 @@ class MasterDataScenarioTest {
     assertThat(total(f, "active: any lime")).isEqualTo(1);
     assertThat(total(f, "name: \"grade 1\"")).isEqualTo(11);
 
-    StatusRuntimeException unknown = failure(() -> total(f, "colour: red"));
+    StatusRuntimeException unknown = TestServer.failure(() -> total(f, "colour: red"));
     assertThat(BadRequests.violations(unknown))
         .singleElement()
         .satisfies(v -> assertThat(v.getDescription()).contains("colour").contains("name"));
     StatusRuntimeException sort =
-        failure(() -> f.items.listItems(ListRequest.newBuilder().setOrderBy("password").build()));
+        TestServer.failure(
+            () -> f.items.listItems(ListRequest.newBuilder().setOrderBy("password").build()));
     assertThat(BadRequests.fields(sort)).containsExactly("order_by");
 
     List<String> prices = new ArrayList<>();
@@ -279,7 +272,7 @@ class MasterDataScenarioTest {
   @Test
   void customersNeedAThirteenDigitBinAndStayApartFromSuppliers() {
     StatusRuntimeException oldBin =
-        failure(
+        TestServer.failure(
             () ->
                 admin.customers.createCustomer(
                     MasterdataFixtures.partyRequest("C-OLD", "Old BIN Traders")
