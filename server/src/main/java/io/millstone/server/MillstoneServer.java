@@ -12,6 +12,7 @@ import io.millstone.server.audit.AuditLog;
 import io.millstone.server.gateway.Gateway;
 import io.millstone.server.gateway.MethodRules;
 import io.millstone.server.identity.AuthGrpcService;
+import io.millstone.server.identity.BearerAuthenticator;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.identity.CompanyGrpcService;
 import io.millstone.server.identity.LoginThrottle;
@@ -36,6 +37,16 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.telemetry.DeviceAdmin;
+import io.millstone.server.telemetry.DeviceCredentials;
+import io.millstone.server.telemetry.DeviceGrpcService;
+import io.millstone.server.telemetry.EnrollmentGrpcService;
+import io.millstone.server.telemetry.MachineAdmin;
+import io.millstone.server.telemetry.MachineGrpcService;
+import io.millstone.server.telemetry.ReadingIngest;
+import io.millstone.server.telemetry.ReadingPartitions;
+import io.millstone.server.telemetry.TagDirectory;
+import io.millstone.server.telemetry.UplinkGrpcService;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +76,7 @@ public final class MillstoneServer {
   private final PartyAdmin customerAdmin;
   private final PartyAdmin supplierAdmin;
   private final WarehouseAdmin warehouseAdmin;
+  private final ReadingPartitions readingPartitions;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -94,6 +106,12 @@ public final class MillstoneServer {
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
     this.supplierAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER);
     this.warehouseAdmin = new WarehouseAdmin(tx, clock);
+    TagDirectory tagDirectory = new TagDirectory();
+    this.readingPartitions =
+        new ReadingPartitions(
+            platform.database().ownerDataSource(), platform.database().settings().runtimeUser());
+    DeviceAdmin deviceAdmin = new DeviceAdmin(tx, clock);
+    DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -109,16 +127,39 @@ public final class MillstoneServer {
             new SupplierGrpcService(supplierAdmin),
             new WarehouseGrpcService(warehouseAdmin),
             new SavedSearchGrpcService(new SavedSearches(tx, clock)),
+            new MachineGrpcService(new MachineAdmin(tx, clock, tagDirectory)),
+            new DeviceGrpcService(deviceAdmin),
+            new EnrollmentGrpcService(deviceAdmin),
+            new UplinkGrpcService(
+                new ReadingIngest(tx, tagDirectory, readingPartitions, clock), clock),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
     services.add(health.getHealthService().bindService());
-    this.gateway = new Gateway(config, sessionStore, platform.redis(), registry, scheduler);
+    this.gateway =
+        new Gateway(
+            config,
+            List.of(new BearerAuthenticator(sessionStore), deviceCredentials),
+            platform.redis(),
+            registry,
+            scheduler);
     gateway.install(builder, services);
     this.server = builder.build();
   }
 
   public MillstoneServer start() throws IOException {
+    readingPartitions.ensureAhead();
+    scheduler.scheduleAtFixedRate(
+        () -> {
+          try {
+            readingPartitions.ensureAhead();
+          } catch (RuntimeException e) {
+            log.warn("Could not create reading partitions ahead: {}", e.getMessage());
+          }
+        },
+        6,
+        6,
+        TimeUnit.HOURS);
     server.start();
     health.setStatus("", ServingStatus.SERVING);
     log.info("Millstone server started: {}", server.getListenSockets());
@@ -200,6 +241,9 @@ public final class MillstoneServer {
         io.millstone.server.masterdata.model.Party.class,
         io.millstone.server.masterdata.model.Warehouse.class,
         io.millstone.server.masterdata.model.WarehouseLocation.class,
-        io.millstone.server.masterdata.model.SavedSearch.class);
+        io.millstone.server.masterdata.model.SavedSearch.class,
+        io.millstone.server.telemetry.model.Machine.class,
+        io.millstone.server.telemetry.model.Tag.class,
+        io.millstone.server.telemetry.model.Device.class);
   }
 }

@@ -56,6 +56,15 @@ class CompanyIsolationTest {
       md.customer("ISO-C1", "Isolated customer");
       md.warehouse("ISO-W1", "Isolated store", "BAY-1");
       md.savedSearch("items", "mine", "name: sugar");
+      var telemetry =
+          new io.millstone.server.telemetry.TelemetryFixtures(t.channel(), login.getSessionToken());
+      String code = c.equals(a) ? "ISO-A" : "ISO-B";
+      telemetry.mill(code);
+      try {
+        telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
@@ -66,7 +75,20 @@ class CompanyIsolationTest {
     t.close();
   }
 
+  /** Every table with a company_id, partitions of a partitioned table included. */
   static List<String> companyScopedTables() throws SQLException {
+    return tables(true);
+  }
+
+  /**
+   * The tables to probe with data: partitions are reached through their parent (which is how the
+   * server reads and writes them), so each has rows only on some days.
+   */
+  static List<String> probedTables() throws SQLException {
+    return tables(false);
+  }
+
+  static List<String> tables(boolean withPartitions) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection c = owner.getConnection();
         ResultSet rs =
@@ -74,8 +96,10 @@ class CompanyIsolationTest {
                 .executeQuery(
                     "SELECT c.table_name FROM information_schema.columns c"
                         + " JOIN information_schema.tables t USING (table_schema, table_name)"
+                        + " JOIN pg_class k ON k.oid = ('public.' || c.table_name)::regclass"
                         + " WHERE c.table_schema = 'public' AND c.column_name = 'company_id'"
-                        + " AND t.table_type = 'BASE TABLE' ORDER BY 1")) {
+                        + (withPartitions ? "" : " AND NOT k.relispartition")
+                        + " ORDER BY 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -86,7 +110,9 @@ class CompanyIsolationTest {
   @Test
   void everyTableWithACompanyIdHasRowLevelSecurityEnabledAndForced() throws SQLException {
     List<String> tables = companyScopedTables();
-    assertThat(tables).contains("company_member", "audit_event", "idempotency_key");
+    assertThat(tables)
+        .contains("company_member", "audit_event", "idempotency_key", "item", "reading", "device")
+        .anySatisfy(x -> assertThat(x).startsWith("reading_2"));
     try (Connection c = owner.getConnection()) {
       for (String table : tables) {
         try (PreparedStatement ps =
@@ -119,7 +145,9 @@ class CompanyIsolationTest {
       }
       try (ResultSet rs =
           st.executeQuery(
-              "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid),"
+              // Temporary tables are private to one connection and vanish with it; ingest
+              // stages COPY data in one (COPY cannot write through row-level security).
+              "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid AND relpersistence <> 't'),"
                   + " (SELECT count(*) FROM pg_namespace WHERE nspowner = r.oid),"
                   + " (SELECT count(*) FROM pg_proc WHERE proowner = r.oid)"
                   + " FROM pg_roles r WHERE r.rolname = current_user")) {
@@ -134,7 +162,7 @@ class CompanyIsolationTest {
 
   @Test
   void companyAsSessionCannotReadUpdateDeleteOrInsertCompanyBsRows() throws SQLException {
-    for (String table : companyScopedTables()) {
+    for (String table : probedTables()) {
       String bRow = anyRowAsJson(table, b);
       assertThat(bRow).as("test data: company B has a row in " + table).isNotNull();
       try (Connection c = runtime.getConnection()) {
