@@ -41,8 +41,11 @@ import io.millstone.server.telemetry.DeviceAdmin;
 import io.millstone.server.telemetry.DeviceCredentials;
 import io.millstone.server.telemetry.DeviceGrpcService;
 import io.millstone.server.telemetry.EnrollmentGrpcService;
+import io.millstone.server.telemetry.LiveHub;
 import io.millstone.server.telemetry.MachineAdmin;
 import io.millstone.server.telemetry.MachineGrpcService;
+import io.millstone.server.telemetry.MonitorGrpcService;
+import io.millstone.server.telemetry.Monitoring;
 import io.millstone.server.telemetry.ReadingIngest;
 import io.millstone.server.telemetry.ReadingPartitions;
 import io.millstone.server.telemetry.TagDirectory;
@@ -77,6 +80,7 @@ public final class MillstoneServer {
   private final PartyAdmin supplierAdmin;
   private final WarehouseAdmin warehouseAdmin;
   private final ReadingPartitions readingPartitions;
+  private final LiveHub liveHub;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -111,6 +115,7 @@ public final class MillstoneServer {
         new ReadingPartitions(
             platform.database().ownerDataSource(), platform.database().settings().runtimeUser());
     DeviceAdmin deviceAdmin = new DeviceAdmin(tx, clock);
+    this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
@@ -131,7 +136,8 @@ public final class MillstoneServer {
             new DeviceGrpcService(deviceAdmin),
             new EnrollmentGrpcService(deviceAdmin),
             new UplinkGrpcService(
-                new ReadingIngest(tx, tagDirectory, readingPartitions, clock), clock),
+                new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
+            new MonitorGrpcService(liveHub, new Monitoring(tx)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -181,6 +187,7 @@ public final class MillstoneServer {
     } finally {
       gateway.close();
       sessionStore.close();
+      liveHub.close();
       scheduler.shutdownNow();
     }
   }

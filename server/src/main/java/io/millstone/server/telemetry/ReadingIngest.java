@@ -46,19 +46,29 @@ public final class ReadingIngest {
   /** A reading kept out of the readings table, and why. */
   public record Rejection(long seq, String reason) {}
 
-  /** What the agent is told: everything up to {@code ackedSeq} is safe to delete. */
-  public record Result(long ackedSeq, int accepted, List<Rejection> rejected) {}
+  /**
+   * What the agent is told (everything up to {@code ackedSeq} is safe to delete), and the newest
+   * value of each tag the batch touched, for the live monitor.
+   */
+  public record Result(
+      long ackedSeq, int accepted, List<Rejection> rejected, List<LiveValue> latest) {}
+
+  /** The newest value of a tag after a batch, with the tag's alarm state. */
+  public record LiveValue(
+      TagDirectory.TagInfo tag, String value, Instant sourceTime, int quality, String alarmState) {}
 
   private final Transactions tx;
   private final TagDirectory tags;
   private final ReadingPartitions partitions;
+  private final LiveHub live;
   private final Clock clock;
 
   public ReadingIngest(
-      Transactions tx, TagDirectory tags, ReadingPartitions partitions, Clock clock) {
+      Transactions tx, TagDirectory tags, ReadingPartitions partitions, LiveHub live, Clock clock) {
     this.tx = tx;
     this.tags = tags;
     this.partitions = partitions;
+    this.live = live;
     this.clock = clock;
   }
 
@@ -100,7 +110,12 @@ public final class ReadingIngest {
       }
     }
     days.forEach(partitions::ensure);
-    return tx.inCompany(device, t -> commit(t, device.companyId(), deviceId, batch, now));
+    Result r = tx.inCompany(device, t -> commit(t, device.companyId(), deviceId, batch, now));
+    if (!r.latest().isEmpty()) {
+      // After the commit: what clients see live is always already in the database.
+      live.publish(device.companyId(), r.latest());
+    }
+    return r;
   }
 
   private Result commit(Tx t, UUID company, UUID deviceId, List<Incoming> batch, Instant now) {
@@ -120,13 +135,14 @@ public final class ReadingIngest {
               }
               List<Incoming> fresh = batch.stream().filter(r -> r.seq() > mark).toList();
               if (fresh.isEmpty()) {
-                return new Result(mark, 0, List.of());
+                return new Result(mark, 0, List.of(), List.of());
               }
               Map<String, TagDirectory.TagInfo> known =
                   tags.tags(t, company, fresh.stream().map(Incoming::tagKey).toList());
               StringBuilder csv = new StringBuilder(fresh.size() * 120);
               List<Rejection> rejected = new ArrayList<>();
               List<Incoming> rejectedRows = new ArrayList<>();
+              List<Derivations.Accepted> good = new ArrayList<>();
               int accepted = 0;
               for (Incoming r : fresh) {
                 TagDirectory.TagInfo tag = known.get(r.tagKey());
@@ -186,6 +202,14 @@ public final class ReadingIngest {
                   continue;
                 }
                 accepted++;
+                good.add(
+                    new Derivations.Accepted(
+                        r.seq(),
+                        tag,
+                        r.sourceTime(),
+                        num.isEmpty() ? null : new BigDecimal(num),
+                        bool.isEmpty() ? null : bool.equals("t"),
+                        r.quality()));
                 csv.append(company)
                     .append(',')
                     .append(tag.id())
@@ -205,8 +229,10 @@ public final class ReadingIngest {
                     .append(r.quality())
                     .append('\n');
               }
+              Map<UUID, String> alarmStates = Map.of();
               if (accepted > 0) {
                 copyIn(c, csv.toString());
+                alarmStates = Derivations.apply(c, company, good);
               }
               if (!rejectedRows.isEmpty()) {
                 quarantine(c, company, deviceId, rejectedRows, rejected, now);
@@ -220,8 +246,34 @@ public final class ReadingIngest {
                 ps.setObject(3, deviceId);
                 ps.executeUpdate();
               }
-              return new Result(newMark, accepted, List.copyOf(rejected));
+              return new Result(
+                  newMark, accepted, List.copyOf(rejected), latest(good, alarmStates));
             });
+  }
+
+  private static List<LiveValue> latest(List<Derivations.Accepted> good, Map<UUID, String> alarms) {
+    Map<UUID, Derivations.Accepted> newest = new java.util.LinkedHashMap<>();
+    for (Derivations.Accepted a : good) {
+      Derivations.Accepted prev = newest.get(a.tag().id());
+      if (prev == null || !a.sourceTime().isBefore(prev.sourceTime())) {
+        newest.put(a.tag().id(), a);
+      }
+    }
+    List<LiveValue> out = new ArrayList<>(newest.size());
+    for (Derivations.Accepted a : newest.values()) {
+      String value =
+          a.number() != null
+              ? a.number().stripTrailingZeros().toPlainString()
+              : String.valueOf(a.flag());
+      out.add(
+          new LiveValue(
+              a.tag(),
+              value,
+              a.sourceTime(),
+              a.quality(),
+              alarms.getOrDefault(a.tag().id(), "NORMAL")));
+    }
+    return out;
   }
 
   /**

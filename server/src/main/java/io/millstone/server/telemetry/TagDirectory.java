@@ -15,8 +15,29 @@ import java.util.stream.Collectors;
 public final class TagDirectory {
   static final long MAX_AGE_MILLIS = 10_000;
 
-  /** What ingest needs of a tag. */
-  public record TagInfo(UUID id, Tag.ValueType type) {}
+  /** What ingest needs of a tag: how to read its values and when they raise an alarm. */
+  public record TagInfo(
+      UUID id,
+      String key,
+      UUID machineId,
+      Tag.ValueType type,
+      java.math.BigDecimal alarmLow,
+      java.math.BigDecimal alarmHigh,
+      java.math.BigDecimal hysteresis,
+      boolean runState) {
+    static TagInfo of(Tag t) {
+      var d = t.definition();
+      return new TagInfo(
+          t.id(),
+          t.key(),
+          t.machineId(),
+          d.valueType(),
+          d.alarmLow(),
+          d.alarmHigh(),
+          d.hysteresis(),
+          d.runState());
+    }
+  }
 
   private record Entry(Map<String, TagInfo> byKey, long loadedAt) {}
 
@@ -46,7 +67,7 @@ public final class TagDirectory {
               .setParameter("c", companyId)
               .getResultList()
               .stream()
-              .collect(Collectors.toMap(Tag::key, x -> new TagInfo(x.id(), x.valueType())));
+              .collect(Collectors.toMap(Tag::key, TagInfo::of));
       e = new Entry(Map.copyOf(loaded), System.currentTimeMillis());
       companies.put(companyId, e);
     }
