@@ -66,15 +66,18 @@ public final class TelemetryFixtures {
             EnrollRequest.newBuilder().setEnrollmentToken(token).setAgentVersion("test").build());
   }
 
-  /** Streams two good readings and one for an unknown tag, so every telemetry table has rows. */
+  /**
+   * Streams readings that raise an alarm and start a stop, and one for an unknown tag, so every
+   * telemetry table has rows.
+   */
   public void someReadings(String code, EnrollResponse device) throws InterruptedException {
     try (Uplink up = new Uplink(channel, device.getDeviceId(), device.getDeviceSecret())) {
       long mark = up.hello();
       Instant now = Instant.now();
       up.send(
           List.of(
-              Uplink.reading(mark + 1, code.toLowerCase() + ".speed", now, "5.2"),
-              Uplink.reading(mark + 2, code.toLowerCase() + ".running", now, "true"),
+              Uplink.reading(mark + 1, code.toLowerCase() + ".speed", now, "9.5"),
+              Uplink.reading(mark + 2, code.toLowerCase() + ".running", now, "false"),
               Uplink.reading(mark + 3, "no.such.tag", now, "1")));
     }
   }
