@@ -81,6 +81,8 @@ public final class MillstoneServer {
   private final WarehouseAdmin warehouseAdmin;
   private final ReadingPartitions readingPartitions;
   private final LiveHub liveHub;
+  private final MachineAdmin machineAdmin;
+  private final DeviceAdmin deviceAdmin;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -114,7 +116,8 @@ public final class MillstoneServer {
     this.readingPartitions =
         new ReadingPartitions(
             platform.database().ownerDataSource(), platform.database().settings().runtimeUser());
-    DeviceAdmin deviceAdmin = new DeviceAdmin(tx, clock);
+    this.deviceAdmin = new DeviceAdmin(tx, clock);
+    this.machineAdmin = new MachineAdmin(tx, clock, tagDirectory);
     this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     SessionService sessionService =
@@ -132,7 +135,7 @@ public final class MillstoneServer {
             new SupplierGrpcService(supplierAdmin),
             new WarehouseGrpcService(warehouseAdmin),
             new SavedSearchGrpcService(new SavedSearches(tx, clock)),
-            new MachineGrpcService(new MachineAdmin(tx, clock, tagDirectory)),
+            new MachineGrpcService(machineAdmin),
             new DeviceGrpcService(deviceAdmin),
             new EnrollmentGrpcService(deviceAdmin),
             new UplinkGrpcService(
@@ -235,6 +238,14 @@ public final class MillstoneServer {
 
   public WarehouseAdmin warehouseAdmin() {
     return warehouseAdmin;
+  }
+
+  public MachineAdmin machineAdmin() {
+    return machineAdmin;
+  }
+
+  public DeviceAdmin deviceAdmin() {
+    return deviceAdmin;
   }
 
   /** The entity classes Hibernate maps; the platform validates them against the schema. */
