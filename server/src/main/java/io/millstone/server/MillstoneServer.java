@@ -23,6 +23,10 @@ import io.millstone.server.identity.SessionService;
 import io.millstone.server.identity.SessionStore;
 import io.millstone.server.identity.UserAdmin;
 import io.millstone.server.identity.UserGrpcService;
+import io.millstone.server.inventory.InventorySetup;
+import io.millstone.server.inventory.StockGrpcService;
+import io.millstone.server.inventory.StockLedger;
+import io.millstone.server.inventory.StockReports;
 import io.millstone.server.masterdata.CustomerGrpcService;
 import io.millstone.server.masterdata.ItemAdmin;
 import io.millstone.server.masterdata.ItemGrpcService;
@@ -106,7 +110,7 @@ public final class MillstoneServer {
             config.loginFailuresBeforeLockout(),
             config.lockoutDuration());
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
-    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin));
+    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin, new InventorySetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
@@ -141,6 +145,10 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
+            new StockGrpcService(
+                new StockLedger(tx, clock),
+                new StockReports(tx),
+                actor -> companyAdmin.get(actor).settings().currencyCode()),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

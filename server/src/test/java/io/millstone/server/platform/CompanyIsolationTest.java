@@ -59,6 +59,20 @@ class CompanyIsolationTest {
       var telemetry =
           new io.millstone.server.telemetry.TelemetryFixtures(t.channel(), login.getSessionToken());
       String code = c.equals(a) ? "ISO-A" : "ISO-B";
+      io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .receiveStock(
+              io.millstone.api.inventory.v1.ReceiveStockRequest.newBuilder()
+                  .addLines(
+                      io.millstone.api.inventory.v1.StockLine.newBuilder()
+                          .setItemCode("ISO-1")
+                          .setWarehouseCode("ISO-W1")
+                          .setQuantity(
+                              io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+                  .addUnitCosts(io.millstone.api.common.v1.Decimal.newBuilder().setValue("100"))
+                  .build());
       telemetry.mill(code);
       try {
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
@@ -76,6 +90,14 @@ class CompanyIsolationTest {
   }
 
   /** Every table with a company_id, partitions of a partitioned table included. */
+  static io.grpc.Metadata bearer(String token) {
+    io.grpc.Metadata md = new io.grpc.Metadata();
+    md.put(
+        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + token);
+    return md;
+  }
+
   static List<String> companyScopedTables() throws SQLException {
     return tables(true);
   }
