@@ -8,6 +8,9 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millstone.server.accounting.Books;
+import io.millstone.server.accounting.ChartSetup;
+import io.millstone.server.accounting.LedgerGrpcService;
 import io.millstone.server.audit.AuditLog;
 import io.millstone.server.gateway.Gateway;
 import io.millstone.server.gateway.MethodRules;
@@ -110,7 +113,8 @@ public final class MillstoneServer {
             config.loginFailuresBeforeLockout(),
             config.lockoutDuration());
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
-    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin, new InventorySetup()));
+    this.companyAdmin =
+        new CompanyAdmin(tx, clock, List.of(unitAdmin, new InventorySetup(), new ChartSetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
@@ -145,6 +149,8 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
+            new LedgerGrpcService(
+                new Books(tx, clock), actor -> companyAdmin.get(actor).settings().currencyCode()),
             new StockGrpcService(
                 new StockLedger(tx, clock),
                 new StockReports(tx),
