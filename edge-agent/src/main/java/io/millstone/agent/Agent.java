@@ -138,12 +138,20 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /**
+   * Stops reading and commits everything the sources handed over; the uplink keeps sending what is
+   * buffered. Tests use it to let the buffer drain before counting.
+   */
+  public void stopSources() {
     for (Source s : sources) {
       s.close();
     }
     writer.close();
+  }
+
+  @Override
+  public void close() {
+    stopSources();
     uplink.close();
     statusTimer.shutdownNow();
     writeStatus();
