@@ -181,7 +181,8 @@ public record AgentConfig(
     }
   }
 
-  static String normaliseFingerprint(String hex) {
+  /** Lower-case hex without colons; accepts the server's "AB:CD:…" form. */
+  public static String normaliseFingerprint(String hex) {
     String s = hex.replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
     if (s.startsWith("sha256/")) {
       s = s.substring("sha256/".length());

@@ -5,6 +5,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.millstone.agent.config.AgentConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public final class Channels {
     if (fingerprint.isPresent()) {
       creds =
           TlsChannelCredentials.newBuilder()
-              .trustManager(new PinnedCertificateTrust(fingerprint.get()))
+              .trustManager(
+                  new PinnedCertificateTrust(AgentConfig.normaliseFingerprint(fingerprint.get())))
               .build();
     } else if (isLoopback(host)) {
       creds = InsecureChannelCredentials.create();

@@ -307,7 +307,10 @@ public final class UplinkClient implements AutoCloseable {
     Instant serverTime = Instant.ofEpochSecond(server.getSeconds(), server.getNanos());
     Instant ourMidpoint = sent.plus(Duration.between(sent, received).dividedBy(2));
     Duration skew = Duration.between(ourMidpoint, serverTime);
-    boolean skewed = skew.abs().compareTo(options.maxClockSkew()) > 0;
+    // The server's stamp lies somewhere between our send and receive (an Ack's even after the
+    // commit), so only a difference beyond half the round trip counts against the limit.
+    Duration uncertainty = Duration.between(sent, received).dividedBy(2);
+    boolean skewed = skew.abs().compareTo(options.maxClockSkew().plus(uncertainty)) > 0;
     if (skewed && !clockSkewed) {
       log.warn(
           "This machine's clock is {} ms {} the server's (more than {} s): reading times will be"
@@ -473,14 +476,21 @@ public final class UplinkClient implements AutoCloseable {
                 "the server refused this device's credential (revoked, or from another server):"
                     + " enrol the agent again";
             case PERMISSION_DENIED -> "the credential may not stream readings";
-            case UNAVAILABLE -> "the server is unreachable";
+            case UNAVAILABLE -> "could not reach the server";
             case INVALID_ARGUMENT -> "the server refused a batch as malformed";
             default -> "the stream failed";
           };
+      Throwable root = s.getCause();
+      while (root != null && root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String description =
+          s.getDescription() == null ? "" : s.getDescription().lines().findFirst().orElse("");
       return what
           + " ("
           + s.getCode()
-          + (s.getDescription() == null ? "" : ": " + s.getDescription())
+          + (description.isEmpty() ? "" : ": " + description)
+          + (root == null || root.getMessage() == null ? "" : "; " + root.getMessage())
           + ")";
     }
   }
