@@ -33,6 +33,16 @@ class AgentProcessTest {
   String prefix;
   final List<Process> started = new ArrayList<>();
 
+  static final List<String> SMALL_JVM =
+      List.of(
+          "-Xmx48m",
+          "-Xss512k",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:ReservedCodeCacheSize=32m",
+          "-XX:MaxMetaspaceSize=64m",
+          "-XX:MaxDirectMemorySize=32m");
+
   @BeforeEach
   void setUp() {
     mill = new TestMill();
@@ -68,8 +78,8 @@ class AgentProcessTest {
   Process startAgent(Path yaml) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx64m");
-    cmd.add("-XX:+UseSerialGC");
+    // The settings a floor PC's service unit uses: a small heap and small native pools.
+    cmd.addAll(SMALL_JVM);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(EdgeAgent.class.getName());
@@ -159,13 +169,14 @@ class AgentProcessTest {
     TestMill.Stored s = mill.stored(device.deviceId());
     System.out.printf(
         "sigkill x2: generated=%d stored=%d duplicated=%d lost=%d agent_rss_max_kb=%d"
-            + " (status file said %s kB)%n",
+            + " (status file said %s kB) with %s%n",
         generated,
         s.rows(),
         s.rows() - s.distinctSeqs(),
         generated - s.distinctSeqs(),
         maxRss,
-        status.get("rss_kb"));
+        status.get("rss_kb"),
+        String.join(" ", SMALL_JVM));
     assertThat(generated).isGreaterThan(1000);
     assertThat(s.noDuplicates()).as("no reading stored twice").isTrue();
     assertThat(s.rows()).as("every numbered reading stored").isEqualTo(generated);
