@@ -189,6 +189,12 @@ final class TestMill implements AutoCloseable {
     return new DeviceCredential(r.getDeviceId(), r.getDeviceSecret());
   }
 
+  void revoke(String deviceId) {
+    asAdmin(DeviceServiceGrpc.newBlockingStub(adminChannel))
+        .revokeDevice(
+            io.millstone.api.telemetry.v1.RevokeDeviceRequest.newBuilder().setId(deviceId).build());
+  }
+
   /** How the server stored a device's readings. */
   record Stored(long rows, long distinctSeqs, long minSeq, long maxSeq, long quarantined) {
     boolean noDuplicates() {

@@ -94,7 +94,6 @@ public final class UplinkClient implements AutoCloseable {
   private boolean wakeSignalled;
   private volatile boolean running;
   private Thread thread;
-  private volatile Session current;
 
   private volatile boolean connected;
   private volatile Duration clockSkew;
@@ -212,7 +211,6 @@ public final class UplinkClient implements AutoCloseable {
   /** One stream; returns normally only when the client is closed. */
   private boolean session() throws InterruptedException {
     Session s = new Session();
-    current = s;
     sessions.incrementAndGet();
     channel.resetConnectBackoff();
     stub.stream(s);
@@ -346,7 +344,6 @@ public final class UplinkClient implements AutoCloseable {
   public void close() {
     running = false;
     wake();
-    Session s = current;
     Thread t;
     synchronized (this) {
       t = thread;
@@ -355,9 +352,7 @@ public final class UplinkClient implements AutoCloseable {
       try {
         t.join(5_000);
         if (t.isAlive()) {
-          if (s != null) {
-            s.cancel("the agent is stopping");
-          }
+          // The uplink thread cancels its own call when interrupted: a call is not thread-safe.
           t.interrupt();
           t.join(5_000);
         }
