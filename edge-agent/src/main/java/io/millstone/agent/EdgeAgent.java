@@ -27,7 +27,26 @@ public final class EdgeAgent implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EdgeAgent()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, with mistakes an admin can fix (a missing file, a bad setting) shown as one
+   * plain sentence instead of a stack trace.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new EdgeAgent());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof java.io.IOException
+              || e instanceof IllegalArgumentException
+              || e instanceof IllegalStateException) {
+            cmd.getErr().println("millstone-agent: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return cl;
   }
 
   /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
