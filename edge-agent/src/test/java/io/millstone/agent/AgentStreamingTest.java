@@ -193,6 +193,7 @@ class AgentStreamingTest {
           .as("a new stream after the silence")
           .isGreaterThanOrEqualTo(2);
     }
+    assertThat(link.compressors).as("every stream gzip-compressed").containsOnly("gzip");
     assertThat(link.lostBatches).hasSize(1);
     long lost = link.lostBatches.get(0);
     assertThat(link.batchStarts.stream().filter(s -> s == lost))

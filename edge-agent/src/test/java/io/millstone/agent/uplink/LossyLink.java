@@ -27,6 +27,7 @@ public final class LossyLink implements ClientInterceptor {
   public final List<Long> batchStarts = new CopyOnWriteArrayList<>();
   public final List<Long> lostAcks = new CopyOnWriteArrayList<>();
   public final List<Long> lostBatches = new CopyOnWriteArrayList<>();
+  public final List<String> compressors = new CopyOnWriteArrayList<>();
 
   private LossyLink(int loseBatch, int loseAck) {
     this.loseBatch = loseBatch;
@@ -44,6 +45,7 @@ public final class LossyLink implements ClientInterceptor {
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(
       MethodDescriptor<Q, R> method, CallOptions callOptions, Channel next) {
+    compressors.add(String.valueOf(callOptions.getCompressor()));
     return new ForwardingClientCall.SimpleForwardingClientCall<>(
         next.newCall(method, callOptions)) {
       @Override
