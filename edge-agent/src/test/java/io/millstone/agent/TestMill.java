@@ -112,6 +112,10 @@ final class TestMill implements AutoCloseable {
     return port;
   }
 
+  MillstoneServer server() {
+    return server;
+  }
+
   String address() {
     return "127.0.0.1:" + port;
   }

@@ -222,6 +222,16 @@ public final class MillstoneServer {
     return gateway.rules();
   }
 
+  /** The port the server listens on: the real one once started, else the configured one. */
+  public int grpcServerPort() {
+    try {
+      int p = server.getPort();
+      return p > 0 ? p : platform.config().port();
+    } catch (IllegalStateException notStarted) {
+      return platform.config().port();
+    }
+  }
+
   public Server grpcServer() {
     return server;
   }

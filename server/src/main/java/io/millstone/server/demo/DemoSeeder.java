@@ -430,6 +430,7 @@ public final class DemoSeeder {
    */
   static void prepareAgent(MillstoneServer server, Path dataDir, UUID companyId) {
     Path dir = dataDir.resolve(AGENT_DIR);
+    writeAgentConfig(dir, server.grpcServerPort());
     if (Files.exists(dir.resolve("credential.properties"))) {
       return;
     }
@@ -449,6 +450,39 @@ public final class DemoSeeder {
           token,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(token, created.enrollmentToken() + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The demo agent reads the simulator and maps its signals to the demo machines' tags. */
+  static void writeAgentConfig(Path dir, int port) {
+    String yaml =
+        "# Written by millstone-server run --demo for the demo's simulated floor PC.\n"
+            + "server: 127.0.0.1:"
+            + port
+            + "\ncredentials: credential.properties\n"
+            + "buffer:\n  path: buffer.db\n"
+            + "status_file: status.properties\n"
+            + "uplink:\n  batch_size: 1000\n"
+            + "sources:\n"
+            + "  - type: simulator\n"
+            + "    name: demo-mill\n"
+            + "    interval: 1s\n"
+            + "    seed: 42\n"
+            + "    tags:\n"
+            + "      mill_running: mill1.running\n"
+            + "      mill_speed: mill1.speed\n"
+            + "      cane_feed: mill1.cane_feed\n"
+            + "      juice_flow: juice.flow\n"
+            + "      juice_brix: juice.brix\n"
+            + "      boiler_pressure: boiler2.pressure\n"
+            + "      steam_temp: boiler2.steam_temp\n"
+            + "      centrifugal_running: cent3.running\n"
+            + "      centrifugal_cycles: cent3.cycles\n";
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("agent.yaml"), yaml);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

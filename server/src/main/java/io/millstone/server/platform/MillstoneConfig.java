@@ -27,7 +27,9 @@ public final class MillstoneConfig {
           "MILLSTONE_JAVA_OPTS",
           "MILLSTONE_JVM_DIR",
           "MILLSTONE_NEW_PASSWORD",
-          "MILLSTONE_ACCESS_LOG");
+          "MILLSTONE_ACCESS_LOG",
+          "MILLSTONE_PASSWORD",
+          "MILLSTONE_CLIENT_CONFIG_DIR");
 
   private final String host;
   private final int port;
