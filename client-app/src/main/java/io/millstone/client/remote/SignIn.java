@@ -12,14 +12,14 @@ import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
 
 /** Signs in to a server: connects, logs in, and checks that the server's version fits. */
-public final class SignIn {
+public final class SignIn implements SignInService {
   private final ChannelFactory channels;
 
   public SignIn(ChannelFactory channels) {
     this.channels = channels;
   }
 
-  /** Blocking; run off the UI thread. The password is used once and not kept. */
+  @Override
   public Session signIn(ServerAddress address, String username, char[] password)
       throws RemoteException {
     Connection connection = channels.open(address);
