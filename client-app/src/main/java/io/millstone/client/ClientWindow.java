@@ -170,7 +170,9 @@ public final class ClientWindow {
           showLogin();
         });
     Button themeButton =
-        new Button(null, new FontIcon(theme == Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+        new Button(
+            null,
+            new FontIcon(theme == Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
     themeButton.setOnAction(
         e -> {
           toggleTheme();
@@ -212,7 +214,14 @@ public final class ClientWindow {
         };
     ScreenContext ctx =
         new ScreenContext(
-            messages, executor, dialogs, notifier, widths, () -> stage, workbench, session.permissions());
+            messages,
+            executor,
+            dialogs,
+            notifier,
+            widths,
+            () -> stage,
+            workbench,
+            session.permissions());
     SavedSearches saved = new SavedSearches(session);
     List<ScreenDefinition> screens = new ArrayList<>();
     screens.addAll(

@@ -6,8 +6,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Common state of every view model: whether remote work is running, and the last message meant
- * for the person (an error to show in the view, empty when none).
+ * Common state of every view model: whether remote work is running, and the last message meant for
+ * the person (an error to show in the view, empty when none).
  */
 public abstract class AbstractViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);

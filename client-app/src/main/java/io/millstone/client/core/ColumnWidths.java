@@ -3,7 +3,9 @@ package io.millstone.client.core;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
-/** Remembers column widths per user and screen in the local settings, saved shortly after a drag. */
+/**
+ * Remembers column widths per user and screen in the local settings, saved shortly after a drag.
+ */
 public final class ColumnWidths {
   private final ClientPrefs prefs;
   private final String user;

@@ -10,11 +10,11 @@ import javafx.concurrent.Task;
 /** Runs each piece of work in a JavaFX {@link Task} on a pool of daemon threads. */
 public final class FxTaskExecutor implements UiTaskExecutor, AutoCloseable {
   private final ExecutorService pool =
-      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("millstone-ui-task-", 0).factory());
+      Executors.newCachedThreadPool(
+          Thread.ofPlatform().daemon().name("millstone-ui-task-", 0).factory());
 
   @Override
-  public <T> Handle submit(
-      Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+  public <T> Handle submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     return submitWithProgress(p -> work.call(), null, onSuccess, onFailure);
   }
 

@@ -21,7 +21,8 @@ public final class UsersScreen {
     return List.of(
         new ColumnSpec<>("username", "users.username", User::getUsername, null, 180),
         new ColumnSpec<>("displayName", "users.displayName", User::getDisplayName, null, 240),
-        new ColumnSpec<>("roles", "users.roles", u -> String.join(", ", u.getRolesList()), null, 200),
+        new ColumnSpec<>(
+            "roles", "users.roles", u -> String.join(", ", u.getRolesList()), null, 200),
         new ColumnSpec<>("active", "users.active", u -> u.getActive() ? "✓" : "", null, 80));
   }
 
@@ -38,7 +39,8 @@ public final class UsersScreen {
                   ID, users, null, columns(), ctx.executor(), ctx.messages(), ctx.notifier());
           vm.filterProperty().set(filter);
           PagedTableView<User> view =
-              new PagedTableView<>(vm, ctx.messages(), ctx.dialogs(), ctx.widths(), false, ctx.owner());
+              new PagedTableView<>(
+                  vm, ctx.messages(), ctx.dialogs(), ctx.widths(), false, ctx.owner());
           vm.refresh();
           return view;
         });

@@ -46,8 +46,7 @@ public final class MasterDataScreens {
         FieldSpec.text("kind", "items.kind", true).choice(choices(ItemKind.values())),
         FieldSpec.text("default_sale_price.amount", "items.price", false)
             .checked(Checks.DECIMAL_NOT_NEGATIVE),
-        FieldSpec.text("tax_category", "items.tax", false)
-            .choice(choices(TaxCategory.values())));
+        FieldSpec.text("tax_category", "items.tax", false).choice(choices(TaxCategory.values())));
   }
 
   static List<ColumnSpec<Item>> itemColumns(Messages m) {
@@ -55,7 +54,8 @@ public final class MasterDataScreens {
         new ColumnSpec<>("code", "items.code", Item::getCode, "code", 140),
         new ColumnSpec<>("name", "items.name", Item::getName, "name", 260),
         new ColumnSpec<>("unit", "items.unit", Item::getUnitCode, "unit", 80),
-        new ColumnSpec<>("kind", "items.kind", i -> m.get("choice." + i.getKind().name()), "kind", 140),
+        new ColumnSpec<>(
+            "kind", "items.kind", i -> m.get("choice." + i.getKind().name()), "kind", 140),
         new ColumnSpec<>(
             "price", "items.price", i -> i.getDefaultSalePrice().getAmount(), "price", 110),
         new ColumnSpec<>(
@@ -78,7 +78,11 @@ public final class MasterDataScreens {
         new ColumnSpec<>("code", "units.code", Unit::getCode, "code", 100),
         new ColumnSpec<>("name", "units.name", Unit::getName, "name", 200),
         new ColumnSpec<>(
-            "dimension", "units.dimension", u -> m.get("choice." + u.getDimension().name()), null, 120),
+            "dimension",
+            "units.dimension",
+            u -> m.get("choice." + u.getDimension().name()),
+            null,
+            120),
         new ColumnSpec<>("factor", "units.factor", u -> u.getFactorToBase().getValue(), null, 140),
         new ColumnSpec<>("active", "common.active", u -> active(u.getActive(), m), null, 70));
   }

@@ -68,7 +68,8 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     vm.setOpener(row -> openForm(ctx, vm, row));
     vm.setCreator(() -> openForm(ctx, vm, null));
     PagedTableView<T> view =
-        new PagedTableView<>(vm, ctx.messages(), ctx.dialogs(), ctx.widths(), canManage, ctx.owner());
+        new PagedTableView<>(
+            vm, ctx.messages(), ctx.dialogs(), ctx.widths(), canManage, ctx.owner());
     vm.refresh();
     return view;
   }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Fingerprints of the server certificates the person chose to trust, one per {@code host:port},
- * in {@code known-servers.properties} in the client's configuration directory.
+ * Fingerprints of the server certificates the person chose to trust, one per {@code host:port}, in
+ * {@code known-servers.properties} in the client's configuration directory.
  */
 public final class CertificatePins {
   private final Path file;

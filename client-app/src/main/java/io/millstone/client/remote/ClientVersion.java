@@ -26,7 +26,8 @@ public final class ClientVersion {
 
   private static String load() {
     Properties p = new Properties();
-    try (InputStream in = ClientVersion.class.getResourceAsStream("/io/millstone/client/version.properties")) {
+    try (InputStream in =
+        ClientVersion.class.getResourceAsStream("/io/millstone/client/version.properties")) {
       if (in != null) {
         p.load(in);
       }

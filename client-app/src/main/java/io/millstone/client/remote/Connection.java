@@ -30,9 +30,9 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Reports every state change to {@code listener} (on a background thread) and reconnects when
-   * the link drops. Idle channels are nudged every {@code checkMillis} so a server that went away
-   * is noticed even when nobody makes a call.
+   * Reports every state change to {@code listener} (on a background thread) and reconnects when the
+   * link drops. Idle channels are nudged every {@code checkMillis} so a server that went away is
+   * noticed even when nobody makes a call.
    */
   public synchronized void watch(Consumer<ConnectionState> listener, long checkMillis) {
     if (watcher != null) {

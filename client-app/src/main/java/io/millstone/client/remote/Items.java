@@ -25,8 +25,7 @@ public final class Items extends MasterDataGateway<Item> {
   public Page<Item> fetch(Query query, String pageToken, int pageSize) throws RemoteException {
     ListItemsResponse r =
         Calls.call(() -> stub().listItems(listRequest(query, pageToken, pageSize)));
-    return new Page<>(
-        r.getItemsList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
+    return new Page<>(r.getItemsList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
   }
 
   @Override
@@ -45,7 +44,9 @@ public final class Items extends MasterDataGateway<Item> {
             .setKind(enumOf(ItemKind.class, v.get("kind"), ItemKind.ITEM_KIND_UNSPECIFIED))
             .setTaxCategory(
                 enumOf(
-                    TaxCategory.class, v.get("tax_category"), TaxCategory.TAX_CATEGORY_UNSPECIFIED));
+                    TaxCategory.class,
+                    v.get("tax_category"),
+                    TaxCategory.TAX_CATEGORY_UNSPECIFIED));
     if (!text(v, "default_sale_price.amount").isEmpty()) {
       b.setDefaultSalePrice(money(v, "default_sale_price"));
     }
@@ -63,7 +64,9 @@ public final class Items extends MasterDataGateway<Item> {
             .setKind(enumOf(ItemKind.class, v.get("kind"), ItemKind.ITEM_KIND_UNSPECIFIED))
             .setTaxCategory(
                 enumOf(
-                    TaxCategory.class, v.get("tax_category"), TaxCategory.TAX_CATEGORY_UNSPECIFIED));
+                    TaxCategory.class,
+                    v.get("tax_category"),
+                    TaxCategory.TAX_CATEGORY_UNSPECIFIED));
     if (!text(v, "default_sale_price.amount").isEmpty()) {
       b.setDefaultSalePrice(money(v, "default_sale_price"));
     }

@@ -29,7 +29,6 @@ public final class Parties extends MasterDataGateway<Party> {
     this.role = role;
   }
 
-
   private ListPartiesResponse list(ListRequest r) {
     var ch = session.connection().channel();
     return role == Role.CUSTOMERS

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts exactly one certificate, by its SHA-256 fingerprint: the one the person accepted on
- * first contact. A changed certificate fails the handshake. With {@code expected == null} it trusts
+ * Trusts exactly one certificate, by its SHA-256 fingerprint: the one the person accepted on first
+ * contact. A changed certificate fails the handshake. With {@code expected == null} it trusts
  * anything, which is only used to read a certificate before asking the person.
  */
 final class PinnedTrustManager extends X509ExtendedTrustManager {

@@ -52,7 +52,6 @@ public final class SavedSearches implements SavedSearchStore {
   @Override
   public void delete(String id) throws RemoteException {
     Calls.call(
-        () ->
-            stub().deleteSavedSearch(DeleteSavedSearchRequest.newBuilder().setId(id).build()));
+        () -> stub().deleteSavedSearch(DeleteSavedSearchRequest.newBuilder().setId(id).build()));
   }
 }

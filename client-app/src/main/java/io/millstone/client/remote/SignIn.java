@@ -2,9 +2,9 @@ package io.millstone.client.remote;
 
 import io.grpc.StatusRuntimeException;
 import io.millstone.api.identity.v1.AuthServiceGrpc;
+import io.millstone.api.identity.v1.CompanyRef;
 import io.millstone.api.identity.v1.CompanyServiceGrpc;
 import io.millstone.api.identity.v1.GetCompanyRequest;
-import io.millstone.api.identity.v1.CompanyRef;
 import io.millstone.api.identity.v1.LoginRequest;
 import io.millstone.api.identity.v1.LoginResponse;
 import io.millstone.client.remote.RemoteException.Kind;

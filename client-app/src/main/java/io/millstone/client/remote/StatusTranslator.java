@@ -11,7 +11,9 @@ import io.millstone.client.remote.RemoteException.Kind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a failed call's status, ErrorInfo and BadRequest details into a {@link RemoteException}. */
+/**
+ * Reads a failed call's status, ErrorInfo and BadRequest details into a {@link RemoteException}.
+ */
 final class StatusTranslator {
   private StatusTranslator() {}
 

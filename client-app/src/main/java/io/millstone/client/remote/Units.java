@@ -24,8 +24,7 @@ public final class Units extends MasterDataGateway<Unit> {
   public Page<Unit> fetch(Query query, String pageToken, int pageSize) throws RemoteException {
     ListUnitsResponse r =
         Calls.call(() -> stub().listUnits(listRequest(query, pageToken, pageSize)));
-    return new Page<>(
-        r.getUnitsList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
+    return new Page<>(r.getUnitsList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
   }
 
   @Override

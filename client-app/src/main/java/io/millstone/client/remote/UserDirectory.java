@@ -31,7 +31,6 @@ public final class UserDirectory implements PageSource<User> {
                                     .setPageToken(pageToken == null ? "" : pageToken))
                             .setFilter(query.filter())
                             .build()));
-    return new Page<>(
-        r.getUsersList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
+    return new Page<>(r.getUsersList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
   }
 }

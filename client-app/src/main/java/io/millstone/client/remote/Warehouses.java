@@ -28,8 +28,7 @@ public final class Warehouses extends MasterDataGateway<Warehouse> {
   }
 
   @Override
-  public Page<Warehouse> fetch(Query query, String pageToken, int pageSize)
-      throws RemoteException {
+  public Page<Warehouse> fetch(Query query, String pageToken, int pageSize) throws RemoteException {
     ListWarehousesResponse r =
         Calls.call(() -> stub().listWarehouses(listRequest(query, pageToken, pageSize)));
     return new Page<>(

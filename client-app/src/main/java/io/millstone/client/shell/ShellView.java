@@ -84,8 +84,7 @@ public final class ShellView extends BorderPane implements Workbench {
     paletteButton.setTooltip(new Tooltip("Ctrl+K"));
     paletteButton.setOnAction(e -> showPalette());
     Button theme =
-        new Button(
-            null, new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+        new Button(null, new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
     theme.setId("themeToggle");
     theme.setTooltip(new Tooltip(messages.get("shell.theme")));
     theme.setOnAction(e -> actions.toggleTheme());
@@ -94,8 +93,11 @@ public final class ShellView extends BorderPane implements Workbench {
     language.getItems().setAll("English", "বাংলা");
     language.getSelectionModel().select("bn".equals(messages.locale().getLanguage()) ? 1 : 0);
     language.setOnAction(
-        e -> actions.switchLanguage(language.getSelectionModel().getSelectedIndex() == 1 ? "bn" : "en"));
-    Button signOut = new Button(messages.get("shell.signOut"), new FontIcon(Material2AL.EXIT_TO_APP));
+        e ->
+            actions.switchLanguage(
+                language.getSelectionModel().getSelectedIndex() == 1 ? "bn" : "en"));
+    Button signOut =
+        new Button(messages.get("shell.signOut"), new FontIcon(Material2AL.EXIT_TO_APP));
     signOut.setId("signOut");
     signOut.setOnAction(e -> actions.signOut());
     Region spacer = new Region();
@@ -117,7 +119,8 @@ public final class ShellView extends BorderPane implements Workbench {
       if (!s.domainKey().equals(domain)) {
         domain = s.domainKey();
         Label d = new Label(messages.get(domain).toUpperCase(messages.locale()));
-        d.getStyleClass().addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
+        d.getStyleClass()
+            .addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
         d.setPadding(new Insets(nav.getChildren().isEmpty() ? 0 : 12, 0, 4, 8));
         nav.getChildren().add(d);
       }
@@ -161,7 +164,8 @@ public final class ShellView extends BorderPane implements Workbench {
         () -> {
           boolean ok = vm.connectionProperty().get() == ConnectionState.CONNECTED;
           FontIcon icon = new FontIcon(ok ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF);
-          icon.getStyleClass().add(ok ? atlantafx.base.theme.Styles.SUCCESS : atlantafx.base.theme.Styles.DANGER);
+          icon.getStyleClass()
+              .add(ok ? atlantafx.base.theme.Styles.SUCCESS : atlantafx.base.theme.Styles.DANGER);
           conn.setGraphic(icon);
         };
     vm.connectionProperty().addListener((o, a, b) -> paintConnection.run());
@@ -228,7 +232,11 @@ public final class ShellView extends BorderPane implements Workbench {
       close(screenId);
     }
     Node content = s.factory().apply(filter == null ? "" : filter);
-    show(screenId, new javafx.beans.property.SimpleStringProperty(messages.get(s.titleKey())), content, close -> close.run());
+    show(
+        screenId,
+        new javafx.beans.property.SimpleStringProperty(messages.get(s.titleKey())),
+        content,
+        close -> close.run());
     Tab tab = open.get(screenId);
     tab.setGraphic(new FontIcon(s.icon()));
   }
@@ -312,7 +320,8 @@ public final class ShellView extends BorderPane implements Workbench {
     results.setPrefHeight(280);
     results.getItems().setAll(vm.palette(""));
     results.getSelectionModel().selectFirst();
-    input.textProperty()
+    input
+        .textProperty()
         .addListener(
             (o, a, b) -> {
               results.getItems().setAll(vm.palette(b));

@@ -88,7 +88,8 @@ public final class ShellViewModel extends AbstractViewModel {
     List<PaletteEntry> out = new ArrayList<>();
     for (ScreenDefinition s : screens) {
       String title = messages.get(s.titleKey());
-      String hay = (title + " " + s.id() + " " + messages.get(s.domainKey())).toLowerCase(Locale.ROOT);
+      String hay =
+          (title + " " + s.id() + " " + messages.get(s.domainKey())).toLowerCase(Locale.ROOT);
       boolean all = true;
       for (String w : q.split("\\s+")) {
         if (!w.isEmpty() && !hay.contains(w)) {

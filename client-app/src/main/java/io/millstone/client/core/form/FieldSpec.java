@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * One field of a form: the server's field name (so its violations land here), the message key of
- * its label, how it is edited, whether it is required, whether it can change after creation, and
- * a client-side check returning a message key (or null when the value is fine).
+ * its label, how it is edited, whether it is required, whether it can change after creation, and a
+ * client-side check returning a message key (or null when the value is fine).
  */
 public record FieldSpec(
     String name,

@@ -34,9 +34,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * A record form: a label, an editor and an error line per field. Client checks decorate the
- * editor (ControlsFX); the server's field violations appear on the error line beside their field.
- * Keys: Ctrl+S save, Esc cancel (undo edits, or close when there are none).
+ * A record form: a label, an editor and an error line per field. Client checks decorate the editor
+ * (ControlsFX); the server's field violations appear on the error line beside their field. Keys:
+ * Ctrl+S save, Esc cancel (undo edits, or close when there are none).
  */
 public final class FormView<T> extends BorderPane {
   private static final KeyCombination SAVE =
@@ -128,7 +128,8 @@ public final class FormView<T> extends BorderPane {
                   String text = vm.errors().get(field);
                   l.setText(text == null ? "" : text);
                   ed.getStyleClass().remove(Styles.FIELD_ERROR);
-                  ed.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, text != null);
+                  ed.pseudoClassStateChanged(
+                      atlantafx.base.theme.Styles.STATE_DANGER, text != null);
                   if (text != null) {
                     ed.getStyleClass().add(Styles.FIELD_ERROR);
                   }
@@ -220,5 +221,4 @@ public final class FormView<T> extends BorderPane {
       }
     }
   }
-
 }

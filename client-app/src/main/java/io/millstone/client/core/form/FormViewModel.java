@@ -39,8 +39,7 @@ public class FormViewModel<T> extends AbstractViewModel {
   private final Map<String, StringProperty> values = new LinkedHashMap<>();
   private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
   private final ObjectProperty<T> record = new SimpleObjectProperty<>();
-  private final ObjectProperty<Map<String, String>> baseline =
-      new SimpleObjectProperty<>(Map.of());
+  private final ObjectProperty<Map<String, String>> baseline = new SimpleObjectProperty<>(Map.of());
   private final StringProperty title = new SimpleStringProperty("");
   private final BooleanBinding dirty;
   private String idempotencyKey = UUID.randomUUID().toString();

@@ -27,7 +27,8 @@ final class CsvWriter {
       return "";
     }
     // A leading = + - @ would run as a formula in a spreadsheet; a quote mark keeps it text.
-    String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+") ? "'" + s : s;
+    String v =
+        !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+") ? "'" + s : s;
     if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
       return "\"" + v.replace("\"", "\"\"") + "\"";
     }

@@ -222,8 +222,7 @@ public class ListViewModel<T> extends AbstractViewModel {
     }
   }
 
-  long writeCsv(Path file, PageSource.Query q, UiTaskExecutor.Progress progress)
-      throws Exception {
+  long writeCsv(Path file, PageSource.Query q, UiTaskExecutor.Progress progress) throws Exception {
     Path tmp = file.resolveSibling(file.getFileName() + ".part");
     long count = 0;
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

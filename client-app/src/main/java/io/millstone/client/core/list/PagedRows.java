@@ -17,8 +17,8 @@ import javafx.collections.ObservableListBase;
  * The rows of a server-side list as a virtual list for a table: a row is fetched when a cell asks
  * for it, a page at a time, and only a window of recently used pages is kept. Rows not loaded yet
  * read as {@code null}, which the table draws as a placeholder. Page tokens are opaque, so they are
- * remembered per page to come back to an evicted page; a page beyond the known tokens is reached
- * by walking forward from the last known one.
+ * remembered per page to come back to an evicted page; a page beyond the known tokens is reached by
+ * walking forward from the last known one.
  *
  * <p>Used from the UI thread only; fetching happens through the {@link UiTaskExecutor}.
  */

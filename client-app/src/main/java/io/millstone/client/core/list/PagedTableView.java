@@ -41,8 +41,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * export to CSV. Keys: Ctrl+N new, Enter open, F5 refresh, Ctrl+F filter.
  */
 public final class PagedTableView<T> extends BorderPane {
-  private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination NEW =
+      new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination FIND =
+      new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
   private final ListViewModel<T> vm;
   private final TableView<T> table = new TableView<>();
@@ -106,7 +108,9 @@ public final class PagedTableView<T> extends BorderPane {
             saved.getItems().add(del);
           }
         };
-    vm.savedSearches().addListener((javafx.collections.ListChangeListener<SavedSearchStore.Saved>) c -> rebuild.run());
+    vm.savedSearches()
+        .addListener(
+            (javafx.collections.ListChangeListener<SavedSearchStore.Saved>) c -> rebuild.run());
     rebuild.run();
 
     Button create = new Button(messages.get("list.new"), icon(Material2AL.ADD));
@@ -175,8 +179,7 @@ public final class PagedTableView<T> extends BorderPane {
             vm.sortBy("", false);
           } else {
             TableColumn<T, ?> c = t.getSortOrder().get(0);
-            vm.sortBy(
-                (String) c.getUserData(), c.getSortType() == TableColumn.SortType.DESCENDING);
+            vm.sortBy((String) c.getUserData(), c.getSortType() == TableColumn.SortType.DESCENDING);
           }
           return true;
         });
