@@ -284,6 +284,17 @@ public final class ClientWindow {
     }
   }
 
+  /** Signs out and stops background work; the window itself is left to its owner. */
+  public void dispose() {
+    Session s = session;
+    session = null;
+    shell = null;
+    if (s != null) {
+      s.close();
+    }
+    executor.close();
+  }
+
   private void toggleTheme() {
     theme = theme.other();
     prefs.put("theme", theme == Theme.DARK ? "dark" : "light");

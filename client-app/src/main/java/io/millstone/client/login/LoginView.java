@@ -25,6 +25,7 @@ public final class LoginView extends StackPane {
     setId("loginView");
     FontIcon logo = new FontIcon(Material2AL.HOME_WORK);
     logo.setIconSize(40);
+    logo.setStyle("-fx-icon-size: 40px;");
     logo.getStyleClass().add("ms-logo");
     Label title = new Label(messages.get("app.name"));
     title.getStyleClass().addAll(Styles.TITLE, atlantafx.base.theme.Styles.TITLE_1);
