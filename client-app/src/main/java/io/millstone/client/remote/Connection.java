@@ -15,6 +15,8 @@ public final class Connection implements AutoCloseable {
   private final ServerAddress address;
   private final ManagedChannel channel;
   private ScheduledExecutorService watcher;
+  private volatile Consumer<ConnectionState> listener = s -> {};
+  private volatile ConnectionState last;
 
   Connection(ServerAddress address, ManagedChannel channel) {
     this.address = address;
@@ -35,13 +37,18 @@ public final class Connection implements AutoCloseable {
    * noticed even when nobody makes a call.
    */
   public synchronized void watch(Consumer<ConnectionState> listener, long checkMillis) {
+    // A rebuilt window (new language or theme) takes over from the old one.
+    this.listener = listener;
+    ConnectionState known = last;
+    if (known != null) {
+      listener.accept(known);
+    }
     if (watcher != null) {
       return;
     }
     watcher =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("millstone-connection").factory());
-    ConnectionState[] last = {null};
     watcher.scheduleWithFixedDelay(
         () -> {
           ConnectivityState s = channel.getState(true);
@@ -53,12 +60,12 @@ public final class Connection implements AutoCloseable {
                 case TRANSIENT_FAILURE -> ConnectionState.RECONNECTING;
                 case SHUTDOWN -> ConnectionState.CLOSED;
               };
-          if (now == ConnectionState.CONNECTING && last[0] == ConnectionState.RECONNECTING) {
+          if (now == ConnectionState.CONNECTING && last == ConnectionState.RECONNECTING) {
             now = ConnectionState.RECONNECTING;
           }
-          if (now != last[0]) {
-            last[0] = now;
-            listener.accept(now);
+          if (now != last) {
+            last = now;
+            this.listener.accept(now);
           }
           if (s == ConnectivityState.TRANSIENT_FAILURE) {
             // Skip grpc's back-off when the server returns: try again at our own pace.

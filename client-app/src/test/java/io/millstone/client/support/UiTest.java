@@ -21,6 +21,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -39,6 +41,19 @@ public abstract class UiTest extends FxRobot {
   protected String initialServer() {
     return LiveServer.shared().address();
   }
+
+  /** Keeps a picture of the window when a test fails, before the window is closed. */
+  @RegisterExtension
+  final AfterTestExecutionCallback failureShot =
+      context -> {
+        if (context.getExecutionException().isPresent() && stage != null) {
+          try {
+            screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+          } catch (AssertionError | RuntimeException ignored) {
+            // the failure itself is what matters
+          }
+        }
+      };
 
   @BeforeEach
   void openWindow() throws Exception {
@@ -77,6 +92,8 @@ public abstract class UiTest extends FxRobot {
   protected void signInAndWait(String username) {
     signIn(username, LiveServer.PASSWORD);
     waitUntil(() -> lookup("#shell").tryQuery().isPresent());
+    // The navigation sits in a scroll pane, whose content joins the scene with its skin.
+    waitUntil(() -> lookup("#navigation").tryQuery().isPresent());
     waitUntil(
         () ->
             text("#statusConnection").equals(window.messages().get("status.connection.connected")));

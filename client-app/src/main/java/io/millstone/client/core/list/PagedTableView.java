@@ -155,6 +155,9 @@ public final class PagedTableView<T> extends BorderPane {
     setTop(bar);
 
     table.setId("table");
+    table
+        .getStyleClass()
+        .addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
     table.setItems(vm.rows());
     table.setPlaceholder(new Label(messages.get("list.empty")));
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
