@@ -22,6 +22,17 @@ import io.millstone.server.identity.SessionService;
 import io.millstone.server.identity.SessionStore;
 import io.millstone.server.identity.UserAdmin;
 import io.millstone.server.identity.UserGrpcService;
+import io.millstone.server.masterdata.CustomerGrpcService;
+import io.millstone.server.masterdata.ItemAdmin;
+import io.millstone.server.masterdata.ItemGrpcService;
+import io.millstone.server.masterdata.PartyAdmin;
+import io.millstone.server.masterdata.SavedSearchGrpcService;
+import io.millstone.server.masterdata.SavedSearches;
+import io.millstone.server.masterdata.SupplierGrpcService;
+import io.millstone.server.masterdata.UnitAdmin;
+import io.millstone.server.masterdata.UnitGrpcService;
+import io.millstone.server.masterdata.WarehouseAdmin;
+import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
@@ -50,6 +61,10 @@ public final class MillstoneServer {
   private final List<ServerServiceDefinition> services = new ArrayList<>();
   private final CompanyAdmin companyAdmin;
   private final UserAdmin userAdmin;
+  private final ItemAdmin itemAdmin;
+  private final PartyAdmin customerAdmin;
+  private final PartyAdmin supplierAdmin;
+  private final WarehouseAdmin warehouseAdmin;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -72,8 +87,13 @@ public final class MillstoneServer {
             config.loginAttemptsPerAddressPerMinute(),
             config.loginFailuresBeforeLockout(),
             config.lockoutDuration());
-    this.companyAdmin = new CompanyAdmin(tx, clock);
+    UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
+    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
+    this.itemAdmin = new ItemAdmin(tx, clock);
+    this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
+    this.supplierAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER);
+    this.warehouseAdmin = new WarehouseAdmin(tx, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -83,6 +103,12 @@ public final class MillstoneServer {
             new UserGrpcService(userAdmin),
             new RoleGrpcService(roles),
             new CompanyGrpcService(companyAdmin),
+            new UnitGrpcService(unitAdmin),
+            new ItemGrpcService(itemAdmin),
+            new CustomerGrpcService(customerAdmin),
+            new SupplierGrpcService(supplierAdmin),
+            new WarehouseGrpcService(warehouseAdmin),
+            new SavedSearchGrpcService(new SavedSearches(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -147,11 +173,33 @@ public final class MillstoneServer {
     return userAdmin;
   }
 
+  public ItemAdmin itemAdmin() {
+    return itemAdmin;
+  }
+
+  public PartyAdmin customerAdmin() {
+    return customerAdmin;
+  }
+
+  public PartyAdmin supplierAdmin() {
+    return supplierAdmin;
+  }
+
+  public WarehouseAdmin warehouseAdmin() {
+    return warehouseAdmin;
+  }
+
   /** The entity classes Hibernate maps; the platform validates them against the schema. */
   public static List<Class<?>> entities() {
     return List.of(
         io.millstone.server.identity.model.AppUser.class,
         io.millstone.server.identity.model.Company.class,
-        io.millstone.server.identity.model.CompanyMember.class);
+        io.millstone.server.identity.model.CompanyMember.class,
+        io.millstone.server.masterdata.model.Unit.class,
+        io.millstone.server.masterdata.model.Item.class,
+        io.millstone.server.masterdata.model.Party.class,
+        io.millstone.server.masterdata.model.Warehouse.class,
+        io.millstone.server.masterdata.model.WarehouseLocation.class,
+        io.millstone.server.masterdata.model.SavedSearch.class);
   }
 }

@@ -62,6 +62,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void identityDoesNotDependOnTheDomainsBuiltOnIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.millstone.server.identity..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.millstone.server.masterdata..",
+            "io.millstone.server.inventory..",
+            "io.millstone.server.sales..",
+            "io.millstone.server.purchasing..",
+            "io.millstone.server.accounting..")
+        .because("domains depend one way: identity <- masterdata <- inventory <- ...")
+        .check(SERVER);
+  }
+
+  @Test
   void nothingUsesJavaNativeSerialization() {
     noClasses()
         .should()

@@ -108,6 +108,16 @@ public final class TestServer implements AutoCloseable {
     return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
   }
 
+  /** The error a call fails with; the test fails if the call succeeds. */
+  public static StatusRuntimeException failure(Runnable call) {
+    try {
+      call.run();
+    } catch (StatusRuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("the call succeeded but should have failed");
+  }
+
   public static Status.Code codeOf(Runnable call) {
     try {
       call.run();

@@ -2,6 +2,10 @@ package io.millstone.server.demo;
 
 import io.millstone.server.MillstoneServer;
 import io.millstone.server.identity.model.CompanySettings;
+import io.millstone.server.masterdata.ItemAdmin;
+import io.millstone.server.masterdata.PartyAdmin;
+import io.millstone.server.masterdata.WarehouseAdmin;
+import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.platform.Actor;
 import java.io.IOException;
 import java.io.Reader;
@@ -75,9 +79,220 @@ public final class DemoSeeder {
           .userAdmin()
           .create(actor, "demo-user-" + u[0], u[0], u[1], credentials.get(u[0]), List.of(u[2]));
     }
+    seedMasterData(server, actor);
     write(file, credentials, companyId);
     Files.deleteIfExists(pending);
     return credentials;
+  }
+
+  /**
+   * What a sugar mill's office works with: sugar grades, by-products, cane and consumables; buyers,
+   * cane growers and suppliers; the godowns. Idempotent keys make reruns harmless.
+   */
+  static void seedMasterData(MillstoneServer server, Actor actor) {
+    Object[][] items = {
+      {
+        "SUG-L30",
+        "Sugar L-30 (large grain)",
+        "t",
+        Item.Kind.FINISHED_GOOD,
+        "135000",
+        Item.TaxCategory.STANDARD
+      },
+      {
+        "SUG-M30",
+        "Sugar M-30 (medium grain)",
+        "t",
+        Item.Kind.FINISHED_GOOD,
+        "132000",
+        Item.TaxCategory.STANDARD
+      },
+      {
+        "SUG-S30",
+        "Sugar S-30 (small grain)",
+        "t",
+        Item.Kind.FINISHED_GOOD,
+        "128000",
+        Item.TaxCategory.STANDARD
+      },
+      {
+        "SUG-BAG50",
+        "Sugar L-30, 50 kg bag",
+        "bag",
+        Item.Kind.FINISHED_GOOD,
+        "6900",
+        Item.TaxCategory.STANDARD
+      },
+      {"MOLASSES", "Molasses", "t", Item.Kind.BY_PRODUCT, "14500", Item.TaxCategory.STANDARD},
+      {
+        "BAGASSE",
+        "Bagasse (surplus fuel)",
+        "t",
+        Item.Kind.BY_PRODUCT,
+        "1800",
+        Item.TaxCategory.STANDARD
+      },
+      {
+        "PRESSMUD",
+        "Press mud (filter cake)",
+        "t",
+        Item.Kind.BY_PRODUCT,
+        "600",
+        Item.TaxCategory.EXEMPT
+      },
+      {"CANE", "Sugar cane", "maund", Item.Kind.RAW_MATERIAL, "0", Item.TaxCategory.EXEMPT},
+      {"LIME", "Quick lime", "kg", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},
+      {"SULPHUR", "Sulphur", "kg", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},
+      {"JUTE-BAG", "Jute bag, 50 kg", "pc", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},
+      {
+        "SVC-TRANSPORT",
+        "Transport to buyer",
+        "pc",
+        Item.Kind.SERVICE,
+        "2500",
+        Item.TaxCategory.STANDARD
+      },
+    };
+    for (Object[] i : items) {
+      server
+          .itemAdmin()
+          .create(
+              actor,
+              "demo-item-" + i[0],
+              (String) i[0],
+              new ItemAdmin.Input(
+                  (String) i[1],
+                  (String) i[2],
+                  (Item.Kind) i[3],
+                  (String) i[4],
+                  "",
+                  (Item.TaxCategory) i[5]));
+    }
+    String[][] customers = {
+      {
+        "C-DHK-001",
+        "Dhaka Sweets & Bakery Ltd",
+        "Tejgaon I/A, Dhaka",
+        "+880 2 887 1234",
+        "0001234567891",
+        "2500000",
+        "30"
+      },
+      {
+        "C-CTG-002",
+        "Chattogram Distillers Ltd",
+        "Kalurghat, Chattogram",
+        "+880 31 256 789",
+        "0002345678912",
+        "5000000",
+        "45"
+      },
+      {
+        "C-RAJ-003",
+        "Rajshahi Wholesale Traders",
+        "Shaheb Bazar, Rajshahi",
+        "+880 721 775 512",
+        "0003456789123",
+        "1500000",
+        "15"
+      },
+      {
+        "C-KHL-004",
+        "Khulna Food Products",
+        "Khalishpur, Khulna",
+        "+880 41 762 300",
+        "",
+        "800000",
+        "30"
+      },
+      {
+        "C-BOG-005",
+        "Bogura Confectionery",
+        "Sutrapur, Bogura",
+        "+880 51 660 451",
+        "0004567891234",
+        "600000",
+        "7"
+      },
+    };
+    String[][] suppliers = {
+      {
+        "G-0001",
+        "Abdul Karim (cane grower)",
+        "Akkelpur, Joypurhat",
+        "+880 1711 223344",
+        "",
+        "0",
+        "7"
+      },
+      {
+        "G-0002",
+        "Rahima Begum (cane grower)",
+        "Panchbibi, Joypurhat",
+        "+880 1812 556677",
+        "",
+        "0",
+        "7"
+      },
+      {
+        "G-0003",
+        "Mofizul Islam (cane grower)",
+        "Kalai, Joypurhat",
+        "+880 1913 889900",
+        "",
+        "0",
+        "7"
+      },
+      {
+        "S-LIME-01",
+        "Joypurhat Lime Works",
+        "BSCIC, Joypurhat",
+        "+880 571 62 145",
+        "0005678912345",
+        "0",
+        "30"
+      },
+      {
+        "S-CHEM-02",
+        "Padma Chemicals (sulphur)",
+        "Tongi, Gazipur",
+        "+880 2 981 2200",
+        "0006789123456",
+        "0",
+        "30"
+      },
+    };
+    for (String[] c : customers) {
+      server.customerAdmin().create(actor, "demo-customer-" + c[0], c[0], party(c));
+    }
+    for (String[] c : suppliers) {
+      server.supplierAdmin().create(actor, "demo-supplier-" + c[0], c[0], party(c));
+    }
+    Object[][] warehouses = {
+      {"MAIN", "Main sugar godown", new String[] {"BAY-A", "BAY-B", "BAY-C"}},
+      {"MOL-TANKS", "Molasses tank farm", new String[] {"TANK-1", "TANK-2"}},
+      {"CANE-YARD", "Cane yard and weighbridge", new String[] {"YARD"}},
+      {"STORES", "General stores", new String[] {"RACK-1", "RACK-2"}},
+    };
+    for (Object[] w : warehouses) {
+      List<WarehouseAdmin.LocationInput> locations = new java.util.ArrayList<>();
+      for (String l : (String[]) w[2]) {
+        locations.add(new WarehouseAdmin.LocationInput(l, l.replace('-', ' '), true));
+      }
+      server
+          .warehouseAdmin()
+          .create(
+              actor,
+              "demo-warehouse-" + w[0],
+              (String) w[0],
+              (String) w[1],
+              "Mill premises",
+              locations);
+    }
+  }
+
+  private static PartyAdmin.Input party(String[] c) {
+    return new PartyAdmin.Input(c[1], c[2], c[3], c[4], c[5], "", Integer.parseInt(c[6]));
   }
 
   private static Optional<UUID> findCompany(MillstoneServer server) {

@@ -6,27 +6,25 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
-import io.millstone.server.platform.error.ConflictException;
+import io.millstone.server.platform.Versions;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 /** A company's settings, and creating a company (admin command and demo only). */
 public final class CompanyAdmin {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   private final Transactions tx;
   private final Clock clock;
+  private final List<CompanySetup> setups;
 
-  public CompanyAdmin(Transactions tx, Clock clock) {
+  public CompanyAdmin(Transactions tx, Clock clock, List<CompanySetup> setups) {
     this.tx = tx;
     this.clock = clock;
+    this.setups = List.copyOf(setups);
   }
 
   /** Creates a company with its audit chain; the first entry records the creation. */
@@ -41,6 +39,7 @@ public final class CompanyAdmin {
           t.session().persist(c);
           t.session().flush();
           t.audit("identity.company.create", "company", id, "created " + describe(settings));
+          setups.forEach(s -> s.setUp(t, id));
           return new CompanyView(id, c.settings(), c.version());
         });
   }
@@ -66,14 +65,8 @@ public final class CompanyAdmin {
           if (c == null) {
             throw new NotFoundException("Company", actor.companyId().toString());
           }
-          if (c.version() != version) {
-            throw new ConflictException(
-                "The company settings were changed by "
-                    + c.updatedBy()
-                    + " at "
-                    + WHEN.format(c.updatedAt())
-                    + " after you opened them; reload to see their change, then apply yours again.");
-          }
+          Versions.check(
+              "The company settings", version, c.version(), c.updatedBy(), c.updatedAt());
           CompanySettings before = c.settings();
           c.apply(settings, actor.username(), clock.instant());
           t.session().flush();

@@ -9,13 +9,11 @@ import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.Versions;
 import io.millstone.server.platform.error.BusinessRuleException;
-import io.millstone.server.platform.error.ConflictException;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
 /** The users of a company: create, list, read, change roles, deactivate. */
 public final class UserAdmin {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   public static final int DEFAULT_PAGE = 50;
   public static final int MAX_PAGE = 500;
 
@@ -278,14 +274,7 @@ public final class UserAdmin {
   }
 
   private static void checkVersion(Tx t, CompanyMember m, long version) {
-    if (m.version() != version) {
-      throw new ConflictException(
-          "This user was changed by "
-              + m.updatedBy()
-              + " at "
-              + WHEN.format(m.updatedAt())
-              + " after you opened it; reload to see their change, then apply yours again.");
-    }
+    Versions.check("This user", version, m.version(), m.updatedBy(), m.updatedAt());
   }
 
   private void requireAnotherAdmin(Tx t, UUID userId) {

@@ -44,6 +44,19 @@ class DemoSeederTest {
       }
       var admin = t.login("admin", first.get("admin"));
       assertThat(admin.getPermissionsList()).contains("identity.users.manage");
+      var md =
+          io.millstone.server.masterdata.MasterdataFixtures.of(
+              t.channel(), admin.getSessionToken());
+      var all = io.millstone.api.masterdata.v1.ListRequest.getDefaultInstance();
+      assertThat(md.items.listItems(all).getItemsList())
+          .extracting(i -> i.getCode())
+          .contains("SUG-L30", "MOLASSES", "BAGASSE", "CANE", "LIME", "SULPHUR")
+          .hasSize(12);
+      assertThat(md.customers.listCustomers(all).getPartiesList()).hasSize(5);
+      assertThat(md.suppliers.listSuppliers(all).getPartiesList())
+          .extracting(p -> p.getName())
+          .anySatisfy(n -> assertThat(n).contains("cane grower"));
+      assertThat(md.warehouses.listWarehouses(all).getWarehousesList()).hasSize(4);
       assertThat(t.login("sales", first.get("sales")).getPermissionsList())
           .doesNotContain("identity.users.manage");
 
@@ -52,6 +65,7 @@ class DemoSeederTest {
           dir.resolve(DemoSeeder.CREDENTIALS_FILE),
           dir.resolve(DemoSeeder.CREDENTIALS_FILE + ".pending"));
       assertThat(DemoSeeder.seed(t.server(), dir)).isEqualTo(first);
+      assertThat(md.items.listItems(all).getItemsList()).hasSize(12);
     }
   }
 }

@@ -100,21 +100,12 @@ class BadInputTest {
         .getTotalSize();
   }
 
-  private static StatusRuntimeException failure(Runnable r) {
-    try {
-      r.run();
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("expected the call to fail");
-  }
-
   @Test
   void anEmptyCreateNamesEveryMissingFieldAndSavesNothing() {
     long before = userCount();
 
     StatusRuntimeException e =
-        failure(() -> users.createUser(CreateUserRequest.getDefaultInstance()));
+        TestServer.failure(() -> users.createUser(CreateUserRequest.getDefaultInstance()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(e))
@@ -125,7 +116,7 @@ class BadInputTest {
   @Test
   void anOversizeFieldIsNamedWithItsLimit() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.createUser(
                     CreateUserRequest.newBuilder()
@@ -149,7 +140,7 @@ class BadInputTest {
     var before = companies.getCompany(GetCompanyRequest.getDefaultInstance());
 
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 companies.updateCompany(
                     UpdateCompanyRequest.newBuilder()
@@ -171,7 +162,7 @@ class BadInputTest {
   @Test
   void aMalformedIdIsInvalidNotInternal() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.getUser(
                     GetUserRequest.newBuilder().setId("'; drop table users; --").build()));
@@ -182,7 +173,7 @@ class BadInputTest {
   @Test
   void aTamperedPageTokenIsInvalidNotInternal() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.listUsers(
                     ListUsersRequest.newBuilder()
@@ -197,7 +188,7 @@ class BadInputTest {
   @Test
   void anUnknownRoleIsNamedByPosition() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.createUser(
                     CreateUserRequest.newBuilder()
@@ -213,7 +204,7 @@ class BadInputTest {
   @Test
   void aShortIdempotencyKeyIsNamed() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.createUser(
                     CreateUserRequest.newBuilder()
@@ -228,7 +219,7 @@ class BadInputTest {
   @Test
   void anOversizeMessageIsRefusedAndTheServerStaysHealthy() {
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 users.createUser(
                     CreateUserRequest.newBuilder()

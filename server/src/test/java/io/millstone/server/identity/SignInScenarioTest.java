@@ -62,9 +62,9 @@ class SignInScenarioTest {
   void aWrongPasswordFailsExactlyLikeAnUnknownUser() {
     String user = t.createUser(mill, t.unique("karim"), "sales");
 
-    StatusRuntimeException wrong = catchStatus(() -> t.login(user, "not the password"));
+    StatusRuntimeException wrong = TestServer.failure(() -> t.login(user, "not the password"));
     StatusRuntimeException unknown =
-        catchStatus(() -> t.login(t.unique("nobody"), "not the password"));
+        TestServer.failure(() -> t.login(t.unique("nobody"), "not the password"));
 
     assertThat(wrong.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -81,7 +81,7 @@ class SignInScenarioTest {
           .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
-    StatusRuntimeException locked = catchStatus(() -> t.login(user, PASSWORD));
+    StatusRuntimeException locked = TestServer.failure(() -> t.login(user, PASSWORD));
 
     assertThat(locked.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(locked.getStatus().getDescription()).contains("locked").contains("try again in");
@@ -105,7 +105,8 @@ class SignInScenarioTest {
 
     me.logout(LogoutRequest.getDefaultInstance());
 
-    StatusRuntimeException after = catchStatus(() -> me.whoAmI(WhoAmIRequest.getDefaultInstance()));
+    StatusRuntimeException after =
+        TestServer.failure(() -> me.whoAmI(WhoAmIRequest.getDefaultInstance()));
     assertThat(after.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(after.getStatus().getDescription()).contains("sign in again");
   }
@@ -147,7 +148,7 @@ class SignInScenarioTest {
         TestServer.withToken(t.login(user, PASSWORD).getSessionToken(), auth());
 
     StatusRuntimeException e =
-        catchStatus(
+        TestServer.failure(
             () ->
                 me.changePassword(
                     ChangePasswordRequest.newBuilder()
@@ -166,7 +167,7 @@ class SignInScenarioTest {
     String user = t.createUser(mill, t.unique("curious"), "sales");
 
     StatusRuntimeException e =
-        catchStatus(
+        TestServer.failure(
             () ->
                 auth()
                     .login(
@@ -177,14 +178,5 @@ class SignInScenarioTest {
                             .build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-  }
-
-  static StatusRuntimeException catchStatus(Runnable r) {
-    try {
-      r.run();
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("the call succeeded but should have failed");
   }
 }

@@ -60,15 +60,6 @@ class UserAdministrationTest {
         .addRoles("sales");
   }
 
-  private static StatusRuntimeException failure(Runnable r) {
-    try {
-      r.run();
-    } catch (StatusRuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("expected the call to fail");
-  }
-
   @Test
   void fiftyParallelCreatesWithOneIdempotencyKeyMakeExactlyOneUser() throws Exception {
     String name = t.unique("twin");
@@ -101,7 +92,8 @@ class UserAdministrationTest {
     admin.createUser(newUser(t.unique("first")).setIdempotencyKey(key).build());
 
     StatusRuntimeException e =
-        failure(() -> admin.createUser(newUser(t.unique("second")).setIdempotencyKey(key).build()));
+        TestServer.failure(
+            () -> admin.createUser(newUser(t.unique("second")).setIdempotencyKey(key).build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(e)).containsExactly("idempotency_key");
@@ -111,7 +103,8 @@ class UserAdministrationTest {
   void aTakenUsernameIsNamed() {
     String name = t.unique("taken");
     admin.createUser(newUser(name).build());
-    StatusRuntimeException e = failure(() -> admin.createUser(newUser(name.toUpperCase()).build()));
+    StatusRuntimeException e =
+        TestServer.failure(() -> admin.createUser(newUser(name.toUpperCase()).build()));
     assertThat(BadRequests.violations(e))
         .singleElement()
         .satisfies(v -> assertThat(v.getField()).isEqualTo("username"));
@@ -132,7 +125,7 @@ class UserAdministrationTest {
             .setVersion(u.getVersion())
             .build());
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 admin.updateUserRoles(
                     UpdateUserRolesRequest.newBuilder()
@@ -212,7 +205,7 @@ class UserAdministrationTest {
     User self = me.listUsers(ListUsersRequest.getDefaultInstance()).getUsers(0);
 
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 me.updateUserRoles(
                     UpdateUserRolesRequest.newBuilder()
@@ -263,7 +256,7 @@ class UserAdministrationTest {
     String strangerId = t.login(stranger, PASSWORD).getUser().getId();
 
     StatusRuntimeException e =
-        failure(
+        TestServer.failure(
             () ->
                 admin.getUser(
                     io.millstone.api.identity.v1.GetUserRequest.newBuilder()

@@ -37,15 +37,25 @@ class CompanyIsolationTest {
     a = t.createCompany("Isolation Mill A").id();
     b = t.createCompany("Isolation Mill B").id();
     for (UUID c : List.of(a, b)) {
-      t.server()
-          .userAdmin()
-          .create(
-              Actor.system(c, "test"),
-              "isolation-key-" + c,
-              t.fresh("iso"),
-              "Isolated",
-              TestServer.PASSWORD,
-              List.of("sales"));
+      var user =
+          t.server()
+              .userAdmin()
+              .create(
+                  Actor.system(c, "test"),
+                  "isolation-key-" + c,
+                  t.fresh("iso"),
+                  "Isolated",
+                  TestServer.PASSWORD,
+                  List.of("admin"));
+      // One row in every master-data table too, so each table is probed with real data.
+      var login = t.login(user.username(), TestServer.PASSWORD);
+      var md =
+          io.millstone.server.masterdata.MasterdataFixtures.of(
+              t.channel(), login.getSessionToken());
+      md.item("ISO-1", "Isolated sugar");
+      md.customer("ISO-C1", "Isolated customer");
+      md.warehouse("ISO-W1", "Isolated store", "BAY-1");
+      md.savedSearch("items", "mine", "name: sugar");
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
