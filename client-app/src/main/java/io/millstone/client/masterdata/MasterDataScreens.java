@@ -46,7 +46,7 @@ public final class MasterDataScreens {
         FieldSpec.text("kind", "items.kind", true).choice(choices(ItemKind.values())),
         FieldSpec.text("default_sale_price.amount", "items.price", false)
             .checked(Checks.DECIMAL_NOT_NEGATIVE),
-        FieldSpec.text("tax_category", "items.tax", false).choice(choices(TaxCategory.values())));
+        FieldSpec.text("tax_category", "items.tax", true).choice(choices(TaxCategory.values())));
   }
 
   static List<ColumnSpec<Item>> itemColumns(Messages m) {
