@@ -136,11 +136,15 @@ public abstract class UiTest extends FxRobot {
 
   /** Saves the window as it looks now to target/screenshots/NAME. */
   protected Path screenshot(String name) {
+    return screenshot(stage.getScene(), name);
+  }
+
+  /** Saves one scene (the main window's, or a dialog's) to target/screenshots/NAME. */
+  protected Path screenshot(javafx.scene.Scene scene, String name) {
     WaitForAsyncUtils.waitForFxEvents();
     try {
       WritableImage image =
-          WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null))
-              .get(10, TimeUnit.SECONDS);
+          WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
       BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
       Path dir = Path.of(System.getProperty("millstone.screenshots", "target/screenshots"));
       Files.createDirectories(dir);

@@ -252,11 +252,20 @@ public class FormViewModel<T> extends AbstractViewModel {
     for (FieldSpec f : fields) {
       String a = mine.getOrDefault(f.name(), "").trim();
       String b = theirs.getOrDefault(f.name(), "").trim();
-      if (!Objects.equals(a, b)) {
+      if (!Objects.equals(a, b) && !sameNumber(a, b)) {
         out.add(new FieldChange(messages.get(f.labelKey()), a, b));
       }
     }
     return out;
+  }
+
+  /** "950000" and "950000.00" are the same amount; only real differences are shown. */
+  private static boolean sameNumber(String a, String b) {
+    try {
+      return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Puts the last saved values back. */
