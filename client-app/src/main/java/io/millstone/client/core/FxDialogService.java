@@ -134,9 +134,14 @@ public final class FxDialogService implements DialogService {
           for (FieldChange c : changes) {
             grid.addRow(row++, new Label(c.label()), new Label(c.yours()), new Label(c.theirs()));
           }
+          Label what = new Label(message);
+          what.setWrapText(true);
+          what.setId("conflictMessage");
           Label intro = new Label(messages.get("dialog.conflict.intro"));
           intro.setWrapText(true);
-          a.getDialogPane().setContent(new VBox(10, new Label(message), intro, grid));
+          VBox box = new VBox(10, what, intro, grid);
+          box.setPrefWidth(560);
+          a.getDialogPane().setContent(box);
           return a.showAndWait().orElse(keep) == reload;
         });
   }

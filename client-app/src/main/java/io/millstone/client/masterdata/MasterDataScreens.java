@@ -112,7 +112,11 @@ public final class MasterDataScreens {
             "credit_limit",
             120),
         new ColumnSpec<>(
-            "terms", "parties.terms", p -> Integer.toString(p.getPaymentTermsDays()), null, 90),
+            "terms",
+            "parties.termsShort",
+            p -> Integer.toString(p.getPaymentTermsDays()),
+            null,
+            110),
         new ColumnSpec<>("active", "common.active", p -> active(p.getActive(), m), null, 70));
   }
 
