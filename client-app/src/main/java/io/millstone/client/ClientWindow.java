@@ -186,14 +186,24 @@ public final class ClientWindow {
 
   private void signedIn(Session s) {
     this.session = s;
-    showShell();
+    showShell(List.of());
   }
 
-  private void showShell() {
+  /**
+   * Rebuilds the shell (new language or look), reopening the lists that were open. Forms are closed
+   * first, asking about unsaved changes; false when the person chose to stay.
+   */
+  private boolean rebuildShell() {
     List<String> reopen = new ArrayList<>();
-    if (shell != null) {
-      shell.tabs().getTabs().forEach(t -> reopen.add(t.getId().substring("tab-".length())));
+    shell.tabs().getTabs().forEach(t -> reopen.add(t.getId().substring("tab-".length())));
+    if (!shell.closeAll()) {
+      return false;
     }
+    showShell(reopen);
+    return true;
+  }
+
+  private void showShell(List<String> reopen) {
     ColumnWidths widths = new ColumnWidths(prefs, session.username());
     ShellView[] holder = new ShellView[1];
     io.millstone.client.core.Workbench workbench =
@@ -252,15 +262,21 @@ public final class ClientWindow {
               @Override
               public void toggleTheme() {
                 ClientWindow.this.toggleTheme();
-                showShell();
+                if (!rebuildShell()) {
+                  ClientWindow.this.toggleTheme();
+                }
               }
 
               @Override
               public void switchLanguage(String tag) {
-                prefs.put("language", tag);
-                prefs.save();
+                Locale before = messages.locale();
                 setLocale(Locale.forLanguageTag(tag));
-                showShell();
+                if (rebuildShell()) {
+                  prefs.put("language", tag);
+                  prefs.save();
+                } else {
+                  setLocale(before);
+                }
               }
 
               @Override

@@ -99,6 +99,25 @@ public abstract class UiTest extends FxRobot {
             text("#statusConnection").equals(window.messages().get("status.connection.connected")));
   }
 
+  /**
+   * Clicks a node once it is in the scene; TestFX checks visibility off the UI thread, so a click
+   * that races a layout change is tried again.
+   */
+  protected void clickWhenReady(String query) {
+    waitUntil(() -> lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
+    for (int attempt = 0; ; attempt++) {
+      try {
+        clickOn(query);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
   /** Replaces a text field's content by clicking into it and typing. */
   protected void fill(String query, String text) {
     TextInputControl field = lookup(query).queryAs(TextInputControl.class);
@@ -128,7 +147,18 @@ public abstract class UiTest extends FxRobot {
 
   protected static void waitUntil(int seconds, Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+      // The scene graph changes under the lookups (a shell rebuilt in another language);
+      // a lookup that trips over a node leaving the scene just means "not yet".
+      WaitForAsyncUtils.waitFor(
+          seconds,
+          TimeUnit.SECONDS,
+          () -> {
+            try {
+              return condition.call();
+            } catch (RuntimeException e) {
+              return false;
+            }
+          });
     } catch (TimeoutException e) {
       throw new AssertionError("condition not met within " + seconds + " s", e);
     }

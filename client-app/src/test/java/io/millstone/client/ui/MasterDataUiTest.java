@@ -118,7 +118,7 @@ class MasterDataUiTest extends UiTest {
 
   private void openItems() {
     signInAndWait(admin);
-    clickOn("#nav-items");
+    clickWhenReady("#nav-items");
     waitUntil(() -> lookup("#table").tryQuery().isPresent());
     waitUntil(() -> table().getItems().size() > 0 && table().getItems().get(0) != null);
   }
@@ -216,7 +216,7 @@ class MasterDataUiTest extends UiTest {
   @Test
   void whenTwoSessionsEditTheSameCustomerTheSecondGetsTheConflictDialog() throws Exception {
     signInAndWait(admin);
-    clickOn("#nav-customers");
+    clickWhenReady("#nav-customers");
     waitUntil(() -> text("#rowCount").equals("5 rows"));
     waitUntil(() -> table().getItems().get(4) != null);
     screenshot("customers.png");

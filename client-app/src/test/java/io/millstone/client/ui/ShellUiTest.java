@@ -45,7 +45,7 @@ class ShellUiTest extends UiTest {
   @Test
   void theQuickFilterNarrowsTheUsersListOnTheServer() {
     signInAndWait(admin);
-    clickOn("#nav-users");
+    clickWhenReady("#nav-users");
     waitUntil(() -> text("#rowCount").endsWith(" rows"));
     assertThat(Integer.parseInt(text("#rowCount").split(" ")[0])).isGreaterThanOrEqualTo(41);
 
@@ -77,10 +77,10 @@ class ShellUiTest extends UiTest {
   @Test
   void theDarkThemeAppliesAtOnceAndIsRemembered() throws Exception {
     signInAndWait(admin);
-    clickOn("#nav-users");
+    clickWhenReady("#nav-users");
     waitUntil(() -> text("#rowCount").endsWith("rows"));
 
-    clickOn("#themeToggle");
+    clickWhenReady("#themeToggle");
 
     waitUntil(() -> lookup("#shell").query().getStyleClass().contains("ms-dark"));
     waitUntil(
@@ -91,14 +91,14 @@ class ShellUiTest extends UiTest {
     screenshot("shell-dark.png");
     assertThat(java.nio.file.Files.readString(config.resolve("client.properties")))
         .contains("theme=dark");
-    clickOn("#themeToggle");
+    clickWhenReady("#themeToggle");
     waitUntil(() -> lookup("#shell").query().getStyleClass().contains("ms-light"));
   }
 
   @Test
   void switchingToBanglaTranslatesTheShell() {
     signInAndWait(admin);
-    clickOn("#nav-users");
+    clickWhenReady("#nav-users");
     waitUntil(() -> text("#rowCount").endsWith("rows"));
 
     @SuppressWarnings("unchecked")
