@@ -114,6 +114,9 @@ public final class ClientWindow {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+    if (Boolean.getBoolean("millstone.bench.firstFrame")) {
+      FirstFrame.reportAndExit();
+    }
   }
 
   private void setRoot(Parent root) {
