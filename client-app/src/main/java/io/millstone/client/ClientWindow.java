@@ -74,8 +74,8 @@ public final class ClientWindow {
             e.consume();
             return;
           }
-          endSession();
-          executor.close();
+          // Sign out before the work threads stop, so the server forgets the session now.
+          dispose();
         });
   }
 

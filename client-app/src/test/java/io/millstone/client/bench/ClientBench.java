@@ -57,17 +57,19 @@ public final class ClientBench {
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
+      StringBuilder seen = new StringBuilder();
       while ((line = r.readLine()) != null) {
+        seen.append(line).append('\n');
         if (line.equals("FIRST_FRAME")) {
           long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           p.waitFor(10, TimeUnit.SECONDS);
           return ms;
         }
       }
+      throw new IllegalStateException(mainClass + " never painted a frame:\n" + seen);
     } finally {
       p.destroy();
     }
-    throw new IllegalStateException(mainClass + " never painted a frame");
   }
 
   static long median(List<Long> v) {
