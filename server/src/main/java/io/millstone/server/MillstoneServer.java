@@ -8,10 +8,14 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millstone.server.accounting.Books;
+import io.millstone.server.accounting.ChartSetup;
+import io.millstone.server.accounting.LedgerGrpcService;
 import io.millstone.server.audit.AuditLog;
 import io.millstone.server.gateway.Gateway;
 import io.millstone.server.gateway.MethodRules;
 import io.millstone.server.identity.AuthGrpcService;
+import io.millstone.server.identity.BearerAuthenticator;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.identity.CompanyGrpcService;
 import io.millstone.server.identity.LoginThrottle;
@@ -22,6 +26,10 @@ import io.millstone.server.identity.SessionService;
 import io.millstone.server.identity.SessionStore;
 import io.millstone.server.identity.UserAdmin;
 import io.millstone.server.identity.UserGrpcService;
+import io.millstone.server.inventory.InventorySetup;
+import io.millstone.server.inventory.StockGrpcService;
+import io.millstone.server.inventory.StockLedger;
+import io.millstone.server.inventory.StockReports;
 import io.millstone.server.masterdata.CustomerGrpcService;
 import io.millstone.server.masterdata.ItemAdmin;
 import io.millstone.server.masterdata.ItemGrpcService;
@@ -36,6 +44,19 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.telemetry.DeviceAdmin;
+import io.millstone.server.telemetry.DeviceCredentials;
+import io.millstone.server.telemetry.DeviceGrpcService;
+import io.millstone.server.telemetry.EnrollmentGrpcService;
+import io.millstone.server.telemetry.LiveHub;
+import io.millstone.server.telemetry.MachineAdmin;
+import io.millstone.server.telemetry.MachineGrpcService;
+import io.millstone.server.telemetry.MonitorGrpcService;
+import io.millstone.server.telemetry.Monitoring;
+import io.millstone.server.telemetry.ReadingIngest;
+import io.millstone.server.telemetry.ReadingPartitions;
+import io.millstone.server.telemetry.TagDirectory;
+import io.millstone.server.telemetry.UplinkGrpcService;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +86,10 @@ public final class MillstoneServer {
   private final PartyAdmin customerAdmin;
   private final PartyAdmin supplierAdmin;
   private final WarehouseAdmin warehouseAdmin;
+  private final ReadingPartitions readingPartitions;
+  private final LiveHub liveHub;
+  private final MachineAdmin machineAdmin;
+  private final DeviceAdmin deviceAdmin;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -88,12 +113,21 @@ public final class MillstoneServer {
             config.loginFailuresBeforeLockout(),
             config.lockoutDuration());
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
-    this.companyAdmin = new CompanyAdmin(tx, clock, List.of(unitAdmin));
+    this.companyAdmin =
+        new CompanyAdmin(tx, clock, List.of(unitAdmin, new InventorySetup(), new ChartSetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
     this.supplierAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.SUPPLIER);
     this.warehouseAdmin = new WarehouseAdmin(tx, clock);
+    TagDirectory tagDirectory = new TagDirectory();
+    this.readingPartitions =
+        new ReadingPartitions(
+            platform.database().ownerDataSource(), platform.database().settings().runtimeUser());
+    this.deviceAdmin = new DeviceAdmin(tx, clock);
+    this.machineAdmin = new MachineAdmin(tx, clock, tagDirectory);
+    this.liveHub = new LiveHub(platform.redis());
+    DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -109,16 +143,46 @@ public final class MillstoneServer {
             new SupplierGrpcService(supplierAdmin),
             new WarehouseGrpcService(warehouseAdmin),
             new SavedSearchGrpcService(new SavedSearches(tx, clock)),
+            new MachineGrpcService(machineAdmin),
+            new DeviceGrpcService(deviceAdmin),
+            new EnrollmentGrpcService(deviceAdmin),
+            new UplinkGrpcService(
+                new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
+            new MonitorGrpcService(liveHub, new Monitoring(tx)),
+            new LedgerGrpcService(
+                new Books(tx, clock), actor -> companyAdmin.get(actor).settings().currencyCode()),
+            new StockGrpcService(
+                new StockLedger(tx, clock),
+                new StockReports(tx),
+                actor -> companyAdmin.get(actor).settings().currencyCode()),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
     services.add(health.getHealthService().bindService());
-    this.gateway = new Gateway(config, sessionStore, platform.redis(), registry, scheduler);
+    this.gateway =
+        new Gateway(
+            config,
+            List.of(new BearerAuthenticator(sessionStore), deviceCredentials),
+            platform.redis(),
+            registry,
+            scheduler);
     gateway.install(builder, services);
     this.server = builder.build();
   }
 
   public MillstoneServer start() throws IOException {
+    readingPartitions.ensureAhead();
+    scheduler.scheduleAtFixedRate(
+        () -> {
+          try {
+            readingPartitions.ensureAhead();
+          } catch (RuntimeException e) {
+            log.warn("Could not create reading partitions ahead: {}", e.getMessage());
+          }
+        },
+        6,
+        6,
+        TimeUnit.HOURS);
     server.start();
     health.setStatus("", ServingStatus.SERVING);
     log.info("Millstone server started: {}", server.getListenSockets());
@@ -140,6 +204,7 @@ public final class MillstoneServer {
     } finally {
       gateway.close();
       sessionStore.close();
+      liveHub.close();
       scheduler.shutdownNow();
     }
   }
@@ -189,6 +254,14 @@ public final class MillstoneServer {
     return warehouseAdmin;
   }
 
+  public MachineAdmin machineAdmin() {
+    return machineAdmin;
+  }
+
+  public DeviceAdmin deviceAdmin() {
+    return deviceAdmin;
+  }
+
   /** The entity classes Hibernate maps; the platform validates them against the schema. */
   public static List<Class<?>> entities() {
     return List.of(
@@ -200,6 +273,9 @@ public final class MillstoneServer {
         io.millstone.server.masterdata.model.Party.class,
         io.millstone.server.masterdata.model.Warehouse.class,
         io.millstone.server.masterdata.model.WarehouseLocation.class,
-        io.millstone.server.masterdata.model.SavedSearch.class);
+        io.millstone.server.masterdata.model.SavedSearch.class,
+        io.millstone.server.telemetry.model.Machine.class,
+        io.millstone.server.telemetry.model.Tag.class,
+        io.millstone.server.telemetry.model.Device.class);
   }
 }

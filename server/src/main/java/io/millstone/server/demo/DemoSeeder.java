@@ -7,6 +7,8 @@ import io.millstone.server.masterdata.PartyAdmin;
 import io.millstone.server.masterdata.WarehouseAdmin;
 import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.platform.Actor;
+import io.millstone.server.telemetry.MachineAdmin;
+import io.millstone.server.telemetry.model.Tag;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -34,6 +36,10 @@ import java.util.UUID;
 public final class DemoSeeder {
   public static final String COMPANY_NAME = "Sugar Mill Demo Ltd";
   public static final String CREDENTIALS_FILE = "demo-credentials.properties";
+
+  /** Where the demo's simulated agent keeps its token, credential, buffer and config. */
+  public static final String AGENT_DIR = "demo-agent";
+
   private static final String ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -56,7 +62,9 @@ public final class DemoSeeder {
     Path file = dataDir.resolve(CREDENTIALS_FILE);
     Path pending = dataDir.resolve(CREDENTIALS_FILE + ".pending");
     if (Files.exists(file)) {
-      return read(file);
+      Map<String, String> existing = read(file);
+      findCompany(server).ifPresent(c -> prepareAgent(server, dataDir, c));
+      return existing;
     }
     Map<String, String> credentials;
     if (Files.exists(pending)) {
@@ -80,7 +88,9 @@ public final class DemoSeeder {
           .create(actor, "demo-user-" + u[0], u[0], u[1], credentials.get(u[0]), List.of(u[2]));
     }
     seedMasterData(server, actor);
+    seedMachines(server, actor);
     write(file, credentials, companyId);
+    prepareAgent(server, dataDir, companyId);
     Files.deleteIfExists(pending);
     return credentials;
   }
@@ -288,6 +298,159 @@ public final class DemoSeeder {
               (String) w[1],
               "Mill premises",
               locations);
+    }
+  }
+
+  /** The mill's floor as the simulated agent reports it (see the simulator's signals). */
+  static void seedMachines(MillstoneServer server, Actor actor) {
+    Object[][] machines = {
+      {"MILL-1", "Mill tandem 1", "Mill house"},
+      {"JUICE", "Juice weighing and clarification", "Process house"},
+      {"BOILER-2", "Boiler 2", "Boiler house"},
+      {"CENT-3", "Centrifugal 3", "Pan and centrifugal station"},
+    };
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
+    for (Object[] m : machines) {
+      ids.put(
+          (String) m[0],
+          server
+              .machineAdmin()
+              .create(actor, "demo-machine-" + m[0], (String) m[0], (String) m[1], (String) m[2])
+              .machine()
+              .id()
+              .toString());
+    }
+    // machine, key, name, unit, type, alarm low, alarm high, hysteresis, run state
+    Object[][] tags = {
+      {
+        "MILL-1", "mill1.running", "Mill running", "", Tag.ValueType.BOOLEAN, null, null, null, true
+      },
+      {
+        "MILL-1",
+        "mill1.speed",
+        "Mill speed",
+        "rpm",
+        Tag.ValueType.NUMBER,
+        null,
+        "5.6",
+        "0.1",
+        false
+      },
+      {
+        "MILL-1",
+        "mill1.cane_feed",
+        "Cane feed",
+        "t/h",
+        Tag.ValueType.NUMBER,
+        null,
+        "142",
+        "2",
+        false
+      },
+      {
+        "JUICE",
+        "juice.flow",
+        "Mixed juice flow",
+        "m³/h",
+        Tag.ValueType.NUMBER,
+        null,
+        null,
+        null,
+        false
+      },
+      {
+        "JUICE",
+        "juice.brix",
+        "Mixed juice brix",
+        "%",
+        Tag.ValueType.NUMBER,
+        "12",
+        null,
+        "0.3",
+        false
+      },
+      {
+        "BOILER-2",
+        "boiler2.pressure",
+        "Drum pressure",
+        "bar",
+        Tag.ValueType.NUMBER,
+        "29.5",
+        "34",
+        "0.5",
+        false
+      },
+      {
+        "BOILER-2",
+        "boiler2.steam_temp",
+        "Steam temperature",
+        "°C",
+        Tag.ValueType.NUMBER,
+        null,
+        "400",
+        "3",
+        false
+      },
+      {
+        "CENT-3",
+        "cent3.running",
+        "Centrifugal running",
+        "",
+        Tag.ValueType.BOOLEAN,
+        null,
+        null,
+        null,
+        true
+      },
+      {"CENT-3", "cent3.cycles", "Cycles", "", Tag.ValueType.COUNTER, null, null, null, false},
+    };
+    for (Object[] t : tags) {
+      server
+          .machineAdmin()
+          .defineTag(
+              actor,
+              new MachineAdmin.TagInput(
+                  ids.get((String) t[0]),
+                  (String) t[1],
+                  (String) t[2],
+                  (String) t[3],
+                  (Tag.ValueType) t[4],
+                  null,
+                  null,
+                  (String) t[5],
+                  (String) t[6],
+                  (String) t[7],
+                  (Boolean) t[8]));
+    }
+  }
+
+  /**
+   * Leaves a one-time enrolment token for the demo's simulated agent in {@code demo-agent/}, unless
+   * that agent is enrolled already (its credential file is there).
+   */
+  static void prepareAgent(MillstoneServer server, Path dataDir, UUID companyId) {
+    Path dir = dataDir.resolve(AGENT_DIR);
+    if (Files.exists(dir.resolve("credential.properties"))) {
+      return;
+    }
+    var created =
+        server
+            .deviceAdmin()
+            .create(Actor.system(companyId, "demo"), "demo-device-floor-pc", "demo-floor-pc");
+    if (created.device().state()
+        != io.millstone.server.telemetry.model.Device.State.ENROLLMENT_PENDING) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
+      Path token = dir.resolve("enrollment.token");
+      Files.deleteIfExists(token);
+      Files.createFile(
+          token,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(token, created.enrollmentToken() + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -8,23 +8,24 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.millstone.server.identity.Session;
-import io.millstone.server.identity.SessionStore;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves the bearer token to a session. Every method but the public ones needs one; the session
- * (with its company) comes from the server's store, never from what the client says.
+ * Resolves the credentials (a person's bearer token, an agent's device secret) to a session. Every
+ * method but the public ones needs one; the session (with its company) comes from the server's
+ * store, never from what the client says.
  */
 final class AuthenticationInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final MethodRules rules;
-  private final SessionStore sessions;
+  private final List<Authenticator> authenticators;
 
-  AuthenticationInterceptor(MethodRules rules, SessionStore sessions) {
+  AuthenticationInterceptor(MethodRules rules, List<Authenticator> authenticators) {
     this.rules = rules;
-    this.sessions = sessions;
+    this.authenticators = List.copyOf(authenticators);
   }
 
   @Override
@@ -35,7 +36,17 @@ final class AuthenticationInterceptor implements ServerInterceptor {
       return next.startCall(call, headers);
     }
     String header = headers.get(AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    Authenticator authenticator = null;
+    int space = header == null ? -1 : header.indexOf(' ');
+    if (space > 0) {
+      String scheme = header.substring(0, space);
+      for (Authenticator candidate : authenticators) {
+        if (candidate.scheme().equalsIgnoreCase(scheme)) {
+          authenticator = candidate;
+        }
+      }
+    }
+    if (authenticator == null) {
       return Interceptors.refuse(
           call,
           StatusMapper.simple(
@@ -45,7 +56,7 @@ final class AuthenticationInterceptor implements ServerInterceptor {
     }
     Optional<Session> session;
     try {
-      session = sessions.lookup(header.substring(7).trim());
+      session = authenticator.authenticate(header.substring(space + 1).trim());
     } catch (RuntimeException e) {
       return Interceptors.refuse(
           call,

@@ -27,7 +27,8 @@ final class AuthorizationInterceptor implements ServerInterceptor {
         Session s = GatewayContext.SESSION.get();
         if (s != null
             && (r.permission().equals(MethodRules.AUTHENTICATED)
-                || s.permissions().contains(r.permission()))) {
+                ? s.kind() == Session.Kind.PERSON
+                : s.permissions().contains(r.permission()))) {
           return next.startCall(call, headers);
         }
         return Interceptors.refuse(

@@ -4,7 +4,6 @@ import io.grpc.ServerBuilder;
 import io.grpc.ServerServiceDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
-import io.millstone.server.identity.SessionStore;
 import io.millstone.server.platform.MillstoneConfig;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,7 @@ import redis.clients.jedis.RedisClient;
  */
 public final class Gateway implements AutoCloseable {
   private final MillstoneConfig config;
-  private final SessionStore sessions;
+  private final List<Authenticator> authenticators;
   private final MeterRegistry registry;
   private final ScheduledExecutorService scheduler;
   private final RateLimiter limiter;
@@ -26,12 +25,12 @@ public final class Gateway implements AutoCloseable {
 
   public Gateway(
       MillstoneConfig config,
-      SessionStore sessions,
+      List<Authenticator> authenticators,
       RedisClient redis,
       MeterRegistry registry,
       ScheduledExecutorService scheduler) {
     this.config = config;
-    this.sessions = sessions;
+    this.authenticators = List.copyOf(authenticators);
     this.registry = registry;
     this.scheduler = scheduler;
     this.limiter = new RateLimiter(redis, scheduler);
@@ -48,7 +47,7 @@ public final class Gateway implements AutoCloseable {
         new RateLimitInterceptor(
             limiter, RateLimitInterceptor.Scope.USER, config.userCallsPerSecond()));
     builder.intercept(new AuthorizationInterceptor(rules));
-    builder.intercept(new AuthenticationInterceptor(rules, sessions));
+    builder.intercept(new AuthenticationInterceptor(rules, authenticators));
     builder.intercept(
         new RateLimitInterceptor(
             limiter, RateLimitInterceptor.Scope.ADDRESS, config.addressCallsPerSecond()));

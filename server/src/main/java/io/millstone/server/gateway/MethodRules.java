@@ -15,7 +15,7 @@ import java.util.Set;
  * nothing is denied to everyone: forgetting the declaration fails closed.
  */
 public final class MethodRules {
-  /** Any signed-in user may call a method that declares this permission. */
+  /** Any signed-in person (not an edge agent) may call a method that declares this permission. */
   public static final String AUTHENTICATED = "authenticated";
 
   /** Standard gRPC infrastructure that load balancers and tools call without a session. */

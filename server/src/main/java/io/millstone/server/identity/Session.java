@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A signed-in session as the gateway sees it. The token itself is never kept, only its hash. */
+/**
+ * A signed-in session as the gateway sees it: a person's, or an edge agent's. The token itself is
+ * never kept, only its hash.
+ */
 public record Session(
+    Kind kind,
     String tokenHash,
     UUID userId,
     String username,
@@ -15,4 +19,11 @@ public record Session(
     String companyName,
     List<String> roles,
     Set<String> permissions,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /** Who holds the session. Agents may only stream readings; everything else needs a person. */
+  public enum Kind {
+    PERSON,
+    DEVICE
+  }
+}

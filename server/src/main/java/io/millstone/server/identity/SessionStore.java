@@ -149,6 +149,7 @@ public final class SessionStore implements AutoCloseable {
     }
     Session s =
         new Session(
+            Session.Kind.PERSON,
             hash,
             UUID.fromString(f.get("u")),
             f.get("n"),

@@ -17,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoSeederTest {
   @TempDir Path dir;
 
+  private static io.grpc.Metadata bearer(String token) {
+    io.grpc.Metadata md = new io.grpc.Metadata();
+    md.put(
+        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + token);
+    return md;
+  }
+
   @Test
   void seedingTwiceCreatesOneCompanyAndUsersWhoCanSignIn() throws Exception {
     try (TestServer t = new TestServer()) {
@@ -57,6 +65,28 @@ class DemoSeederTest {
           .extracting(p -> p.getName())
           .anySatisfy(n -> assertThat(n).contains("cane grower"));
       assertThat(md.warehouses.listWarehouses(all).getWarehousesList()).hasSize(4);
+      var machines =
+          io.millstone.api.telemetry.v1.MachineServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(
+                  io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                      bearer(admin.getSessionToken())))
+              .listMachines(io.millstone.api.telemetry.v1.ListMachinesRequest.getDefaultInstance())
+              .getMachinesList();
+      assertThat(machines)
+          .extracting(m -> m.getCode())
+          .containsExactly("BOILER-2", "CENT-3", "JUICE", "MILL-1");
+      assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(9);
+      Path token = dir.resolve("demo-agent/enrollment.token");
+      assertThat(Files.getPosixFilePermissions(token))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      var enrolled =
+          io.millstone.api.telemetry.v1.EnrollmentServiceGrpc.newBlockingStub(t.channel())
+              .enroll(
+                  io.millstone.api.telemetry.v1.EnrollRequest.newBuilder()
+                      .setEnrollmentToken(Files.readString(token).trim())
+                      .build());
+      assertThat(enrolled.getDeviceSecret()).isNotEmpty();
       assertThat(t.login("sales", first.get("sales")).getPermissionsList())
           .doesNotContain("identity.users.manage");
 

@@ -66,7 +66,7 @@ class EveryMethodIsGuardedTest {
   }
 
   @Test
-  void theOnlyPublicMethodsAreLoginHealthAndReflection() {
+  void theOnlyPublicMethodsAreLoginEnrolmentHealthAndReflection() {
     List<String> publicMethods =
         methods(t.server()).stream()
             .map(m -> m.getMethodDescriptor().getFullMethodName())
@@ -76,6 +76,7 @@ class EveryMethodIsGuardedTest {
         .allMatch(
             n ->
                 n.equals("millstone.identity.v1.AuthService/Login")
+                    || n.equals("millstone.telemetry.v1.EnrollmentService/Enroll")
                     || n.startsWith("grpc.health.v1.Health/")
                     || n.startsWith("grpc.reflection."));
   }

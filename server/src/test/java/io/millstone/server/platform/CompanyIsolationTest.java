@@ -56,6 +56,49 @@ class CompanyIsolationTest {
       md.customer("ISO-C1", "Isolated customer");
       md.warehouse("ISO-W1", "Isolated store", "BAY-1");
       md.savedSearch("items", "mine", "name: sugar");
+      var telemetry =
+          new io.millstone.server.telemetry.TelemetryFixtures(t.channel(), login.getSessionToken());
+      String code = c.equals(a) ? "ISO-A" : "ISO-B";
+      io.millstone.api.accounting.v1.LedgerServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .postJournalEntry(
+              io.millstone.api.accounting.v1.PostJournalEntryRequest.newBuilder()
+                  .setEntryDate(
+                      io.millstone.api.common.v1.Date.newBuilder()
+                          .setYear(2026)
+                          .setMonth(11)
+                          .setDay(1))
+                  .addLines(
+                      io.millstone.api.accounting.v1.JournalLine.newBuilder()
+                          .setAccountCode("1000")
+                          .setDebit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+                  .addLines(
+                      io.millstone.api.accounting.v1.JournalLine.newBuilder()
+                          .setAccountCode("4900")
+                          .setCredit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+                  .build());
+      io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .receiveStock(
+              io.millstone.api.inventory.v1.ReceiveStockRequest.newBuilder()
+                  .addLines(
+                      io.millstone.api.inventory.v1.StockLine.newBuilder()
+                          .setItemCode("ISO-1")
+                          .setWarehouseCode("ISO-W1")
+                          .setQuantity(
+                              io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+                  .addUnitCosts(io.millstone.api.common.v1.Decimal.newBuilder().setValue("100"))
+                  .build());
+      telemetry.mill(code);
+      try {
+        telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
@@ -66,7 +109,28 @@ class CompanyIsolationTest {
     t.close();
   }
 
+  /** Every table with a company_id, partitions of a partitioned table included. */
+  static io.grpc.Metadata bearer(String token) {
+    io.grpc.Metadata md = new io.grpc.Metadata();
+    md.put(
+        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + token);
+    return md;
+  }
+
   static List<String> companyScopedTables() throws SQLException {
+    return tables(true);
+  }
+
+  /**
+   * The tables to probe with data: partitions are reached through their parent (which is how the
+   * server reads and writes them), so each has rows only on some days.
+   */
+  static List<String> probedTables() throws SQLException {
+    return tables(false);
+  }
+
+  static List<String> tables(boolean withPartitions) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection c = owner.getConnection();
         ResultSet rs =
@@ -74,8 +138,10 @@ class CompanyIsolationTest {
                 .executeQuery(
                     "SELECT c.table_name FROM information_schema.columns c"
                         + " JOIN information_schema.tables t USING (table_schema, table_name)"
+                        + " JOIN pg_class k ON k.oid = ('public.' || c.table_name)::regclass"
                         + " WHERE c.table_schema = 'public' AND c.column_name = 'company_id'"
-                        + " AND t.table_type = 'BASE TABLE' ORDER BY 1")) {
+                        + (withPartitions ? "" : " AND NOT k.relispartition")
+                        + " ORDER BY 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
@@ -86,7 +152,9 @@ class CompanyIsolationTest {
   @Test
   void everyTableWithACompanyIdHasRowLevelSecurityEnabledAndForced() throws SQLException {
     List<String> tables = companyScopedTables();
-    assertThat(tables).contains("company_member", "audit_event", "idempotency_key");
+    assertThat(tables)
+        .contains("company_member", "audit_event", "idempotency_key", "item", "reading", "device")
+        .anySatisfy(x -> assertThat(x).startsWith("reading_2"));
     try (Connection c = owner.getConnection()) {
       for (String table : tables) {
         try (PreparedStatement ps =
@@ -119,7 +187,9 @@ class CompanyIsolationTest {
       }
       try (ResultSet rs =
           st.executeQuery(
-              "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid),"
+              // Temporary tables are private to one connection and vanish with it; ingest
+              // stages COPY data in one (COPY cannot write through row-level security).
+              "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid AND relpersistence <> 't'),"
                   + " (SELECT count(*) FROM pg_namespace WHERE nspowner = r.oid),"
                   + " (SELECT count(*) FROM pg_proc WHERE proowner = r.oid)"
                   + " FROM pg_roles r WHERE r.rolname = current_user")) {
@@ -134,7 +204,7 @@ class CompanyIsolationTest {
 
   @Test
   void companyAsSessionCannotReadUpdateDeleteOrInsertCompanyBsRows() throws SQLException {
-    for (String table : companyScopedTables()) {
+    for (String table : probedTables()) {
       String bRow = anyRowAsJson(table, b);
       assertThat(bRow).as("test data: company B has a row in " + table).isNotNull();
       try (Connection c = runtime.getConnection()) {

@@ -1,0 +1,568 @@
+package io.millstone.server.accounting;
+
+import io.millstone.server.identity.model.Company;
+import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Idempotency;
+import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Transactions;
+import io.millstone.server.platform.Tx;
+import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.error.BusinessRuleException;
+import io.millstone.server.platform.error.InvalidInputException;
+import io.millstone.server.platform.error.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The books: balanced, immutable journal entries in open periods, numbered per company and fiscal
+ * year. Other domains post through {@link #post(Tx, LocalDate, String, String, UUID, List)} inside
+ * their own transaction, so a document and its entry commit together.
+ */
+public final class Books {
+  /** A line as a person or a document gives it: amounts still text for people. */
+  public record LineInput(String accountCode, String debit, String credit, String memo) {}
+
+  /** A checked line. */
+  public record Line(String accountCode, BigDecimal debit, BigDecimal credit, String memo) {}
+
+  /** A posted entry. */
+  public record EntryView(
+      UUID id,
+      String number,
+      LocalDate date,
+      String memo,
+      List<Line> lines,
+      String source,
+      UUID reversalOf,
+      Instant postedAt,
+      String postedBy) {}
+
+  /** One account's balance in the trial balance, as debit or credit. */
+  public record TrialLine(
+      String code, String name, String type, BigDecimal debit, BigDecimal credit) {}
+
+  /** A fiscal period. */
+  public record PeriodView(
+      UUID id,
+      String fiscalYear,
+      int number,
+      LocalDate start,
+      LocalDate end,
+      boolean closed,
+      String closedBy) {}
+
+  private final Transactions tx;
+  private final Clock clock;
+
+  public Books(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public List<String[]> accounts(Actor actor) {
+    return tx.inCompany(
+        actor,
+        t ->
+            t.session()
+                .doReturningWork(
+                    c -> {
+                      List<String[]> out = new ArrayList<>();
+                      try (PreparedStatement ps =
+                              c.prepareStatement(
+                                  "SELECT id, code, name, type, active FROM account ORDER BY code");
+                          ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          out.add(
+                              new String[] {
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                String.valueOf(rs.getBoolean(5))
+                              });
+                        }
+                      }
+                      return out;
+                    }));
+  }
+
+  /** A manual journal voucher. */
+  public EntryView postManual(
+      Actor actor, String key, LocalDate date, String memo, List<LineInput> in) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.check(date != null, "entry_date", "is required");
+    v.check(memo == null || memo.length() <= 500, "memo", "is too long (at most 500 characters)");
+    List<Line> lines = checkLines(v, in);
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "accounting.entry.post",
+                  date + "\u001f" + memo + "\u001f" + lines,
+                  id -> post(t, id, date, memo, "MANUAL", null, null, lines));
+          return entry(t, outcome.id());
+        });
+  }
+
+  /** Posts an entry for a document, inside the document's transaction. */
+  public UUID post(
+      Tx t, LocalDate date, String memo, String source, UUID sourceId, List<Line> lines) {
+    Validator v = new Validator();
+    checkBalance(v, lines);
+    v.throwIfInvalid();
+    return post(t, Ids.newId(), date, memo, source, sourceId, null, lines);
+  }
+
+  public EntryView reverse(Actor actor, String key, String entryId, LocalDate date) {
+    UUID id = Ids.parseOrNull(entryId);
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.check(id != null, "id", "is not a valid id");
+    v.check(date != null, "entry_date", "is required");
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "accounting.entry.reverse",
+                  entryId + "\u001f" + date,
+                  newId -> {
+                    EntryView original = entry(t, id);
+                    boolean reversed =
+                        t.session()
+                                .createNativeQuery(
+                                    "SELECT count(*) FROM journal_entry WHERE reversal_of = :id",
+                                    Long.class)
+                                .setParameter("id", id)
+                                .getSingleResult()
+                            > 0;
+                    if (reversed) {
+                      throw new BusinessRuleException(
+                          "already_reversed",
+                          "Entry " + original.number() + " has been reversed already.");
+                    }
+                    List<Line> mirror =
+                        original.lines().stream()
+                            .map(l -> new Line(l.accountCode(), l.credit(), l.debit(), l.memo()))
+                            .toList();
+                    return post(
+                        t,
+                        newId,
+                        date,
+                        "Reversal of " + original.number(),
+                        "REVERSAL",
+                        null,
+                        id,
+                        mirror);
+                  });
+          return entry(t, outcome.id());
+        });
+  }
+
+  private UUID post(
+      Tx t,
+      UUID id,
+      LocalDate date,
+      String memo,
+      String source,
+      UUID sourceId,
+      UUID reversalOf,
+      List<Line> lines) {
+    Actor actor = t.actor().orElseThrow();
+    return t.session()
+        .doReturningWork(
+            c -> {
+              Map<String, UUID> accounts = accountIds(c);
+              Validator v = new Validator();
+              for (int i = 0; i < lines.size(); i++) {
+                v.check(
+                    accounts.containsKey(lines.get(i).accountCode()),
+                    "lines[" + i + "].account_code",
+                    "'" + lines.get(i).accountCode() + "' is not an account of this company");
+              }
+              v.throwIfInvalid();
+              PeriodView period = periodFor(c, t, date);
+              if (period.closed()) {
+                throw new BusinessRuleException(
+                    "period_closed",
+                    "The period "
+                        + period.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + " "
+                        + period.start().getYear()
+                        + " ("
+                        + period.fiscalYear()
+                        + ") is closed; post into an open period, or ask accounts to reopen it.");
+              }
+              String number = nextNumber(c, actor.companyId(), "JV", period.fiscalYear());
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO journal_entry (id, company_id, number, entry_date, period_id, memo, source,"
+                          + " source_id, reversal_of, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setObject(2, actor.companyId());
+                ps.setString(3, number);
+                ps.setDate(4, Date.valueOf(date));
+                ps.setObject(5, period.id());
+                ps.setString(6, memo == null ? "" : memo.trim());
+                ps.setString(7, source);
+                ps.setObject(8, sourceId);
+                ps.setObject(9, reversalOf);
+                ps.setTimestamp(10, Timestamp.from(clock.instant()));
+                ps.setString(11, actor.username());
+                ps.executeUpdate();
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit, credit, memo)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < lines.size(); i++) {
+                  Line l = lines.get(i);
+                  ps.setObject(1, Ids.newId());
+                  ps.setObject(2, actor.companyId());
+                  ps.setObject(3, id);
+                  ps.setInt(4, i + 1);
+                  ps.setObject(5, accounts.get(l.accountCode()));
+                  ps.setBigDecimal(6, l.debit());
+                  ps.setBigDecimal(7, l.credit());
+                  ps.setString(8, l.memo() == null ? "" : l.memo());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+              t.audit(
+                  "accounting.entry.post",
+                  "journal_entry",
+                  id,
+                  number + " " + source + " " + total(lines).toPlainString());
+              return id;
+            });
+  }
+
+  private static BigDecimal total(List<Line> lines) {
+    return lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static List<Line> checkLines(Validator v, List<LineInput> in) {
+    List<Line> out = new ArrayList<>();
+    v.check(in.size() >= 2, "lines", "an entry needs at least two lines");
+    v.check(in.size() <= 500, "lines", "may hold at most 500 lines");
+    for (int i = 0; i < in.size(); i++) {
+      LineInput l = in.get(i);
+      String f = "lines[" + i + "]";
+      v.text(l.accountCode(), f + ".account_code", 20);
+      BigDecimal d = Decimals.parse(v, f + ".debit", l.debit(), 4, false);
+      BigDecimal c = Decimals.parse(v, f + ".credit", l.credit(), 4, false);
+      if (d != null && c != null) {
+        v.check(d.signum() >= 0 && c.signum() >= 0, f, "amounts must not be negative");
+        v.check(
+            (d.signum() == 0) != (c.signum() == 0),
+            f,
+            "needs either a debit or a credit, not both or neither");
+      }
+      out.add(
+          new Line(
+              l.accountCode() == null ? "" : l.accountCode().trim(),
+              d == null ? BigDecimal.ZERO : d,
+              c == null ? BigDecimal.ZERO : c,
+              l.memo()));
+    }
+    checkBalance(v, out);
+    return out;
+  }
+
+  private static void checkBalance(Validator v, List<Line> lines) {
+    BigDecimal d = lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal c = lines.stream().map(Line::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    v.check(
+        d.compareTo(c) == 0,
+        "lines",
+        "debits "
+            + d.toPlainString()
+            + " and credits "
+            + c.toPlainString()
+            + " differ by "
+            + d.subtract(c).abs().toPlainString()
+            + "; an entry must balance");
+  }
+
+  private static Map<String, UUID> accountIds(Connection c) throws SQLException {
+    Map<String, UUID> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT code, id FROM account WHERE active");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getObject(2, UUID.class));
+      }
+    }
+    return out;
+  }
+
+  /** The period holding {@code date}, creating its fiscal year (twelve months) on first use. */
+  private static PeriodView periodFor(Connection c, Tx t, LocalDate date) throws SQLException {
+    PeriodView p = findPeriod(c, date);
+    if (p != null) {
+      return p;
+    }
+    Company company = t.session().get(Company.class, t.actor().orElseThrow().companyId());
+    int startMonth = company.settings().fiscalYearStartMonth();
+    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
+    LocalDate start = LocalDate.of(year, startMonth, 1);
+    String name =
+        startMonth == 1
+            ? "FY " + year
+            : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
+    UUID fy = Ids.newId();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO fiscal_year (id, company_id, name, start_date, end_date) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (company_id, start_date) DO NOTHING")) {
+      ps.setObject(1, fy);
+      ps.setObject(2, company.id());
+      ps.setString(3, name);
+      ps.setDate(4, Date.valueOf(start));
+      ps.setDate(5, Date.valueOf(start.plusYears(1).minusDays(1)));
+      if (ps.executeUpdate() == 1) {
+        try (PreparedStatement pp =
+            c.prepareStatement(
+                "INSERT INTO fiscal_period (id, company_id, fiscal_year_id, number, start_date, end_date)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+          for (int i = 0; i < 12; i++) {
+            LocalDate s = start.plusMonths(i);
+            pp.setObject(1, Ids.newId());
+            pp.setObject(2, company.id());
+            pp.setObject(3, fy);
+            pp.setInt(4, i + 1);
+            pp.setDate(5, Date.valueOf(s));
+            pp.setDate(6, Date.valueOf(s.plusMonths(1).minusDays(1)));
+            pp.addBatch();
+          }
+          pp.executeBatch();
+        }
+      }
+    }
+    return findPeriod(c, date);
+  }
+
+  private static PeriodView findPeriod(Connection c, LocalDate date) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id"
+                + " WHERE ? BETWEEN p.start_date AND p.end_date")) {
+      ps.setDate(1, Date.valueOf(date));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? period(rs) : null;
+      }
+    }
+  }
+
+  private static PeriodView period(ResultSet rs) throws SQLException {
+    return new PeriodView(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getInt(3),
+        rs.getDate(4).toLocalDate(),
+        rs.getDate(5).toLocalDate(),
+        rs.getBoolean(6),
+        rs.getString(7));
+  }
+
+  /** The next number of a document type in a fiscal year: "JV-2026-00042". */
+  static String nextNumber(Connection c, UUID company, String type, String fiscalYear)
+      throws SQLException {
+    String label = fiscalYear.substring(3, 7);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO doc_sequence (company_id, doc_type, year_label, next_number) VALUES (?, ?, ?, 1)"
+                + " ON CONFLICT DO NOTHING")) {
+      ps.setObject(1, company);
+      ps.setString(2, type);
+      ps.setString(3, label);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE doc_sequence SET next_number = next_number + 1 WHERE company_id = ? AND doc_type = ?"
+                + " AND year_label = ? RETURNING next_number - 1")) {
+      ps.setObject(1, company);
+      ps.setString(2, type);
+      ps.setString(3, label);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return String.format("%s-%s-%05d", type, label, rs.getLong(1));
+      }
+    }
+  }
+
+  EntryView entry(Tx t, UUID id) {
+    return t.session()
+        .doReturningWork(
+            c -> {
+              EntryView head;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT number, entry_date, memo, source, reversal_of, posted_at, posted_by FROM journal_entry WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    throw new NotFoundException("Journal entry", id.toString());
+                  }
+                  head =
+                      new EntryView(
+                          id,
+                          rs.getString(1),
+                          rs.getDate(2).toLocalDate(),
+                          rs.getString(3),
+                          List.of(),
+                          rs.getString(4),
+                          rs.getObject(5, UUID.class),
+                          rs.getTimestamp(6).toInstant(),
+                          rs.getString(7));
+                }
+              }
+              List<Line> lines = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT a.code, l.debit, l.credit, l.memo FROM journal_line l JOIN account a ON a.id = l.account_id"
+                          + " WHERE l.entry_id = ? ORDER BY l.line_no")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    lines.add(
+                        new Line(
+                            rs.getString(1),
+                            rs.getBigDecimal(2),
+                            rs.getBigDecimal(3),
+                            rs.getString(4)));
+                  }
+                }
+              }
+              return new EntryView(
+                  head.id(),
+                  head.number(),
+                  head.date(),
+                  head.memo(),
+                  List.copyOf(lines),
+                  head.source(),
+                  head.reversalOf(),
+                  head.postedAt(),
+                  head.postedBy());
+            });
+  }
+
+  public List<TrialLine> trialBalance(Actor actor, LocalDate asOf) {
+    new Validator().check(asOf != null, "as_of", "is required").throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t ->
+            t.session()
+                .doReturningWork(
+                    c -> {
+                      List<TrialLine> out = new ArrayList<>();
+                      try (PreparedStatement ps =
+                          c.prepareStatement(
+                              "SELECT a.code, a.name, a.type, sum(l.debit) - sum(l.credit) FROM journal_line l"
+                                  + " JOIN journal_entry e ON e.id = l.entry_id JOIN account a ON a.id = l.account_id"
+                                  + " WHERE e.entry_date <= ? GROUP BY a.code, a.name, a.type"
+                                  + " HAVING sum(l.debit) <> sum(l.credit) ORDER BY a.code")) {
+                        ps.setDate(1, Date.valueOf(asOf));
+                        try (ResultSet rs = ps.executeQuery()) {
+                          while (rs.next()) {
+                            BigDecimal net = rs.getBigDecimal(4);
+                            out.add(
+                                new TrialLine(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    net.signum() > 0 ? net : BigDecimal.ZERO,
+                                    net.signum() < 0 ? net.negate() : BigDecimal.ZERO));
+                          }
+                        }
+                      }
+                      return out;
+                    }));
+  }
+
+  public List<PeriodView> periods(Actor actor) {
+    return tx.inCompany(
+        actor,
+        t ->
+            t.session()
+                .doReturningWork(
+                    c -> {
+                      List<PeriodView> out = new ArrayList<>();
+                      try (PreparedStatement ps =
+                              c.prepareStatement(
+                                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id ORDER BY p.start_date");
+                          ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          out.add(period(rs));
+                        }
+                      }
+                      return out;
+                    }));
+  }
+
+  public PeriodView close(Actor actor, String periodId) {
+    UUID id = Ids.parseOrNull(periodId);
+    if (id == null) {
+      throw InvalidInputException.of("id", "is not a valid id");
+    }
+    return tx.inCompany(
+        actor,
+        t ->
+            t.session()
+                .doReturningWork(
+                    c -> {
+                      try (PreparedStatement ps =
+                          c.prepareStatement(
+                              "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now() WHERE id = ? AND NOT closed")) {
+                        ps.setString(1, actor.username());
+                        ps.setObject(2, id);
+                        ps.executeUpdate();
+                      }
+                      try (PreparedStatement ps =
+                          c.prepareStatement(
+                              "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                                  + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
+                        ps.setObject(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                          if (!rs.next()) {
+                            throw new NotFoundException("Period", periodId);
+                          }
+                          PeriodView p = period(rs);
+                          t.audit(
+                              "accounting.period.close",
+                              "fiscal_period",
+                              id,
+                              p.fiscalYear() + " period " + p.number());
+                          return p;
+                        }
+                      }
+                    }));
+  }
+}

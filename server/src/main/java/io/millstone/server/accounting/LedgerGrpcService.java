@@ -1,0 +1,189 @@
+package io.millstone.server.accounting;
+
+import io.grpc.stub.StreamObserver;
+import io.millstone.api.accounting.v1.Account;
+import io.millstone.api.accounting.v1.ClosePeriodRequest;
+import io.millstone.api.accounting.v1.GetTrialBalanceRequest;
+import io.millstone.api.accounting.v1.JournalEntry;
+import io.millstone.api.accounting.v1.JournalLine;
+import io.millstone.api.accounting.v1.LedgerServiceGrpc;
+import io.millstone.api.accounting.v1.ListAccountsRequest;
+import io.millstone.api.accounting.v1.ListAccountsResponse;
+import io.millstone.api.accounting.v1.ListPeriodsRequest;
+import io.millstone.api.accounting.v1.ListPeriodsResponse;
+import io.millstone.api.accounting.v1.Period;
+import io.millstone.api.accounting.v1.PostJournalEntryRequest;
+import io.millstone.api.accounting.v1.ReverseJournalEntryRequest;
+import io.millstone.api.accounting.v1.TrialBalance;
+import io.millstone.api.accounting.v1.TrialBalanceLine;
+import io.millstone.api.common.v1.Date;
+import io.millstone.api.common.v1.Decimal;
+import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.platform.error.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.function.Function;
+
+/** Adapter from the LedgerService contract to {@link Books}. */
+public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
+  private final Books books;
+  private final Function<io.millstone.server.platform.Actor, String> currency;
+
+  public LedgerGrpcService(
+      Books books, Function<io.millstone.server.platform.Actor, String> currency) {
+    this.books = books;
+    this.currency = currency;
+  }
+
+  static LocalDate date(Date d, String field) {
+    if (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    } catch (DateTimeException e) {
+      throw InvalidInputException.of(field, "is not a calendar date");
+    }
+  }
+
+  static Date date(LocalDate d) {
+    return Date.newBuilder()
+        .setYear(d.getYear())
+        .setMonth(d.getMonthValue())
+        .setDay(d.getDayOfMonth())
+        .build();
+  }
+
+  static Decimal decimal(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return Decimal.newBuilder()
+        .setValue((s.scale() < 0 ? s.setScale(0) : s).toPlainString())
+        .build();
+  }
+
+  @Override
+  public void listAccounts(ListAccountsRequest req, StreamObserver<ListAccountsResponse> out) {
+    var b = ListAccountsResponse.newBuilder();
+    for (String[] a : books.accounts(GatewayContext.actor())) {
+      b.addAccounts(
+          Account.newBuilder()
+              .setId(a[0])
+              .setCode(a[1])
+              .setName(a[2])
+              .setType(a[3])
+              .setActive(Boolean.parseBoolean(a[4])));
+    }
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void postJournalEntry(PostJournalEntryRequest req, StreamObserver<JournalEntry> out) {
+    var lines =
+        req.getLinesList().stream()
+            .map(
+                l ->
+                    new Books.LineInput(
+                        l.getAccountCode(),
+                        l.getDebit().getValue(),
+                        l.getCredit().getValue(),
+                        l.getMemo()))
+            .toList();
+    out.onNext(
+        entry(
+            books.postManual(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                date(req.getEntryDate(), "entry_date"),
+                req.getMemo(),
+                lines)));
+    out.onCompleted();
+  }
+
+  @Override
+  public void reverseJournalEntry(
+      ReverseJournalEntryRequest req, StreamObserver<JournalEntry> out) {
+    out.onNext(
+        entry(
+            books.reverse(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                req.getId(),
+                date(req.getEntryDate(), "entry_date"))));
+    out.onCompleted();
+  }
+
+  @Override
+  public void getTrialBalance(GetTrialBalanceRequest req, StreamObserver<TrialBalance> out) {
+    var actor = GatewayContext.actor();
+    var lines = books.trialBalance(actor, date(req.getAsOf(), "as_of"));
+    var b = TrialBalance.newBuilder().setCurrencyCode(currency.apply(actor));
+    BigDecimal d = BigDecimal.ZERO;
+    BigDecimal c = BigDecimal.ZERO;
+    for (var l : lines) {
+      b.addLines(
+          TrialBalanceLine.newBuilder()
+              .setAccountCode(l.code())
+              .setAccountName(l.name())
+              .setType(l.type())
+              .setDebit(decimal(l.debit()))
+              .setCredit(decimal(l.credit())));
+      d = d.add(l.debit());
+      c = c.add(l.credit());
+    }
+    out.onNext(b.setTotalDebit(decimal(d)).setTotalCredit(decimal(c)).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void listPeriods(ListPeriodsRequest req, StreamObserver<ListPeriodsResponse> out) {
+    var b = ListPeriodsResponse.newBuilder();
+    books.periods(GatewayContext.actor()).forEach(p -> b.addPeriods(period(p)));
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void closePeriod(ClosePeriodRequest req, StreamObserver<Period> out) {
+    out.onNext(period(books.close(GatewayContext.actor(), req.getId())));
+    out.onCompleted();
+  }
+
+  private static Period period(Books.PeriodView p) {
+    return Period.newBuilder()
+        .setId(p.id().toString())
+        .setFiscalYear(p.fiscalYear())
+        .setNumber(p.number())
+        .setStartDate(date(p.start()))
+        .setEndDate(date(p.end()))
+        .setClosed(p.closed())
+        .setClosedBy(p.closedBy())
+        .build();
+  }
+
+  private static JournalEntry entry(Books.EntryView e) {
+    var b =
+        JournalEntry.newBuilder()
+            .setId(e.id().toString())
+            .setNumber(e.number())
+            .setEntryDate(date(e.date()))
+            .setMemo(e.memo())
+            .setSource(e.source())
+            .setReversalOf(e.reversalOf() == null ? "" : e.reversalOf().toString())
+            .setPostedAt(
+                com.google.protobuf.Timestamp.newBuilder()
+                    .setSeconds(e.postedAt().getEpochSecond())
+                    .setNanos(e.postedAt().getNano()))
+            .setPostedBy(e.postedBy());
+    for (var l : e.lines()) {
+      b.addLines(
+          JournalLine.newBuilder()
+              .setAccountCode(l.accountCode())
+              .setDebit(decimal(l.debit()))
+              .setCredit(decimal(l.credit()))
+              .setMemo(l.memo()));
+    }
+    return b.build();
+  }
+}

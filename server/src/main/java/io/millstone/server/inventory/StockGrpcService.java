@@ -1,0 +1,183 @@
+package io.millstone.server.inventory;
+
+import io.grpc.stub.StreamObserver;
+import io.millstone.api.common.v1.Decimal;
+import io.millstone.api.common.v1.Money;
+import io.millstone.api.common.v1.PageResponse;
+import io.millstone.api.inventory.v1.IssueStockRequest;
+import io.millstone.api.inventory.v1.ListMovesRequest;
+import io.millstone.api.inventory.v1.ListMovesResponse;
+import io.millstone.api.inventory.v1.ListOnHandRequest;
+import io.millstone.api.inventory.v1.ListOnHandResponse;
+import io.millstone.api.inventory.v1.Move;
+import io.millstone.api.inventory.v1.OnHand;
+import io.millstone.api.inventory.v1.PostStockCountRequest;
+import io.millstone.api.inventory.v1.ReceiveStockRequest;
+import io.millstone.api.inventory.v1.StockLine;
+import io.millstone.api.inventory.v1.StockMovement;
+import io.millstone.api.inventory.v1.StockServiceGrpc;
+import io.millstone.api.inventory.v1.TransferStockRequest;
+import io.millstone.server.gateway.GatewayContext;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Adapter from the StockService contract to {@link StockLedger} and {@link StockReports}. */
+public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBase {
+  private final StockLedger ledger;
+  private final StockReports reports;
+  private final CompanyCurrencyLookup currency;
+
+  /** The company's currency, for the money fields of answers. */
+  public interface CompanyCurrencyLookup {
+    String currencyOf(io.millstone.server.platform.Actor actor);
+  }
+
+  public StockGrpcService(
+      StockLedger ledger, StockReports reports, CompanyCurrencyLookup currency) {
+    this.ledger = ledger;
+    this.reports = reports;
+    this.currency = currency;
+  }
+
+  private static List<StockLedger.LineInput> lines(List<StockLine> in) {
+    return in.stream()
+        .map(
+            l ->
+                new StockLedger.LineInput(
+                    l.getItemCode(), l.getWarehouseCode(), l.getLot(), l.getQuantity().getValue()))
+        .toList();
+  }
+
+  @Override
+  public void receiveStock(ReceiveStockRequest req, StreamObserver<StockMovement> out) {
+    var actor = GatewayContext.actor();
+    var m =
+        ledger.receive(
+            actor,
+            req.getIdempotencyKey().getValue(),
+            lines(req.getLinesList()),
+            req.getUnitCostsList().stream().map(Decimal::getValue).toList(),
+            req.getReference());
+    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onCompleted();
+  }
+
+  @Override
+  public void issueStock(IssueStockRequest req, StreamObserver<StockMovement> out) {
+    var actor = GatewayContext.actor();
+    var m =
+        ledger.issue(
+            actor,
+            req.getIdempotencyKey().getValue(),
+            lines(req.getLinesList()),
+            req.getReference());
+    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onCompleted();
+  }
+
+  @Override
+  public void transferStock(TransferStockRequest req, StreamObserver<StockMovement> out) {
+    var actor = GatewayContext.actor();
+    var m =
+        ledger.transfer(
+            actor,
+            req.getIdempotencyKey().getValue(),
+            lines(req.getLinesList()),
+            req.getToWarehouseCode(),
+            req.getReference());
+    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onCompleted();
+  }
+
+  @Override
+  public void postStockCount(PostStockCountRequest req, StreamObserver<StockMovement> out) {
+    var actor = GatewayContext.actor();
+    var m =
+        ledger.count(
+            actor,
+            req.getIdempotencyKey().getValue(),
+            lines(req.getCountedList()),
+            req.getReference());
+    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onCompleted();
+  }
+
+  @Override
+  public void listOnHand(ListOnHandRequest req, StreamObserver<ListOnHandResponse> out) {
+    var actor = GatewayContext.actor();
+    String cur = currency.currencyOf(actor);
+    var page =
+        reports.onHand(
+            actor,
+            req.getItemCode(),
+            req.getWarehouseCode(),
+            req.getHideZero(),
+            req.getPage().getPageSize(),
+            req.getPage().getPageToken());
+    var b =
+        ListOnHandResponse.newBuilder()
+            .setPage(PageResponse.newBuilder().setNextPageToken(page.next()).setTotalSize(-1));
+    for (var l : page.lines()) {
+      b.addLines(
+          OnHand.newBuilder()
+              .setItemCode(l.itemCode())
+              .setItemName(l.itemName())
+              .setUnitCode(l.unitCode())
+              .setWarehouseCode(l.warehouseCode())
+              .setLot(l.lot())
+              .setQuantity(decimal(l.quantity()))
+              .setValue(money(l.value(), cur)));
+    }
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void listMoves(ListMovesRequest req, StreamObserver<ListMovesResponse> out) {
+    var actor = GatewayContext.actor();
+    String cur = currency.currencyOf(actor);
+    var b = ListMovesResponse.newBuilder().setPage(PageResponse.newBuilder().setTotalSize(-1));
+    reports
+        .moves(actor, req.getItemCode(), req.getWarehouseCode(), req.getPage().getPageSize())
+        .forEach(m -> b.addMoves(move(m, cur)));
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  private static StockMovement movement(StockLedger.Movement m, String currency) {
+    var b = StockMovement.newBuilder().setId(m.id().toString());
+    m.moves().forEach(x -> b.addMoves(move(x, currency)));
+    return b.build();
+  }
+
+  private static Move move(StockLedger.MoveView m, String currency) {
+    return Move.newBuilder()
+        .setId(m.id().toString())
+        .setItemCode(m.itemCode())
+        .setWarehouseCode(m.warehouseCode())
+        .setLot(m.lot())
+        .setQuantity(decimal(m.quantity()))
+        .setUnitCost(money(m.unitCost(), currency))
+        .setValue(money(m.value(), currency))
+        .setKind(m.kind())
+        .setReference(m.reference())
+        .setPostedAt(
+            com.google.protobuf.Timestamp.newBuilder()
+                .setSeconds(m.postedAt().getEpochSecond())
+                .setNanos(m.postedAt().getNano()))
+        .setPostedBy(m.postedBy())
+        .build();
+  }
+
+  private static Decimal decimal(BigDecimal d) {
+    return Decimal.newBuilder().setValue(StockLedger.plain(d)).build();
+  }
+
+  private static Money money(BigDecimal d, String currency) {
+    BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() < 2) {
+      s = s.setScale(2);
+    }
+    return Money.newBuilder().setAmount(s.toPlainString()).setCurrencyCode(currency).build();
+  }
+}

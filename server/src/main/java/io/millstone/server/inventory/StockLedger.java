@@ -1,0 +1,644 @@
+package io.millstone.server.inventory;
+
+import io.millstone.server.masterdata.model.Item;
+import io.millstone.server.masterdata.model.Warehouse;
+import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Idempotency;
+import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Transactions;
+import io.millstone.server.platform.Tx;
+import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.error.BusinessRuleException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stock ledger. Every change is a set of immutable moves written in one transaction together
+ * with the balances they change and the item's moving-average cost. Lines are locked in one fixed
+ * order (item, then warehouse, then lot), so concurrent postings queue instead of deadlocking, and
+ * an issue is refused inside the same statement that would take the balance below zero: stock never
+ * goes negative, however many deliveries race for the last bag.
+ */
+public final class StockLedger {
+  public static final int QUANTITY_SCALE = 6;
+  public static final int MONEY_SCALE = 4;
+
+  /** One line a person or another domain asks to move. */
+  public record LineInput(String itemCode, String warehouseCode, String lot, String quantity) {}
+
+  /** A posted move, for answers and tests. */
+  public record MoveView(
+      UUID id,
+      String itemCode,
+      String warehouseCode,
+      String lot,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      BigDecimal value,
+      String kind,
+      String reference,
+      Instant postedAt,
+      String postedBy) {}
+
+  /** What one request posted. */
+  public record Movement(UUID id, List<MoveView> moves) {}
+
+  private record Line(
+      int index,
+      Item item,
+      Warehouse warehouse,
+      String lot,
+      BigDecimal quantity,
+      BigDecimal unitCost) {}
+
+  private final Transactions tx;
+  private final Clock clock;
+
+  public StockLedger(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public Movement receive(
+      Actor actor, String key, List<LineInput> lines, List<String> unitCosts, String reference) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    List<BigDecimal> qty = quantities(v, lines);
+    v.check(unitCosts.size() == lines.size(), "unit_costs", "needs one cost per line");
+    List<BigDecimal> costs = new ArrayList<>();
+    for (int i = 0; i < unitCosts.size(); i++) {
+      BigDecimal c =
+          Decimals.parse(v, "unit_costs[" + i + "]", unitCosts.get(i), MONEY_SCALE, true);
+      v.check(c == null || c.signum() >= 0, "unit_costs[" + i + "]", "must not be negative");
+      costs.add(c);
+    }
+    v.throwIfInvalid();
+    return post(actor, key, "RECEIPT", reference, lines, qty, costs, null);
+  }
+
+  public Movement issue(Actor actor, String key, List<LineInput> lines, String reference) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    List<BigDecimal> qty = quantities(v, lines);
+    v.throwIfInvalid();
+    return post(actor, key, "ISSUE", reference, lines, qty, null, null);
+  }
+
+  public Movement transfer(
+      Actor actor, String key, List<LineInput> lines, String toWarehouse, String reference) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    List<BigDecimal> qty = quantities(v, lines);
+    v.text(toWarehouse, "to_warehouse_code", 32);
+    v.throwIfInvalid();
+    return post(
+        actor,
+        key,
+        "TRANSFER",
+        reference,
+        lines,
+        qty,
+        null,
+        toWarehouse.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** Posts counted minus booked for each counted line; a line that matches posts nothing. */
+  public Movement count(Actor actor, String key, List<LineInput> counted, String reference) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    List<BigDecimal> qty = new ArrayList<>();
+    for (int i = 0; i < counted.size(); i++) {
+      BigDecimal q =
+          Decimals.parse(
+              v, "counted[" + i + "].quantity", counted.get(i).quantity(), QUANTITY_SCALE, true);
+      v.check(q == null || q.signum() >= 0, "counted[" + i + "].quantity", "must not be negative");
+      qty.add(q);
+    }
+    v.check(!counted.isEmpty(), "counted", "needs at least one line");
+    v.throwIfInvalid();
+    return post(actor, key, "COUNT", reference, counted, qty, null, null);
+  }
+
+  private static List<BigDecimal> quantities(Validator v, List<LineInput> lines) {
+    v.check(!lines.isEmpty(), "lines", "needs at least one line");
+    v.check(lines.size() <= 500, "lines", "may hold at most 500 lines");
+    List<BigDecimal> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      BigDecimal q =
+          Decimals.parse(
+              v, "lines[" + i + "].quantity", lines.get(i).quantity(), QUANTITY_SCALE, true);
+      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
+      out.add(q);
+    }
+    return out;
+  }
+
+  private Movement post(
+      Actor actor,
+      String key,
+      String kind,
+      String reference,
+      List<LineInput> inputs,
+      List<BigDecimal> quantities,
+      List<BigDecimal> costs,
+      String toWarehouse) {
+    String ref = reference == null ? "" : reference.trim();
+    new Validator()
+        .check(ref.length() <= 100, "reference", "is too long (at most 100 characters)")
+        .throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          List<Line> lines = resolve(t, inputs, quantities, costs);
+          Warehouse to =
+              toWarehouse == null ? null : warehouse(t, toWarehouse, "to_warehouse_code");
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "inventory.stock." + kind.toLowerCase(Locale.ROOT),
+                  kind
+                      + '\u001f'
+                      + ref
+                      + '\u001f'
+                      + inputs
+                      + '\u001f'
+                      + costs
+                      + '\u001f'
+                      + toWarehouse,
+                  id -> {
+                    t.session().doWork(c -> write(c, t, actor, id, kind, ref, lines, to));
+                    t.audit(
+                        "inventory.stock." + kind.toLowerCase(Locale.ROOT),
+                        "stock_movement",
+                        id,
+                        kind
+                            + " of "
+                            + lines.size()
+                            + " line(s)"
+                            + (ref.isEmpty() ? "" : ", ref " + ref));
+                    return id;
+                  });
+          return new Movement(outcome.id(), moves(t, outcome.id()));
+        });
+  }
+
+  private void write(
+      Connection c,
+      Tx t,
+      Actor actor,
+      UUID movementId,
+      String kind,
+      String ref,
+      List<Line> lines,
+      Warehouse to)
+      throws SQLException {
+    Instant now = clock.instant();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO stock_movement (id, company_id, kind, reference, posted_at, posted_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setObject(1, movementId);
+      ps.setObject(2, actor.companyId());
+      ps.setString(3, kind);
+      ps.setString(4, ref);
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.setString(6, actor.username());
+      ps.executeUpdate();
+    }
+    boolean allowNegative = allowNegative(c);
+    List<Line> ordered = new ArrayList<>(lines);
+    ordered.sort(
+        Comparator.comparing((Line l) -> l.item().id())
+            .thenComparing(l -> l.warehouse().id())
+            .thenComparing(Line::lot));
+    for (Line l : ordered) {
+      ItemCost cost = lockCost(c, actor.companyId(), l.item().id());
+      switch (kind) {
+        case "RECEIPT" -> {
+          BigDecimal value = money(l.quantity().multiply(l.unitCost()));
+          move(
+              c,
+              actor,
+              movementId,
+              l,
+              l.warehouse(),
+              l.quantity(),
+              l.unitCost(),
+              value,
+              "RECEIPT",
+              ref,
+              now,
+              true);
+          cost.add(l.quantity(), value);
+        }
+        case "ISSUE" -> {
+          BigDecimal value = cost.valueOf(l.quantity());
+          move(
+              c,
+              actor,
+              movementId,
+              l,
+              l.warehouse(),
+              l.quantity().negate(),
+              cost.average(),
+              value.negate(),
+              "ISSUE",
+              ref,
+              now,
+              allowNegative);
+          cost.add(l.quantity().negate(), value.negate());
+        }
+        case "TRANSFER" -> {
+          if (to.id().equals(l.warehouse().id())) {
+            throw new BusinessRuleException(
+                "same_warehouse",
+                "Line "
+                    + (l.index() + 1)
+                    + " moves "
+                    + l.item().code()
+                    + " from "
+                    + to.code()
+                    + " to itself.");
+          }
+          BigDecimal value = cost.valueOf(l.quantity());
+          move(
+              c,
+              actor,
+              movementId,
+              l,
+              l.warehouse(),
+              l.quantity().negate(),
+              cost.average(),
+              value.negate(),
+              "TRANSFER_OUT",
+              ref,
+              now,
+              allowNegative);
+          move(
+              c,
+              actor,
+              movementId,
+              l,
+              to,
+              l.quantity(),
+              cost.average(),
+              value,
+              "TRANSFER_IN",
+              ref,
+              now,
+              true);
+        }
+        case "COUNT" -> {
+          BigDecimal booked = booked(c, actor.companyId(), l);
+          BigDecimal diff = l.quantity().subtract(booked);
+          if (diff.signum() > 0) {
+            BigDecimal value = money(diff.multiply(cost.average()));
+            move(
+                c,
+                actor,
+                movementId,
+                l,
+                l.warehouse(),
+                diff,
+                cost.average(),
+                value,
+                "ADJUSTMENT",
+                ref,
+                now,
+                true);
+            cost.add(diff, value);
+          } else if (diff.signum() < 0) {
+            BigDecimal value = cost.valueOf(diff.negate());
+            move(
+                c,
+                actor,
+                movementId,
+                l,
+                l.warehouse(),
+                diff,
+                cost.average(),
+                value.negate(),
+                "ADJUSTMENT",
+                ref,
+                now,
+                true);
+            cost.add(diff, value.negate());
+          }
+        }
+        default -> throw new IllegalStateException(kind);
+      }
+      cost.save(c);
+    }
+  }
+
+  /** Writes a move and changes its balance; refuses to take the balance below zero. */
+  private static void move(
+      Connection c,
+      Actor actor,
+      UUID movementId,
+      Line l,
+      Warehouse w,
+      BigDecimal qty,
+      BigDecimal unitCost,
+      BigDecimal value,
+      String kind,
+      String ref,
+      Instant now,
+      boolean mayGoNegative)
+      throws SQLException {
+    int changed;
+    if (qty.signum() > 0) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO stock_balance (company_id, item_id, warehouse_id, lot, quantity, value)"
+                  + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, item_id, warehouse_id, lot)"
+                  + " DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity,"
+                  + " value = stock_balance.value + EXCLUDED.value")) {
+        ps.setObject(1, actor.companyId());
+        ps.setObject(2, l.item().id());
+        ps.setObject(3, w.id());
+        ps.setString(4, l.lot());
+        ps.setBigDecimal(5, qty);
+        ps.setBigDecimal(6, value);
+        changed = ps.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE stock_balance SET quantity = quantity + ?, value = value + ?"
+                  + " WHERE company_id = ? AND item_id = ? AND warehouse_id = ? AND lot = ?"
+                  + " AND (? OR quantity + ? >= 0)")) {
+        ps.setBigDecimal(1, qty);
+        ps.setBigDecimal(2, value);
+        ps.setObject(3, actor.companyId());
+        ps.setObject(4, l.item().id());
+        ps.setObject(5, w.id());
+        ps.setString(6, l.lot());
+        ps.setBoolean(7, mayGoNegative);
+        ps.setBigDecimal(8, qty);
+        changed = ps.executeUpdate();
+      }
+      if (changed == 0) {
+        if (mayGoNegative) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO stock_balance (company_id, item_id, warehouse_id, lot, quantity, value)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, actor.companyId());
+            ps.setObject(2, l.item().id());
+            ps.setObject(3, w.id());
+            ps.setString(4, l.lot());
+            ps.setBigDecimal(5, qty);
+            ps.setBigDecimal(6, value);
+            changed = ps.executeUpdate();
+          }
+        } else {
+          BigDecimal onHand =
+              booked(c, actor.companyId(), new Line(l.index(), l.item(), w, l.lot(), qty, null));
+          String unit = l.item().details().unitCode();
+          throw new BusinessRuleException(
+              "insufficient_stock",
+              "Not enough stock of "
+                  + l.item().code()
+                  + (l.lot().isEmpty() ? "" : " lot " + l.lot())
+                  + " in "
+                  + w.name()
+                  + ": "
+                  + plain(onHand)
+                  + " "
+                  + unit
+                  + " on hand, "
+                  + plain(qty.negate())
+                  + " "
+                  + unit
+                  + " requested (line "
+                  + (l.index() + 1)
+                  + ").");
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO stock_move (id, company_id, movement_id, item_id, warehouse_id, lot, quantity,"
+                + " unit_cost, value, kind, reference, posted_at, posted_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setObject(1, Ids.newId());
+      ps.setObject(2, actor.companyId());
+      ps.setObject(3, movementId);
+      ps.setObject(4, l.item().id());
+      ps.setObject(5, w.id());
+      ps.setString(6, l.lot());
+      ps.setBigDecimal(7, qty);
+      ps.setBigDecimal(8, unitCost);
+      ps.setBigDecimal(9, value);
+      ps.setString(10, kind);
+      ps.setString(11, ref);
+      ps.setTimestamp(12, Timestamp.from(now));
+      ps.setString(13, actor.username());
+      ps.executeUpdate();
+    }
+  }
+
+  private static BigDecimal booked(Connection c, UUID company, Line l) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT quantity FROM stock_balance WHERE company_id = ? AND item_id = ? AND warehouse_id = ? AND lot = ?")) {
+      ps.setObject(1, company);
+      ps.setObject(2, l.item().id());
+      ps.setObject(3, l.warehouse().id());
+      ps.setString(4, l.lot());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO;
+      }
+    }
+  }
+
+  private static boolean allowNegative(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT allow_negative_stock FROM inventory_setting");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
+  /** The company-wide quantity and value of an item, locked for this transaction. */
+  private static final class ItemCost {
+    final UUID company;
+    final UUID item;
+    BigDecimal quantity;
+    BigDecimal value;
+
+    ItemCost(UUID company, UUID item, BigDecimal quantity, BigDecimal value) {
+      this.company = company;
+      this.item = item;
+      this.quantity = quantity;
+      this.value = value;
+    }
+
+    BigDecimal average() {
+      return quantity.signum() <= 0
+          ? BigDecimal.ZERO.setScale(MONEY_SCALE)
+          : value.divide(quantity, MONEY_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** The value of {@code q} leaving stock; all that is left takes all the value left. */
+    BigDecimal valueOf(BigDecimal q) {
+      if (quantity.signum() > 0 && q.compareTo(quantity) == 0) {
+        return value;
+      }
+      return money(q.multiply(average()));
+    }
+
+    void add(BigDecimal q, BigDecimal v) {
+      quantity = quantity.add(q);
+      value = value.add(v);
+    }
+
+    void save(Connection c) throws SQLException {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE item_cost SET quantity = ?, value = ? WHERE company_id = ? AND item_id = ?")) {
+        ps.setBigDecimal(1, quantity);
+        ps.setBigDecimal(2, value);
+        ps.setObject(3, company);
+        ps.setObject(4, item);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static ItemCost lockCost(Connection c, UUID company, UUID item) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO item_cost (company_id, item_id, quantity, value) VALUES (?, ?, 0, 0)"
+                + " ON CONFLICT DO NOTHING")) {
+      ps.setObject(1, company);
+      ps.setObject(2, item);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT quantity, value FROM item_cost WHERE company_id = ? AND item_id = ? FOR UPDATE")) {
+      ps.setObject(1, company);
+      ps.setObject(2, item);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new ItemCost(company, item, rs.getBigDecimal(1), rs.getBigDecimal(2));
+      }
+    }
+  }
+
+  private List<Line> resolve(
+      Tx t, List<LineInput> inputs, List<BigDecimal> qty, List<BigDecimal> costs) {
+    Validator v = new Validator();
+    Map<String, Item> items = new HashMap<>();
+    Map<String, Warehouse> warehouses = new HashMap<>();
+    List<Line> out = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      LineInput in = inputs.get(i);
+      String ic = in.itemCode() == null ? "" : in.itemCode().trim().toUpperCase(Locale.ROOT);
+      String wc =
+          in.warehouseCode() == null ? "" : in.warehouseCode().trim().toUpperCase(Locale.ROOT);
+      String lot = in.lot() == null ? "" : in.lot().trim();
+      Item item = items.computeIfAbsent(ic, k -> find(t, Item.class, k));
+      Warehouse w = warehouses.computeIfAbsent(wc, k -> find(t, Warehouse.class, k));
+      v.check(
+          item != null && item.active(),
+          "lines[" + i + "].item_code",
+          "'" + ic + "' is not an active item");
+      v.check(
+          w != null && w.active(),
+          "lines[" + i + "].warehouse_code",
+          "'" + wc + "' is not an active warehouse");
+      v.check(lot.length() <= 40, "lines[" + i + "].lot", "is too long (at most 40 characters)");
+      if (item != null && item.details().kind() == Item.Kind.SERVICE) {
+        v.check(
+            false, "lines[" + i + "].item_code", item.code() + " is a service and has no stock");
+      }
+      out.add(new Line(i, item, w, lot, qty.get(i), costs == null ? null : costs.get(i)));
+    }
+    v.throwIfInvalid();
+    return out;
+  }
+
+  private static Warehouse warehouse(Tx t, String code, String field) {
+    Warehouse w = find(t, Warehouse.class, code);
+    if (w == null || !w.active()) {
+      throw io.millstone.server.platform.error.InvalidInputException.of(
+          field, "'" + code + "' is not an active warehouse");
+    }
+    return w;
+  }
+
+  private static <T> T find(Tx t, Class<T> type, String code) {
+    return t
+        .session()
+        .createSelectionQuery(
+            "from " + type.getSimpleName() + " where companyId = :c and code = :code", type)
+        .setParameter("c", t.actor().orElseThrow().companyId())
+        .setParameter("code", code)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  List<MoveView> moves(Tx t, UUID movementId) {
+    return t.session()
+        .doReturningWork(
+            c -> {
+              List<MoveView> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT m.id, i.code, w.code, m.lot, m.quantity, m.unit_cost, m.value, m.kind, m.reference,"
+                          + " m.posted_at, m.posted_by FROM stock_move m JOIN item i ON i.id = m.item_id"
+                          + " JOIN warehouse w ON w.id = m.warehouse_id WHERE m.movement_id = ?"
+                          + " ORDER BY i.code, w.code, m.lot, m.kind")) {
+                ps.setObject(1, movementId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new MoveView(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getBigDecimal(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getTimestamp(10).toInstant(),
+                            rs.getString(11)));
+                  }
+                }
+              }
+              return out;
+            });
+  }
+
+  static BigDecimal money(BigDecimal v) {
+    return v.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
+  }
+
+  static String plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+}
