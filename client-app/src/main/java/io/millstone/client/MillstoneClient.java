@@ -1,21 +1,16 @@
 package io.millstone.client;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
 
-/** The desktop client's entry point; the sign-in screen and shell arrive with the client issue. */
-public final class MillstoneClient extends Application {
-
-  @Override
-  public void start(Stage stage) {
-    stage.setTitle("Millstone");
-    stage.setScene(new Scene(new Label("Millstone"), 480, 320));
-    stage.show();
-  }
+/**
+ * The desktop client's entry point. It does not extend {@code Application} itself so that it can
+ * start from a plain class path (JavaFX refuses a main class that extends Application when JavaFX
+ * is not on the module path).
+ */
+public final class MillstoneClient {
+  private MillstoneClient() {}
 
   public static void main(String[] args) {
-    launch(args);
+    Application.launch(ClientApp.class, args);
   }
 }

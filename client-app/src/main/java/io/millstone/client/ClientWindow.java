@@ -1,0 +1,337 @@
+package io.millstone.client;
+
+import io.millstone.client.core.ClientPrefs;
+import io.millstone.client.core.ColumnWidths;
+import io.millstone.client.core.Fonts;
+import io.millstone.client.core.FxDialogService;
+import io.millstone.client.core.FxNotifier;
+import io.millstone.client.core.FxTaskExecutor;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.ScreenContext;
+import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.Theme;
+import io.millstone.client.identity.UsersScreen;
+import io.millstone.client.login.LoginView;
+import io.millstone.client.login.LoginViewModel;
+import io.millstone.client.masterdata.MasterDataScreens;
+import io.millstone.client.remote.CertificatePins;
+import io.millstone.client.remote.ChannelFactory;
+import io.millstone.client.remote.Items;
+import io.millstone.client.remote.Parties;
+import io.millstone.client.remote.SavedSearches;
+import io.millstone.client.remote.Session;
+import io.millstone.client.remote.SignIn;
+import io.millstone.client.remote.Units;
+import io.millstone.client.remote.UserDirectory;
+import io.millstone.client.remote.Warehouses;
+import io.millstone.client.shell.ShellView;
+import io.millstone.client.shell.ShellViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The composition root: builds the services, shows the sign-in screen, then the shell for the
+ * session. Rebuilt screens pick up a new language; the theme applies at once.
+ */
+public final class ClientWindow {
+
+  /** How the window starts: where settings live, and optionally whom to sign in at once. */
+  public record Options(Path configDir, String server, String user, String password) {}
+
+  private final Stage stage;
+  private final Options options;
+  private final ClientPrefs prefs;
+  private final FxTaskExecutor executor = new FxTaskExecutor();
+  private Messages messages;
+  private FxDialogService dialogs;
+  private FxNotifier notifier;
+  private Theme theme;
+  private Session session;
+  private ShellView shell;
+  private Scene scene;
+
+  public ClientWindow(Stage stage, Options options) {
+    this.stage = stage;
+    this.options = options;
+    this.prefs = new ClientPrefs(options.configDir());
+    this.theme = Theme.of(prefs.get("theme", "light"));
+    setLocale(Locale.forLanguageTag(prefs.get("language", "en")));
+    stage.setOnCloseRequest(
+        e -> {
+          if (shell != null && !shell.closeAll()) {
+            e.consume();
+            return;
+          }
+          // Sign out before the work threads stop, so the server forgets the session now.
+          dispose();
+        });
+  }
+
+  private void setLocale(Locale locale) {
+    messages = new Messages("bn".equals(locale.getLanguage()) ? Messages.BANGLA : Messages.ENGLISH);
+    dialogs = new FxDialogService(() -> stage, messages);
+    notifier = new FxNotifier(() -> stage);
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  public FxNotifier notifier() {
+    return notifier;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public ShellView shell() {
+    return shell;
+  }
+
+  public Theme theme() {
+    return theme;
+  }
+
+  /** Shows the sign-in screen, or signs in at once when the options carry a password. */
+  public void show() {
+    theme.apply();
+    Fonts.bengaliFamily();
+    showLogin();
+    stage.setTitle(messages.get("app.title"));
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    stage.show();
+    if (Boolean.getBoolean("millstone.bench.firstFrame")) {
+      FirstFrame.reportAndExit();
+    }
+  }
+
+  private void setRoot(Parent root) {
+    if (scene == null) {
+      scene = new Scene(root, 1280, 800);
+      scene.getStylesheets().add(ClientWindow.class.getResource("client.css").toExternalForm());
+      stage.setScene(scene);
+    } else {
+      scene.setRoot(root);
+    }
+    root.getStyleClass().add(theme == Theme.DARK ? "ms-dark" : "ms-light");
+    String bengali = Fonts.bengaliFamily();
+    if ("bn".equals(messages.locale().getLanguage()) && bengali != null) {
+      // Latin letters still come from the fallback fonts; the Bangla font leads.
+      root.setStyle("-fx-font-family: \"" + bengali + "\";");
+    }
+  }
+
+  private void showLogin() {
+    SignIn signIn =
+        new SignIn(
+            new ChannelFactory(
+                new CertificatePins(options.configDir()),
+                (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
+    LoginViewModel vm = new LoginViewModel(signIn, prefs, executor, messages);
+    vm.setOnSignedIn(this::signedIn);
+    HBox extras = loginExtras();
+    LoginView view = new LoginView(vm, messages, extras);
+    setRoot(view);
+    stage.setTitle(messages.get("app.title"));
+    javafx.application.Platform.runLater(view::focusFirstEmpty);
+    if (options.server() != null && !options.server().isBlank()) {
+      vm.serverProperty().set(options.server());
+    }
+    if (options.user() != null && !options.user().isBlank()) {
+      vm.usernameProperty().set(options.user());
+    }
+    if (options.password() != null && !options.password().isEmpty() && session == null) {
+      vm.passwordProperty().set(options.password());
+      vm.signIn();
+    }
+  }
+
+  private HBox loginExtras() {
+    ComboBox<String> language = new ComboBox<>();
+    language.setId("loginLanguage");
+    language.getItems().setAll("English", "বাংলা");
+    language.getSelectionModel().select("bn".equals(messages.locale().getLanguage()) ? 1 : 0);
+    language.setOnAction(
+        e -> {
+          prefs.put("language", language.getSelectionModel().getSelectedIndex() == 1 ? "bn" : "en");
+          prefs.save();
+          setLocale(Locale.forLanguageTag(prefs.get("language", "en")));
+          showLogin();
+        });
+    Button themeButton =
+        new Button(
+            null,
+            new FontIcon(theme == Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+    themeButton.setOnAction(
+        e -> {
+          toggleTheme();
+          showLogin();
+        });
+    HBox box = new HBox(8, language, themeButton);
+    box.setAlignment(Pos.CENTER_RIGHT);
+    box.setPadding(new Insets(4, 0, 0, 0));
+    return box;
+  }
+
+  private void signedIn(Session s) {
+    this.session = s;
+    showShell(List.of());
+  }
+
+  /**
+   * Rebuilds the shell (new language or look), reopening the lists that were open. Forms are closed
+   * first, asking about unsaved changes; false when the person chose to stay.
+   */
+  private boolean rebuildShell() {
+    List<String> reopen = new ArrayList<>();
+    shell.tabs().getTabs().forEach(t -> reopen.add(t.getId().substring("tab-".length())));
+    if (!shell.closeAll()) {
+      return false;
+    }
+    showShell(reopen);
+    return true;
+  }
+
+  private void showShell(List<String> reopen) {
+    ColumnWidths widths = new ColumnWidths(prefs, session.username());
+    ShellView[] holder = new ShellView[1];
+    io.millstone.client.core.Workbench workbench =
+        new io.millstone.client.core.Workbench() {
+          @Override
+          public void show(
+              String tabId,
+              javafx.beans.value.ObservableStringValue title,
+              javafx.scene.Node content,
+              java.util.function.Consumer<Runnable> onCloseRequest) {
+            holder[0].show(tabId, title, content, onCloseRequest);
+          }
+
+          @Override
+          public void close(String tabId) {
+            holder[0].close(tabId);
+          }
+        };
+    ScreenContext ctx =
+        new ScreenContext(
+            messages,
+            executor,
+            dialogs,
+            notifier,
+            widths,
+            () -> stage,
+            workbench,
+            session.permissions());
+    SavedSearches saved = new SavedSearches(session);
+    List<ScreenDefinition> screens = new ArrayList<>();
+    screens.addAll(
+        MasterDataScreens.definitions(
+            ctx,
+            new Items(session),
+            new Units(session),
+            new Parties(session, Parties.Role.CUSTOMERS),
+            new Parties(session, Parties.Role.SUPPLIERS),
+            new Warehouses(session),
+            saved));
+    screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
+    ShellViewModel vm =
+        new ShellViewModel(
+            new ShellViewModel.Context(
+                session.connection().address().toString(),
+                session.displayName().isBlank() ? session.username() : session.displayName(),
+                session.companyName(),
+                session.permissions()),
+            screens,
+            executor,
+            messages);
+    shell =
+        new ShellView(
+            vm,
+            messages,
+            new ShellView.Actions() {
+              @Override
+              public void toggleTheme() {
+                ClientWindow.this.toggleTheme();
+                if (!rebuildShell()) {
+                  ClientWindow.this.toggleTheme();
+                }
+              }
+
+              @Override
+              public void switchLanguage(String tag) {
+                Locale before = messages.locale();
+                setLocale(Locale.forLanguageTag(tag));
+                if (rebuildShell()) {
+                  prefs.put("language", tag);
+                  prefs.save();
+                } else {
+                  setLocale(before);
+                }
+              }
+
+              @Override
+              public void signOut() {
+                if (shell.closeAll()) {
+                  endSession();
+                  shell = null;
+                  showLogin();
+                }
+              }
+            },
+            theme == Theme.DARK);
+    holder[0] = shell;
+    session.connection().watch(vm::connectionChanged, 2000);
+    setRoot(shell);
+    stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));
+    for (String id : reopen) {
+      if (vm.canOpen(id)) {
+        shell.open(id, "");
+      }
+    }
+  }
+
+  /** Signs out and stops background work; the window itself is left to its owner. */
+  public void dispose() {
+    Session s = session;
+    session = null;
+    shell = null;
+    if (s != null) {
+      s.close();
+    }
+    executor.close();
+  }
+
+  private void toggleTheme() {
+    theme = theme.other();
+    prefs.put("theme", theme == Theme.DARK ? "dark" : "light");
+    prefs.save();
+    theme.apply();
+  }
+
+  private void endSession() {
+    Session s = session;
+    session = null;
+    if (s != null) {
+      executor.submit(
+          () -> {
+            s.close();
+            return null;
+          },
+          x -> {},
+          x -> {});
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.millstone.client.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every dialog the client shows goes through here, so view models can ask without a screen. */
+public interface DialogService {
+
+  /** What to do with unsaved changes when a form is closed. */
+  enum UnsavedChoice {
+    SAVE,
+    DISCARD,
+    CANCEL
+  }
+
+  /** One field that differs between the person's edits and the record on the server. */
+  record FieldChange(String label, String yours, String theirs) {}
+
+  void showError(String title, String message);
+
+  void showInfo(String title, String message);
+
+  UnsavedChoice askUnsavedChanges(String recordTitle);
+
+  /** Shows a version conflict and the fields that differ; true means reload the record. */
+  boolean askReloadAfterConflict(String message, List<FieldChange> changes);
+
+  /** Asks whether to trust a server's certificate seen for the first time. */
+  boolean askTrustCertificate(String server, String fingerprint);
+
+  /** Asks for a short piece of text (a saved search's name); empty when cancelled. */
+  Optional<String> askText(String title, String prompt, String initial);
+}

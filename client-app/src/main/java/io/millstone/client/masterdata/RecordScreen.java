@@ -1,0 +1,98 @@
+package io.millstone.client.masterdata;
+
+import io.millstone.client.core.ScreenContext;
+import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.form.FieldSpec;
+import io.millstone.client.core.form.FormView;
+import io.millstone.client.core.form.FormViewModel;
+import io.millstone.client.core.form.RecordGateway;
+import io.millstone.client.core.list.ColumnSpec;
+import io.millstone.client.core.list.ListViewModel;
+import io.millstone.client.core.list.PageSource;
+import io.millstone.client.core.list.PagedTableView;
+import io.millstone.client.core.list.SavedSearchStore;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.kordamp.ikonli.Ikon;
+
+/**
+ * A master-data screen: a list of records that opens each one in a form tab. One instance per kind
+ * of record; the list and its forms are built fresh each time the screen is opened.
+ */
+final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
+  private static final AtomicInteger NEW_FORMS = new AtomicInteger();
+
+  private final String id;
+  private final String titleKey;
+  private final String readPermission;
+  private final String managePermission;
+  private final Ikon icon;
+  private final G gateway;
+  private final SavedSearchStore savedSearches;
+  private final List<ColumnSpec<T>> columns;
+  private final List<FieldSpec> fields;
+
+  RecordScreen(
+      String id,
+      String titleKey,
+      String readPermission,
+      String managePermission,
+      Ikon icon,
+      G gateway,
+      SavedSearchStore savedSearches,
+      List<ColumnSpec<T>> columns,
+      List<FieldSpec> fields) {
+    this.id = id;
+    this.titleKey = titleKey;
+    this.readPermission = readPermission;
+    this.managePermission = managePermission;
+    this.icon = icon;
+    this.gateway = gateway;
+    this.savedSearches = savedSearches;
+    this.columns = columns;
+    this.fields = fields;
+  }
+
+  ScreenDefinition definition(ScreenContext ctx) {
+    return new ScreenDefinition(
+        id, titleKey, "domain.masterdata", readPermission, icon, filter -> list(ctx, filter));
+  }
+
+  private PagedTableView<T> list(ScreenContext ctx, String filter) {
+    ListViewModel<T> vm =
+        new ListViewModel<>(
+            id, gateway, savedSearches, columns, ctx.executor(), ctx.messages(), ctx.notifier());
+    vm.filterProperty().set(filter);
+    boolean canManage = ctx.can(managePermission);
+    vm.setOpener(row -> openForm(ctx, vm, row));
+    vm.setCreator(() -> openForm(ctx, vm, null));
+    PagedTableView<T> view =
+        new PagedTableView<>(
+            vm, ctx.messages(), ctx.dialogs(), ctx.widths(), canManage, ctx.owner());
+    vm.refresh();
+    return view;
+  }
+
+  private void openForm(ScreenContext ctx, ListViewModel<T> list, T row) {
+    FormViewModel<T> vm =
+        new FormViewModel<>(
+            gateway,
+            fields,
+            ctx.executor(),
+            ctx.dialogs(),
+            ctx.messages(),
+            ctx.notifier(),
+            ctx.messages().get(titleKey + ".new"));
+    String tabId =
+        row == null ? id + "-new-" + NEW_FORMS.incrementAndGet() : id + "-" + gateway.idOf(row);
+    if (row != null) {
+      vm.load(row);
+    }
+    vm.setOnSaved(saved -> list.refresh());
+    FormView<T> view = new FormView<>(vm, ctx.messages());
+    view.setOnCloseRequest(() -> vm.requestClose(() -> ctx.workbench().close(tabId)));
+    ctx.workbench().show(tabId, vm.titleProperty(), view, vm::requestClose);
+    Platform.runLater(view::focusFirst);
+  }
+}

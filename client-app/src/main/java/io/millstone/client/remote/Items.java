@@ -1,0 +1,92 @@
+package io.millstone.client.remote;
+
+import io.millstone.api.masterdata.v1.CreateItemRequest;
+import io.millstone.api.masterdata.v1.Item;
+import io.millstone.api.masterdata.v1.ItemKind;
+import io.millstone.api.masterdata.v1.ItemServiceGrpc;
+import io.millstone.api.masterdata.v1.ListItemsResponse;
+import io.millstone.api.masterdata.v1.TaxCategory;
+import io.millstone.api.masterdata.v1.UpdateItemRequest;
+import io.millstone.client.core.list.Page;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Items on the server (ItemService). */
+public final class Items extends MasterDataGateway<Item> {
+  public Items(Session session) {
+    super(session);
+  }
+
+  private ItemServiceGrpc.ItemServiceBlockingStub stub() {
+    return session.stub(ItemServiceGrpc.newBlockingStub(session.connection().channel()));
+  }
+
+  @Override
+  public Page<Item> fetch(Query query, String pageToken, int pageSize) throws RemoteException {
+    ListItemsResponse r =
+        Calls.call(() -> stub().listItems(listRequest(query, pageToken, pageSize)));
+    return new Page<>(r.getItemsList(), r.getPage().getNextPageToken(), r.getPage().getTotalSize());
+  }
+
+  @Override
+  public Item get(String id) throws RemoteException {
+    return Calls.call(() -> stub().getItem(getRequest(id)));
+  }
+
+  @Override
+  public Item create(Map<String, String> v, String idempotencyKey) throws RemoteException {
+    CreateItemRequest.Builder b =
+        CreateItemRequest.newBuilder()
+            .setIdempotencyKey(key(idempotencyKey))
+            .setCode(text(v, "code"))
+            .setName(text(v, "name"))
+            .setUnitCode(text(v, "unit_code"))
+            .setKind(enumOf(ItemKind.class, v.get("kind"), ItemKind.ITEM_KIND_UNSPECIFIED))
+            .setTaxCategory(
+                enumOf(
+                    TaxCategory.class,
+                    v.get("tax_category"),
+                    TaxCategory.TAX_CATEGORY_UNSPECIFIED));
+    if (!text(v, "default_sale_price.amount").isEmpty()) {
+      b.setDefaultSalePrice(money(v, "default_sale_price"));
+    }
+    return Calls.call(() -> stub().createItem(b.build()));
+  }
+
+  @Override
+  public Item update(Item original, Map<String, String> v) throws RemoteException {
+    UpdateItemRequest.Builder b =
+        UpdateItemRequest.newBuilder()
+            .setId(original.getId())
+            .setVersion(original.getVersion())
+            .setName(text(v, "name"))
+            .setUnitCode(text(v, "unit_code"))
+            .setKind(enumOf(ItemKind.class, v.get("kind"), ItemKind.ITEM_KIND_UNSPECIFIED))
+            .setTaxCategory(
+                enumOf(
+                    TaxCategory.class,
+                    v.get("tax_category"),
+                    TaxCategory.TAX_CATEGORY_UNSPECIFIED));
+    if (!text(v, "default_sale_price.amount").isEmpty()) {
+      b.setDefaultSalePrice(money(v, "default_sale_price"));
+    }
+    return Calls.call(() -> stub().updateItem(b.build()));
+  }
+
+  @Override
+  public Map<String, String> valuesOf(Item i) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("code", i.getCode());
+    v.put("name", i.getName());
+    v.put("unit_code", i.getUnitCode());
+    v.put("kind", i.getKind().name());
+    v.put("default_sale_price.amount", i.getDefaultSalePrice().getAmount());
+    v.put("tax_category", i.getTaxCategory().name());
+    return v;
+  }
+
+  @Override
+  public String idOf(Item record) {
+    return record.getId();
+  }
+}

@@ -1,0 +1,80 @@
+package io.millstone.client.remote;
+
+import io.grpc.StatusRuntimeException;
+import io.millstone.api.identity.v1.AuthServiceGrpc;
+import io.millstone.api.identity.v1.CompanyRef;
+import io.millstone.api.identity.v1.CompanyServiceGrpc;
+import io.millstone.api.identity.v1.GetCompanyRequest;
+import io.millstone.api.identity.v1.LoginRequest;
+import io.millstone.api.identity.v1.LoginResponse;
+import io.millstone.client.remote.RemoteException.Kind;
+import java.util.HashSet;
+import java.util.concurrent.TimeUnit;
+
+/** Signs in to a server: connects, logs in, and checks that the server's version fits. */
+public final class SignIn implements SignInService {
+  private final ChannelFactory channels;
+
+  public SignIn(ChannelFactory channels) {
+    this.channels = channels;
+  }
+
+  @Override
+  public Session signIn(ServerAddress address, String username, char[] password)
+      throws RemoteException {
+    Connection connection = channels.open(address);
+    try {
+      LoginResponse r =
+          Calls.signIn(
+              () ->
+                  AuthServiceGrpc.newBlockingStub(connection.channel())
+                      .withDeadlineAfter(20, TimeUnit.SECONDS)
+                      .login(
+                          LoginRequest.newBuilder()
+                              .setUsername(username)
+                              .setPassword(new String(password))
+                              .setClientName("millstone-client/" + ClientVersion.get())
+                              .build()));
+      String company =
+          r.getCompaniesList().stream()
+              .filter(c -> c.getId().equals(r.getCompanyId()))
+              .map(CompanyRef::getName)
+              .findFirst()
+              .orElse("");
+      Session session =
+          new Session(
+              connection,
+              r.getSessionToken(),
+              r.getUser().getUsername(),
+              r.getUser().getDisplayName(),
+              company,
+              new HashSet<>(r.getPermissionsList()),
+              r.getServerVersion());
+      if (!ClientVersion.compatible(ClientVersion.get(), r.getServerVersion())) {
+        session.close();
+        throw new RemoteException(
+            Kind.INCOMPATIBLE_SERVER,
+            "The server runs Millstone "
+                + r.getServerVersion()
+                + "; this client is "
+                + ClientVersion.get()
+                + ".");
+      }
+      if (session.can("identity.company.read")) {
+        try {
+          session.setCurrencyCode(
+              session
+                  .stub(CompanyServiceGrpc.newBlockingStub(connection.channel()))
+                  .getCompany(GetCompanyRequest.getDefaultInstance())
+                  .getCurrencyCode());
+        } catch (StatusRuntimeException e) {
+          // The default currency stands; forms still work.
+        }
+      }
+      return session;
+    } catch (RemoteException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+}
