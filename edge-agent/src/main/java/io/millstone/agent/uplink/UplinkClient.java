@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams the buffer to the server. One session: Hello → Welcome (the server's high-water mark;
- * everything at or below it is deleted here) → batches in sequence order, one in flight, each
+ * everything at or below it is deleted here) → batches in sequence order, two in flight, each
  * deleted from the buffer only when its Ack arrives. Any failure ends the session; the next one
  * starts after an exponential backoff with jitter and resends, in order, everything still in the
  * buffer above the new mark. The server skips what it already has, so nothing is stored twice.
@@ -237,30 +237,46 @@ public final class UplinkClient implements AutoCloseable {
           "Uplink connected; the server has everything up to #{}, {} readings to send",
           mark,
           buffer.depth());
+      // Two batches in flight: the agent reads and sends the next one while the server commits
+      // the one before. Acks come back in order and are cumulative.
+      java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
+      long sent = cursor;
       while (running) {
-        List<BufferedReading> next = buffer.nextUnsent(cursor, options.batchSize());
-        if (next.isEmpty()) {
+        while (inFlight.size() < MAX_IN_FLIGHT) {
+          List<BufferedReading> next = buffer.nextUnsent(sent, options.batchSize());
+          if (next.isEmpty()) {
+            break;
+          }
+          s.awaitReady();
+          ReadingBatch.Builder batch = ReadingBatch.newBuilder();
+          for (BufferedReading r : next) {
+            batch.addReadings(proto(r));
+          }
+          InFlight f =
+              new InFlight(next.get(0).seq(), next.get(next.size() - 1).seq(), clock.instant());
+          s.send(UplinkMessage.newBuilder().setBatch(batch).build());
+          batchesSent.incrementAndGet();
+          inFlight.add(f);
+          sent = f.last();
+        }
+        if (inFlight.isEmpty()) {
           waitForReadings(s);
           continue;
         }
-        s.awaitReady();
-        ReadingBatch.Builder batch = ReadingBatch.newBuilder();
-        for (BufferedReading r : next) {
-          batch.addReadings(proto(r));
-        }
-        Instant sentAt = clock.instant();
-        s.send(UplinkMessage.newBuilder().setBatch(batch).build());
-        batchesSent.incrementAndGet();
-        long last = next.get(next.size() - 1).seq();
+        InFlight head = inFlight.peek();
         Ack ack =
-            s.await(options.ackTimeout(), "the Ack of #" + next.get(0).seq() + "–#" + last)
+            s.await(options.ackTimeout(), "the Ack of #" + head.first() + "–#" + head.last())
                 .getAck();
-        noteServerTime(ack.getServerTime(), sentAt, clock.instant());
-        if (ack.getAckedSeq() < last) {
+        noteServerTime(ack.getServerTime(), head.sentAt(), clock.instant());
+        if (ack.getAckedSeq() < head.last()) {
           throw new StreamFailure(
-              "the server acked up to #" + ack.getAckedSeq() + " after a batch up to #" + last,
+              "the server acked up to #"
+                  + ack.getAckedSeq()
+                  + " after a batch up to #"
+                  + head.last(),
               true);
         }
+        inFlight.poll();
         buffer.ack(ack.getAckedSeq());
         cursor = ack.getAckedSeq();
         accepted.addAndGet(ack.getAccepted());
@@ -271,8 +287,8 @@ public final class UplinkClient implements AutoCloseable {
               "The server refused {} readings of batch #{}–#{} (kept in its quarantine), e.g."
                   + " #{}: {}",
               ack.getRejectedCount(),
-              next.get(0).seq(),
-              last,
+              head.first(),
+              head.last(),
               first.getSeq(),
               first.getReason());
         }
@@ -287,6 +303,12 @@ public final class UplinkClient implements AutoCloseable {
       throw e;
     }
   }
+
+  /** How many batches may wait for their ack at once. */
+  static final int MAX_IN_FLIGHT = 2;
+
+  /** A batch sent and not yet acked. */
+  private record InFlight(long first, long last, Instant sentAt) {}
 
   private void waitForReadings(Session s) throws InterruptedException {
     synchronized (wake) {
