@@ -76,30 +76,27 @@ public final class Books {
   }
 
   public List<String[]> accounts(Actor actor) {
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<String[]> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                              c.prepareStatement(
-                                  "SELECT id, code, name, type, active FROM account ORDER BY code");
-                          ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                          out.add(
-                              new String[] {
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                String.valueOf(rs.getBoolean(5))
-                              });
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<String[]> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, code, name, type, active FROM account ORDER BY code");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new String[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    String.valueOf(rs.getBoolean(5))
+                  });
+            }
+          }
+          return out;
+        });
   }
 
   /** A manual journal voucher. */
@@ -475,56 +472,50 @@ public final class Books {
 
   public List<TrialLine> trialBalance(Actor actor, LocalDate asOf) {
     new Validator().check(asOf != null, "as_of", "is required").throwIfInvalid();
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<TrialLine> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT a.code, a.name, a.type, sum(l.debit) - sum(l.credit) FROM journal_line l"
-                                  + " JOIN journal_entry e ON e.id = l.entry_id JOIN account a ON a.id = l.account_id"
-                                  + " WHERE e.entry_date <= ? GROUP BY a.code, a.name, a.type"
-                                  + " HAVING sum(l.debit) <> sum(l.credit) ORDER BY a.code")) {
-                        ps.setDate(1, Date.valueOf(asOf));
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            BigDecimal net = rs.getBigDecimal(4);
-                            out.add(
-                                new TrialLine(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    net.signum() > 0 ? net : BigDecimal.ZERO,
-                                    net.signum() < 0 ? net.negate() : BigDecimal.ZERO));
-                          }
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<TrialLine> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.code, a.name, a.type, sum(l.debit) - sum(l.credit) FROM journal_line l"
+                      + " JOIN journal_entry e ON e.id = l.entry_id JOIN account a ON a.id = l.account_id"
+                      + " WHERE e.entry_date <= ? GROUP BY a.code, a.name, a.type"
+                      + " HAVING sum(l.debit) <> sum(l.credit) ORDER BY a.code")) {
+            ps.setDate(1, Date.valueOf(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                BigDecimal net = rs.getBigDecimal(4);
+                out.add(
+                    new TrialLine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        net.signum() > 0 ? net : BigDecimal.ZERO,
+                        net.signum() < 0 ? net.negate() : BigDecimal.ZERO));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   public List<PeriodView> periods(Actor actor) {
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<PeriodView> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                              c.prepareStatement(
-                                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
-                                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id ORDER BY p.start_date");
-                          ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                          out.add(period(rs));
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<PeriodView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                          + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id ORDER BY p.start_date");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(period(rs));
+            }
+          }
+          return out;
+        });
   }
 
   public PeriodView close(Actor actor, String periodId) {
@@ -532,37 +523,34 @@ public final class Books {
     if (id == null) {
       throw InvalidInputException.of("id", "is not a valid id");
     }
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now() WHERE id = ? AND NOT closed")) {
-                        ps.setString(1, actor.username());
-                        ps.setObject(2, id);
-                        ps.executeUpdate();
-                      }
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
-                                  + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
-                        ps.setObject(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                          if (!rs.next()) {
-                            throw new NotFoundException("Period", periodId);
-                          }
-                          PeriodView p = period(rs);
-                          t.audit(
-                              "accounting.period.close",
-                              "fiscal_period",
-                              id,
-                              p.fiscalYear() + " period " + p.number());
-                          return p;
-                        }
-                      }
-                    }));
+        (t, c) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now() WHERE id = ? AND NOT closed")) {
+            ps.setString(1, actor.username());
+            ps.setObject(2, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Period", periodId);
+              }
+              PeriodView p = period(rs);
+              t.audit(
+                  "accounting.period.close",
+                  "fiscal_period",
+                  id,
+                  p.fiscalYear() + " period " + p.number());
+              return p;
+            }
+          }
+        });
   }
 }

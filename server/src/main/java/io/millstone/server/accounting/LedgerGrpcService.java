@@ -17,8 +17,8 @@ import io.millstone.api.accounting.v1.ReverseJournalEntryRequest;
 import io.millstone.api.accounting.v1.TrialBalance;
 import io.millstone.api.accounting.v1.TrialBalanceLine;
 import io.millstone.api.common.v1.Date;
-import io.millstone.api.common.v1.Decimal;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -52,13 +52,6 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
         .setYear(d.getYear())
         .setMonth(d.getMonthValue())
         .setDay(d.getDayOfMonth())
-        .build();
-  }
-
-  static Decimal decimal(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return Decimal.newBuilder()
-        .setValue((s.scale() < 0 ? s.setScale(0) : s).toPlainString())
         .build();
   }
 
@@ -127,12 +120,13 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
               .setAccountCode(l.code())
               .setAccountName(l.name())
               .setType(l.type())
-              .setDebit(decimal(l.debit()))
-              .setCredit(decimal(l.credit())));
+              .setDebit(ProtoValues.decimal(l.debit()))
+              .setCredit(ProtoValues.decimal(l.credit())));
       d = d.add(l.debit());
       c = c.add(l.credit());
     }
-    out.onNext(b.setTotalDebit(decimal(d)).setTotalCredit(decimal(c)).build());
+    out.onNext(
+        b.setTotalDebit(ProtoValues.decimal(d)).setTotalCredit(ProtoValues.decimal(c)).build());
     out.onCompleted();
   }
 
@@ -171,17 +165,14 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
             .setMemo(e.memo())
             .setSource(e.source())
             .setReversalOf(e.reversalOf() == null ? "" : e.reversalOf().toString())
-            .setPostedAt(
-                com.google.protobuf.Timestamp.newBuilder()
-                    .setSeconds(e.postedAt().getEpochSecond())
-                    .setNanos(e.postedAt().getNano()))
+            .setPostedAt(ProtoValues.timestamp(e.postedAt()))
             .setPostedBy(e.postedBy());
     for (var l : e.lines()) {
       b.addLines(
           JournalLine.newBuilder()
               .setAccountCode(l.accountCode())
-              .setDebit(decimal(l.debit()))
-              .setCredit(decimal(l.credit()))
+              .setDebit(ProtoValues.decimal(l.debit()))
+              .setCredit(ProtoValues.decimal(l.credit()))
               .setMemo(l.memo()));
     }
     return b.build();

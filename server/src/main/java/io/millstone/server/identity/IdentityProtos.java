@@ -1,10 +1,8 @@
 package io.millstone.server.identity;
 
-import com.google.protobuf.Timestamp;
-import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.identity.v1.Company;
 import io.millstone.api.identity.v1.User;
-import java.time.Instant;
+import io.millstone.server.gateway.ProtoValues;
 
 /** Conversions between identity domain values and their contract messages. */
 final class IdentityProtos {
@@ -17,7 +15,7 @@ final class IdentityProtos {
         .setDisplayName(u.displayName())
         .setActive(u.active())
         .addAllRoles(u.roles())
-        .setCreatedAt(timestamp(u.createdAt()))
+        .setCreatedAt(ProtoValues.timestamp(u.createdAt()))
         .setVersion(u.version())
         .build();
   }
@@ -27,16 +25,10 @@ final class IdentityProtos {
         .setId(c.id().toString())
         .setName(c.settings().name())
         .setCurrencyCode(c.settings().currencyCode())
-        .setVatRatePercent(
-            Decimal.newBuilder()
-                .setValue(c.settings().vatRatePercent().stripTrailingZeros().toPlainString()))
+        .setVatRatePercent(ProtoValues.decimal(c.settings().vatRatePercent()))
         .setFiscalYearStartMonth(c.settings().fiscalYearStartMonth())
         .setTimeZone(c.settings().timeZone())
         .setVersion(c.version())
         .build();
-  }
-
-  static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

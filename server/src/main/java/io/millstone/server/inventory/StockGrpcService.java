@@ -2,7 +2,6 @@ package io.millstone.server.inventory;
 
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.common.v1.Decimal;
-import io.millstone.api.common.v1.Money;
 import io.millstone.api.common.v1.PageResponse;
 import io.millstone.api.inventory.v1.IssueStockRequest;
 import io.millstone.api.inventory.v1.ListMovesRequest;
@@ -18,7 +17,7 @@ import io.millstone.api.inventory.v1.StockMovement;
 import io.millstone.api.inventory.v1.StockServiceGrpc;
 import io.millstone.api.inventory.v1.TransferStockRequest;
 import io.millstone.server.gateway.GatewayContext;
-import java.math.BigDecimal;
+import io.millstone.server.gateway.ProtoValues;
 import java.util.List;
 
 /** Adapter from the StockService contract to {@link StockLedger} and {@link StockReports}. */
@@ -125,8 +124,8 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
               .setUnitCode(l.unitCode())
               .setWarehouseCode(l.warehouseCode())
               .setLot(l.lot())
-              .setQuantity(decimal(l.quantity()))
-              .setValue(money(l.value(), cur)));
+              .setQuantity(ProtoValues.decimal(l.quantity()))
+              .setValue(ProtoValues.money(l.value(), cur)));
     }
     out.onNext(b.build());
     out.onCompleted();
@@ -156,28 +155,13 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
         .setItemCode(m.itemCode())
         .setWarehouseCode(m.warehouseCode())
         .setLot(m.lot())
-        .setQuantity(decimal(m.quantity()))
-        .setUnitCost(money(m.unitCost(), currency))
-        .setValue(money(m.value(), currency))
+        .setQuantity(ProtoValues.decimal(m.quantity()))
+        .setUnitCost(ProtoValues.money(m.unitCost(), currency))
+        .setValue(ProtoValues.money(m.value(), currency))
         .setKind(m.kind())
         .setReference(m.reference())
-        .setPostedAt(
-            com.google.protobuf.Timestamp.newBuilder()
-                .setSeconds(m.postedAt().getEpochSecond())
-                .setNanos(m.postedAt().getNano()))
+        .setPostedAt(ProtoValues.timestamp(m.postedAt()))
         .setPostedBy(m.postedBy())
         .build();
-  }
-
-  private static Decimal decimal(BigDecimal d) {
-    return Decimal.newBuilder().setValue(StockLedger.plain(d)).build();
-  }
-
-  private static Money money(BigDecimal d, String currency) {
-    BigDecimal s = d.stripTrailingZeros();
-    if (s.scale() < 2) {
-      s = s.setScale(2);
-    }
-    return Money.newBuilder().setAmount(s.toPlainString()).setCurrencyCode(currency).build();
   }
 }

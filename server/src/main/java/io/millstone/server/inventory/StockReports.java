@@ -50,54 +50,50 @@ public final class StockReports {
     int size = pageSize == 0 ? 100 : Math.min(pageSize, 1000);
     String item = itemCode == null ? "" : itemCode.trim().toUpperCase(Locale.ROOT);
     String wh = warehouseCode == null ? "" : warehouseCode.trim().toUpperCase(Locale.ROOT);
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT i.code, i.name, i.unit_code, w.code, b.lot, b.quantity, b.value"
-                                  + " FROM stock_balance b JOIN item i ON i.id = b.item_id"
-                                  + " JOIN warehouse w ON w.id = b.warehouse_id"
-                                  + " WHERE (? = '' OR i.code = ?) AND (? = '' OR w.code = ?)"
-                                  + " AND (NOT ? OR b.quantity <> 0)"
-                                  + " AND (i.code, w.code, b.lot) > (?, ?, ?)"
-                                  + " ORDER BY i.code, w.code, b.lot LIMIT ?")) {
-                        ps.setString(1, item);
-                        ps.setString(2, item);
-                        ps.setString(3, wh);
-                        ps.setString(4, wh);
-                        ps.setBoolean(5, hideZero);
-                        ps.setString(6, after.isEmpty() ? "" : after.get(0));
-                        ps.setString(7, after.isEmpty() ? "" : after.get(1));
-                        ps.setString(8, after.isEmpty() ? "" : after.get(2));
-                        ps.setInt(9, size + 1);
-                        List<OnHandView> out = new ArrayList<>();
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            out.add(
-                                new OnHandView(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getBigDecimal(6),
-                                    rs.getBigDecimal(7)));
-                          }
-                        }
-                        String next = "";
-                        if (out.size() > size) {
-                          out = out.subList(0, size);
-                          OnHandView last = out.get(size - 1);
-                          next =
-                              PageToken.encode(last.itemCode(), last.warehouseCode(), last.lot());
-                        }
-                        return new OnHandPage(List.copyOf(out), next);
-                      }
-                    }));
+        (t, c) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT i.code, i.name, i.unit_code, w.code, b.lot, b.quantity, b.value"
+                      + " FROM stock_balance b JOIN item i ON i.id = b.item_id"
+                      + " JOIN warehouse w ON w.id = b.warehouse_id"
+                      + " WHERE (? = '' OR i.code = ?) AND (? = '' OR w.code = ?)"
+                      + " AND (NOT ? OR b.quantity <> 0)"
+                      + " AND (i.code, w.code, b.lot) > (?, ?, ?)"
+                      + " ORDER BY i.code, w.code, b.lot LIMIT ?")) {
+            ps.setString(1, item);
+            ps.setString(2, item);
+            ps.setString(3, wh);
+            ps.setString(4, wh);
+            ps.setBoolean(5, hideZero);
+            ps.setString(6, after.isEmpty() ? "" : after.get(0));
+            ps.setString(7, after.isEmpty() ? "" : after.get(1));
+            ps.setString(8, after.isEmpty() ? "" : after.get(2));
+            ps.setInt(9, size + 1);
+            List<OnHandView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new OnHandView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)));
+              }
+            }
+            String next = "";
+            if (out.size() > size) {
+              out = out.subList(0, size);
+              OnHandView last = out.get(size - 1);
+              next = PageToken.encode(last.itemCode(), last.warehouseCode(), last.lot());
+            }
+            return new OnHandPage(List.copyOf(out), next);
+          }
+        });
   }
 
   /** An item's moves, newest first, at most {@code limit}. */
@@ -106,43 +102,40 @@ public final class StockReports {
     new Validator().text(itemCode, "item_code", 32).throwIfInvalid();
     String item = itemCode.trim().toUpperCase(Locale.ROOT);
     String wh = warehouseCode == null ? "" : warehouseCode.trim().toUpperCase(Locale.ROOT);
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<StockLedger.MoveView> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT m.id, i.code, w.code, m.lot, m.quantity, m.unit_cost, m.value, m.kind,"
-                                  + " m.reference, m.posted_at, m.posted_by FROM stock_move m"
-                                  + " JOIN item i ON i.id = m.item_id JOIN warehouse w ON w.id = m.warehouse_id"
-                                  + " WHERE i.code = ? AND (? = '' OR w.code = ?)"
-                                  + " ORDER BY m.posted_at DESC, m.id DESC LIMIT ?")) {
-                        ps.setString(1, item);
-                        ps.setString(2, wh);
-                        ps.setString(3, wh);
-                        ps.setInt(4, limit <= 0 ? 200 : Math.min(limit, 1000));
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            out.add(
-                                new StockLedger.MoveView(
-                                    rs.getObject(1, java.util.UUID.class),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getBigDecimal(5),
-                                    rs.getBigDecimal(6),
-                                    rs.getBigDecimal(7),
-                                    rs.getString(8),
-                                    rs.getString(9),
-                                    rs.getTimestamp(10).toInstant(),
-                                    rs.getString(11)));
-                          }
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<StockLedger.MoveView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT m.id, i.code, w.code, m.lot, m.quantity, m.unit_cost, m.value, m.kind,"
+                      + " m.reference, m.posted_at, m.posted_by FROM stock_move m"
+                      + " JOIN item i ON i.id = m.item_id JOIN warehouse w ON w.id = m.warehouse_id"
+                      + " WHERE i.code = ? AND (? = '' OR w.code = ?)"
+                      + " ORDER BY m.posted_at DESC, m.id DESC LIMIT ?")) {
+            ps.setString(1, item);
+            ps.setString(2, wh);
+            ps.setString(3, wh);
+            ps.setInt(4, limit <= 0 ? 200 : Math.min(limit, 1000));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new StockLedger.MoveView(
+                        rs.getObject(1, java.util.UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getString(11)));
+              }
+            }
+          }
+          return out;
+        });
   }
 }

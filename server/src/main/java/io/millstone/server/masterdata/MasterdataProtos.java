@@ -1,14 +1,12 @@
 package io.millstone.server.masterdata;
 
-import com.google.protobuf.Timestamp;
-import io.millstone.api.common.v1.Decimal;
-import io.millstone.api.common.v1.Money;
 import io.millstone.api.common.v1.PageResponse;
 import io.millstone.api.masterdata.v1.ChangeStamp;
 import io.millstone.api.masterdata.v1.Dimension;
 import io.millstone.api.masterdata.v1.ItemKind;
 import io.millstone.api.masterdata.v1.Location;
 import io.millstone.api.masterdata.v1.TaxCategory;
+import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.masterdata.MasterdataView.ItemView;
 import io.millstone.server.masterdata.MasterdataView.PartyView;
 import io.millstone.server.masterdata.MasterdataView.Stamp;
@@ -17,7 +15,6 @@ import io.millstone.server.masterdata.MasterdataView.WarehouseView;
 import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.masterdata.model.Unit;
 import io.millstone.server.platform.ListQuery;
-import java.math.BigDecimal;
 
 /** Conversions between master-data views and their contract messages. */
 final class MasterdataProtos {
@@ -33,26 +30,8 @@ final class MasterdataProtos {
   static ChangeStamp stamp(Stamp s) {
     return ChangeStamp.newBuilder()
         .setUpdatedBy(s.updatedBy())
-        .setUpdatedAt(
-            Timestamp.newBuilder()
-                .setSeconds(s.updatedAt().getEpochSecond())
-                .setNanos(s.updatedAt().getNano()))
+        .setUpdatedAt(ProtoValues.timestamp(s.updatedAt()))
         .build();
-  }
-
-  static Decimal decimal(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return Decimal.newBuilder()
-        .setValue((s.scale() < 0 ? s.setScale(0) : s).toPlainString())
-        .build();
-  }
-
-  private static Money moneyExact(BigDecimal amount, String currency) {
-    BigDecimal a = amount.stripTrailingZeros();
-    if (a.scale() < 2) {
-      a = a.setScale(2);
-    }
-    return Money.newBuilder().setAmount(a.toPlainString()).setCurrencyCode(currency).build();
   }
 
   static io.millstone.api.masterdata.v1.Unit unit(UnitView u) {
@@ -61,7 +40,7 @@ final class MasterdataProtos {
         .setCode(u.code())
         .setName(u.name())
         .setDimension(Dimension.valueOf("DIMENSION_" + u.dimension().name()))
-        .setFactorToBase(decimal(u.factorToBase()))
+        .setFactorToBase(ProtoValues.decimal(u.factorToBase()))
         .setActive(u.stamp().active())
         .setVersion(u.stamp().version())
         .setChanged(stamp(u.stamp()))
@@ -85,7 +64,7 @@ final class MasterdataProtos {
         .setName(i.details().name())
         .setUnitCode(i.details().unitCode())
         .setKind(ItemKind.valueOf("ITEM_KIND_" + i.details().kind().name()))
-        .setDefaultSalePrice(moneyExact(i.details().defaultSalePrice(), i.currency()))
+        .setDefaultSalePrice(ProtoValues.money(i.details().defaultSalePrice(), i.currency()))
         .setTaxCategory(TaxCategory.valueOf("TAX_CATEGORY_" + i.details().taxCategory().name()))
         .setActive(i.stamp().active())
         .setVersion(i.stamp().version())
@@ -121,7 +100,7 @@ final class MasterdataProtos {
         .setAddress(p.details().address())
         .setPhone(p.details().phone())
         .setBin(p.details().bin())
-        .setCreditLimit(moneyExact(p.details().creditLimit(), p.currency()))
+        .setCreditLimit(ProtoValues.money(p.details().creditLimit(), p.currency()))
         .setPaymentTermsDays(p.details().paymentTermsDays())
         .setIsCustomer(p.customer())
         .setIsSupplier(p.supplier())

@@ -12,6 +12,7 @@ import io.millstone.api.masterdata.v1.Unit;
 import io.millstone.api.masterdata.v1.UnitServiceGrpc;
 import io.millstone.api.masterdata.v1.UpdateUnitRequest;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 
 /** Adapter from the UnitService contract to {@link UnitAdmin}. */
 public final class UnitGrpcService extends UnitServiceGrpc.UnitServiceImplBase {
@@ -86,8 +87,7 @@ public final class UnitGrpcService extends UnitServiceGrpc.UnitServiceImplBase {
             req.getQuantity().getValue(),
             req.getFromUnitCode(),
             req.getToUnitCode());
-    out.onNext(
-        ConvertQuantityResponse.newBuilder().setQuantity(MasterdataProtos.decimal(q)).build());
+    out.onNext(ConvertQuantityResponse.newBuilder().setQuantity(ProtoValues.decimal(q)).build());
     out.onCompleted();
   }
 }

@@ -37,6 +37,17 @@ public final class Transactions {
     return run(actor.companyId(), actor.userId().orElse(null), actor, work);
   }
 
+  /** Plain JDBC work on the transaction's connection, for SQL that HQL does not express well. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Tx tx, java.sql.Connection connection) throws SQLException;
+  }
+
+  /** {@link #inCompany} for JDBC work: same transaction, company setting and audit. */
+  public <T> T sqlInCompany(Actor actor, SqlWork<T> work) {
+    return inCompany(actor, t -> t.session().doReturningWork(c -> work.run(t, c)));
+  }
+
   /**
    * Work as a user before a company is chosen (sign-in): the user sees their own account,
    * memberships and the names of their companies, nothing else. Nothing can be audited.

@@ -13,6 +13,7 @@ import io.millstone.api.telemetry.v1.ListQuarantineResponse;
 import io.millstone.api.telemetry.v1.QuarantinedReading;
 import io.millstone.api.telemetry.v1.RevokeDeviceRequest;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 
 /** Adapter from the DeviceService contract to {@link DeviceAdmin}. */
 public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImplBase {
@@ -30,7 +31,7 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
         CreateDeviceResponse.newBuilder()
             .setDevice(TelemetryProtos.device(created.device()))
             .setEnrollmentToken(created.enrollmentToken())
-            .setEnrollmentExpiresAt(TelemetryProtos.time(created.expiresAt()))
+            .setEnrollmentExpiresAt(ProtoValues.timestamp(created.expiresAt()))
             .build());
     out.onCompleted();
   }
@@ -60,10 +61,10 @@ public final class DeviceGrpcService extends DeviceServiceGrpc.DeviceServiceImpl
               .setDeviceId(q.deviceId().toString())
               .setSeq(q.seq())
               .setTagKey(q.tagKey())
-              .setSourceTime(TelemetryProtos.time(q.sourceTime()))
+              .setSourceTime(ProtoValues.timestamp(q.sourceTime()))
               .setValue(q.value())
               .setReason(q.reason())
-              .setReceivedAt(TelemetryProtos.time(q.receivedAt())));
+              .setReceivedAt(ProtoValues.timestamp(q.receivedAt())));
     }
     out.onNext(b.build());
     out.onCompleted();

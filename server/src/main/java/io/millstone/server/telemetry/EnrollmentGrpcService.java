@@ -5,6 +5,7 @@ import io.millstone.api.telemetry.v1.EnrollRequest;
 import io.millstone.api.telemetry.v1.EnrollResponse;
 import io.millstone.api.telemetry.v1.EnrollmentServiceGrpc;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 
 /** Adapter from the EnrollmentService contract to {@link DeviceAdmin#enroll}. */
 public final class EnrollmentGrpcService extends EnrollmentServiceGrpc.EnrollmentServiceImplBase {
@@ -27,7 +28,7 @@ public final class EnrollmentGrpcService extends EnrollmentServiceGrpc.Enrollmen
             .setDeviceId(e.deviceId().toString())
             .setDeviceSecret(e.secret())
             .setCompanyId(e.companyId().toString())
-            .setServerTime(TelemetryProtos.time(e.serverTime()))
+            .setServerTime(ProtoValues.timestamp(e.serverTime()))
             .build());
     out.onCompleted();
   }

@@ -1,10 +1,10 @@
 package io.millstone.server.telemetry;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Timestamp;
 import io.millstone.api.telemetry.v1.Quality;
 import io.millstone.api.telemetry.v1.TagValue;
 import io.millstone.api.telemetry.v1.WatchUpdate;
+import io.millstone.server.gateway.ProtoValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,10 +157,7 @@ public final class LiveHub implements AutoCloseable {
         .setTagKey(v.tag().key())
         .setMachineId(v.tag().machineId().toString())
         .setValue(v.value())
-        .setSourceTime(
-            Timestamp.newBuilder()
-                .setSeconds(v.sourceTime().getEpochSecond())
-                .setNanos(v.sourceTime().getNano()))
+        .setSourceTime(ProtoValues.timestamp(v.sourceTime()))
         .setQuality(Quality.forNumber(v.quality()))
         .setAlarmState(v.alarmState())
         .build();

@@ -2,7 +2,6 @@ package io.millstone.server.telemetry;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.telemetry.v1.AcknowledgeAlarmRequest;
 import io.millstone.api.telemetry.v1.Alarm;
 import io.millstone.api.telemetry.v1.Downtime;
@@ -19,10 +18,10 @@ import io.millstone.api.telemetry.v1.TagValue;
 import io.millstone.api.telemetry.v1.WatchRequest;
 import io.millstone.api.telemetry.v1.WatchUpdate;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.error.InvalidInputException;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,15 +125,15 @@ public final class MonitorGrpcService extends MonitorServiceGrpc.MonitorServiceI
         monitoring.history(
             GatewayContext.actor(),
             req.getTagId(),
-            req.hasFrom() ? TelemetryProtos.instant(req.getFrom()) : null,
-            req.hasTo() ? TelemetryProtos.instant(req.getTo()) : null,
+            req.hasFrom() ? ProtoValues.instant(req.getFrom()) : null,
+            req.hasTo() ? ProtoValues.instant(req.getTo()) : null,
             req.getBuckets(),
             width);
     var b = HistoryResponse.newBuilder().setBucketSeconds(width[0]);
     for (Monitoring.Bucket k : buckets) {
       b.addBuckets(
           HistoryBucket.newBuilder()
-              .setStart(TelemetryProtos.time(k.start()))
+              .setStart(ProtoValues.timestamp(k.start()))
               .setMin(k.min())
               .setMax(k.max())
               .setAvg(k.avg())
@@ -167,8 +166,8 @@ public final class MonitorGrpcService extends MonitorServiceGrpc.MonitorServiceI
         .downtime(
             GatewayContext.actor(),
             req.getMachineId(),
-            req.hasFrom() ? TelemetryProtos.instant(req.getFrom()) : null,
-            req.hasTo() ? TelemetryProtos.instant(req.getTo()) : null)
+            req.hasFrom() ? ProtoValues.instant(req.getFrom()) : null,
+            req.hasTo() ? ProtoValues.instant(req.getTo()) : null)
         .forEach(d -> b.addPeriods(downtime(d)));
     out.onNext(b.build());
     out.onCompleted();
@@ -183,12 +182,6 @@ public final class MonitorGrpcService extends MonitorServiceGrpc.MonitorServiceI
     out.onCompleted();
   }
 
-  private static Decimal decimal(BigDecimal d) {
-    return d == null
-        ? Decimal.getDefaultInstance()
-        : Decimal.newBuilder().setValue(d.stripTrailingZeros().toPlainString()).build();
-  }
-
   private static Alarm alarm(Monitoring.AlarmView a) {
     var b =
         Alarm.newBuilder()
@@ -197,15 +190,15 @@ public final class MonitorGrpcService extends MonitorServiceGrpc.MonitorServiceI
             .setTagKey(a.tagKey())
             .setMachineId(a.machineId().toString())
             .setKind(a.kind())
-            .setLimit(decimal(a.limit()))
-            .setStartValue(decimal(a.startValue()))
-            .setStartedAt(TelemetryProtos.time(a.startedAt()))
+            .setLimit(ProtoValues.decimal(a.limit()))
+            .setStartValue(ProtoValues.decimal(a.startValue()))
+            .setStartedAt(ProtoValues.timestamp(a.startedAt()))
             .setAcknowledgedBy(a.acknowledgedBy() == null ? "" : a.acknowledgedBy());
     if (a.endedAt() != null) {
-      b.setEndedAt(TelemetryProtos.time(a.endedAt()));
+      b.setEndedAt(ProtoValues.timestamp(a.endedAt()));
     }
     if (a.acknowledgedAt() != null) {
-      b.setAcknowledgedAt(TelemetryProtos.time(a.acknowledgedAt()));
+      b.setAcknowledgedAt(ProtoValues.timestamp(a.acknowledgedAt()));
     }
     return b.build();
   }
@@ -215,12 +208,12 @@ public final class MonitorGrpcService extends MonitorServiceGrpc.MonitorServiceI
         Downtime.newBuilder()
             .setId(d.id().toString())
             .setMachineId(d.machineId().toString())
-            .setStartedAt(TelemetryProtos.time(d.startedAt()))
+            .setStartedAt(ProtoValues.timestamp(d.startedAt()))
             .setReason(d.reason())
             .setNote(d.note())
             .setReasonSetBy(d.setBy());
     if (d.endedAt() != null) {
-      b.setEndedAt(TelemetryProtos.time(d.endedAt()));
+      b.setEndedAt(ProtoValues.timestamp(d.endedAt()));
     }
     return b.build();
   }

@@ -71,105 +71,90 @@ public final class Monitoring {
     int n = buckets == 0 ? 200 : buckets;
     long width = Math.max(1, (Duration.between(from, to).getSeconds() + n - 1) / n);
     widthOut[0] = (int) Math.min(Integer.MAX_VALUE, width);
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<Bucket> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT floor(extract(epoch FROM source_time) / ?)::bigint AS b,"
-                                  + " min(v), max(v), avg(v), count(*) FROM ("
-                                  + "  SELECT source_time, coalesce(value_num, CASE WHEN value_bool THEN 1 ELSE 0 END)::float8 AS v"
-                                  + "  FROM reading WHERE tag_id = ? AND source_time >= ? AND source_time < ?) r"
-                                  + " GROUP BY b ORDER BY b")) {
-                        ps.setLong(1, width);
-                        ps.setObject(2, tag);
-                        ps.setTimestamp(3, Timestamp.from(from));
-                        ps.setTimestamp(4, Timestamp.from(to));
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            out.add(
-                                new Bucket(
-                                    Instant.ofEpochSecond(rs.getLong(1) * width),
-                                    rs.getDouble(2),
-                                    rs.getDouble(3),
-                                    rs.getDouble(4),
-                                    rs.getLong(5)));
-                          }
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<Bucket> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT floor(extract(epoch FROM source_time) / ?)::bigint AS b,"
+                      + " min(v), max(v), avg(v), count(*) FROM ("
+                      + "  SELECT source_time, coalesce(value_num, CASE WHEN value_bool THEN 1 ELSE 0 END)::float8 AS v"
+                      + "  FROM reading WHERE tag_id = ? AND source_time >= ? AND source_time < ?) r"
+                      + " GROUP BY b ORDER BY b")) {
+            ps.setLong(1, width);
+            ps.setObject(2, tag);
+            ps.setTimestamp(3, Timestamp.from(from));
+            ps.setTimestamp(4, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Bucket(
+                        Instant.ofEpochSecond(rs.getLong(1) * width),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getLong(5)));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   public List<AlarmView> alarms(Actor actor, boolean openOnly, int limit) {
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<AlarmView> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT a.id, a.tag_id, g.key, g.machine_id, a.kind, a.limit_value, a.start_value,"
-                                  + " a.started_at, a.ended_at, a.acknowledged_by, a.acknowledged_at"
-                                  + " FROM alarm a JOIN tag g ON g.id = a.tag_id"
-                                  + (openOnly
-                                      ? " WHERE a.ended_at IS NULL OR a.acknowledged_at IS NULL"
-                                      : "")
-                                  + " ORDER BY a.started_at DESC LIMIT ?")) {
-                        ps.setInt(1, Math.max(1, Math.min(limit <= 0 ? 200 : limit, 1000)));
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            out.add(alarm(rs));
-                          }
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<AlarmView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.id, a.tag_id, g.key, g.machine_id, a.kind, a.limit_value, a.start_value,"
+                      + " a.started_at, a.ended_at, a.acknowledged_by, a.acknowledged_at"
+                      + " FROM alarm a JOIN tag g ON g.id = a.tag_id"
+                      + (openOnly ? " WHERE a.ended_at IS NULL OR a.acknowledged_at IS NULL" : "")
+                      + " ORDER BY a.started_at DESC LIMIT ?")) {
+            ps.setInt(1, Math.max(1, Math.min(limit <= 0 ? 200 : limit, 1000)));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(alarm(rs));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   public AlarmView acknowledge(Actor actor, String id) {
     UUID alarm = Ids.parseOrNull(id);
     new Validator().check(alarm != null, "id", "is not a valid id").throwIfInvalid();
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "UPDATE alarm SET acknowledged_by = ?, acknowledged_at = now()"
-                                  + " WHERE id = ? AND acknowledged_at IS NULL")) {
-                        ps.setString(1, actor.username());
-                        ps.setObject(2, alarm);
-                        ps.executeUpdate();
-                      }
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT a.id, a.tag_id, g.key, g.machine_id, a.kind, a.limit_value, a.start_value,"
-                                  + " a.started_at, a.ended_at, a.acknowledged_by, a.acknowledged_at"
-                                  + " FROM alarm a JOIN tag g ON g.id = a.tag_id WHERE a.id = ?")) {
-                        ps.setObject(1, alarm);
-                        try (ResultSet rs = ps.executeQuery()) {
-                          if (!rs.next()) {
-                            throw new NotFoundException("Alarm", id);
-                          }
-                          AlarmView a = alarm(rs);
-                          t.audit(
-                              "telemetry.alarm.acknowledge",
-                              "alarm",
-                              a.id(),
-                              a.tagKey() + " " + a.kind());
-                          return a;
-                        }
-                      }
-                    }));
+        (t, c) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE alarm SET acknowledged_by = ?, acknowledged_at = now()"
+                      + " WHERE id = ? AND acknowledged_at IS NULL")) {
+            ps.setString(1, actor.username());
+            ps.setObject(2, alarm);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.id, a.tag_id, g.key, g.machine_id, a.kind, a.limit_value, a.start_value,"
+                      + " a.started_at, a.ended_at, a.acknowledged_by, a.acknowledged_at"
+                      + " FROM alarm a JOIN tag g ON g.id = a.tag_id WHERE a.id = ?")) {
+            ps.setObject(1, alarm);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Alarm", id);
+              }
+              AlarmView a = alarm(rs);
+              t.audit("telemetry.alarm.acknowledge", "alarm", a.id(), a.tagKey() + " " + a.kind());
+              return a;
+            }
+          }
+        });
   }
 
   public List<DowntimeView> downtime(Actor actor, String machineId, Instant from, Instant to) {
@@ -182,30 +167,27 @@ public final class Monitoring {
         .throwIfInvalid();
     Instant f = from == null ? Instant.now().minus(Duration.ofDays(7)) : from;
     Instant e = to == null ? Instant.now().plus(Duration.ofDays(1)) : to;
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      List<DowntimeView> out = new ArrayList<>();
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT id, machine_id, started_at, ended_at, reason, note, reason_set_by FROM downtime"
-                                  + " WHERE (CAST(? AS uuid) IS NULL OR machine_id = ?) AND started_at < ?"
-                                  + " AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC LIMIT 1000")) {
-                        ps.setObject(1, machine);
-                        ps.setObject(2, machine);
-                        ps.setTimestamp(3, Timestamp.from(e));
-                        ps.setTimestamp(4, Timestamp.from(f));
-                        try (ResultSet rs = ps.executeQuery()) {
-                          while (rs.next()) {
-                            out.add(downtime(rs));
-                          }
-                        }
-                      }
-                      return out;
-                    }));
+        (t, c) -> {
+          List<DowntimeView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, machine_id, started_at, ended_at, reason, note, reason_set_by FROM downtime"
+                      + " WHERE (CAST(? AS uuid) IS NULL OR machine_id = ?) AND started_at < ?"
+                      + " AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at DESC LIMIT 1000")) {
+            ps.setObject(1, machine);
+            ps.setObject(2, machine);
+            ps.setTimestamp(3, Timestamp.from(e));
+            ps.setTimestamp(4, Timestamp.from(f));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(downtime(rs));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   public DowntimeView setReason(Actor actor, String id, String reason, String note) {
@@ -215,34 +197,27 @@ public final class Monitoring {
         .check(REASONS.contains(reason), "reason", "must be one of " + REASONS)
         .check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)")
         .throwIfInvalid();
-    return tx.inCompany(
+    return tx.sqlInCompany(
         actor,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "UPDATE downtime SET reason = ?, note = ?, reason_set_by = ? WHERE id = ?"
-                                  + " RETURNING id, machine_id, started_at, ended_at, reason, note, reason_set_by")) {
-                        ps.setString(1, reason);
-                        ps.setString(2, note == null ? "" : note.trim());
-                        ps.setString(3, actor.username());
-                        ps.setObject(4, period);
-                        try (ResultSet rs = ps.executeQuery()) {
-                          if (!rs.next()) {
-                            throw new NotFoundException("Downtime period", id);
-                          }
-                          DowntimeView d = downtime(rs);
-                          t.audit(
-                              "telemetry.downtime.reason",
-                              "downtime",
-                              d.id(),
-                              reason + ": " + d.note());
-                          return d;
-                        }
-                      }
-                    }));
+        (t, c) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE downtime SET reason = ?, note = ?, reason_set_by = ? WHERE id = ?"
+                      + " RETURNING id, machine_id, started_at, ended_at, reason, note, reason_set_by")) {
+            ps.setString(1, reason);
+            ps.setString(2, note == null ? "" : note.trim());
+            ps.setString(3, actor.username());
+            ps.setObject(4, period);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Downtime period", id);
+              }
+              DowntimeView d = downtime(rs);
+              t.audit("telemetry.downtime.reason", "downtime", d.id(), reason + ": " + d.note());
+              return d;
+            }
+          }
+        });
   }
 
   private static AlarmView alarm(ResultSet rs) throws java.sql.SQLException {

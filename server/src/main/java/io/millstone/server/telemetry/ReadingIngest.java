@@ -74,29 +74,26 @@ public final class ReadingIngest {
 
   /** The device's mark, and a note of the agent's version; the agent resumes after the mark. */
   public long hello(Actor device, UUID deviceId, String agentVersion) {
-    return tx.inCompany(
+    return tx.sqlInCompany(
         device,
-        t ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (PreparedStatement ps =
-                          c.prepareStatement(
-                              "UPDATE device SET last_seen_at = now(), agent_version = ?"
-                                  + " WHERE id = ? RETURNING high_water_mark, state")) {
-                        ps.setString(
-                            1,
-                            agentVersion == null
-                                ? ""
-                                : agentVersion.substring(0, Math.min(50, agentVersion.length())));
-                        ps.setObject(2, deviceId);
-                        try (ResultSet rs = ps.executeQuery()) {
-                          rs.next();
-                          requireActive(rs.getString(2));
-                          return rs.getLong(1);
-                        }
-                      }
-                    }));
+        (t, c) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device SET last_seen_at = now(), agent_version = ?"
+                      + " WHERE id = ? RETURNING high_water_mark, state")) {
+            ps.setString(
+                1,
+                agentVersion == null
+                    ? ""
+                    : agentVersion.substring(0, Math.min(50, agentVersion.length())));
+            ps.setObject(2, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              requireActive(rs.getString(2));
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   public Result ingest(Actor device, UUID deviceId, List<Incoming> batch) {

@@ -1,39 +1,14 @@
 package io.millstone.server.telemetry;
 
-import com.google.protobuf.Timestamp;
-import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.telemetry.v1.Machine;
 import io.millstone.api.telemetry.v1.Tag;
 import io.millstone.api.telemetry.v1.ValueType;
+import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.telemetry.model.Device;
-import java.math.BigDecimal;
-import java.time.Instant;
 
 /** Conversions between telemetry values and their contract messages. */
 final class TelemetryProtos {
   private TelemetryProtos() {}
-
-  static Timestamp time(Instant i) {
-    return i == null
-        ? Timestamp.getDefaultInstance()
-        : Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  static Instant instant(Timestamp t) {
-    return t.getSeconds() == 0 && t.getNanos() == 0
-        ? null
-        : Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
-
-  private static Decimal decimal(BigDecimal d) {
-    if (d == null) {
-      return Decimal.getDefaultInstance();
-    }
-    BigDecimal s = d.stripTrailingZeros();
-    return Decimal.newBuilder()
-        .setValue((s.scale() < 0 ? s.setScale(0) : s).toPlainString())
-        .build();
-  }
 
   static Tag tag(io.millstone.server.telemetry.model.Tag t) {
     var d = t.definition();
@@ -43,11 +18,11 @@ final class TelemetryProtos {
         .setName(d.name())
         .setUnit(d.unit())
         .setValueType(ValueType.valueOf("VALUE_TYPE_" + d.valueType().name()))
-        .setExpectedMin(decimal(d.expectedMin()))
-        .setExpectedMax(decimal(d.expectedMax()))
-        .setAlarmLow(decimal(d.alarmLow()))
-        .setAlarmHigh(decimal(d.alarmHigh()))
-        .setHysteresis(decimal(d.hysteresis()))
+        .setExpectedMin(ProtoValues.decimal(d.expectedMin()))
+        .setExpectedMax(ProtoValues.decimal(d.expectedMax()))
+        .setAlarmLow(ProtoValues.decimal(d.alarmLow()))
+        .setAlarmHigh(ProtoValues.decimal(d.alarmHigh()))
+        .setHysteresis(ProtoValues.decimal(d.hysteresis()))
         .setIsRunState(d.runState())
         .build();
   }
@@ -80,7 +55,7 @@ final class TelemetryProtos {
         .setName(d.name())
         .setState(d.state().name())
         .setHighWaterMark(d.highWaterMark())
-        .setLastSeenAt(time(d.lastSeenAt()))
+        .setLastSeenAt(ProtoValues.timestamp(d.lastSeenAt()))
         .setAgentVersion(d.agentVersion())
         .build();
   }

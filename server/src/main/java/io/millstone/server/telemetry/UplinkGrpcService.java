@@ -10,6 +10,7 @@ import io.millstone.api.telemetry.v1.UplinkMessage;
 import io.millstone.api.telemetry.v1.UplinkServiceGrpc;
 import io.millstone.api.telemetry.v1.Welcome;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.platform.Actor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class UplinkGrpcService extends UplinkServiceGrpc.UplinkServiceImpl
                     .setWelcome(
                         Welcome.newBuilder()
                             .setHighWaterMark(mark)
-                            .setServerTime(TelemetryProtos.time(clock.instant())))
+                            .setServerTime(ProtoValues.timestamp(clock.instant())))
                     .build());
           }
           case BATCH -> {
@@ -76,7 +77,7 @@ public final class UplinkGrpcService extends UplinkServiceGrpc.UplinkServiceImpl
                   new ReadingIngest.Incoming(
                       r.getSeq(),
                       r.getTagKey(),
-                      r.hasSourceTime() ? TelemetryProtos.instant(r.getSourceTime()) : null,
+                      r.hasSourceTime() ? ProtoValues.instant(r.getSourceTime()) : null,
                       r.getValue(),
                       r.getQualityValue()));
             }
@@ -85,7 +86,7 @@ public final class UplinkGrpcService extends UplinkServiceGrpc.UplinkServiceImpl
                 Ack.newBuilder()
                     .setAckedSeq(result.ackedSeq())
                     .setAccepted(result.accepted())
-                    .setServerTime(TelemetryProtos.time(clock.instant()));
+                    .setServerTime(ProtoValues.timestamp(clock.instant()));
             result
                 .rejected()
                 .forEach(

@@ -1,0 +1,46 @@
+package io.millstone.server.gateway;
+
+import com.google.protobuf.Timestamp;
+import io.millstone.api.common.v1.Decimal;
+import io.millstone.api.common.v1.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The value conversions every service adapter needs, written once. */
+public final class ProtoValues {
+  private ProtoValues() {}
+
+  /** A decimal without trailing zeros ("15", "37.3242"); null gives the empty message. */
+  public static Decimal decimal(BigDecimal d) {
+    if (d == null) {
+      return Decimal.getDefaultInstance();
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    return Decimal.newBuilder()
+        .setValue((s.scale() < 0 ? s.setScale(0) : s).toPlainString())
+        .build();
+  }
+
+  /** Money with at least two decimals ("95000.00", "0.1250"). */
+  public static Money money(BigDecimal amount, String currency) {
+    BigDecimal a = amount.stripTrailingZeros();
+    if (a.scale() < 2) {
+      a = a.setScale(2);
+    }
+    return Money.newBuilder().setAmount(a.toPlainString()).setCurrencyCode(currency).build();
+  }
+
+  /** Null gives the unset timestamp. */
+  public static Timestamp timestamp(Instant i) {
+    return i == null
+        ? Timestamp.getDefaultInstance()
+        : Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  /** The unset timestamp gives null. */
+  public static Instant instant(Timestamp t) {
+    return t.getSeconds() == 0 && t.getNanos() == 0
+        ? null
+        : Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+}
