@@ -149,12 +149,8 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
-            new LedgerGrpcService(
-                new Books(tx, clock), actor -> companyAdmin.get(actor).settings().currencyCode()),
-            new StockGrpcService(
-                new StockLedger(tx, clock),
-                new StockReports(tx),
-                actor -> companyAdmin.get(actor).settings().currencyCode()),
+            new LedgerGrpcService(new Books(tx, clock)),
+            new StockGrpcService(new StockLedger(tx, clock), new StockReports(tx)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

@@ -1,5 +1,6 @@
 package io.millstone.server.accounting;
 
+import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.identity.model.Company;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
@@ -56,6 +57,9 @@ public final class Books {
   /** One account's balance in the trial balance, as debit or credit. */
   public record TrialLine(
       String code, String name, String type, BigDecimal debit, BigDecimal credit) {}
+
+  /** The trial balance and the currency its amounts are in. */
+  public record TrialBalanceView(List<TrialLine> lines, String currency) {}
 
   /** A fiscal period. */
   public record PeriodView(
@@ -470,7 +474,7 @@ public final class Books {
             });
   }
 
-  public List<TrialLine> trialBalance(Actor actor, LocalDate asOf) {
+  public TrialBalanceView trialBalance(Actor actor, LocalDate asOf) {
     new Validator().check(asOf != null, "as_of", "is required").throwIfInvalid();
     return tx.sqlInCompany(
         actor,
@@ -496,7 +500,7 @@ public final class Books {
               }
             }
           }
-          return out;
+          return new TrialBalanceView(out, CompanyAdmin.currencyOf(t));
         });
   }
 

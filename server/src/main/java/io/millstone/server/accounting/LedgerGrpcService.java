@@ -23,17 +23,13 @@ import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.function.Function;
 
 /** Adapter from the LedgerService contract to {@link Books}. */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
   private final Books books;
-  private final Function<io.millstone.server.platform.Actor, String> currency;
 
-  public LedgerGrpcService(
-      Books books, Function<io.millstone.server.platform.Actor, String> currency) {
+  public LedgerGrpcService(Books books) {
     this.books = books;
-    this.currency = currency;
   }
 
   static LocalDate date(Date d, String field) {
@@ -110,8 +106,9 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   @Override
   public void getTrialBalance(GetTrialBalanceRequest req, StreamObserver<TrialBalance> out) {
     var actor = GatewayContext.actor();
-    var lines = books.trialBalance(actor, date(req.getAsOf(), "as_of"));
-    var b = TrialBalance.newBuilder().setCurrencyCode(currency.apply(actor));
+    var tb = books.trialBalance(actor, date(req.getAsOf(), "as_of"));
+    var lines = tb.lines();
+    var b = TrialBalance.newBuilder().setCurrencyCode(tb.currency());
     BigDecimal d = BigDecimal.ZERO;
     BigDecimal c = BigDecimal.ZERO;
     for (var l : lines) {

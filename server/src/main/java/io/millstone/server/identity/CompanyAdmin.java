@@ -79,6 +79,14 @@ public final class CompanyAdmin {
         });
   }
 
+  /** The currency of the company a transaction works in, read in that transaction. */
+  public static String currencyOf(io.millstone.server.platform.Tx t) {
+    return t.session()
+        .get(Company.class, t.actor().orElseThrow().companyId())
+        .settings()
+        .currencyCode();
+  }
+
   static String describe(CompanySettings s) {
     return "name="
         + s.name()

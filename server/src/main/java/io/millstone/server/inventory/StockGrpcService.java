@@ -24,18 +24,10 @@ import java.util.List;
 public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBase {
   private final StockLedger ledger;
   private final StockReports reports;
-  private final CompanyCurrencyLookup currency;
 
-  /** The company's currency, for the money fields of answers. */
-  public interface CompanyCurrencyLookup {
-    String currencyOf(io.millstone.server.platform.Actor actor);
-  }
-
-  public StockGrpcService(
-      StockLedger ledger, StockReports reports, CompanyCurrencyLookup currency) {
+  public StockGrpcService(StockLedger ledger, StockReports reports) {
     this.ledger = ledger;
     this.reports = reports;
-    this.currency = currency;
   }
 
   private static List<StockLedger.LineInput> lines(List<StockLine> in) {
@@ -57,7 +49,7 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
             lines(req.getLinesList()),
             req.getUnitCostsList().stream().map(Decimal::getValue).toList(),
             req.getReference());
-    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onNext(movement(m));
     out.onCompleted();
   }
 
@@ -70,7 +62,7 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
             req.getIdempotencyKey().getValue(),
             lines(req.getLinesList()),
             req.getReference());
-    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onNext(movement(m));
     out.onCompleted();
   }
 
@@ -84,7 +76,7 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
             lines(req.getLinesList()),
             req.getToWarehouseCode(),
             req.getReference());
-    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onNext(movement(m));
     out.onCompleted();
   }
 
@@ -97,17 +89,15 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
             req.getIdempotencyKey().getValue(),
             lines(req.getCountedList()),
             req.getReference());
-    out.onNext(movement(m, currency.currencyOf(actor)));
+    out.onNext(movement(m));
     out.onCompleted();
   }
 
   @Override
   public void listOnHand(ListOnHandRequest req, StreamObserver<ListOnHandResponse> out) {
-    var actor = GatewayContext.actor();
-    String cur = currency.currencyOf(actor);
     var page =
         reports.onHand(
-            actor,
+            GatewayContext.actor(),
             req.getItemCode(),
             req.getWarehouseCode(),
             req.getHideZero(),
@@ -125,7 +115,7 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
               .setWarehouseCode(l.warehouseCode())
               .setLot(l.lot())
               .setQuantity(ProtoValues.decimal(l.quantity()))
-              .setValue(ProtoValues.money(l.value(), cur)));
+              .setValue(ProtoValues.money(l.value(), page.currency())));
     }
     out.onNext(b.build());
     out.onCompleted();
@@ -133,17 +123,20 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
 
   @Override
   public void listMoves(ListMovesRequest req, StreamObserver<ListMovesResponse> out) {
-    var actor = GatewayContext.actor();
-    String cur = currency.currencyOf(actor);
     var b = ListMovesResponse.newBuilder().setPage(PageResponse.newBuilder().setTotalSize(-1));
-    reports
-        .moves(actor, req.getItemCode(), req.getWarehouseCode(), req.getPage().getPageSize())
-        .forEach(m -> b.addMoves(move(m, cur)));
+    var moves =
+        reports.moves(
+            GatewayContext.actor(),
+            req.getItemCode(),
+            req.getWarehouseCode(),
+            req.getPage().getPageSize());
+    moves.moves().forEach(m -> b.addMoves(move(m, moves.currency())));
     out.onNext(b.build());
     out.onCompleted();
   }
 
-  private static StockMovement movement(StockLedger.Movement m, String currency) {
+  private static StockMovement movement(StockLedger.Movement m) {
+    String currency = m.currency();
     var b = StockMovement.newBuilder().setId(m.id().toString());
     m.moves().forEach(x -> b.addMoves(move(x, currency)));
     return b.build();

@@ -1,5 +1,6 @@
 package io.millstone.server.inventory;
 
+import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.masterdata.model.Warehouse;
 import io.millstone.server.platform.Actor;
@@ -56,7 +57,7 @@ public final class StockLedger {
       String postedBy) {}
 
   /** What one request posted. */
-  public record Movement(UUID id, List<MoveView> moves) {}
+  public record Movement(UUID id, List<MoveView> moves, String currency) {}
 
   private record Line(
       int index,
@@ -194,7 +195,7 @@ public final class StockLedger {
                             + (ref.isEmpty() ? "" : ", ref " + ref));
                     return id;
                   });
-          return new Movement(outcome.id(), moves(t, outcome.id()));
+          return new Movement(outcome.id(), moves(t, outcome.id()), CompanyAdmin.currencyOf(t));
         });
   }
 

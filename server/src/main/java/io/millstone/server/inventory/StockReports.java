@@ -1,5 +1,6 @@
 package io.millstone.server.inventory;
 
+import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
@@ -24,7 +25,10 @@ public final class StockReports {
       BigDecimal value) {}
 
   /** A page of balance lines. */
-  public record OnHandPage(List<OnHandView> lines, String next) {}
+  public record OnHandPage(List<OnHandView> lines, String next, String currency) {}
+
+  /** An item's moves and the currency their values are in. */
+  public record Moves(List<StockLedger.MoveView> moves, String currency) {}
 
   private final Transactions tx;
 
@@ -91,14 +95,13 @@ public final class StockReports {
               OnHandView last = out.get(size - 1);
               next = PageToken.encode(last.itemCode(), last.warehouseCode(), last.lot());
             }
-            return new OnHandPage(List.copyOf(out), next);
+            return new OnHandPage(List.copyOf(out), next, CompanyAdmin.currencyOf(t));
           }
         });
   }
 
   /** An item's moves, newest first, at most {@code limit}. */
-  public List<StockLedger.MoveView> moves(
-      Actor actor, String itemCode, String warehouseCode, int limit) {
+  public Moves moves(Actor actor, String itemCode, String warehouseCode, int limit) {
     new Validator().text(itemCode, "item_code", 32).throwIfInvalid();
     String item = itemCode.trim().toUpperCase(Locale.ROOT);
     String wh = warehouseCode == null ? "" : warehouseCode.trim().toUpperCase(Locale.ROOT);
@@ -135,7 +138,7 @@ public final class StockReports {
               }
             }
           }
-          return out;
+          return new Moves(out, CompanyAdmin.currencyOf(t));
         });
   }
 }

@@ -1,6 +1,5 @@
 package io.millstone.server.masterdata;
 
-import io.millstone.server.identity.model.Company;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 
@@ -9,10 +8,7 @@ final class CompanyCurrency {
   private CompanyCurrency() {}
 
   static String of(Tx tx) {
-    return tx.session()
-        .get(Company.class, tx.actor().orElseThrow().companyId())
-        .settings()
-        .currencyCode();
+    return io.millstone.server.identity.CompanyAdmin.currencyOf(tx);
   }
 
   /** An empty currency means the company's; any other must be it. */
