@@ -44,6 +44,8 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.sales.SalesDesk;
+import io.millstone.server.sales.SalesGrpcService;
 import io.millstone.server.telemetry.DeviceAdmin;
 import io.millstone.server.telemetry.DeviceCredentials;
 import io.millstone.server.telemetry.DeviceGrpcService;
@@ -128,6 +130,8 @@ public final class MillstoneServer {
     this.machineAdmin = new MachineAdmin(tx, clock, tagDirectory);
     this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
+    Books books = new Books(tx, clock);
+    StockLedger stockLedger = new StockLedger(tx, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -149,8 +153,9 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
-            new LedgerGrpcService(new Books(tx, clock)),
-            new StockGrpcService(new StockLedger(tx, clock), new StockReports(tx)),
+            new LedgerGrpcService(books),
+            new StockGrpcService(stockLedger, new StockReports(tx)),
+            new SalesGrpcService(new SalesDesk(tx, books, stockLedger, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

@@ -391,6 +391,45 @@ public final class Books {
         rs.getString(7));
   }
 
+  /**
+   * The next number of a document type in the fiscal year holding {@code date}, taken inside the
+   * caller's transaction: gapless, because a rollback gives the number back, but it holds the
+   * series' counter until the caller commits. Take it as late as possible in the transaction.
+   */
+  public String documentNumber(Tx t, String type, LocalDate date) {
+    return t.session()
+        .doReturningWork(
+            c ->
+                nextNumber(
+                    c,
+                    t.actor().orElseThrow().companyId(),
+                    type,
+                    periodFor(c, t, date).fiscalYear()));
+  }
+
+  /**
+   * A number of a document type taken in its own short transaction, for series that may have gaps
+   * (orders, deliveries, receipts): concurrent documents never wait on each other for it. Must be
+   * called outside any other transaction.
+   */
+  public String reserveNumber(Actor actor, String type, LocalDate date) {
+    return tx.inCompany(actor, t -> documentNumber(t, type, date));
+  }
+
+  /** The number of a posted journal entry, or an empty string for none. */
+  public static String entryNumber(Connection c, UUID entryId) throws SQLException {
+    if (entryId == null) {
+      return "";
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT number FROM journal_entry WHERE id = ?")) {
+      ps.setObject(1, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    }
+  }
+
   /** The next number of a document type in a fiscal year: "JV-2026-00042". */
   static String nextNumber(Connection c, UUID company, String type, String fiscalYear)
       throws SQLException {

@@ -16,13 +16,9 @@ import io.millstone.api.accounting.v1.PostJournalEntryRequest;
 import io.millstone.api.accounting.v1.ReverseJournalEntryRequest;
 import io.millstone.api.accounting.v1.TrialBalance;
 import io.millstone.api.accounting.v1.TrialBalanceLine;
-import io.millstone.api.common.v1.Date;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.gateway.ProtoValues;
-import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 
 /** Adapter from the LedgerService contract to {@link Books}. */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
@@ -30,25 +26,6 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   public LedgerGrpcService(Books books) {
     this.books = books;
-  }
-
-  static LocalDate date(Date d, String field) {
-    if (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0) {
-      return null;
-    }
-    try {
-      return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-    } catch (DateTimeException e) {
-      throw InvalidInputException.of(field, "is not a calendar date");
-    }
-  }
-
-  static Date date(LocalDate d) {
-    return Date.newBuilder()
-        .setYear(d.getYear())
-        .setMonth(d.getMonthValue())
-        .setDay(d.getDayOfMonth())
-        .build();
   }
 
   @Override
@@ -84,7 +61,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
             books.postManual(
                 GatewayContext.actor(),
                 req.getIdempotencyKey().getValue(),
-                date(req.getEntryDate(), "entry_date"),
+                ProtoValues.date(req.getEntryDate(), "entry_date"),
                 req.getMemo(),
                 lines)));
     out.onCompleted();
@@ -99,14 +76,14 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
                 GatewayContext.actor(),
                 req.getIdempotencyKey().getValue(),
                 req.getId(),
-                date(req.getEntryDate(), "entry_date"))));
+                ProtoValues.date(req.getEntryDate(), "entry_date"))));
     out.onCompleted();
   }
 
   @Override
   public void getTrialBalance(GetTrialBalanceRequest req, StreamObserver<TrialBalance> out) {
     var actor = GatewayContext.actor();
-    var tb = books.trialBalance(actor, date(req.getAsOf(), "as_of"));
+    var tb = books.trialBalance(actor, ProtoValues.date(req.getAsOf(), "as_of"));
     var lines = tb.lines();
     var b = TrialBalance.newBuilder().setCurrencyCode(tb.currency());
     BigDecimal d = BigDecimal.ZERO;
@@ -146,8 +123,8 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
         .setId(p.id().toString())
         .setFiscalYear(p.fiscalYear())
         .setNumber(p.number())
-        .setStartDate(date(p.start()))
-        .setEndDate(date(p.end()))
+        .setStartDate(ProtoValues.date(p.start()))
+        .setEndDate(ProtoValues.date(p.end()))
         .setClosed(p.closed())
         .setClosedBy(p.closedBy())
         .build();
@@ -158,7 +135,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
         JournalEntry.newBuilder()
             .setId(e.id().toString())
             .setNumber(e.number())
-            .setEntryDate(date(e.date()))
+            .setEntryDate(ProtoValues.date(e.date()))
             .setMemo(e.memo())
             .setSource(e.source())
             .setReversalOf(e.reversalOf() == null ? "" : e.reversalOf().toString())

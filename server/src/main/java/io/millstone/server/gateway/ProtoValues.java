@@ -1,10 +1,14 @@
 package io.millstone.server.gateway;
 
 import com.google.protobuf.Timestamp;
+import io.millstone.api.common.v1.Date;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.common.v1.Money;
+import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** The value conversions every service adapter needs, written once. */
 public final class ProtoValues {
@@ -42,5 +46,25 @@ public final class ProtoValues {
     return t.getSeconds() == 0 && t.getNanos() == 0
         ? null
         : Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+
+  /** The date in a contract field; null when unset (all zero); refuses impossible dates. */
+  public static LocalDate date(Date d, String field) {
+    if (d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    } catch (DateTimeException e) {
+      throw InvalidInputException.of(field, "is not a calendar date");
+    }
+  }
+
+  public static Date date(LocalDate d) {
+    return Date.newBuilder()
+        .setYear(d.getYear())
+        .setMonth(d.getMonthValue())
+        .setDay(d.getDayOfMonth())
+        .build();
   }
 }

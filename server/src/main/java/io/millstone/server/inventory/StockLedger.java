@@ -135,6 +135,33 @@ public final class StockLedger {
     return post(actor, key, "COUNT", reference, counted, qty, null, null);
   }
 
+  /** What a goods issue inside another document's transaction took out of stock. */
+  public record Issued(UUID movementId, List<BigDecimal> values) {
+    public BigDecimal total() {
+      return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * Issues stock inside the caller's transaction (a delivery, say), so the document and its stock
+   * moves commit or fail together. Quantities must already be checked to be above zero.
+   *
+   * @return the moving-average value of each line, in the order given
+   */
+  public Issued issueWithin(Tx t, String reference, List<LineInput> lines) {
+    Actor actor = t.actor().orElseThrow();
+    List<BigDecimal> qty = new ArrayList<>();
+    for (LineInput l : lines) {
+      qty.add(new BigDecimal(l.quantity()));
+    }
+    List<Line> resolved = resolve(t, lines, qty, null);
+    UUID id = Ids.newId();
+    BigDecimal[] values =
+        t.session()
+            .doReturningWork(c -> write(c, t, actor, id, "ISSUE", reference, resolved, null));
+    return new Issued(id, List.of(values));
+  }
+
   private static List<BigDecimal> quantities(Validator v, List<LineInput> lines) {
     v.check(!lines.isEmpty(), "lines", "needs at least one line");
     v.check(lines.size() <= 500, "lines", "may hold at most 500 lines");
@@ -183,7 +210,7 @@ public final class StockLedger {
                       + '\u001f'
                       + toWarehouse,
                   id -> {
-                    t.session().doWork(c -> write(c, t, actor, id, kind, ref, lines, to));
+                    t.session().doReturningWork(c -> write(c, t, actor, id, kind, ref, lines, to));
                     t.audit(
                         "inventory.stock." + kind.toLowerCase(Locale.ROOT),
                         "stock_movement",
@@ -199,7 +226,8 @@ public final class StockLedger {
         });
   }
 
-  private void write(
+  /** Writes the movement; returns the value each line moved, by line index. */
+  private BigDecimal[] write(
       Connection c,
       Tx t,
       Actor actor,
@@ -209,6 +237,7 @@ public final class StockLedger {
       List<Line> lines,
       Warehouse to)
       throws SQLException {
+    BigDecimal[] values = new BigDecimal[lines.size()];
     Instant now = clock.instant();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -250,6 +279,7 @@ public final class StockLedger {
         }
         case "ISSUE" -> {
           BigDecimal value = cost.valueOf(l.quantity());
+          values[l.index()] = value;
           move(
               c,
               actor,
@@ -346,6 +376,7 @@ public final class StockLedger {
       }
       cost.save(c);
     }
+    return values;
   }
 
   /** Writes a move and changes its balance; refuses to take the balance below zero. */

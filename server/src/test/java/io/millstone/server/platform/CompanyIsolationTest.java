@@ -93,6 +93,7 @@ class CompanyIsolationTest {
                               io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
                   .addUnitCosts(io.millstone.api.common.v1.Decimal.newBuilder().setValue("100"))
                   .build());
+      sellOneTonne(login.getSessionToken());
       telemetry.mill(code);
       try {
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
@@ -102,6 +103,56 @@ class CompanyIsolationTest {
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
+  }
+
+  /** An order, a delivery, an invoice and a payment: a row in every sales table. */
+  static void sellOneTonne(String token) {
+    var sales =
+        io.millstone.api.sales.v1.SalesServiceGrpc.newBlockingStub(t.channel())
+            .withInterceptors(
+                io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(token)));
+    var day = io.millstone.api.common.v1.Date.newBuilder().setYear(2026).setMonth(11).setDay(2);
+    var one = io.millstone.api.common.v1.Decimal.newBuilder().setValue("1");
+    var order =
+        sales.createOrder(
+            io.millstone.api.sales.v1.CreateOrderRequest.newBuilder()
+                .setCustomerCode("ISO-C1")
+                .setOrderDate(day)
+                .addLines(
+                    io.millstone.api.sales.v1.OrderLineInput.newBuilder()
+                        .setItemCode("ISO-1")
+                        .setQuantity(one))
+                .build());
+    sales.postDelivery(
+        io.millstone.api.sales.v1.PostDeliveryRequest.newBuilder()
+            .setOrderId(order.getId())
+            .setWarehouseCode("ISO-W1")
+            .setDeliveryDate(day)
+            .addLines(
+                io.millstone.api.sales.v1.DeliveryLineInput.newBuilder()
+                    .setOrderLineNo(1)
+                    .setQuantity(one))
+            .build());
+    var invoice =
+        sales.postInvoice(
+            io.millstone.api.sales.v1.PostInvoiceRequest.newBuilder()
+                .setOrderId(order.getId())
+                .setInvoiceDate(day)
+                .build());
+    sales.postPayment(
+        io.millstone.api.sales.v1.PostPaymentRequest.newBuilder()
+            .setCustomerCode("ISO-C1")
+            .setPaymentDate(day)
+            .setAmount(
+                io.millstone.api.common.v1.Decimal.newBuilder()
+                    .setValue(invoice.getGross().getAmount()))
+            .addAllocations(
+                io.millstone.api.sales.v1.AllocationInput.newBuilder()
+                    .setInvoiceId(invoice.getId())
+                    .setAmount(
+                        io.millstone.api.common.v1.Decimal.newBuilder()
+                            .setValue(invoice.getGross().getAmount())))
+            .build());
   }
 
   @AfterAll

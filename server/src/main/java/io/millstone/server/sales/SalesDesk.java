@@ -1,0 +1,2000 @@
+package io.millstone.server.sales;
+
+import io.millstone.server.accounting.Books;
+import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.StockLedger;
+import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Idempotency;
+import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.PageToken;
+import io.millstone.server.platform.Transactions;
+import io.millstone.server.platform.Tx;
+import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.Versions;
+import io.millstone.server.platform.error.BusinessRuleException;
+import io.millstone.server.platform.error.InvalidInputException;
+import io.millstone.server.platform.error.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Quotation to cash. Every document that moves stock or money posts to the books and the stock
+ * ledger in its own transaction, so a document, its stock moves and its journal entry commit or
+ * fail together. Orders, deliveries and receipts take their numbers in a short transaction of their
+ * own (those series may have gaps); tax invoices and credit notes take theirs last, inside their
+ * transaction, so the series is gapless and only invoices of one company wait on each other.
+ */
+public final class SalesDesk {
+  static final int QTY_SCALE = StockLedger.QUANTITY_SCALE;
+  static final int PRICE_SCALE = 4;
+
+  /** Amounts on documents are rounded to the currency's minor unit (paisa for BDT). */
+  static final int AMOUNT_SCALE = 2;
+
+  static final Set<String> STATES =
+      Set.of("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED", "CANCELLED");
+
+  public record OrderLineInput(String itemCode, String quantity, String unitPrice) {}
+
+  public record DeliveryLineInput(int orderLineNo, String quantity, String lot) {}
+
+  public record CreditLineInput(int lineNo, String quantity) {}
+
+  public record AllocationInput(String invoiceId, String amount) {}
+
+  public record OrderLineView(
+      int lineNo,
+      String itemCode,
+      String itemName,
+      String unitCode,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal vatRate,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal delivered,
+      BigDecimal invoiced) {}
+
+  public record OrderView(
+      UUID id,
+      String number,
+      String quoteNumber,
+      String customerCode,
+      String customerName,
+      LocalDate date,
+      String state,
+      String note,
+      List<OrderLineView> lines,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal gross,
+      long version,
+      Instant updatedAt,
+      String updatedBy,
+      String currency) {}
+
+  public record OrderPage(List<OrderView> orders, String nextPageToken) {}
+
+  public record DeliveryLineView(
+      int orderLineNo, String itemCode, String lot, BigDecimal quantity) {}
+
+  public record DeliveryView(
+      UUID id,
+      String number,
+      UUID orderId,
+      String orderNumber,
+      String warehouseCode,
+      LocalDate date,
+      List<DeliveryLineView> lines,
+      BigDecimal cost,
+      String entryNumber,
+      String currency) {}
+
+  public record InvoiceLineView(
+      int lineNo,
+      String itemCode,
+      String itemName,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal vatRate,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal credited) {}
+
+  public record InvoiceView(
+      UUID id,
+      String number,
+      String kind,
+      UUID orderId,
+      String orderNumber,
+      String customerCode,
+      String customerName,
+      String customerBin,
+      UUID creditedInvoiceId,
+      LocalDate date,
+      LocalDate dueDate,
+      String reason,
+      List<InvoiceLineView> lines,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal gross,
+      BigDecimal settled,
+      String entryNumber,
+      String currency) {
+    public BigDecimal open() {
+      return gross.subtract(settled);
+    }
+  }
+
+  public record InvoicePage(List<InvoiceView> invoices, String nextPageToken) {}
+
+  public record AllocationView(UUID invoiceId, String invoiceNumber, BigDecimal amount) {}
+
+  public record PaymentView(
+      UUID id,
+      String number,
+      String customerCode,
+      LocalDate date,
+      BigDecimal amount,
+      String method,
+      String reference,
+      List<AllocationView> allocations,
+      String entryNumber,
+      String currency) {}
+
+  public record AgeingRow(
+      String customerCode,
+      String customerName,
+      BigDecimal current,
+      BigDecimal days1to30,
+      BigDecimal days31to60,
+      BigDecimal days61to90,
+      BigDecimal over90,
+      BigDecimal total) {}
+
+  public record Ageing(LocalDate asOf, List<AgeingRow> rows, BigDecimal total, String currency) {}
+
+  private record Customer(
+      UUID id, String code, String name, BigDecimal creditLimit, int termsDays) {}
+
+  private record ItemRow(
+      UUID id,
+      String code,
+      String name,
+      String unit,
+      String kind,
+      BigDecimal price,
+      String taxCategory) {}
+
+  private record PricedLine(ItemRow item, BigDecimal qty, BigDecimal price, BigDecimal rate) {
+    BigDecimal net() {
+      return amount(qty.multiply(price));
+    }
+
+    BigDecimal vat() {
+      return amount(net().multiply(rate).movePointLeft(2));
+    }
+  }
+
+  private final Transactions tx;
+  private final Books books;
+  private final StockLedger stock;
+  private final Clock clock;
+
+  public SalesDesk(Transactions tx, Books books, StockLedger stock, Clock clock) {
+    this.tx = tx;
+    this.books = books;
+    this.stock = stock;
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------- orders
+
+  public OrderView createOrder(
+      Actor actor,
+      String key,
+      String customerCode,
+      LocalDate date,
+      List<OrderLineInput> lines,
+      String note,
+      boolean quotation) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(customerCode, "customer_code", 32);
+    v.check(date != null, "order_date", "is required");
+    v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
+    List<BigDecimal[]> parsed = parseLines(v, lines);
+    v.throwIfInvalid();
+    String number = books.reserveNumber(actor, quotation ? "QT" : "SO", date);
+    String customer = customerCode.trim().toUpperCase(Locale.ROOT);
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "sales.order.create",
+                  customer + '\u001f' + date + '\u001f' + lines + '\u001f' + note + quotation,
+                  id ->
+                      sql(
+                          t,
+                          c -> {
+                            Customer cust = customer(c, customer, "customer_code");
+                            List<PricedLine> priced = price(c, lines, parsed);
+                            String state = quotation ? "QUOTATION" : "CONFIRMED";
+                            if (!quotation) {
+                              checkCredit(c, cust, gross(priced), null);
+                            }
+                            Instant now = clock.instant();
+                            try (PreparedStatement ps =
+                                c.prepareStatement(
+                                    "INSERT INTO sales_order (id, company_id, number, customer_id, order_date, state, note,"
+                                        + " net_total, vat_total, gross_total, created_at, created_by, updated_at, updated_by)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)")) {
+                              ps.setObject(1, id);
+                              ps.setObject(2, actor.companyId());
+                              ps.setString(3, number);
+                              ps.setObject(4, cust.id());
+                              ps.setDate(5, Date.valueOf(date));
+                              ps.setString(6, state);
+                              ps.setString(7, note == null ? "" : note.trim());
+                              ps.setTimestamp(8, Timestamp.from(now));
+                              ps.setString(9, actor.username());
+                              ps.setTimestamp(10, Timestamp.from(now));
+                              ps.setString(11, actor.username());
+                              ps.executeUpdate();
+                            }
+                            writeLines(c, actor, id, priced);
+                            t.audit(
+                                "sales.order.create",
+                                "sales_order",
+                                id,
+                                number + " for " + cust.code() + ", " + plain(gross(priced)));
+                            return id;
+                          }));
+          return order(t, outcome.id());
+        });
+  }
+
+  public OrderView getOrder(Actor actor, String orderId) {
+    UUID id = parseId(orderId, "id");
+    return tx.inCompany(actor, t -> order(t, id));
+  }
+
+  public OrderView updateOrder(
+      Actor actor, String orderId, long version, List<OrderLineInput> lines, String note) {
+    UUID id = parseId(orderId, "id");
+    Validator v = new Validator();
+    v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
+    List<BigDecimal[]> parsed = parseLines(v, lines);
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          sql(
+              t,
+              c -> {
+                OrderHead o = lockOrder(c, id, version);
+                if (!o.state().equals("QUOTATION") && !o.state().equals("CONFIRMED")) {
+                  throw new BusinessRuleException(
+                      "order_not_editable",
+                      o.number()
+                          + " is "
+                          + o.state().toLowerCase(Locale.ROOT)
+                          + "; it can no longer be changed.");
+                }
+                if (o.anyDelivered()) {
+                  throw new BusinessRuleException(
+                      "order_not_editable",
+                      o.number()
+                          + " has deliveries; change it with a credit note or a new order instead.");
+                }
+                List<PricedLine> priced = price(c, lines, parsed);
+                if (o.state().equals("CONFIRMED")) {
+                  checkCredit(c, customerById(c, o.customerId()), gross(priced), id);
+                }
+                try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM sales_order_line WHERE order_id = ?")) {
+                  ps.setObject(1, id);
+                  ps.executeUpdate();
+                }
+                writeLines(c, actor, id, priced);
+                touch(c, actor, id, o.state(), note == null ? "" : note.trim(), null);
+                t.audit("sales.order.update", "sales_order", id, o.number() + " lines replaced");
+                return null;
+              });
+          return order(t, id);
+        });
+  }
+
+  public OrderView confirmOrder(Actor actor, String orderId, long version) {
+    UUID id = parseId(orderId, "id");
+    OrderView before = getOrder(actor, orderId);
+    if (!before.state().equals("QUOTATION")) {
+      throw new BusinessRuleException(
+          "not_a_quotation",
+          before.number()
+              + " is "
+              + before.state().toLowerCase(Locale.ROOT)
+              + ", not a quotation.");
+    }
+    String number = books.reserveNumber(actor, "SO", before.date());
+    return tx.inCompany(
+        actor,
+        t -> {
+          sql(
+              t,
+              c -> {
+                OrderHead o = lockOrder(c, id, version);
+                if (!o.state().equals("QUOTATION")) {
+                  throw new BusinessRuleException(
+                      "not_a_quotation",
+                      o.number()
+                          + " is "
+                          + o.state().toLowerCase(Locale.ROOT)
+                          + ", not a quotation.");
+                }
+                checkCredit(c, customerById(c, o.customerId()), o.gross(), id);
+                touch(c, actor, id, "CONFIRMED", null, number);
+                t.audit(
+                    "sales.order.confirm",
+                    "sales_order",
+                    id,
+                    o.number() + " confirmed as " + number);
+                return null;
+              });
+          return order(t, id);
+        });
+  }
+
+  public OrderView cancelOrder(Actor actor, String orderId, long version) {
+    UUID id = parseId(orderId, "id");
+    return tx.inCompany(
+        actor,
+        t -> {
+          sql(
+              t,
+              c -> {
+                OrderHead o = lockOrder(c, id, version);
+                if (o.anyDelivered() || o.state().equals("CANCELLED")) {
+                  throw new BusinessRuleException(
+                      "order_not_cancellable",
+                      o.number()
+                          + (o.state().equals("CANCELLED")
+                              ? " is already cancelled."
+                              : " has deliveries and cannot be cancelled; take the goods back and"
+                                  + " issue a credit note instead."));
+                }
+                touch(c, actor, id, "CANCELLED", null, null);
+                t.audit("sales.order.cancel", "sales_order", id, o.number() + " cancelled");
+                return null;
+              });
+          return order(t, id);
+        });
+  }
+
+  public OrderPage listOrders(
+      Actor actor, String state, String customerCode, int pageSize, String pageToken) {
+    String st = state == null ? "" : state.trim().toUpperCase(Locale.ROOT);
+    String cust = customerCode == null ? "" : customerCode.trim().toUpperCase(Locale.ROOT);
+    List<String> after = PageToken.decode(pageToken, 2);
+    new Validator()
+        .check(st.isEmpty() || STATES.contains(st), "state", "is not one of " + STATES)
+        .check(
+            after != null,
+            "page.page_token",
+            "is not a token this server gave out; start from the first page")
+        .check(pageSize >= 0, "page.page_size", "must not be negative")
+        .throwIfInvalid();
+    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          String currency = CompanyAdmin.currencyOf(t);
+          List<UUID> ids = new ArrayList<>();
+          List<LocalDate> dates = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT o.id, o.order_date FROM sales_order o JOIN party p ON p.id = o.customer_id"
+                      + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
+                      + " AND (? OR (o.order_date, o.id) < (?, ?))"
+                      + " ORDER BY o.order_date DESC, o.id DESC LIMIT ?")) {
+            ps.setString(1, st);
+            ps.setString(2, st);
+            ps.setString(3, cust);
+            ps.setString(4, cust);
+            ps.setBoolean(5, after.isEmpty());
+            ps.setDate(6, after.isEmpty() ? null : Date.valueOf(after.get(0)));
+            ps.setObject(7, after.isEmpty() ? null : UUID.fromString(after.get(1)));
+            ps.setInt(8, size + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+                dates.add(rs.getDate(2).toLocalDate());
+              }
+            }
+          } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(
+                "page.page_token",
+                "is not a token this server gave out; start from the first page");
+          }
+          String next = "";
+          if (ids.size() > size) {
+            next = PageToken.encode(dates.get(size - 1).toString(), ids.get(size - 1).toString());
+            ids = ids.subList(0, size);
+          }
+          List<OrderView> out = new ArrayList<>();
+          for (UUID id : ids) {
+            out.add(order(c, id, false, currency));
+          }
+          return new OrderPage(out, next);
+        });
+  }
+
+  // ---------------------------------------------------------------- deliveries
+
+  public DeliveryView postDelivery(
+      Actor actor,
+      String key,
+      String orderId,
+      String warehouseCode,
+      LocalDate date,
+      List<DeliveryLineInput> lines) {
+    UUID id = parseId(orderId, "order_id");
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(warehouseCode, "warehouse_code", 32);
+    v.check(date != null, "delivery_date", "is required");
+    v.check(!lines.isEmpty(), "lines", "needs at least one line");
+    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
+    List<BigDecimal> qty = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      BigDecimal q =
+          Decimals.parse(v, "lines[" + i + "].quantity", lines.get(i).quantity(), QTY_SCALE, true);
+      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
+      String lot = lines.get(i).lot();
+      v.check(
+          lot == null || lot.length() <= 40,
+          "lines[" + i + "].lot",
+          "is too long (at most 40 characters)");
+      qty.add(q);
+    }
+    v.throwIfInvalid();
+    String number = books.reserveNumber(actor, "DN", date);
+    String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "sales.delivery.post",
+                  id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
+                  deliveryId -> deliver(t, actor, deliveryId, number, id, wh, date, lines, qty));
+          return delivery(t, outcome.id());
+        });
+  }
+
+  private UUID deliver(
+      Tx t,
+      Actor actor,
+      UUID deliveryId,
+      String number,
+      UUID orderId,
+      String wh,
+      LocalDate date,
+      List<DeliveryLineInput> lines,
+      List<BigDecimal> qty) {
+    // The order row is locked first: deliveries of one order queue, others run in parallel.
+    OrderHead o = sql(t, c -> lockOrder(c, orderId, null));
+    if (!o.state().equals("CONFIRMED")) {
+      throw new BusinessRuleException(
+          "order_not_open_for_delivery",
+          o.number()
+              + " is "
+              + o.state().toLowerCase(Locale.ROOT)
+              + (o.state().equals("QUOTATION")
+                  ? "; confirm it before delivering."
+                  : "; there is nothing left to deliver."));
+    }
+    Map<Integer, OrderLineRow> orderLines = sql(t, c -> orderLines(c, orderId));
+    Map<Integer, BigDecimal> wanted = new HashMap<>();
+    Validator v = new Validator();
+    List<StockLedger.LineInput> stockLines = new ArrayList<>();
+    List<Integer> stockIndex = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLineRow l = orderLines.get(lines.get(i).orderLineNo());
+      if (l == null) {
+        v.check(
+            false,
+            "lines[" + i + "].order_line_no",
+            o.number() + " has no line " + lines.get(i).orderLineNo());
+        continue;
+      }
+      BigDecimal total = wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add);
+      BigDecimal open = l.quantity().subtract(l.delivered());
+      v.check(
+          total.compareTo(open) <= 0,
+          "lines[" + i + "].quantity",
+          "line "
+              + l.lineNo()
+              + " ("
+              + l.itemCode()
+              + ") has "
+              + qty(open)
+              + " "
+              + l.unit()
+              + " left to deliver");
+      if (!l.kind().equals("SERVICE")) {
+        String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
+        stockLines.add(
+            new StockLedger.LineInput(l.itemCode(), wh, lot, qty.get(i).toPlainString()));
+        stockIndex.add(i);
+      }
+    }
+    v.throwIfInvalid();
+    Map<String, BigDecimal> costByAccount = new TreeMap<>();
+    BigDecimal cost = BigDecimal.ZERO;
+    UUID movementId = null;
+    if (!stockLines.isEmpty()) {
+      StockLedger.Issued issued = stock.issueWithin(t, number, stockLines);
+      movementId = issued.movementId();
+      for (int k = 0; k < stockIndex.size(); k++) {
+        OrderLineRow l = orderLines.get(lines.get(stockIndex.get(k)).orderLineNo());
+        costByAccount.merge(inventoryAccount(l.kind()), issued.values().get(k), BigDecimal::add);
+      }
+      cost = issued.total();
+    }
+    UUID entry = null;
+    if (cost.signum() > 0) {
+      List<Books.Line> posting = new ArrayList<>();
+      posting.add(new Books.Line("5000", cost, BigDecimal.ZERO, "Cost of goods sold " + number));
+      costByAccount.forEach(
+          (account, value) -> {
+            if (value.signum() > 0) {
+              posting.add(new Books.Line(account, BigDecimal.ZERO, value, number));
+            }
+          });
+      entry =
+          books.post(
+              t,
+              date,
+              "Delivery " + number + " for " + o.number(),
+              "DELIVERY",
+              deliveryId,
+              posting);
+    }
+    UUID move = movementId;
+    UUID journal = entry;
+    BigDecimal value = cost;
+    sql(
+        t,
+        c -> {
+          UUID warehouseId = warehouseId(c, wh);
+          if (move == null) {
+            throw new BusinessRuleException(
+                "nothing_to_deliver",
+                "Only services are on this delivery; services are invoiced without a delivery.");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO delivery (id, company_id, number, order_id, warehouse_id, delivery_date,"
+                      + " movement_id, journal_entry_id, cost_value, posted_at, posted_by)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, deliveryId);
+            ps.setObject(2, actor.companyId());
+            ps.setString(3, number);
+            ps.setObject(4, orderId);
+            ps.setObject(5, warehouseId);
+            ps.setDate(6, Date.valueOf(date));
+            ps.setObject(7, move);
+            ps.setObject(8, journal);
+            ps.setBigDecimal(9, value);
+            ps.setTimestamp(10, Timestamp.from(clock.instant()));
+            ps.setString(11, actor.username());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO delivery_line (id, company_id, delivery_id, order_line_id, lot, quantity)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < lines.size(); i++) {
+              ps.setObject(1, Ids.newId());
+              ps.setObject(2, actor.companyId());
+              ps.setObject(3, deliveryId);
+              ps.setObject(4, orderLines.get(lines.get(i).orderLineNo()).id());
+              ps.setString(5, lines.get(i).lot() == null ? "" : lines.get(i).lot().trim());
+              ps.setBigDecimal(6, qty.get(i));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE sales_order_line SET delivered_qty = delivered_qty + ? WHERE order_id = ? AND line_no = ?")) {
+            for (var e : wanted.entrySet()) {
+              ps.setBigDecimal(1, e.getValue());
+              ps.setObject(2, orderId);
+              ps.setInt(3, e.getKey());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          advanceState(c, actor, orderId);
+          return null;
+        });
+    t.audit(
+        "sales.delivery.post",
+        "delivery",
+        deliveryId,
+        number + " for " + o.number() + ", cost " + plain(cost));
+    return deliveryId;
+  }
+
+  // ---------------------------------------------------------------- invoices
+
+  public InvoiceView postInvoice(Actor actor, String key, String orderId, LocalDate date) {
+    UUID id = parseId(orderId, "order_id");
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.check(date != null, "invoice_date", "is required");
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "sales.invoice.post",
+                  id + "\u001f" + date,
+                  invoiceId -> invoice(t, actor, invoiceId, id, date));
+          return invoice(t, outcome.id());
+        });
+  }
+
+  private UUID invoice(Tx t, Actor actor, UUID invoiceId, UUID orderId, LocalDate date) {
+    OrderHead o = sql(t, c -> lockOrder(c, orderId, null));
+    if (!o.state().equals("CONFIRMED") && !o.state().equals("DELIVERED")) {
+      throw new BusinessRuleException(
+          "order_not_open_for_invoice",
+          o.number() + " is " + o.state().toLowerCase(Locale.ROOT) + "; nothing to invoice.");
+    }
+    Map<Integer, OrderLineRow> orderLines = sql(t, c -> orderLines(c, orderId));
+    Customer cust = sql(t, c -> customerById(c, o.customerId()));
+    record Billed(OrderLineRow line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
+    List<Billed> billed = new ArrayList<>();
+    for (OrderLineRow l : orderLines.values()) {
+      // Services are invoiced in full; goods as far as they were delivered.
+      BigDecimal upTo = l.kind().equals("SERVICE") ? l.quantity() : l.delivered();
+      BigDecimal q = upTo.subtract(l.invoiced());
+      if (q.signum() <= 0) {
+        continue;
+      }
+      BigDecimal net;
+      BigDecimal vat;
+      if (l.invoiced().add(q).compareTo(l.quantity()) == 0) {
+        // The last part of a line takes what is left, so the invoices add up to the order.
+        BigDecimal[] before = sql(t, c -> invoicedSoFar(c, l.id()));
+        net = l.net().subtract(before[0]);
+        vat = l.vat().subtract(before[1]);
+      } else {
+        net = amount(q.multiply(l.price()));
+        vat = amount(net.multiply(l.rate()).movePointLeft(2));
+      }
+      billed.add(new Billed(l, q, net, vat));
+    }
+    if (billed.isEmpty()) {
+      throw new BusinessRuleException(
+          "nothing_to_invoice",
+          "Nothing on " + o.number() + " is delivered and waiting to be invoiced.");
+    }
+    BigDecimal net = billed.stream().map(Billed::net).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal vat = billed.stream().map(Billed::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal gross = net.add(vat);
+    Map<String, BigDecimal> revenue = new TreeMap<>();
+    for (Billed b : billed) {
+      revenue.merge(revenueAccount(b.line().kind()), b.net(), BigDecimal::add);
+    }
+    UUID entry = null;
+    if (gross.signum() > 0) {
+      List<Books.Line> posting = new ArrayList<>();
+      posting.add(new Books.Line("1100", gross, BigDecimal.ZERO, cust.code()));
+      revenue.forEach(
+          (account, value) -> {
+            if (value.signum() > 0) {
+              posting.add(new Books.Line(account, BigDecimal.ZERO, value, o.number()));
+            }
+          });
+      if (vat.signum() > 0) {
+        posting.add(new Books.Line("2100", BigDecimal.ZERO, vat, "Output VAT"));
+      }
+      entry =
+          books.post(
+              t,
+              date,
+              "Invoice for " + o.number() + " to " + cust.code(),
+              "INVOICE",
+              invoiceId,
+              posting);
+    }
+    // Last: the gapless number. Its counter stays locked only until this transaction commits.
+    String number = books.documentNumber(t, "INV", date);
+    UUID journal = entry;
+    sql(
+        t,
+        c -> {
+          insertInvoice(
+              c,
+              actor,
+              invoiceId,
+              number,
+              "INVOICE",
+              orderId,
+              cust.id(),
+              null,
+              date,
+              date.plusDays(cust.termsDays()),
+              "",
+              net,
+              vat,
+              gross,
+              BigDecimal.ZERO,
+              journal);
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO sales_invoice_line (id, company_id, invoice_id, line_no, order_line_id, item_id,"
+                          + " quantity, unit_price, vat_rate, net, vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              PreparedStatement up =
+                  c.prepareStatement(
+                      "UPDATE sales_order_line SET invoiced_qty = invoiced_qty + ? WHERE id = ?")) {
+            int n = 0;
+            for (Billed b : billed) {
+              ps.setObject(1, Ids.newId());
+              ps.setObject(2, actor.companyId());
+              ps.setObject(3, invoiceId);
+              ps.setInt(4, ++n);
+              ps.setObject(5, b.line().id());
+              ps.setObject(6, b.line().itemId());
+              ps.setBigDecimal(7, b.qty());
+              ps.setBigDecimal(8, b.line().price());
+              ps.setBigDecimal(9, b.line().rate());
+              ps.setBigDecimal(10, b.net());
+              ps.setBigDecimal(11, b.vat());
+              ps.addBatch();
+              up.setBigDecimal(1, b.qty());
+              up.setObject(2, b.line().id());
+              up.addBatch();
+            }
+            ps.executeBatch();
+            up.executeBatch();
+          }
+          advanceState(c, actor, orderId);
+          return null;
+        });
+    t.audit(
+        "sales.invoice.post",
+        "sales_invoice",
+        invoiceId,
+        number + " for " + o.number() + ", " + plain(gross) + " incl. VAT " + plain(vat));
+    return invoiceId;
+  }
+
+  public InvoiceView postCreditNote(
+      Actor actor,
+      String key,
+      String invoiceId,
+      LocalDate date,
+      String reason,
+      List<CreditLineInput> lines) {
+    UUID id = parseId(invoiceId, "invoice_id");
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.check(date != null, "credit_date", "is required");
+    v.text(reason, "reason", 300);
+    v.check(!lines.isEmpty(), "lines", "needs at least one line");
+    List<BigDecimal> qty = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      BigDecimal q =
+          Decimals.parse(v, "lines[" + i + "].quantity", lines.get(i).quantity(), QTY_SCALE, true);
+      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
+      qty.add(q);
+    }
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "sales.credit_note.post",
+                  id + "\u001f" + date + '\u001f' + reason + '\u001f' + lines,
+                  noteId -> credit(t, actor, noteId, id, date, reason.trim(), lines, qty));
+          return invoice(t, outcome.id());
+        });
+  }
+
+  private UUID credit(
+      Tx t,
+      Actor actor,
+      UUID noteId,
+      UUID invoiceId,
+      LocalDate date,
+      String reason,
+      List<CreditLineInput> lines,
+      List<BigDecimal> qty) {
+    InvoiceView inv = sql(t, c -> lockedInvoice(c, invoiceId));
+    if (!inv.kind().equals("INVOICE")) {
+      throw new BusinessRuleException(
+          "not_an_invoice", inv.number() + " is a credit note; credit the invoice itself.");
+    }
+    Map<Integer, InvoiceLineView> byNo = new HashMap<>();
+    inv.lines().forEach(l -> byNo.put(l.lineNo(), l));
+    Map<Integer, BigDecimal> wanted = new LinkedHashMap<>();
+    Validator v = new Validator();
+    for (int i = 0; i < lines.size(); i++) {
+      InvoiceLineView l = byNo.get(lines.get(i).lineNo());
+      if (l == null) {
+        v.check(
+            false,
+            "lines[" + i + "].line_no",
+            inv.number() + " has no line " + lines.get(i).lineNo());
+        continue;
+      }
+      BigDecimal total = wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add);
+      BigDecimal left = l.quantity().subtract(l.credited());
+      v.check(
+          total.compareTo(left) <= 0,
+          "lines[" + i + "].quantity",
+          "line " + l.lineNo() + " (" + l.itemCode() + ") has " + qty(left) + " left to credit");
+    }
+    v.throwIfInvalid();
+    record Credited(InvoiceLineView line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
+    List<Credited> credited = new ArrayList<>();
+    for (var e : wanted.entrySet()) {
+      InvoiceLineView l = byNo.get(e.getKey());
+      BigDecimal q = e.getValue();
+      BigDecimal net;
+      BigDecimal vat;
+      if (l.credited().add(q).compareTo(l.quantity()) == 0) {
+        BigDecimal[] before = sql(t, c -> creditedSoFar(c, invoiceId, l.lineNo()));
+        net = l.net().subtract(before[0]);
+        vat = l.vat().subtract(before[1]);
+      } else {
+        net = amount(q.multiply(l.unitPrice()));
+        vat = amount(net.multiply(l.vatRate()).movePointLeft(2));
+      }
+      credited.add(new Credited(l, q, net, vat));
+    }
+    BigDecimal net = credited.stream().map(Credited::net).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal vat = credited.stream().map(Credited::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal gross = net.add(vat);
+    if (gross.compareTo(inv.open()) > 0) {
+      throw new BusinessRuleException(
+          "credit_exceeds_open",
+          inv.number()
+              + " has "
+              + plain(inv.open())
+              + " "
+              + inv.currency()
+              + " still open and this credit note is "
+              + plain(gross)
+              + "; credit at most what is unpaid (refunds of paid invoices are not supported yet).");
+    }
+    Map<String, BigDecimal> revenue = new TreeMap<>();
+    Map<Integer, String> kinds = sql(t, c -> itemKinds(c, invoiceId));
+    for (Credited cr : credited) {
+      revenue.merge(revenueAccount(kinds.get(cr.line().lineNo())), cr.net(), BigDecimal::add);
+    }
+    UUID entry = null;
+    if (gross.signum() > 0) {
+      List<Books.Line> posting = new ArrayList<>();
+      revenue.forEach(
+          (account, value) -> {
+            if (value.signum() > 0) {
+              posting.add(new Books.Line(account, value, BigDecimal.ZERO, inv.number()));
+            }
+          });
+      if (vat.signum() > 0) {
+        posting.add(new Books.Line("2100", vat, BigDecimal.ZERO, "Output VAT reversed"));
+      }
+      posting.add(new Books.Line("1100", BigDecimal.ZERO, gross, inv.customerCode()));
+      entry =
+          books.post(
+              t,
+              date,
+              "Credit note on " + inv.number() + ": " + reason,
+              "CREDIT_NOTE",
+              noteId,
+              posting);
+    }
+    String number = books.documentNumber(t, "CN", date);
+    UUID journal = entry;
+    sql(
+        t,
+        c -> {
+          UUID customerId = customerId(c, inv.customerCode());
+          insertInvoice(
+              c,
+              actor,
+              noteId,
+              number,
+              "CREDIT_NOTE",
+              inv.orderId(),
+              customerId,
+              invoiceId,
+              date,
+              date,
+              reason,
+              net,
+              vat,
+              gross,
+              gross,
+              journal);
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO sales_invoice_line (id, company_id, invoice_id, line_no, order_line_id, item_id,"
+                          + " quantity, unit_price, vat_rate, net, vat)"
+                          + " SELECT ?, company_id, ?, ?, order_line_id, item_id, ?, unit_price, vat_rate, ?, ?"
+                          + " FROM sales_invoice_line WHERE invoice_id = ? AND line_no = ?");
+              PreparedStatement up =
+                  c.prepareStatement(
+                      "UPDATE sales_invoice_line SET credited_qty = credited_qty + ?"
+                          + " WHERE invoice_id = ? AND line_no = ?")) {
+            int n = 0;
+            for (Credited cr : credited) {
+              ps.setObject(1, Ids.newId());
+              ps.setObject(2, noteId);
+              ps.setInt(3, ++n);
+              ps.setBigDecimal(4, cr.qty());
+              ps.setBigDecimal(5, cr.net());
+              ps.setBigDecimal(6, cr.vat());
+              ps.setObject(7, invoiceId);
+              ps.setInt(8, cr.line().lineNo());
+              ps.addBatch();
+              up.setBigDecimal(1, cr.qty());
+              up.setObject(2, invoiceId);
+              up.setInt(3, cr.line().lineNo());
+              up.addBatch();
+            }
+            ps.executeBatch();
+            up.executeBatch();
+          }
+          settle(c, invoiceId, gross);
+          return null;
+        });
+    t.audit(
+        "sales.credit_note.post",
+        "sales_invoice",
+        noteId,
+        number + " on " + inv.number() + ", " + plain(gross) + ": " + reason);
+    return noteId;
+  }
+
+  public InvoiceView getInvoice(Actor actor, String invoiceId) {
+    UUID id = parseId(invoiceId, "id");
+    return tx.inCompany(actor, t -> invoice(t, id));
+  }
+
+  public InvoicePage listInvoices(
+      Actor actor, String customerCode, boolean openOnly, int pageSize, String pageToken) {
+    String cust = customerCode == null ? "" : customerCode.trim().toUpperCase(Locale.ROOT);
+    List<String> after = PageToken.decode(pageToken, 2);
+    new Validator()
+        .check(
+            after != null,
+            "page.page_token",
+            "is not a token this server gave out; start from the first page")
+        .check(pageSize >= 0, "page.page_size", "must not be negative")
+        .throwIfInvalid();
+    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          String currency = CompanyAdmin.currencyOf(t);
+          List<UUID> ids = new ArrayList<>();
+          List<LocalDate> dates = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT s.id, s.invoice_date FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
+                      + " WHERE (? = '' OR p.code = ?) AND (NOT ? OR (s.kind = 'INVOICE' AND s.settled < s.gross))"
+                      + " AND (? OR (s.invoice_date, s.id) < (?, ?))"
+                      + " ORDER BY s.invoice_date DESC, s.id DESC LIMIT ?")) {
+            ps.setString(1, cust);
+            ps.setString(2, cust);
+            ps.setBoolean(3, openOnly);
+            ps.setBoolean(4, after.isEmpty());
+            ps.setDate(5, after.isEmpty() ? null : Date.valueOf(after.get(0)));
+            ps.setObject(6, after.isEmpty() ? null : UUID.fromString(after.get(1)));
+            ps.setInt(7, size + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+                dates.add(rs.getDate(2).toLocalDate());
+              }
+            }
+          } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(
+                "page.page_token",
+                "is not a token this server gave out; start from the first page");
+          }
+          String next = "";
+          if (ids.size() > size) {
+            next = PageToken.encode(dates.get(size - 1).toString(), ids.get(size - 1).toString());
+            ids = ids.subList(0, size);
+          }
+          List<InvoiceView> out = new ArrayList<>();
+          for (UUID id : ids) {
+            out.add(invoice(c, id, currency));
+          }
+          return new InvoicePage(out, next);
+        });
+  }
+
+  // ---------------------------------------------------------------- payments
+
+  public PaymentView postPayment(
+      Actor actor,
+      String key,
+      String customerCode,
+      LocalDate date,
+      String amountText,
+      String method,
+      String reference,
+      List<AllocationInput> allocations) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(customerCode, "customer_code", 32);
+    v.check(date != null, "payment_date", "is required");
+    BigDecimal amount = Decimals.parse(v, "amount", amountText, AMOUNT_SCALE, true);
+    v.check(amount == null || amount.signum() > 0, "amount", "must be more than zero");
+    String m = method == null || method.isBlank() ? "BANK" : method.trim().toUpperCase(Locale.ROOT);
+    v.check(m.equals("BANK") || m.equals("CASH"), "method", "must be BANK or CASH");
+    v.check(
+        reference == null || reference.length() <= 100,
+        "reference",
+        "is too long (at most 100 characters)");
+    v.check(!allocations.isEmpty(), "allocations", "needs at least one invoice to pay");
+    List<UUID> invoices = new ArrayList<>();
+    BigDecimal allocated = BigDecimal.ZERO;
+    List<BigDecimal> amounts = new ArrayList<>();
+    for (int i = 0; i < allocations.size(); i++) {
+      UUID inv = Ids.parseOrNull(allocations.get(i).invoiceId());
+      v.check(inv != null, "allocations[" + i + "].invoice_id", "is not an invoice id");
+      v.check(
+          inv == null || !invoices.contains(inv),
+          "allocations[" + i + "].invoice_id",
+          "appears twice; allocate to each invoice once");
+      invoices.add(inv);
+      BigDecimal a =
+          Decimals.parse(
+              v, "allocations[" + i + "].amount", allocations.get(i).amount(), AMOUNT_SCALE, true);
+      v.check(
+          a == null || a.signum() > 0, "allocations[" + i + "].amount", "must be more than zero");
+      amounts.add(a);
+      allocated = a == null ? allocated : allocated.add(a);
+    }
+    if (!v.hasViolation("amount") && amount != null) {
+      v.check(
+          allocated.compareTo(amount) == 0,
+          "allocations",
+          "add up to " + plain(allocated) + " but the payment is " + plain(amount));
+    }
+    v.throwIfInvalid();
+    String cust = customerCode.trim().toUpperCase(Locale.ROOT);
+    String ref = reference == null ? "" : reference.trim();
+    String number = books.reserveNumber(actor, "RV", date);
+    return tx.inCompany(
+        actor,
+        t -> {
+          var outcome =
+              Idempotency.once(
+                  t,
+                  key,
+                  "sales.payment.post",
+                  cust + '\u001f' + date + '\u001f' + amount + m + ref + allocations,
+                  paymentId -> {
+                    Customer customer = sql(t, c -> customer(c, cust, "customer_code"));
+                    // Invoices are locked in one order so concurrent payments never deadlock.
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 0; i < invoices.size(); i++) {
+                      order.add(i);
+                    }
+                    order.sort((a, b) -> invoices.get(a).compareTo(invoices.get(b)));
+                    Validator check = new Validator();
+                    for (int i : order) {
+                      InvoiceView inv = sql(t, c -> lockedInvoice(c, invoices.get(i)));
+                      String field = "allocations[" + i + "]";
+                      check.check(
+                          inv.kind().equals("INVOICE")
+                              && inv.customerCode().equals(customer.code()),
+                          field + ".invoice_id",
+                          inv.number() + " is not an invoice of " + customer.code());
+                      check.check(
+                          amounts.get(i).compareTo(inv.open()) <= 0,
+                          field + ".amount",
+                          inv.number() + " has only " + plain(inv.open()) + " open");
+                    }
+                    check.throwIfInvalid();
+                    UUID entry =
+                        books.post(
+                            t,
+                            date,
+                            "Payment " + number + " from " + customer.code(),
+                            "PAYMENT",
+                            paymentId,
+                            List.of(
+                                new Books.Line(
+                                    m.equals("CASH") ? "1000" : "1010",
+                                    amount,
+                                    BigDecimal.ZERO,
+                                    ref),
+                                new Books.Line("1100", BigDecimal.ZERO, amount, customer.code())));
+                    sql(
+                        t,
+                        c -> {
+                          try (PreparedStatement ps =
+                              c.prepareStatement(
+                                  "INSERT INTO customer_payment (id, company_id, number, customer_id, payment_date,"
+                                      + " amount, method, reference, journal_entry_id, posted_at, posted_by)"
+                                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            ps.setObject(1, paymentId);
+                            ps.setObject(2, actor.companyId());
+                            ps.setString(3, number);
+                            ps.setObject(4, customer.id());
+                            ps.setDate(5, Date.valueOf(date));
+                            ps.setBigDecimal(6, amount);
+                            ps.setString(7, m);
+                            ps.setString(8, ref);
+                            ps.setObject(9, entry);
+                            ps.setTimestamp(10, Timestamp.from(clock.instant()));
+                            ps.setString(11, actor.username());
+                            ps.executeUpdate();
+                          }
+                          try (PreparedStatement ps =
+                              c.prepareStatement(
+                                  "INSERT INTO payment_allocation (id, company_id, payment_id, invoice_id, amount)"
+                                      + " VALUES (?, ?, ?, ?, ?)")) {
+                            for (int i = 0; i < invoices.size(); i++) {
+                              ps.setObject(1, Ids.newId());
+                              ps.setObject(2, actor.companyId());
+                              ps.setObject(3, paymentId);
+                              ps.setObject(4, invoices.get(i));
+                              ps.setBigDecimal(5, amounts.get(i));
+                              ps.addBatch();
+                            }
+                            ps.executeBatch();
+                          }
+                          for (int i = 0; i < invoices.size(); i++) {
+                            settle(c, invoices.get(i), amounts.get(i));
+                          }
+                          return null;
+                        });
+                    t.audit(
+                        "sales.payment.post",
+                        "customer_payment",
+                        paymentId,
+                        number + " from " + customer.code() + ", " + plain(amount));
+                    return paymentId;
+                  });
+          return payment(t, outcome.id());
+        });
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  public Ageing receivablesAgeing(Actor actor, LocalDate asOf) {
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          LocalDate day = asOf;
+          if (day == null) {
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT time_zone FROM company WHERE id = ?")) {
+              ps.setObject(1, actor.companyId());
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                day = LocalDate.ofInstant(clock.instant(), ZoneId.of(rs.getString(1)));
+              }
+            }
+          }
+          Map<String, BigDecimal[]> buckets = new TreeMap<>();
+          Map<String, String> names = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.code, p.name, s.due_date, s.gross - s.settled FROM sales_invoice s"
+                      + " JOIN party p ON p.id = s.customer_id"
+                      + " WHERE s.kind = 'INVOICE' AND s.settled < s.gross AND s.invoice_date <= ?")) {
+            ps.setDate(1, Date.valueOf(day));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                names.put(rs.getString(1), rs.getString(2));
+                long late = ChronoUnit.DAYS.between(rs.getDate(3).toLocalDate(), day);
+                int b = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
+                BigDecimal[] row =
+                    buckets.computeIfAbsent(
+                        rs.getString(1),
+                        k -> new BigDecimal[] {zero(), zero(), zero(), zero(), zero()});
+                row[b] = row[b].add(rs.getBigDecimal(4));
+              }
+            }
+          }
+          List<AgeingRow> rows = new ArrayList<>();
+          BigDecimal total = zero();
+          for (var e : buckets.entrySet()) {
+            BigDecimal[] b = e.getValue();
+            BigDecimal sum = b[0].add(b[1]).add(b[2]).add(b[3]).add(b[4]);
+            total = total.add(sum);
+            rows.add(
+                new AgeingRow(
+                    e.getKey(), names.get(e.getKey()), b[0], b[1], b[2], b[3], b[4], sum));
+          }
+          return new Ageing(day, rows, total, CompanyAdmin.currencyOf(t));
+        });
+  }
+
+  // ---------------------------------------------------------------- reading back
+
+  private record OrderHead(
+      UUID id,
+      String number,
+      String state,
+      UUID customerId,
+      BigDecimal gross,
+      boolean anyDelivered) {}
+
+  private record OrderLineRow(
+      UUID id,
+      int lineNo,
+      UUID itemId,
+      String itemCode,
+      String unit,
+      String kind,
+      BigDecimal quantity,
+      BigDecimal price,
+      BigDecimal rate,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal delivered,
+      BigDecimal invoiced) {}
+
+  /** Locks the order; with {@code version} given, refuses if someone changed it meanwhile. */
+  private static OrderHead lockOrder(Connection c, UUID id, Long version) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT number, state, customer_id, gross_total, version, updated_by, updated_at,"
+                + " EXISTS (SELECT 1 FROM sales_order_line l WHERE l.order_id = o.id AND l.delivered_qty > 0)"
+                + " FROM sales_order o WHERE id = ? FOR UPDATE")) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Sales order", id.toString());
+        }
+        if (version != null) {
+          Versions.check(
+              "Order " + rs.getString(1),
+              version,
+              rs.getLong(5),
+              rs.getString(6),
+              rs.getTimestamp(7).toInstant());
+        }
+        return new OrderHead(
+            id,
+            rs.getString(1),
+            rs.getString(2),
+            rs.getObject(3, UUID.class),
+            rs.getBigDecimal(4),
+            rs.getBoolean(8));
+      }
+    }
+  }
+
+  private static Map<Integer, OrderLineRow> orderLines(Connection c, UUID orderId)
+      throws SQLException {
+    Map<Integer, OrderLineRow> out = new TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.id, l.line_no, l.item_id, i.code, i.unit_code, i.kind, l.quantity, l.unit_price,"
+                + " l.vat_rate, l.net, l.vat, l.delivered_qty, l.invoiced_qty"
+                + " FROM sales_order_line l JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
+      ps.setObject(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getInt(2),
+              new OrderLineRow(
+                  rs.getObject(1, UUID.class),
+                  rs.getInt(2),
+                  rs.getObject(3, UUID.class),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getBigDecimal(7),
+                  rs.getBigDecimal(8),
+                  rs.getBigDecimal(9),
+                  rs.getBigDecimal(10),
+                  rs.getBigDecimal(11),
+                  rs.getBigDecimal(12),
+                  rs.getBigDecimal(13)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private OrderView order(Tx t, UUID id) {
+    String currency = CompanyAdmin.currencyOf(t);
+    return sql(t, c -> order(c, id, true, currency));
+  }
+
+  private static OrderView order(Connection c, UUID id, boolean withLines, String currency)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT o.number, o.quote_number, p.code, p.name, o.order_date, o.state, o.note, o.net_total,"
+                + " o.vat_total, o.gross_total, o.version, o.updated_at, o.updated_by"
+                + " FROM sales_order o JOIN party p ON p.id = o.customer_id WHERE o.id = ?")) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Sales order", id.toString());
+        }
+        List<OrderLineView> lines = new ArrayList<>();
+        if (withLines) {
+          try (PreparedStatement pl =
+              c.prepareStatement(
+                  "SELECT l.line_no, i.code, i.name, i.unit_code, l.quantity, l.unit_price, l.vat_rate, l.net,"
+                      + " l.vat, l.delivered_qty, l.invoiced_qty FROM sales_order_line l"
+                      + " JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
+            pl.setObject(1, id);
+            try (ResultSet rl = pl.executeQuery()) {
+              while (rl.next()) {
+                lines.add(
+                    new OrderLineView(
+                        rl.getInt(1),
+                        rl.getString(2),
+                        rl.getString(3),
+                        rl.getString(4),
+                        rl.getBigDecimal(5),
+                        rl.getBigDecimal(6),
+                        rl.getBigDecimal(7),
+                        rl.getBigDecimal(8),
+                        rl.getBigDecimal(9),
+                        rl.getBigDecimal(10),
+                        rl.getBigDecimal(11)));
+              }
+            }
+          }
+        }
+        return new OrderView(
+            id,
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getDate(5).toLocalDate(),
+            rs.getString(6),
+            rs.getString(7),
+            lines,
+            rs.getBigDecimal(8),
+            rs.getBigDecimal(9),
+            rs.getBigDecimal(10),
+            rs.getLong(11),
+            rs.getTimestamp(12).toInstant(),
+            rs.getString(13),
+            currency);
+      }
+    }
+  }
+
+  private DeliveryView delivery(Tx t, UUID id) {
+    String currency = CompanyAdmin.currencyOf(t);
+    return sql(
+        t,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT d.number, d.order_id, o.number, w.code, d.delivery_date, d.cost_value, d.journal_entry_id"
+                      + " FROM delivery d JOIN sales_order o ON o.id = d.order_id"
+                      + " JOIN warehouse w ON w.id = d.warehouse_id WHERE d.id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Delivery", id.toString());
+              }
+              List<DeliveryLineView> lines = new ArrayList<>();
+              try (PreparedStatement pl =
+                  c.prepareStatement(
+                      "SELECT l.line_no, i.code, d.lot, d.quantity FROM delivery_line d"
+                          + " JOIN sales_order_line l ON l.id = d.order_line_id JOIN item i ON i.id = l.item_id"
+                          + " WHERE d.delivery_id = ? ORDER BY l.line_no, d.lot")) {
+                pl.setObject(1, id);
+                try (ResultSet rl = pl.executeQuery()) {
+                  while (rl.next()) {
+                    lines.add(
+                        new DeliveryLineView(
+                            rl.getInt(1), rl.getString(2), rl.getString(3), rl.getBigDecimal(4)));
+                  }
+                }
+              }
+              return new DeliveryView(
+                  id,
+                  rs.getString(1),
+                  rs.getObject(2, UUID.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getDate(5).toLocalDate(),
+                  lines,
+                  rs.getBigDecimal(6),
+                  Books.entryNumber(c, rs.getObject(7, UUID.class)),
+                  currency);
+            }
+          }
+        });
+  }
+
+  private InvoiceView invoice(Tx t, UUID id) {
+    String currency = CompanyAdmin.currencyOf(t);
+    return sql(t, c -> invoice(c, id, currency));
+  }
+
+  private static InvoiceView invoice(Connection c, UUID id, String currency) throws SQLException {
+    return readInvoice(c, id, currency, false);
+  }
+
+  private static InvoiceView lockedInvoice(Connection c, UUID id) throws SQLException {
+    return readInvoice(c, id, "", true);
+  }
+
+  private static InvoiceView readInvoice(Connection c, UUID id, String currency, boolean lock)
+      throws SQLException {
+    if (lock) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT 1 FROM sales_invoice WHERE id = ? FOR UPDATE")) {
+        ps.setObject(1, id);
+        ps.executeQuery().close();
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.number, s.kind, s.order_id, o.number, p.code, p.name, p.bin, s.credited_invoice_id,"
+                + " s.invoice_date, s.due_date, s.reason, s.net, s.vat, s.gross, s.settled, s.journal_entry_id"
+                + " FROM sales_invoice s JOIN sales_order o ON o.id = s.order_id"
+                + " JOIN party p ON p.id = s.customer_id WHERE s.id = ?")) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("Invoice", id.toString());
+        }
+        List<InvoiceLineView> lines = new ArrayList<>();
+        try (PreparedStatement pl =
+            c.prepareStatement(
+                "SELECT l.line_no, i.code, i.name, l.quantity, l.unit_price, l.vat_rate, l.net, l.vat,"
+                    + " l.credited_qty FROM sales_invoice_line l JOIN item i ON i.id = l.item_id"
+                    + " WHERE l.invoice_id = ? ORDER BY l.line_no")) {
+          pl.setObject(1, id);
+          try (ResultSet rl = pl.executeQuery()) {
+            while (rl.next()) {
+              lines.add(
+                  new InvoiceLineView(
+                      rl.getInt(1),
+                      rl.getString(2),
+                      rl.getString(3),
+                      rl.getBigDecimal(4),
+                      rl.getBigDecimal(5),
+                      rl.getBigDecimal(6),
+                      rl.getBigDecimal(7),
+                      rl.getBigDecimal(8),
+                      rl.getBigDecimal(9)));
+            }
+          }
+        }
+        return new InvoiceView(
+            id,
+            rs.getString(1),
+            rs.getString(2),
+            rs.getObject(3, UUID.class),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getObject(8, UUID.class),
+            rs.getDate(9).toLocalDate(),
+            rs.getDate(10).toLocalDate(),
+            rs.getString(11),
+            lines,
+            rs.getBigDecimal(12),
+            rs.getBigDecimal(13),
+            rs.getBigDecimal(14),
+            rs.getBigDecimal(15),
+            Books.entryNumber(c, rs.getObject(16, UUID.class)),
+            currency);
+      }
+    }
+  }
+
+  private PaymentView payment(Tx t, UUID id) {
+    String currency = CompanyAdmin.currencyOf(t);
+    return sql(
+        t,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT m.number, p.code, m.payment_date, m.amount, m.method, m.reference, m.journal_entry_id"
+                      + " FROM customer_payment m JOIN party p ON p.id = m.customer_id WHERE m.id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Payment", id.toString());
+              }
+              List<AllocationView> allocations = new ArrayList<>();
+              try (PreparedStatement pa =
+                  c.prepareStatement(
+                      "SELECT a.invoice_id, s.number, a.amount FROM payment_allocation a"
+                          + " JOIN sales_invoice s ON s.id = a.invoice_id WHERE a.payment_id = ? ORDER BY s.number")) {
+                pa.setObject(1, id);
+                try (ResultSet ra = pa.executeQuery()) {
+                  while (ra.next()) {
+                    allocations.add(
+                        new AllocationView(
+                            ra.getObject(1, UUID.class), ra.getString(2), ra.getBigDecimal(3)));
+                  }
+                }
+              }
+              return new PaymentView(
+                  id,
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getDate(3).toLocalDate(),
+                  rs.getBigDecimal(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  allocations,
+                  Books.entryNumber(c, rs.getObject(7, UUID.class)),
+                  currency);
+            }
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static List<BigDecimal[]> parseLines(Validator v, List<OrderLineInput> lines) {
+    v.check(!lines.isEmpty(), "lines", "needs at least one line");
+    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
+    List<BigDecimal[]> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLineInput l = lines.get(i);
+      v.text(l.itemCode(), "lines[" + i + "].item_code", 32);
+      BigDecimal q = Decimals.parse(v, "lines[" + i + "].quantity", l.quantity(), QTY_SCALE, true);
+      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
+      BigDecimal p = null;
+      if (l.unitPrice() != null && !l.unitPrice().isBlank()) {
+        p = Decimals.parse(v, "lines[" + i + "].unit_price", l.unitPrice(), PRICE_SCALE, true);
+        v.check(
+            p == null || p.signum() >= 0, "lines[" + i + "].unit_price", "must not be negative");
+      }
+      out.add(new BigDecimal[] {q, p});
+    }
+    return out;
+  }
+
+  private static List<PricedLine> price(
+      Connection c, List<OrderLineInput> lines, List<BigDecimal[]> parsed) throws SQLException {
+    BigDecimal vatRate;
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT vat_rate_percent FROM company WHERE id = current_company_id()");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      vatRate = rs.getBigDecimal(1);
+    }
+    Validator v = new Validator();
+    List<PricedLine> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String code = lines.get(i).itemCode().trim().toUpperCase(Locale.ROOT);
+      ItemRow item = item(c, code);
+      v.check(item != null, "lines[" + i + "].item_code", "'" + code + "' is not an active item");
+      if (item != null) {
+        BigDecimal price = parsed.get(i)[1] == null ? item.price() : parsed.get(i)[1];
+        BigDecimal rate = item.taxCategory().equals("STANDARD") ? vatRate : BigDecimal.ZERO;
+        out.add(new PricedLine(item, parsed.get(i)[0], price, rate));
+      }
+    }
+    v.throwIfInvalid();
+    return out;
+  }
+
+  private static void writeLines(Connection c, Actor actor, UUID orderId, List<PricedLine> lines)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO sales_order_line (id, company_id, order_id, line_no, item_id, quantity, unit_price,"
+                + " vat_rate, net, vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < lines.size(); i++) {
+        PricedLine l = lines.get(i);
+        ps.setObject(1, Ids.newId());
+        ps.setObject(2, actor.companyId());
+        ps.setObject(3, orderId);
+        ps.setInt(4, i + 1);
+        ps.setObject(5, l.item().id());
+        ps.setBigDecimal(6, l.qty());
+        ps.setBigDecimal(7, l.price());
+        ps.setBigDecimal(8, l.rate());
+        ps.setBigDecimal(9, l.net());
+        ps.setBigDecimal(10, l.vat());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sales_order o SET net_total = s.net, vat_total = s.vat, gross_total = s.net + s.vat"
+                + " FROM (SELECT coalesce(sum(net), 0) net, coalesce(sum(vat), 0) vat FROM sales_order_line"
+                + " WHERE order_id = ?) s WHERE o.id = ?")) {
+      ps.setObject(1, orderId);
+      ps.setObject(2, orderId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Records an edit: new state, note or number, and a new version. */
+  private void touch(
+      Connection c, Actor actor, UUID id, String state, String note, String newNumber)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sales_order SET state = ?, note = coalesce(?, note),"
+                + " quote_number = CASE WHEN ? IS NULL THEN quote_number ELSE number END,"
+                + " number = coalesce(?, number), version = version + 1, updated_at = ?, updated_by = ?"
+                + " WHERE id = ?")) {
+      ps.setString(1, state);
+      ps.setString(2, note);
+      ps.setString(3, newNumber);
+      ps.setString(4, newNumber);
+      ps.setTimestamp(5, Timestamp.from(clock.instant()));
+      ps.setString(6, actor.username());
+      ps.setObject(7, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** CONFIRMED → DELIVERED when every goods line is delivered; → INVOICED when all is invoiced. */
+  private void advanceState(Connection c, Actor actor, UUID orderId) throws SQLException {
+    String next;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT bool_and(l.invoiced_qty = l.quantity),"
+                + " bool_and(l.delivered_qty = l.quantity OR i.kind = 'SERVICE')"
+                + " FROM sales_order_line l JOIN item i ON i.id = l.item_id WHERE l.order_id = ?")) {
+      ps.setObject(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        next = rs.getBoolean(1) ? "INVOICED" : rs.getBoolean(2) ? "DELIVERED" : "CONFIRMED";
+      }
+    }
+    touch(c, actor, orderId, next, null, null);
+  }
+
+  private static BigDecimal[] invoicedSoFar(Connection c, UUID orderLineId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(sum(l.net), 0), coalesce(sum(l.vat), 0) FROM sales_invoice_line l"
+                + " JOIN sales_invoice s ON s.id = l.invoice_id WHERE l.order_line_id = ? AND s.kind = 'INVOICE'")) {
+      ps.setObject(1, orderLineId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)};
+      }
+    }
+  }
+
+  private static BigDecimal[] creditedSoFar(Connection c, UUID invoiceId, int lineNo)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(sum(n.net), 0), coalesce(sum(n.vat), 0) FROM sales_invoice_line n"
+                + " JOIN sales_invoice s ON s.id = n.invoice_id"
+                + " JOIN sales_invoice_line o ON o.order_line_id = n.order_line_id"
+                + " WHERE s.credited_invoice_id = ? AND o.invoice_id = ? AND o.line_no = ?")) {
+      ps.setObject(1, invoiceId);
+      ps.setObject(2, invoiceId);
+      ps.setInt(3, lineNo);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)};
+      }
+    }
+  }
+
+  private static Map<Integer, String> itemKinds(Connection c, UUID invoiceId) throws SQLException {
+    Map<Integer, String> out = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.line_no, i.kind FROM sales_invoice_line l JOIN item i ON i.id = l.item_id"
+                + " WHERE l.invoice_id = ?")) {
+      ps.setObject(1, invoiceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getInt(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void insertInvoice(
+      Connection c,
+      Actor actor,
+      UUID id,
+      String number,
+      String kind,
+      UUID orderId,
+      UUID customerId,
+      UUID credited,
+      LocalDate date,
+      LocalDate due,
+      String reason,
+      BigDecimal net,
+      BigDecimal vat,
+      BigDecimal gross,
+      BigDecimal settled,
+      UUID entry)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO sales_invoice (id, company_id, number, kind, order_id, customer_id, credited_invoice_id,"
+                + " invoice_date, due_date, reason, net, vat, gross, settled, journal_entry_id, posted_at, posted_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)")) {
+      ps.setObject(1, id);
+      ps.setObject(2, actor.companyId());
+      ps.setString(3, number);
+      ps.setString(4, kind);
+      ps.setObject(5, orderId);
+      ps.setObject(6, customerId);
+      ps.setObject(7, credited);
+      ps.setDate(8, Date.valueOf(date));
+      ps.setDate(9, Date.valueOf(due));
+      ps.setString(10, reason);
+      ps.setBigDecimal(11, net);
+      ps.setBigDecimal(12, vat);
+      ps.setBigDecimal(13, gross);
+      ps.setBigDecimal(14, settled);
+      ps.setObject(15, entry);
+      ps.setString(16, actor.username());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void settle(Connection c, UUID invoiceId, BigDecimal amount) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE sales_invoice SET settled = settled + ? WHERE id = ?")) {
+      ps.setBigDecimal(1, amount);
+      ps.setObject(2, invoiceId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Refuses an order that would take the customer past their credit limit. A limit of zero means no
+   * limit is set. The customer's row is locked so two orders cannot both fit the last headroom.
+   */
+  private static void checkCredit(Connection c, Customer cust, BigDecimal orderGross, UUID except)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM party WHERE id = ? FOR UPDATE")) {
+      ps.setObject(1, cust.id());
+      ps.executeQuery().close();
+    }
+    if (cust.creditLimit().signum() == 0) {
+      return;
+    }
+    BigDecimal receivable;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(sum(gross - settled), 0) FROM sales_invoice WHERE customer_id = ? AND kind = 'INVOICE'")) {
+      ps.setObject(1, cust.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        receivable = rs.getBigDecimal(1);
+      }
+    }
+    BigDecimal ordered;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(sum((l.net + l.vat) * (l.quantity - l.invoiced_qty) / l.quantity), 0)"
+                + " FROM sales_order_line l JOIN sales_order o ON o.id = l.order_id"
+                + " WHERE o.customer_id = ? AND o.state IN ('CONFIRMED', 'DELIVERED') AND o.id IS DISTINCT FROM ?")) {
+      ps.setObject(1, cust.id());
+      ps.setObject(2, except);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        ordered = amount(rs.getBigDecimal(1));
+      }
+    }
+    BigDecimal exposure = receivable.add(ordered).add(orderGross);
+    if (exposure.compareTo(cust.creditLimit()) > 0) {
+      BigDecimal room =
+          cust.creditLimit().subtract(receivable).subtract(ordered).max(BigDecimal.ZERO);
+      throw new BusinessRuleException(
+          "credit_limit_exceeded",
+          cust.name()
+              + " ("
+              + cust.code()
+              + ") has a credit limit of "
+              + plain(cust.creditLimit())
+              + "; unpaid invoices ("
+              + plain(receivable)
+              + ") and open orders ("
+              + plain(ordered)
+              + ") leave "
+              + plain(room)
+              + ", and this order is "
+              + plain(orderGross)
+              + ". Take a payment first, or ask for a higher limit.");
+    }
+  }
+
+  private static Customer customer(Connection c, String code, String field) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, code, name, credit_limit, payment_terms_days FROM party"
+                + " WHERE code = ? AND is_customer AND active")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw InvalidInputException.of(field, "'" + code + "' is not an active customer");
+        }
+        return new Customer(
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getBigDecimal(4),
+            rs.getInt(5));
+      }
+    }
+  }
+
+  private static Customer customerById(Connection c, UUID id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, code, name, credit_limit, payment_terms_days FROM party WHERE id = ?")) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Customer(
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getBigDecimal(4),
+            rs.getInt(5));
+      }
+    }
+  }
+
+  private static UUID customerId(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM party WHERE code = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  private static ItemRow item(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, code, name, unit_code, kind, default_sale_price, tax_category FROM item"
+                + " WHERE code = ? AND active")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new ItemRow(
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getBigDecimal(6),
+            rs.getString(7));
+      }
+    }
+  }
+
+  private static UUID warehouseId(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM warehouse WHERE code = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  static String inventoryAccount(String kind) {
+    return switch (kind) {
+      case "RAW_MATERIAL" -> "1200";
+      case "FINISHED_GOOD", "BY_PRODUCT" -> "1210";
+      default -> "1220";
+    };
+  }
+
+  static String revenueAccount(String kind) {
+    return switch (kind) {
+      case "BY_PRODUCT" -> "4010";
+      case "SERVICE" -> "4900";
+      default -> "4000";
+    };
+  }
+
+  private static BigDecimal gross(List<PricedLine> lines) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (PricedLine l : lines) {
+      sum = sum.add(l.net()).add(l.vat());
+    }
+    return sum;
+  }
+
+  static BigDecimal amount(BigDecimal v) {
+    return v.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal zero() {
+    return BigDecimal.ZERO.setScale(AMOUNT_SCALE);
+  }
+
+  static String plain(BigDecimal d) {
+    return d.setScale(
+            Math.max(2, Math.min(d.stripTrailingZeros().scale(), 6)), RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+
+  /** A quantity as people write it: 9, 2.5. */
+  static String qty(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  private static UUID parseId(String text, String field) {
+    UUID id = Ids.parseOrNull(text);
+    if (id == null) {
+      throw InvalidInputException.of(field, "is not a valid id");
+    }
+    return id;
+  }
+
+  @FunctionalInterface
+  private interface SqlBody<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private static <T> T sql(Tx t, SqlBody<T> body) {
+    return t.session().doReturningWork(body::run);
+  }
+}
