@@ -44,6 +44,9 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.purchasing.PurchaseDesk;
+import io.millstone.server.purchasing.PurchasingGrpcService;
+import io.millstone.server.purchasing.PurchasingSetup;
 import io.millstone.server.sales.SalesDesk;
 import io.millstone.server.sales.SalesGrpcService;
 import io.millstone.server.telemetry.DeviceAdmin;
@@ -116,7 +119,10 @@ public final class MillstoneServer {
             config.lockoutDuration());
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
     this.companyAdmin =
-        new CompanyAdmin(tx, clock, List.of(unitAdmin, new InventorySetup(), new ChartSetup()));
+        new CompanyAdmin(
+            tx,
+            clock,
+            List.of(unitAdmin, new InventorySetup(), new ChartSetup(), new PurchasingSetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
@@ -156,6 +162,7 @@ public final class MillstoneServer {
             new LedgerGrpcService(books),
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(new SalesDesk(tx, books, stockLedger, clock)),
+            new PurchasingGrpcService(new PurchaseDesk(tx, books, stockLedger, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

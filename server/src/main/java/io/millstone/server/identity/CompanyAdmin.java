@@ -87,6 +87,14 @@ public final class CompanyAdmin {
         .currencyCode();
   }
 
+  /** The company's standard VAT rate in percent, read in the caller's transaction. */
+  public static java.math.BigDecimal vatRateOf(io.millstone.server.platform.Tx t) {
+    return t.session()
+        .get(Company.class, t.actor().orElseThrow().companyId())
+        .settings()
+        .vatRatePercent();
+  }
+
   static String describe(CompanySettings s) {
     return "name="
         + s.name()

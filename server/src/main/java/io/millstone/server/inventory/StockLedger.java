@@ -135,8 +135,8 @@ public final class StockLedger {
     return post(actor, key, "COUNT", reference, counted, qty, null, null);
   }
 
-  /** What a goods issue inside another document's transaction took out of stock. */
-  public record Issued(UUID movementId, List<BigDecimal> values) {
+  /** What a goods issue or receipt inside another document's transaction moved, and its value. */
+  public record Moved(UUID movementId, List<BigDecimal> values) {
     public BigDecimal total() {
       return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -148,7 +148,7 @@ public final class StockLedger {
    *
    * @return the moving-average value of each line, in the order given
    */
-  public Issued issueWithin(Tx t, String reference, List<LineInput> lines) {
+  public Moved issueWithin(Tx t, String reference, List<LineInput> lines) {
     Actor actor = t.actor().orElseThrow();
     List<BigDecimal> qty = new ArrayList<>();
     for (LineInput l : lines) {
@@ -159,7 +159,27 @@ public final class StockLedger {
     BigDecimal[] values =
         t.session()
             .doReturningWork(c -> write(c, t, actor, id, "ISSUE", reference, resolved, null));
-    return new Issued(id, List.of(values));
+    return new Moved(id, List.of(values));
+  }
+
+  /**
+   * Receives stock inside the caller's transaction (a goods receipt against a purchase order).
+   *
+   * @return the value of each line (quantity times cost), in the order given
+   */
+  public Moved receiveWithin(
+      Tx t, String reference, List<LineInput> lines, List<BigDecimal> unitCosts) {
+    Actor actor = t.actor().orElseThrow();
+    List<BigDecimal> qty = new ArrayList<>();
+    for (LineInput l : lines) {
+      qty.add(new BigDecimal(l.quantity()));
+    }
+    List<Line> resolved = resolve(t, lines, qty, unitCosts);
+    UUID id = Ids.newId();
+    BigDecimal[] values =
+        t.session()
+            .doReturningWork(c -> write(c, t, actor, id, "RECEIPT", reference, resolved, null));
+    return new Moved(id, List.of(values));
   }
 
   private static List<BigDecimal> quantities(Validator v, List<LineInput> lines) {
@@ -262,6 +282,7 @@ public final class StockLedger {
       switch (kind) {
         case "RECEIPT" -> {
           BigDecimal value = money(l.quantity().multiply(l.unitCost()));
+          values[l.index()] = value;
           move(
               c,
               actor,

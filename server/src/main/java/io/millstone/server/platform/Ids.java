@@ -28,4 +28,13 @@ public final class Ids {
       return null;
     }
   }
+
+  /** The id in a request field, or INVALID_ARGUMENT naming the field. */
+  public static UUID parse(String text, String field) {
+    UUID id = parseOrNull(text);
+    if (id == null) {
+      throw io.millstone.server.platform.error.InvalidInputException.of(field, "is not a valid id");
+    }
+    return id;
+  }
 }

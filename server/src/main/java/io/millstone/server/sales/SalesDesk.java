@@ -4,9 +4,11 @@ import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
@@ -16,7 +18,6 @@ import io.millstone.server.platform.error.BusinessRuleException;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -49,8 +50,7 @@ public final class SalesDesk {
   static final int QTY_SCALE = StockLedger.QUANTITY_SCALE;
   static final int PRICE_SCALE = 4;
 
-  /** Amounts on documents are rounded to the currency's minor unit (paisa for BDT). */
-  static final int AMOUNT_SCALE = 2;
+  static final int AMOUNT_SCALE = Amounts.SCALE;
 
   static final Set<String> STATES =
       Set.of("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED", "CANCELLED");
@@ -189,11 +189,11 @@ public final class SalesDesk {
 
   private record PricedLine(ItemRow item, BigDecimal qty, BigDecimal price, BigDecimal rate) {
     BigDecimal net() {
-      return amount(qty.multiply(price));
+      return Amounts.amount(qty.multiply(price));
     }
 
     BigDecimal vat() {
-      return amount(net().multiply(rate).movePointLeft(2));
+      return Amounts.vat(net(), rate);
     }
   }
 
@@ -238,11 +238,12 @@ public final class SalesDesk {
                   "sales.order.create",
                   customer + '\u001f' + date + '\u001f' + lines + '\u001f' + note + quotation,
                   id ->
-                      sql(
+                      Jdbc.work(
                           t,
                           c -> {
                             Customer cust = customer(c, customer, "customer_code");
-                            List<PricedLine> priced = price(c, lines, parsed);
+                            List<PricedLine> priced =
+                                price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
                             String state = quotation ? "QUOTATION" : "CONFIRMED";
                             if (!quotation) {
                               checkCredit(c, cust, gross(priced), null);
@@ -271,7 +272,11 @@ public final class SalesDesk {
                                 "sales.order.create",
                                 "sales_order",
                                 id,
-                                number + " for " + cust.code() + ", " + plain(gross(priced)));
+                                number
+                                    + " for "
+                                    + cust.code()
+                                    + ", "
+                                    + Amounts.money(gross(priced)));
                             return id;
                           }));
           return order(t, outcome.id());
@@ -279,13 +284,13 @@ public final class SalesDesk {
   }
 
   public OrderView getOrder(Actor actor, String orderId) {
-    UUID id = parseId(orderId, "id");
+    UUID id = Ids.parse(orderId, "id");
     return tx.inCompany(actor, t -> order(t, id));
   }
 
   public OrderView updateOrder(
       Actor actor, String orderId, long version, List<OrderLineInput> lines, String note) {
-    UUID id = parseId(orderId, "id");
+    UUID id = Ids.parse(orderId, "id");
     Validator v = new Validator();
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
     List<BigDecimal[]> parsed = parseLines(v, lines);
@@ -293,7 +298,7 @@ public final class SalesDesk {
     return tx.inCompany(
         actor,
         t -> {
-          sql(
+          Jdbc.work(
               t,
               c -> {
                 OrderHead o = lockOrder(c, id, version);
@@ -311,7 +316,7 @@ public final class SalesDesk {
                       o.number()
                           + " has deliveries; change it with a credit note or a new order instead.");
                 }
-                List<PricedLine> priced = price(c, lines, parsed);
+                List<PricedLine> priced = price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
                 if (o.state().equals("CONFIRMED")) {
                   checkCredit(c, customerById(c, o.customerId()), gross(priced), id);
                 }
@@ -330,7 +335,7 @@ public final class SalesDesk {
   }
 
   public OrderView confirmOrder(Actor actor, String orderId, long version) {
-    UUID id = parseId(orderId, "id");
+    UUID id = Ids.parse(orderId, "id");
     OrderView before = getOrder(actor, orderId);
     if (!before.state().equals("QUOTATION")) {
       throw new BusinessRuleException(
@@ -344,7 +349,7 @@ public final class SalesDesk {
     return tx.inCompany(
         actor,
         t -> {
-          sql(
+          Jdbc.work(
               t,
               c -> {
                 OrderHead o = lockOrder(c, id, version);
@@ -370,11 +375,11 @@ public final class SalesDesk {
   }
 
   public OrderView cancelOrder(Actor actor, String orderId, long version) {
-    UUID id = parseId(orderId, "id");
+    UUID id = Ids.parse(orderId, "id");
     return tx.inCompany(
         actor,
         t -> {
-          sql(
+          Jdbc.work(
               t,
               c -> {
                 OrderHead o = lockOrder(c, id, version);
@@ -462,7 +467,7 @@ public final class SalesDesk {
       String warehouseCode,
       LocalDate date,
       List<DeliveryLineInput> lines) {
-    UUID id = parseId(orderId, "order_id");
+    UUID id = Ids.parse(orderId, "order_id");
     Validator v = new Validator();
     Idempotency.validateKey(v, key, "idempotency_key");
     v.text(warehouseCode, "warehouse_code", 32);
@@ -509,7 +514,7 @@ public final class SalesDesk {
       List<DeliveryLineInput> lines,
       List<BigDecimal> qty) {
     // The order row is locked first: deliveries of one order queue, others run in parallel.
-    OrderHead o = sql(t, c -> lockOrder(c, orderId, null));
+    OrderHead o = Jdbc.work(t, c -> lockOrder(c, orderId, null));
     if (!o.state().equals("CONFIRMED")) {
       throw new BusinessRuleException(
           "order_not_open_for_delivery",
@@ -520,7 +525,7 @@ public final class SalesDesk {
                   ? "; confirm it before delivering."
                   : "; there is nothing left to deliver."));
     }
-    Map<Integer, OrderLineRow> orderLines = sql(t, c -> orderLines(c, orderId));
+    Map<Integer, OrderLineRow> orderLines = Jdbc.work(t, c -> orderLines(c, orderId));
     Map<Integer, BigDecimal> wanted = new HashMap<>();
     Validator v = new Validator();
     List<StockLedger.LineInput> stockLines = new ArrayList<>();
@@ -544,7 +549,7 @@ public final class SalesDesk {
               + " ("
               + l.itemCode()
               + ") has "
-              + qty(open)
+              + Amounts.qty(open)
               + " "
               + l.unit()
               + " left to deliver");
@@ -560,11 +565,12 @@ public final class SalesDesk {
     BigDecimal cost = BigDecimal.ZERO;
     UUID movementId = null;
     if (!stockLines.isEmpty()) {
-      StockLedger.Issued issued = stock.issueWithin(t, number, stockLines);
+      StockLedger.Moved issued = stock.issueWithin(t, number, stockLines);
       movementId = issued.movementId();
       for (int k = 0; k < stockIndex.size(); k++) {
         OrderLineRow l = orderLines.get(lines.get(stockIndex.get(k)).orderLineNo());
-        costByAccount.merge(inventoryAccount(l.kind()), issued.values().get(k), BigDecimal::add);
+        costByAccount.merge(
+            Books.inventoryAccount(l.kind()), issued.values().get(k), BigDecimal::add);
       }
       cost = issued.total();
     }
@@ -590,7 +596,7 @@ public final class SalesDesk {
     UUID move = movementId;
     UUID journal = entry;
     BigDecimal value = cost;
-    sql(
+    Jdbc.work(
         t,
         c -> {
           UUID warehouseId = warehouseId(c, wh);
@@ -650,14 +656,14 @@ public final class SalesDesk {
         "sales.delivery.post",
         "delivery",
         deliveryId,
-        number + " for " + o.number() + ", cost " + plain(cost));
+        number + " for " + o.number() + ", cost " + Amounts.money(cost));
     return deliveryId;
   }
 
   // ---------------------------------------------------------------- invoices
 
   public InvoiceView postInvoice(Actor actor, String key, String orderId, LocalDate date) {
-    UUID id = parseId(orderId, "order_id");
+    UUID id = Ids.parse(orderId, "order_id");
     Validator v = new Validator();
     Idempotency.validateKey(v, key, "idempotency_key");
     v.check(date != null, "invoice_date", "is required");
@@ -677,14 +683,14 @@ public final class SalesDesk {
   }
 
   private UUID invoice(Tx t, Actor actor, UUID invoiceId, UUID orderId, LocalDate date) {
-    OrderHead o = sql(t, c -> lockOrder(c, orderId, null));
+    OrderHead o = Jdbc.work(t, c -> lockOrder(c, orderId, null));
     if (!o.state().equals("CONFIRMED") && !o.state().equals("DELIVERED")) {
       throw new BusinessRuleException(
           "order_not_open_for_invoice",
           o.number() + " is " + o.state().toLowerCase(Locale.ROOT) + "; nothing to invoice.");
     }
-    Map<Integer, OrderLineRow> orderLines = sql(t, c -> orderLines(c, orderId));
-    Customer cust = sql(t, c -> customerById(c, o.customerId()));
+    Map<Integer, OrderLineRow> orderLines = Jdbc.work(t, c -> orderLines(c, orderId));
+    Customer cust = Jdbc.work(t, c -> customerById(c, o.customerId()));
     record Billed(OrderLineRow line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
     List<Billed> billed = new ArrayList<>();
     for (OrderLineRow l : orderLines.values()) {
@@ -698,12 +704,12 @@ public final class SalesDesk {
       BigDecimal vat;
       if (l.invoiced().add(q).compareTo(l.quantity()) == 0) {
         // The last part of a line takes what is left, so the invoices add up to the order.
-        BigDecimal[] before = sql(t, c -> invoicedSoFar(c, l.id()));
+        BigDecimal[] before = Jdbc.work(t, c -> invoicedSoFar(c, l.id()));
         net = l.net().subtract(before[0]);
         vat = l.vat().subtract(before[1]);
       } else {
-        net = amount(q.multiply(l.price()));
-        vat = amount(net.multiply(l.rate()).movePointLeft(2));
+        net = Amounts.amount(q.multiply(l.price()));
+        vat = Amounts.vat(net, l.rate());
       }
       billed.add(new Billed(l, q, net, vat));
     }
@@ -717,7 +723,7 @@ public final class SalesDesk {
     BigDecimal gross = net.add(vat);
     Map<String, BigDecimal> revenue = new TreeMap<>();
     for (Billed b : billed) {
-      revenue.merge(revenueAccount(b.line().kind()), b.net(), BigDecimal::add);
+      revenue.merge(Books.revenueAccount(b.line().kind()), b.net(), BigDecimal::add);
     }
     UUID entry = null;
     if (gross.signum() > 0) {
@@ -744,7 +750,7 @@ public final class SalesDesk {
     // Last: the gapless number. Its counter stays locked only until this transaction commits.
     String number = books.documentNumber(t, "INV", date);
     UUID journal = entry;
-    sql(
+    Jdbc.work(
         t,
         c -> {
           insertInvoice(
@@ -799,7 +805,13 @@ public final class SalesDesk {
         "sales.invoice.post",
         "sales_invoice",
         invoiceId,
-        number + " for " + o.number() + ", " + plain(gross) + " incl. VAT " + plain(vat));
+        number
+            + " for "
+            + o.number()
+            + ", "
+            + Amounts.money(gross)
+            + " incl. VAT "
+            + Amounts.money(vat));
     return invoiceId;
   }
 
@@ -810,7 +822,7 @@ public final class SalesDesk {
       LocalDate date,
       String reason,
       List<CreditLineInput> lines) {
-    UUID id = parseId(invoiceId, "invoice_id");
+    UUID id = Ids.parse(invoiceId, "invoice_id");
     Validator v = new Validator();
     Idempotency.validateKey(v, key, "idempotency_key");
     v.check(date != null, "credit_date", "is required");
@@ -847,7 +859,7 @@ public final class SalesDesk {
       String reason,
       List<CreditLineInput> lines,
       List<BigDecimal> qty) {
-    InvoiceView inv = sql(t, c -> lockedInvoice(c, invoiceId));
+    InvoiceView inv = Jdbc.work(t, c -> lockedInvoice(c, invoiceId));
     if (!inv.kind().equals("INVOICE")) {
       throw new BusinessRuleException(
           "not_an_invoice", inv.number() + " is a credit note; credit the invoice itself.");
@@ -870,7 +882,13 @@ public final class SalesDesk {
       v.check(
           total.compareTo(left) <= 0,
           "lines[" + i + "].quantity",
-          "line " + l.lineNo() + " (" + l.itemCode() + ") has " + qty(left) + " left to credit");
+          "line "
+              + l.lineNo()
+              + " ("
+              + l.itemCode()
+              + ") has "
+              + Amounts.qty(left)
+              + " left to credit");
     }
     v.throwIfInvalid();
     record Credited(InvoiceLineView line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
@@ -881,12 +899,12 @@ public final class SalesDesk {
       BigDecimal net;
       BigDecimal vat;
       if (l.credited().add(q).compareTo(l.quantity()) == 0) {
-        BigDecimal[] before = sql(t, c -> creditedSoFar(c, invoiceId, l.lineNo()));
+        BigDecimal[] before = Jdbc.work(t, c -> creditedSoFar(c, invoiceId, l.lineNo()));
         net = l.net().subtract(before[0]);
         vat = l.vat().subtract(before[1]);
       } else {
-        net = amount(q.multiply(l.unitPrice()));
-        vat = amount(net.multiply(l.vatRate()).movePointLeft(2));
+        net = Amounts.amount(q.multiply(l.unitPrice()));
+        vat = Amounts.vat(net, l.vatRate());
       }
       credited.add(new Credited(l, q, net, vat));
     }
@@ -898,17 +916,17 @@ public final class SalesDesk {
           "credit_exceeds_open",
           inv.number()
               + " has "
-              + plain(inv.open())
+              + Amounts.money(inv.open())
               + " "
               + inv.currency()
               + " still open and this credit note is "
-              + plain(gross)
+              + Amounts.money(gross)
               + "; credit at most what is unpaid (refunds of paid invoices are not supported yet).");
     }
     Map<String, BigDecimal> revenue = new TreeMap<>();
-    Map<Integer, String> kinds = sql(t, c -> itemKinds(c, invoiceId));
+    Map<Integer, String> kinds = Jdbc.work(t, c -> itemKinds(c, invoiceId));
     for (Credited cr : credited) {
-      revenue.merge(revenueAccount(kinds.get(cr.line().lineNo())), cr.net(), BigDecimal::add);
+      revenue.merge(Books.revenueAccount(kinds.get(cr.line().lineNo())), cr.net(), BigDecimal::add);
     }
     UUID entry = null;
     if (gross.signum() > 0) {
@@ -934,7 +952,7 @@ public final class SalesDesk {
     }
     String number = books.documentNumber(t, "CN", date);
     UUID journal = entry;
-    sql(
+    Jdbc.work(
         t,
         c -> {
           UUID customerId = customerId(c, inv.customerCode());
@@ -991,12 +1009,12 @@ public final class SalesDesk {
         "sales.credit_note.post",
         "sales_invoice",
         noteId,
-        number + " on " + inv.number() + ", " + plain(gross) + ": " + reason);
+        number + " on " + inv.number() + ", " + Amounts.money(gross) + ": " + reason);
     return noteId;
   }
 
   public InvoiceView getInvoice(Actor actor, String invoiceId) {
-    UUID id = parseId(invoiceId, "id");
+    UUID id = Ids.parse(invoiceId, "id");
     return tx.inCompany(actor, t -> invoice(t, id));
   }
 
@@ -1102,7 +1120,7 @@ public final class SalesDesk {
       v.check(
           allocated.compareTo(amount) == 0,
           "allocations",
-          "add up to " + plain(allocated) + " but the payment is " + plain(amount));
+          "add up to " + Amounts.money(allocated) + " but the payment is " + Amounts.money(amount));
     }
     v.throwIfInvalid();
     String cust = customerCode.trim().toUpperCase(Locale.ROOT);
@@ -1118,7 +1136,7 @@ public final class SalesDesk {
                   "sales.payment.post",
                   cust + '\u001f' + date + '\u001f' + amount + m + ref + allocations,
                   paymentId -> {
-                    Customer customer = sql(t, c -> customer(c, cust, "customer_code"));
+                    Customer customer = Jdbc.work(t, c -> customer(c, cust, "customer_code"));
                     // Invoices are locked in one order so concurrent payments never deadlock.
                     List<Integer> order = new ArrayList<>();
                     for (int i = 0; i < invoices.size(); i++) {
@@ -1127,7 +1145,7 @@ public final class SalesDesk {
                     order.sort((a, b) -> invoices.get(a).compareTo(invoices.get(b)));
                     Validator check = new Validator();
                     for (int i : order) {
-                      InvoiceView inv = sql(t, c -> lockedInvoice(c, invoices.get(i)));
+                      InvoiceView inv = Jdbc.work(t, c -> lockedInvoice(c, invoices.get(i)));
                       String field = "allocations[" + i + "]";
                       check.check(
                           inv.kind().equals("INVOICE")
@@ -1137,7 +1155,7 @@ public final class SalesDesk {
                       check.check(
                           amounts.get(i).compareTo(inv.open()) <= 0,
                           field + ".amount",
-                          inv.number() + " has only " + plain(inv.open()) + " open");
+                          inv.number() + " has only " + Amounts.money(inv.open()) + " open");
                     }
                     check.throwIfInvalid();
                     UUID entry =
@@ -1154,7 +1172,7 @@ public final class SalesDesk {
                                     BigDecimal.ZERO,
                                     ref),
                                 new Books.Line("1100", BigDecimal.ZERO, amount, customer.code())));
-                    sql(
+                    Jdbc.work(
                         t,
                         c -> {
                           try (PreparedStatement ps =
@@ -1198,7 +1216,7 @@ public final class SalesDesk {
                         "sales.payment.post",
                         "customer_payment",
                         paymentId,
-                        number + " from " + customer.code() + ", " + plain(amount));
+                        number + " from " + customer.code() + ", " + Amounts.money(amount));
                     return paymentId;
                   });
           return payment(t, outcome.id());
@@ -1238,13 +1256,20 @@ public final class SalesDesk {
                 BigDecimal[] row =
                     buckets.computeIfAbsent(
                         rs.getString(1),
-                        k -> new BigDecimal[] {zero(), zero(), zero(), zero(), zero()});
+                        k ->
+                            new BigDecimal[] {
+                              Amounts.zero(),
+                              Amounts.zero(),
+                              Amounts.zero(),
+                              Amounts.zero(),
+                              Amounts.zero()
+                            });
                 row[b] = row[b].add(rs.getBigDecimal(4));
               }
             }
           }
           List<AgeingRow> rows = new ArrayList<>();
-          BigDecimal total = zero();
+          BigDecimal total = Amounts.zero();
           for (var e : buckets.entrySet()) {
             BigDecimal[] b = e.getValue();
             BigDecimal sum = b[0].add(b[1]).add(b[2]).add(b[3]).add(b[4]);
@@ -1348,7 +1373,7 @@ public final class SalesDesk {
 
   private OrderView order(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
-    return sql(t, c -> order(c, id, true, currency));
+    return Jdbc.work(t, c -> order(c, id, true, currency));
   }
 
   private static OrderView order(Connection c, UUID id, boolean withLines, String currency)
@@ -1413,7 +1438,7 @@ public final class SalesDesk {
 
   private DeliveryView delivery(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
-    return sql(
+    return Jdbc.work(
         t,
         c -> {
           try (PreparedStatement ps =
@@ -1459,7 +1484,7 @@ public final class SalesDesk {
 
   private InvoiceView invoice(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
-    return sql(t, c -> invoice(c, id, currency));
+    return Jdbc.work(t, c -> invoice(c, id, currency));
   }
 
   private static InvoiceView invoice(Connection c, UUID id, String currency) throws SQLException {
@@ -1539,7 +1564,7 @@ public final class SalesDesk {
 
   private PaymentView payment(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
-    return sql(
+    return Jdbc.work(
         t,
         c -> {
           try (PreparedStatement ps =
@@ -1604,15 +1629,8 @@ public final class SalesDesk {
   }
 
   private static List<PricedLine> price(
-      Connection c, List<OrderLineInput> lines, List<BigDecimal[]> parsed) throws SQLException {
-    BigDecimal vatRate;
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT vat_rate_percent FROM company WHERE id = current_company_id()");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      vatRate = rs.getBigDecimal(1);
-    }
+      Connection c, BigDecimal vatRate, List<OrderLineInput> lines, List<BigDecimal[]> parsed)
+      throws SQLException {
     Validator v = new Validator();
     List<PricedLine> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -1832,7 +1850,7 @@ public final class SalesDesk {
       ps.setObject(2, except);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        ordered = amount(rs.getBigDecimal(1));
+        ordered = Amounts.amount(rs.getBigDecimal(1));
       }
     }
     BigDecimal exposure = receivable.add(ordered).add(orderGross);
@@ -1845,15 +1863,15 @@ public final class SalesDesk {
               + " ("
               + cust.code()
               + ") has a credit limit of "
-              + plain(cust.creditLimit())
+              + Amounts.money(cust.creditLimit())
               + "; unpaid invoices ("
-              + plain(receivable)
+              + Amounts.money(receivable)
               + ") and open orders ("
-              + plain(ordered)
+              + Amounts.money(ordered)
               + ") leave "
-              + plain(room)
+              + Amounts.money(room)
               + ", and this order is "
-              + plain(orderGross)
+              + Amounts.money(orderGross)
               + ". Take a payment first, or ask for a higher limit.");
     }
   }
@@ -1937,64 +1955,11 @@ public final class SalesDesk {
     }
   }
 
-  static String inventoryAccount(String kind) {
-    return switch (kind) {
-      case "RAW_MATERIAL" -> "1200";
-      case "FINISHED_GOOD", "BY_PRODUCT" -> "1210";
-      default -> "1220";
-    };
-  }
-
-  static String revenueAccount(String kind) {
-    return switch (kind) {
-      case "BY_PRODUCT" -> "4010";
-      case "SERVICE" -> "4900";
-      default -> "4000";
-    };
-  }
-
   private static BigDecimal gross(List<PricedLine> lines) {
     BigDecimal sum = BigDecimal.ZERO;
     for (PricedLine l : lines) {
       sum = sum.add(l.net()).add(l.vat());
     }
     return sum;
-  }
-
-  static BigDecimal amount(BigDecimal v) {
-    return v.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal zero() {
-    return BigDecimal.ZERO.setScale(AMOUNT_SCALE);
-  }
-
-  static String plain(BigDecimal d) {
-    return d.setScale(
-            Math.max(2, Math.min(d.stripTrailingZeros().scale(), 6)), RoundingMode.HALF_UP)
-        .toPlainString();
-  }
-
-  /** A quantity as people write it: 9, 2.5. */
-  static String qty(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
-  }
-
-  private static UUID parseId(String text, String field) {
-    UUID id = Ids.parseOrNull(text);
-    if (id == null) {
-      throw InvalidInputException.of(field, "is not a valid id");
-    }
-    return id;
-  }
-
-  @FunctionalInterface
-  private interface SqlBody<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private static <T> T sql(Tx t, SqlBody<T> body) {
-    return t.session().doReturningWork(body::run);
   }
 }

@@ -94,6 +94,8 @@ class CompanyIsolationTest {
                   .addUnitCosts(io.millstone.api.common.v1.Decimal.newBuilder().setValue("100"))
                   .build());
       sellOneTonne(login.getSessionToken());
+      md.supplier("ISO-S1", "Isolated supplier");
+      buyOneTonne(login.getSessionToken());
       telemetry.mill(code);
       try {
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
@@ -103,6 +105,71 @@ class CompanyIsolationTest {
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
+  }
+
+  /** A purchase order, a receipt, a bill and a payment: a row in every purchasing table. */
+  static void buyOneTonne(String token) {
+    var buy =
+        io.millstone.api.purchasing.v1.PurchasingServiceGrpc.newBlockingStub(t.channel())
+            .withInterceptors(
+                io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(token)));
+    var day = io.millstone.api.common.v1.Date.newBuilder().setYear(2026).setMonth(11).setDay(3);
+    var one = io.millstone.api.common.v1.Decimal.newBuilder().setValue("1");
+    var po =
+        buy.createPurchaseOrder(
+            io.millstone.api.purchasing.v1.CreatePurchaseOrderRequest.newBuilder()
+                .setSupplierCode("ISO-S1")
+                .setOrderDate(day)
+                .addLines(
+                    io.millstone.api.purchasing.v1.PurchaseLineInput.newBuilder()
+                        .setItemCode("ISO-1")
+                        .setQuantity(one)
+                        .setUnitPrice(
+                            io.millstone.api.common.v1.Decimal.newBuilder().setValue("100")))
+                .build());
+    po =
+        buy.submitPurchaseOrder(
+            io.millstone.api.purchasing.v1.DecidePurchaseOrderRequest.newBuilder()
+                .setId(po.getId())
+                .setVersion(po.getVersion())
+                .build());
+    buy.postGoodsReceipt(
+        io.millstone.api.purchasing.v1.PostGoodsReceiptRequest.newBuilder()
+            .setOrderId(po.getId())
+            .setWarehouseCode("ISO-W1")
+            .setReceiptDate(day)
+            .addLines(
+                io.millstone.api.purchasing.v1.ReceiptLineInput.newBuilder()
+                    .setOrderLineNo(1)
+                    .setQuantity(one))
+            .build());
+    var bill =
+        buy.postSupplierBill(
+            io.millstone.api.purchasing.v1.PostSupplierBillRequest.newBuilder()
+                .setOrderId(po.getId())
+                .setSupplierInvoice("ISO-INV-1")
+                .setBillDate(day)
+                .addLines(
+                    io.millstone.api.purchasing.v1.BillLineInput.newBuilder()
+                        .setOrderLineNo(1)
+                        .setQuantity(one)
+                        .setUnitPrice(
+                            io.millstone.api.common.v1.Decimal.newBuilder().setValue("100")))
+                .build());
+    buy.postSupplierPayment(
+        io.millstone.api.purchasing.v1.PostSupplierPaymentRequest.newBuilder()
+            .setSupplierCode("ISO-S1")
+            .setPaymentDate(day)
+            .setAmount(
+                io.millstone.api.common.v1.Decimal.newBuilder()
+                    .setValue(bill.getGross().getAmount()))
+            .addAllocations(
+                io.millstone.api.purchasing.v1.BillAllocationInput.newBuilder()
+                    .setBillId(bill.getId())
+                    .setAmount(
+                        io.millstone.api.common.v1.Decimal.newBuilder()
+                            .setValue(bill.getGross().getAmount())))
+            .build());
   }
 
   /** An order, a delivery, an invoice and a payment: a row in every sales table. */

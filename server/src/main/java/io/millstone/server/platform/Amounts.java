@@ -1,0 +1,39 @@
+package io.millstone.server.platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How documents round and print money and quantities. */
+public final class Amounts {
+  /** Amounts on documents are rounded to the currency's minor unit (paisa for BDT). */
+  public static final int SCALE = 2;
+
+  private Amounts() {}
+
+  /** An amount rounded half-up to the minor unit, as tax invoices are. */
+  public static BigDecimal amount(BigDecimal v) {
+    return v.setScale(SCALE, RoundingMode.HALF_UP);
+  }
+
+  public static BigDecimal zero() {
+    return BigDecimal.ZERO.setScale(SCALE);
+  }
+
+  /** Money in a message: 218500.00. */
+  public static String money(BigDecimal d) {
+    return d.setScale(
+            Math.max(SCALE, Math.min(d.stripTrailingZeros().scale(), 6)), RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+
+  /** A quantity as people write it: 9, 2.5. */
+  public static String qty(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  /** VAT on a net amount at a percentage rate, rounded to the minor unit. */
+  public static BigDecimal vat(BigDecimal net, BigDecimal ratePercent) {
+    return amount(net.multiply(ratePercent).movePointLeft(2));
+  }
+}
