@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.ChartSetup;
 import io.millstone.server.accounting.LedgerGrpcService;
+import io.millstone.server.accounting.LedgerReports;
 import io.millstone.server.audit.AuditLog;
 import io.millstone.server.gateway.Gateway;
 import io.millstone.server.gateway.MethodRules;
@@ -137,7 +138,7 @@ public final class MillstoneServer {
     this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     Books books = new Books(tx, clock);
-    StockLedger stockLedger = new StockLedger(tx, clock);
+    StockLedger stockLedger = new StockLedger(tx, books, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -159,7 +160,7 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
-            new LedgerGrpcService(books),
+            new LedgerGrpcService(books, new LedgerReports(tx)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(new SalesDesk(tx, books, stockLedger, clock)),
             new PurchasingGrpcService(new PurchaseDesk(tx, books, stockLedger, clock)),

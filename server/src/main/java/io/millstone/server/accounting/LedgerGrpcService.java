@@ -23,9 +23,11 @@ import java.math.BigDecimal;
 /** Adapter from the LedgerService contract to {@link Books}. */
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
   private final Books books;
+  private final LedgerReports reports;
 
-  public LedgerGrpcService(Books books) {
+  public LedgerGrpcService(Books books, LedgerReports reports) {
     this.books = books;
+    this.reports = reports;
   }
 
   @Override
@@ -150,5 +152,65 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
               .setMemo(l.memo()));
     }
     return b.build();
+  }
+
+  @Override
+  public void getGeneralLedger(
+      io.millstone.api.accounting.v1.GetGeneralLedgerRequest req,
+      StreamObserver<io.millstone.api.accounting.v1.GeneralLedger> out) {
+    var gl =
+        reports.generalLedger(
+            GatewayContext.actor(),
+            req.getAccountCode(),
+            ProtoValues.date(req.getFrom(), "from"),
+            ProtoValues.date(req.getTo(), "to"));
+    var b =
+        io.millstone.api.accounting.v1.GeneralLedger.newBuilder()
+            .setAccountCode(gl.accountCode())
+            .setAccountName(gl.accountName())
+            .setOpeningBalance(ProtoValues.decimal(gl.opening()))
+            .setClosingBalance(ProtoValues.decimal(gl.closing()))
+            .setTruncated(gl.truncated())
+            .setCurrencyCode(gl.currency());
+    for (var l : gl.lines()) {
+      b.addLines(
+          io.millstone.api.accounting.v1.LedgerLine.newBuilder()
+              .setEntryDate(ProtoValues.date(l.date()))
+              .setEntryNumber(l.entryNumber())
+              .setSource(l.source())
+              .setMemo(l.memo())
+              .setDebit(ProtoValues.decimal(l.debit()))
+              .setCredit(ProtoValues.decimal(l.credit()))
+              .setBalance(ProtoValues.decimal(l.balance())));
+    }
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void getVatSummary(
+      io.millstone.api.accounting.v1.GetVatSummaryRequest req,
+      StreamObserver<io.millstone.api.accounting.v1.VatSummary> out) {
+    var s =
+        reports.vatSummary(
+            GatewayContext.actor(),
+            ProtoValues.date(req.getFrom(), "from"),
+            ProtoValues.date(req.getTo(), "to"));
+    var b =
+        io.millstone.api.accounting.v1.VatSummary.newBuilder()
+            .setOutputVat(ProtoValues.decimal(s.output()))
+            .setInputVat(ProtoValues.decimal(s.input()))
+            .setNetPayable(ProtoValues.decimal(s.output().subtract(s.input())))
+            .setCurrencyCode(s.currency());
+    for (var m : s.months()) {
+      b.addMonths(
+          io.millstone.api.accounting.v1.VatMonth.newBuilder()
+              .setMonth(ProtoValues.date(m.month()))
+              .setOutputVat(ProtoValues.decimal(m.output()))
+              .setInputVat(ProtoValues.decimal(m.input()))
+              .setNetPayable(ProtoValues.decimal(m.netPayable())));
+    }
+    out.onNext(b.build());
+    out.onCompleted();
   }
 }

@@ -87,6 +87,14 @@ public final class CompanyAdmin {
         .currencyCode();
   }
 
+  /** The company's time zone id (Asia/Dhaka), read in the caller's transaction. */
+  public static String timeZoneOf(io.millstone.server.platform.Tx t) {
+    return t.session()
+        .get(Company.class, t.actor().orElseThrow().companyId())
+        .settings()
+        .timeZone();
+  }
+
   /** The company's standard VAT rate in percent, read in the caller's transaction. */
   public static java.math.BigDecimal vatRateOf(io.millstone.server.platform.Tx t) {
     return t.session()

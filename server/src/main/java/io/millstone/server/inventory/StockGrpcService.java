@@ -157,4 +157,27 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
         .setPostedBy(m.postedBy())
         .build();
   }
+
+  @Override
+  public void getStockValuation(
+      io.millstone.api.inventory.v1.GetStockValuationRequest req,
+      StreamObserver<io.millstone.api.inventory.v1.StockValuation> out) {
+    var v = reports.valuation(GatewayContext.actor());
+    var b =
+        io.millstone.api.inventory.v1.StockValuation.newBuilder()
+            .setTotal(ProtoValues.money(v.total(), v.currency()))
+            .setLedgerBalance(ProtoValues.money(v.ledgerBalance(), v.currency()));
+    for (var l : v.lines()) {
+      b.addLines(
+          io.millstone.api.inventory.v1.ValuationLine.newBuilder()
+              .setItemCode(l.itemCode())
+              .setItemName(l.itemName())
+              .setUnitCode(l.unitCode())
+              .setQuantity(ProtoValues.decimal(l.quantity()))
+              .setAverageCost(ProtoValues.money(l.averageCost(), v.currency()))
+              .setValue(ProtoValues.money(l.value(), v.currency())));
+    }
+    out.onNext(b.build());
+    out.onCompleted();
+  }
 }

@@ -1,5 +1,6 @@
 package io.millstone.server.inventory;
 
+import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.masterdata.model.Warehouse;
@@ -20,12 +21,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -68,10 +72,12 @@ public final class StockLedger {
       BigDecimal unitCost) {}
 
   private final Transactions tx;
+  private final Books books;
   private final Clock clock;
 
-  public StockLedger(Transactions tx, Clock clock) {
+  public StockLedger(Transactions tx, Books books, Clock clock) {
     this.tx = tx;
+    this.books = books;
     this.clock = clock;
   }
 
@@ -230,7 +236,10 @@ public final class StockLedger {
                       + '\u001f'
                       + toWarehouse,
                   id -> {
-                    t.session().doReturningWork(c -> write(c, t, actor, id, kind, ref, lines, to));
+                    BigDecimal[] values =
+                        t.session()
+                            .doReturningWork(c -> write(c, t, actor, id, kind, ref, lines, to));
+                    postToBooks(t, id, kind, ref, lines, values);
                     t.audit(
                         "inventory.stock." + kind.toLowerCase(Locale.ROOT),
                         "stock_movement",
@@ -244,6 +253,64 @@ public final class StockLedger {
                   });
           return new Movement(outcome.id(), moves(t, outcome.id()), CompanyAdmin.currencyOf(t));
         });
+  }
+
+  /**
+   * Stock moved outside purchasing and sales still reaches the books, so the inventory accounts
+   * always equal the stock's value: receipts (opening stock) against retained earnings, issues to
+   * production as consumables used, count differences as stock adjustments. Transfers stay within
+   * the same accounts and post nothing.
+   */
+  private void postToBooks(
+      Tx t, UUID movementId, String kind, String ref, List<Line> lines, BigDecimal[] values) {
+    String counter =
+        switch (kind) {
+          case "RECEIPT" -> "3100";
+          case "ISSUE" -> "5200";
+          case "COUNT" -> "5900";
+          default -> null;
+        };
+    if (counter == null) {
+      return;
+    }
+    Map<String, BigDecimal> byAccount = new TreeMap<>();
+    for (Line l : lines) {
+      BigDecimal v = values[l.index()];
+      if (v == null || v.signum() == 0) {
+        continue;
+      }
+      // Into stock debits the inventory account; issues come back as positive values.
+      BigDecimal signed = kind.equals("ISSUE") ? v.negate() : v;
+      byAccount.merge(
+          Books.inventoryAccount(l.item().details().kind().name()), signed, BigDecimal::add);
+    }
+    List<Books.Line> posting = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    for (var e : byAccount.entrySet()) {
+      BigDecimal v = e.getValue();
+      if (v.signum() != 0) {
+        posting.add(
+            new Books.Line(
+                e.getKey(), v.max(BigDecimal.ZERO), v.negate().max(BigDecimal.ZERO), ref));
+        total = total.add(v);
+      }
+    }
+    if (posting.isEmpty() || total.signum() == 0) {
+      return;
+    }
+    posting.add(
+        new Books.Line(
+            counter,
+            total.negate().max(BigDecimal.ZERO),
+            total.max(BigDecimal.ZERO),
+            kind.toLowerCase(Locale.ROOT) + " " + ref));
+    books.post(
+        t,
+        LocalDate.ofInstant(clock.instant(), ZoneId.of(CompanyAdmin.timeZoneOf(t))),
+        "Stock " + kind.toLowerCase(Locale.ROOT) + (ref.isEmpty() ? "" : " " + ref),
+        "STOCK_" + kind,
+        movementId,
+        posting);
   }
 
   /** Writes the movement; returns the value each line moved, by line index. */
@@ -361,6 +428,7 @@ public final class StockLedger {
           BigDecimal diff = l.quantity().subtract(booked);
           if (diff.signum() > 0) {
             BigDecimal value = money(diff.multiply(cost.average()));
+            values[l.index()] = value;
             move(
                 c,
                 actor,
@@ -377,6 +445,7 @@ public final class StockLedger {
             cost.add(diff, value);
           } else if (diff.signum() < 0) {
             BigDecimal value = cost.valueOf(diff.negate());
+            values[l.index()] = value.negate();
             move(
                 c,
                 actor,

@@ -30,6 +30,17 @@ public final class StockReports {
   /** An item's moves and the currency their values are in. */
   public record Moves(List<StockLedger.MoveView> moves, String currency) {}
 
+  public record ValuationLine(
+      String itemCode,
+      String itemName,
+      String unitCode,
+      BigDecimal quantity,
+      BigDecimal averageCost,
+      BigDecimal value) {}
+
+  public record Valuation(
+      List<ValuationLine> lines, BigDecimal total, BigDecimal ledgerBalance, String currency) {}
+
   private final Transactions tx;
 
   public StockReports(Transactions tx) {
@@ -139,6 +150,48 @@ public final class StockReports {
             }
           }
           return new Moves(out, CompanyAdmin.currencyOf(t));
+        });
+  }
+
+  /** Every item with stock, at moving-average cost, and the ledger's inventory accounts. */
+  public Valuation valuation(Actor actor) {
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          List<ValuationLine> lines = new ArrayList<>();
+          BigDecimal total = BigDecimal.ZERO;
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT i.code, i.name, i.unit_code, k.quantity, k.value FROM item_cost k"
+                          + " JOIN item i ON i.id = k.item_id WHERE k.quantity <> 0 OR k.value <> 0"
+                          + " ORDER BY i.code");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              BigDecimal q = rs.getBigDecimal(4);
+              BigDecimal v = rs.getBigDecimal(5);
+              total = total.add(v);
+              lines.add(
+                  new ValuationLine(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      q,
+                      q.signum() > 0
+                          ? v.divide(q, StockLedger.MONEY_SCALE, java.math.RoundingMode.HALF_EVEN)
+                          : BigDecimal.ZERO,
+                      v));
+            }
+          }
+          BigDecimal ledger;
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_line l"
+                          + " JOIN account a ON a.id = l.account_id WHERE a.code IN ('1200', '1210', '1220')");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            ledger = rs.getBigDecimal(1);
+          }
+          return new Valuation(lines, total, ledger, CompanyAdmin.currencyOf(t));
         });
   }
 }

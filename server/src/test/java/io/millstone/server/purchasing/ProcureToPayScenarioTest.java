@@ -273,6 +273,15 @@ class ProcureToPayScenarioTest {
     assertThat(paid.getNumber()).matches("PV-2026-\\d{5}");
     assertThat(balance("2000")).isEqualByComparingTo(apBefore);
     assertThat(balance("1300").subtract(vatInBefore)).isEqualByComparingTo("7530"); // 4,500 + 3,030
+    var vat =
+        ledger.getVatSummary(
+            io.millstone.api.accounting.v1.GetVatSummaryRequest.newBuilder()
+                .setFrom(day(11, 1))
+                .setTo(day(11, 30))
+                .build());
+    assertThat(new BigDecimal(vat.getInputVat().getValue()))
+        .as("November's input VAT includes both bills")
+        .isGreaterThanOrEqualTo(new BigDecimal("7530"));
   }
 
   @Test

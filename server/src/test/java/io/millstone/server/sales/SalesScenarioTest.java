@@ -276,6 +276,12 @@ class SalesScenarioTest {
                     + "   WHERE s.company_id = c.id AND s.kind = 'INVOICE')"))
         .as("companies whose receivables account differs from their open invoices")
         .isZero();
+    var valuation =
+        stock.getStockValuation(
+            io.millstone.api.inventory.v1.GetStockValuationRequest.getDefaultInstance());
+    assertThat(amount(valuation.getTotal()))
+        .as("the stock's value equals the inventory accounts")
+        .isEqualByComparingTo(amount(valuation.getLedgerBalance()));
     assertThat(
             count(
                 "SELECT count(*) FROM sales_order_line l WHERE l.delivered_qty <> (SELECT"
@@ -641,6 +647,54 @@ class SalesScenarioTest {
             .orElseThrow();
     assertThat(amount(row.getDays3160())).isEqualByComparingTo("11500"); // 45 days late
     assertThat(amount(row.getTotal())).isEqualByComparingTo("11500");
+  }
+
+  @Test
+  void theVatSummaryAndTheGeneralLedgerShowWhatWasPosted() throws Exception {
+    String sugar = sugar("50000");
+    String buyer = customer("0");
+    receive(sugar, "3", "30000", "");
+    SalesOrder so = order(buyer, false, line(sugar, "2"));
+    deliver(so.getId(), 10, 7, 1, "2", "");
+    Invoice inv = invoice(so.getId(), 10, 8);
+    var vat =
+        ledger.getVatSummary(
+            io.millstone.api.accounting.v1.GetVatSummaryRequest.newBuilder()
+                .setFrom(day(10, 1))
+                .setTo(day(10, 31))
+                .build());
+    assertThat(vat.getMonthsList()).hasSize(1);
+    BigDecimal expected =
+        new BigDecimal(
+            count(
+                "SELECT coalesce(sum(CASE kind WHEN 'INVOICE' THEN vat ELSE -vat END), 0)::bigint"
+                    + " FROM sales_invoice WHERE company_id = ? AND invoice_date BETWEEN '2026-10-01' AND '2026-10-31'",
+                mill));
+    assertThat(new BigDecimal(vat.getOutputVat().getValue()))
+        .as("October's output VAT is the VAT of October's invoices")
+        .isEqualByComparingTo(expected)
+        .isGreaterThanOrEqualTo(amount(inv.getVat()));
+    assertThat(new BigDecimal(vat.getNetPayable().getValue()))
+        .isEqualByComparingTo(
+            new BigDecimal(vat.getOutputVat().getValue())
+                .subtract(new BigDecimal(vat.getInputVat().getValue())));
+
+    var gl =
+        ledger.getGeneralLedger(
+            io.millstone.api.accounting.v1.GetGeneralLedgerRequest.newBuilder()
+                .setAccountCode("1100")
+                .setFrom(day(10, 8))
+                .setTo(day(10, 8))
+                .build());
+    assertThat(gl.getLinesList())
+        .anySatisfy(
+            l -> {
+              assertThat(l.getSource()).isEqualTo("INVOICE");
+              assertThat(new BigDecimal(l.getDebit().getValue()))
+                  .isEqualByComparingTo(amount(inv.getGross()));
+            });
+    BigDecimal last = new BigDecimal(gl.getLines(gl.getLinesCount() - 1).getBalance().getValue());
+    assertThat(new BigDecimal(gl.getClosingBalance().getValue())).isEqualByComparingTo(last);
   }
 
   static <T> List<T> runAll(List<Callable<T>> jobs) throws Exception {
