@@ -1,5 +1,6 @@
 package io.millstone.server.purchasing;
 
+import io.millstone.server.accounting.Ageing;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.StockLedger;
@@ -1089,6 +1090,21 @@ public final class PurchaseDesk {
                   });
           return Jdbc.work(t, c -> payment(c, outcome.id(), CompanyAdmin.currencyOf(t)));
         });
+  }
+
+  /** Open bills per supplier by days past due. */
+  public Ageing payablesAgeing(Actor actor, LocalDate asOf) {
+    return tx.sqlInCompany(
+        actor,
+        (t, c) ->
+            Ageing.of(
+                t,
+                c,
+                clock,
+                "SELECT p.code, p.name, b.due_date, b.gross - b.settled FROM supplier_bill b"
+                    + " JOIN party p ON p.id = b.supplier_id"
+                    + " WHERE b.settled < b.gross AND b.bill_date <= ?",
+                asOf));
   }
 
   // ---------------------------------------------------------------- settings

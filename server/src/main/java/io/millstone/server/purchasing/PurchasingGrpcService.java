@@ -196,6 +196,31 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
   }
 
   @Override
+  public void getPayablesAgeing(
+      io.millstone.api.purchasing.v1.GetPayablesAgeingRequest req,
+      StreamObserver<io.millstone.api.purchasing.v1.PayablesAgeing> out) {
+    var a = desk.payablesAgeing(GatewayContext.actor(), date(req.getAsOf(), "as_of"));
+    String cur = a.currency();
+    var b =
+        io.millstone.api.purchasing.v1.PayablesAgeing.newBuilder()
+            .setAsOf(date(a.asOf()))
+            .setTotal(money(a.total(), cur));
+    for (var r : a.rows()) {
+      b.addRows(
+          io.millstone.api.purchasing.v1.PayablesAgeingRow.newBuilder()
+              .setSupplierCode(r.partyCode())
+              .setSupplierName(r.partyName())
+              .setCurrent(money(r.current(), cur))
+              .setDays130(money(r.days1to30(), cur))
+              .setDays3160(money(r.days31to60(), cur))
+              .setDays6190(money(r.days61to90(), cur))
+              .setOver90(money(r.over90(), cur))
+              .setTotal(money(r.total(), cur)));
+    }
+    reply(out, b.build());
+  }
+
+  @Override
   public void getPurchasingSettings(
       GetPurchasingSettingsRequest req, StreamObserver<PurchasingSettings> out) {
     reply(out, settings(desk.settings(GatewayContext.actor())));

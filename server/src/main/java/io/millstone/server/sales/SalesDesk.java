@@ -1,5 +1,6 @@
 package io.millstone.server.sales;
 
+import io.millstone.server.accounting.Ageing;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.StockLedger;
@@ -27,8 +28,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,18 +161,6 @@ public final class SalesDesk {
       List<AllocationView> allocations,
       String entryNumber,
       String currency) {}
-
-  public record AgeingRow(
-      String customerCode,
-      String customerName,
-      BigDecimal current,
-      BigDecimal days1to30,
-      BigDecimal days31to60,
-      BigDecimal days61to90,
-      BigDecimal over90,
-      BigDecimal total) {}
-
-  public record Ageing(LocalDate asOf, List<AgeingRow> rows, BigDecimal total, String currency) {}
 
   private record Customer(
       UUID id, String code, String name, BigDecimal creditLimit, int termsDays) {}
@@ -1228,58 +1215,15 @@ public final class SalesDesk {
   public Ageing receivablesAgeing(Actor actor, LocalDate asOf) {
     return tx.sqlInCompany(
         actor,
-        (t, c) -> {
-          LocalDate day = asOf;
-          if (day == null) {
-            try (PreparedStatement ps =
-                c.prepareStatement("SELECT time_zone FROM company WHERE id = ?")) {
-              ps.setObject(1, actor.companyId());
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                day = LocalDate.ofInstant(clock.instant(), ZoneId.of(rs.getString(1)));
-              }
-            }
-          }
-          Map<String, BigDecimal[]> buckets = new TreeMap<>();
-          Map<String, String> names = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT p.code, p.name, s.due_date, s.gross - s.settled FROM sales_invoice s"
-                      + " JOIN party p ON p.id = s.customer_id"
-                      + " WHERE s.kind = 'INVOICE' AND s.settled < s.gross AND s.invoice_date <= ?")) {
-            ps.setDate(1, Date.valueOf(day));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                names.put(rs.getString(1), rs.getString(2));
-                long late = ChronoUnit.DAYS.between(rs.getDate(3).toLocalDate(), day);
-                int b = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
-                BigDecimal[] row =
-                    buckets.computeIfAbsent(
-                        rs.getString(1),
-                        k ->
-                            new BigDecimal[] {
-                              Amounts.zero(),
-                              Amounts.zero(),
-                              Amounts.zero(),
-                              Amounts.zero(),
-                              Amounts.zero()
-                            });
-                row[b] = row[b].add(rs.getBigDecimal(4));
-              }
-            }
-          }
-          List<AgeingRow> rows = new ArrayList<>();
-          BigDecimal total = Amounts.zero();
-          for (var e : buckets.entrySet()) {
-            BigDecimal[] b = e.getValue();
-            BigDecimal sum = b[0].add(b[1]).add(b[2]).add(b[3]).add(b[4]);
-            total = total.add(sum);
-            rows.add(
-                new AgeingRow(
-                    e.getKey(), names.get(e.getKey()), b[0], b[1], b[2], b[3], b[4], sum));
-          }
-          return new Ageing(day, rows, total, CompanyAdmin.currencyOf(t));
-        });
+        (t, c) ->
+            Ageing.of(
+                t,
+                c,
+                clock,
+                "SELECT p.code, p.name, s.due_date, s.gross - s.settled FROM sales_invoice s"
+                    + " JOIN party p ON p.id = s.customer_id"
+                    + " WHERE s.kind = 'INVOICE' AND s.settled < s.gross AND s.invoice_date <= ?",
+                asOf));
   }
 
   // ---------------------------------------------------------------- reading back

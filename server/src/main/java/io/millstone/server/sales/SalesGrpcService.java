@@ -246,8 +246,8 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
     for (var r : a.rows()) {
       b.addRows(
           AgeingRow.newBuilder()
-              .setCustomerCode(r.customerCode())
-              .setCustomerName(r.customerName())
+              .setCustomerCode(r.partyCode())
+              .setCustomerName(r.partyName())
               .setCurrent(money(r.current(), cur))
               .setDays130(money(r.days1to30(), cur))
               .setDays3160(money(r.days31to60(), cur))

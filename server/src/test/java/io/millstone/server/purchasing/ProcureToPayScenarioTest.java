@@ -387,7 +387,19 @@ class ProcureToPayScenarioTest {
     assertThat(count("SELECT count(*) FROM supplier_bill WHERE company_id = ?", mill))
         .isEqualTo(billsBefore);
 
-    bill(po, "JLW-9001", "10", "5000");
+    SupplierBill unpaid = bill(po, "JLW-9001", "10", "5000");
+    var ageing =
+        accounts.getPayablesAgeing(
+            io.millstone.api.purchasing.v1.GetPayablesAgeingRequest.newBuilder()
+                .setAsOf(day(12, 20))
+                .build());
+    var row =
+        ageing.getRowsList().stream()
+            .filter(r -> r.getSupplierCode().equals(supplier))
+            .findFirst()
+            .orElseThrow();
+    // Billed 5 November on 30 days' terms: 15 days late on 20 December.
+    assertThat(row.getDays130().getAmount()).isEqualTo(unpaid.getGross().getAmount());
     // The same supplier invoice entered again, on another order, is caught.
     PurchaseOrder other = order(supplier, lime, "1", "5000");
     submit(other);
