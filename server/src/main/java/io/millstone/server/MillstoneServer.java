@@ -96,6 +96,9 @@ public final class MillstoneServer {
   private final LiveHub liveHub;
   private final MachineAdmin machineAdmin;
   private final DeviceAdmin deviceAdmin;
+  private final StockLedger stockLedger;
+  private final SalesDesk salesDesk;
+  private final PurchaseDesk purchaseDesk;
   private final Server server;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -138,7 +141,9 @@ public final class MillstoneServer {
     this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     Books books = new Books(tx, clock);
-    StockLedger stockLedger = new StockLedger(tx, books, clock);
+    this.stockLedger = new StockLedger(tx, books, clock);
+    this.salesDesk = new SalesDesk(tx, books, stockLedger, clock);
+    this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
     SessionService sessionService =
         new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
@@ -162,8 +167,8 @@ public final class MillstoneServer {
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
             new LedgerGrpcService(books, new LedgerReports(tx)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
-            new SalesGrpcService(new SalesDesk(tx, books, stockLedger, clock)),
-            new PurchasingGrpcService(new PurchaseDesk(tx, books, stockLedger, clock)),
+            new SalesGrpcService(salesDesk),
+            new PurchasingGrpcService(purchaseDesk),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -247,6 +252,18 @@ public final class MillstoneServer {
 
   public Platform platform() {
     return platform;
+  }
+
+  public StockLedger stockLedger() {
+    return stockLedger;
+  }
+
+  public SalesDesk salesDesk() {
+    return salesDesk;
+  }
+
+  public PurchaseDesk purchaseDesk() {
+    return purchaseDesk;
   }
 
   public CompanyAdmin companyAdmin() {

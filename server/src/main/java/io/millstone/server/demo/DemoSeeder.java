@@ -63,7 +63,13 @@ public final class DemoSeeder {
     Path pending = dataDir.resolve(CREDENTIALS_FILE + ".pending");
     if (Files.exists(file)) {
       Map<String, String> existing = read(file);
-      findCompany(server).ifPresent(c -> prepareAgent(server, dataDir, c));
+      findCompany(server)
+          .ifPresent(
+              c -> {
+                // Demo data made before trade existed gets its orders on the next start.
+                DemoTrade.seed(server, c);
+                prepareAgent(server, dataDir, c);
+              });
       return existing;
     }
     Map<String, String> credentials;
@@ -89,6 +95,7 @@ public final class DemoSeeder {
     }
     seedMasterData(server, actor);
     seedMachines(server, actor);
+    DemoTrade.seed(server, companyId);
     write(file, credentials, companyId);
     prepareAgent(server, dataDir, companyId);
     Files.deleteIfExists(pending);

@@ -76,6 +76,33 @@ class DemoSeederTest {
           .extracting(m -> m.getCode())
           .containsExactly("BOILER-2", "CENT-3", "JUICE", "MILL-1");
       assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(9);
+      // A few weeks of trade: every sales and purchasing screen has something to show.
+      var headers =
+          io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(admin.getSessionToken()));
+      var orders =
+          io.millstone.api.sales.v1.SalesServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(headers)
+              .listOrders(io.millstone.api.sales.v1.ListOrdersRequest.getDefaultInstance())
+              .getOrdersList();
+      assertThat(orders).hasSize(12);
+      assertThat(orders)
+          .extracting(o -> o.getState())
+          .contains("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED");
+      var pos =
+          io.millstone.api.purchasing.v1.PurchasingServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(headers)
+              .listPurchaseOrders(
+                  io.millstone.api.purchasing.v1.ListPurchaseOrdersRequest.getDefaultInstance())
+              .getOrdersList();
+      assertThat(pos).extracting(o -> o.getState()).contains("CLOSED", "AWAITING_APPROVAL");
+      var valuation =
+          io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(headers)
+              .getStockValuation(
+                  io.millstone.api.inventory.v1.GetStockValuationRequest.getDefaultInstance());
+      assertThat(valuation.getTotal().getAmount())
+          .isEqualTo(valuation.getLedgerBalance().getAmount());
+      assertThat(new java.math.BigDecimal(valuation.getTotal().getAmount())).isPositive();
       Path token = dir.resolve("demo-agent/enrollment.token");
       assertThat(Files.getPosixFilePermissions(token))
           .containsExactlyInAnyOrder(
@@ -96,6 +123,13 @@ class DemoSeederTest {
           dir.resolve(DemoSeeder.CREDENTIALS_FILE + ".pending"));
       assertThat(DemoSeeder.seed(t.server(), dir)).isEqualTo(first);
       assertThat(md.items.listItems(all).getItemsList()).hasSize(12);
+      assertThat(
+              io.millstone.api.sales.v1.SalesServiceGrpc.newBlockingStub(t.channel())
+                  .withInterceptors(headers)
+                  .listOrders(io.millstone.api.sales.v1.ListOrdersRequest.getDefaultInstance())
+                  .getOrdersList())
+          .as("trade is seeded once")
+          .hasSize(12);
     }
   }
 }
