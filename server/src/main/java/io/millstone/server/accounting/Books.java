@@ -218,7 +218,7 @@ public final class Books {
                         + period.fiscalYear()
                         + ") is closed; post into an open period, or ask accounts to reopen it.");
               }
-              String number = nextNumber(c, actor.companyId(), "JV", period.fiscalYear());
+              String number = sequenceNumber(t, "JV", date);
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "INSERT INTO journal_entry (id, company_id, number, entry_date, period_id, memo, source,"
@@ -408,12 +408,32 @@ public final class Books {
   }
 
   /**
-   * A number of a document type taken in its own short transaction, for series that may have gaps
-   * (orders, deliveries, receipts): concurrent documents never wait on each other for it. Must be
-   * called outside any other transaction.
+   * A number of a document type for series that may have gaps (orders, deliveries, receipts,
+   * journal vouchers): from a PostgreSQL sequence of the company, type and fiscal year, so taking
+   * one never waits on another transaction. A rollback leaves a gap.
    */
+  public String sequenceNumber(Tx t, String type, LocalDate date) {
+    Company company = t.session().get(Company.class, t.actor().orElseThrow().companyId());
+    int startMonth = company.settings().fiscalYearStartMonth();
+    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
+    String label = String.valueOf(year);
+    return t.session()
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement("SELECT next_document_number(?, ?)")) {
+                ps.setString(1, type);
+                ps.setString(2, label);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return String.format("%s-%s-%05d", type, label, rs.getLong(1));
+                }
+              }
+            });
+  }
+
+  /** {@link #sequenceNumber} before the document's own transaction starts. */
   public String reserveNumber(Actor actor, String type, LocalDate date) {
-    return tx.inCompany(actor, t -> documentNumber(t, type, date));
+    return tx.inCompany(actor, t -> sequenceNumber(t, type, date));
   }
 
   /** The number of a posted journal entry, or an empty string for none. */

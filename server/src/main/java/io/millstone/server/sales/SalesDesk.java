@@ -405,11 +405,10 @@ public final class SalesDesk {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<UUID> ids = new ArrayList<>();
-          List<LocalDate> dates = new ArrayList<>();
+          List<OrderView> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT o.id, o.order_date FROM sales_order o JOIN party p ON p.id = o.customer_id"
+                  ORDER_SELECT
                       + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
                       + " AND (? OR (o.order_date, o.id) < (?, ?))"
                       + " ORDER BY o.order_date DESC, o.id DESC LIMIT ?")) {
@@ -423,8 +422,7 @@ public final class SalesDesk {
             ps.setInt(8, size + 1);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
-                dates.add(rs.getDate(2).toLocalDate());
+                out.add(orderRow(rs, List.of(), currency));
               }
             }
           } catch (IllegalArgumentException e) {
@@ -433,13 +431,10 @@ public final class SalesDesk {
                 "is not a token this server gave out; start from the first page");
           }
           String next = "";
-          if (ids.size() > size) {
-            next = PageToken.encode(dates.get(size - 1).toString(), ids.get(size - 1).toString());
-            ids = ids.subList(0, size);
-          }
-          List<OrderView> out = new ArrayList<>();
-          for (UUID id : ids) {
-            out.add(order(c, id, false, currency));
+          if (out.size() > size) {
+            OrderView last = out.get(size - 1);
+            next = PageToken.encode(last.date().toString(), last.id().toString());
+            out = out.subList(0, size);
           }
           return new OrderPage(out, next);
         });
@@ -1317,65 +1312,68 @@ public final class SalesDesk {
 
   private OrderView order(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
-    return Jdbc.work(t, c -> order(c, id, true, currency));
+    return Jdbc.work(t, c -> order(c, id, currency));
   }
 
-  private static OrderView order(Connection c, UUID id, boolean withLines, String currency)
+  private static final String ORDER_SELECT =
+      "SELECT o.id, o.number, o.quote_number, p.code, p.name, o.order_date, o.state, o.note,"
+          + " o.net_total, o.vat_total, o.gross_total, o.version, o.updated_at, o.updated_by"
+          + " FROM sales_order o JOIN party p ON p.id = o.customer_id";
+
+  private static OrderView orderRow(ResultSet rs, List<OrderLineView> lines, String currency)
       throws SQLException {
-    try (PreparedStatement ps =
+    return new OrderView(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getDate(6).toLocalDate(),
+        rs.getString(7),
+        rs.getString(8),
+        lines,
+        rs.getBigDecimal(9),
+        rs.getBigDecimal(10),
+        rs.getBigDecimal(11),
+        rs.getLong(12),
+        rs.getTimestamp(13).toInstant(),
+        rs.getString(14),
+        currency);
+  }
+
+  private static OrderView order(Connection c, UUID id, String currency) throws SQLException {
+    List<OrderLineView> lines = new ArrayList<>();
+    try (PreparedStatement pl =
         c.prepareStatement(
-            "SELECT o.number, o.quote_number, p.code, p.name, o.order_date, o.state, o.note, o.net_total,"
-                + " o.vat_total, o.gross_total, o.version, o.updated_at, o.updated_by"
-                + " FROM sales_order o JOIN party p ON p.id = o.customer_id WHERE o.id = ?")) {
+            "SELECT l.line_no, i.code, i.name, i.unit_code, l.quantity, l.unit_price, l.vat_rate, l.net,"
+                + " l.vat, l.delivered_qty, l.invoiced_qty FROM sales_order_line l"
+                + " JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
+      pl.setObject(1, id);
+      try (ResultSet rl = pl.executeQuery()) {
+        while (rl.next()) {
+          lines.add(
+              new OrderLineView(
+                  rl.getInt(1),
+                  rl.getString(2),
+                  rl.getString(3),
+                  rl.getString(4),
+                  rl.getBigDecimal(5),
+                  rl.getBigDecimal(6),
+                  rl.getBigDecimal(7),
+                  rl.getBigDecimal(8),
+                  rl.getBigDecimal(9),
+                  rl.getBigDecimal(10),
+                  rl.getBigDecimal(11)));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(ORDER_SELECT + " WHERE o.id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new NotFoundException("Sales order", id.toString());
         }
-        List<OrderLineView> lines = new ArrayList<>();
-        if (withLines) {
-          try (PreparedStatement pl =
-              c.prepareStatement(
-                  "SELECT l.line_no, i.code, i.name, i.unit_code, l.quantity, l.unit_price, l.vat_rate, l.net,"
-                      + " l.vat, l.delivered_qty, l.invoiced_qty FROM sales_order_line l"
-                      + " JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
-            pl.setObject(1, id);
-            try (ResultSet rl = pl.executeQuery()) {
-              while (rl.next()) {
-                lines.add(
-                    new OrderLineView(
-                        rl.getInt(1),
-                        rl.getString(2),
-                        rl.getString(3),
-                        rl.getString(4),
-                        rl.getBigDecimal(5),
-                        rl.getBigDecimal(6),
-                        rl.getBigDecimal(7),
-                        rl.getBigDecimal(8),
-                        rl.getBigDecimal(9),
-                        rl.getBigDecimal(10),
-                        rl.getBigDecimal(11)));
-              }
-            }
-          }
-        }
-        return new OrderView(
-            id,
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getDate(5).toLocalDate(),
-            rs.getString(6),
-            rs.getString(7),
-            lines,
-            rs.getBigDecimal(8),
-            rs.getBigDecimal(9),
-            rs.getBigDecimal(10),
-            rs.getLong(11),
-            rs.getTimestamp(12).toInstant(),
-            rs.getString(13),
-            currency);
+        return orderRow(rs, lines, currency);
       }
     }
   }
