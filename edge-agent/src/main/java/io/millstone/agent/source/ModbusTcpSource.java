@@ -273,17 +273,17 @@ public final class ModbusTcpSource implements Source {
       return Boolean.toString(on);
     }
     int i = offset * 2;
-    int hi = ((data[i] & 0xff) << 8) | (data[i + 1] & 0xff);
+    int first = ((data[i] & 0xff) << 8) | (data[i + 1] & 0xff);
     BigDecimal raw;
     switch (t.type()) {
       case BOOL -> {
-        return Boolean.toString(hi != 0);
+        return Boolean.toString(first != 0);
       }
-      case INT16 -> raw = BigDecimal.valueOf((short) hi);
-      case UINT16 -> raw = BigDecimal.valueOf(hi);
+      case INT16 -> raw = BigDecimal.valueOf((short) first);
+      case UINT16 -> raw = BigDecimal.valueOf(first);
       default -> {
-        int lo = ((data[i + 2] & 0xff) << 8) | (data[i + 3] & 0xff);
-        int bits = t.lowWordFirst() ? (lo << 16) | hi : (hi << 16) | lo;
+        int second = ((data[i + 2] & 0xff) << 8) | (data[i + 3] & 0xff);
+        int bits = t.lowWordFirst() ? (second << 16) | first : (first << 16) | second;
         if (t.type() == DataType.FLOAT32) {
           float f = Float.intBitsToFloat(bits);
           if (Float.isNaN(f) || Float.isInfinite(f)) {
