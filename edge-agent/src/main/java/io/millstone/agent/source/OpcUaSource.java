@@ -50,7 +50,7 @@ public final class OpcUaSource implements Source {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final OpcUaConfig config;
-  private final Map<OpcUaMonitoredItem, OpcUaConfig.Node> items = new LinkedHashMap<>();
+  private final Map<OpcUaMonitoredItem, OpcUaConfig.Node> items = new ConcurrentHashMap<>();
   private final Set<String> warnedNoValue = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService worker;
   private Consumer<List<Sample>> sink;
@@ -61,6 +61,7 @@ public final class OpcUaSource implements Source {
   private volatile boolean subscribed;
   private volatile String lastError = "";
   private volatile Instant lastValueAt;
+  private volatile long inactiveSince = System.currentTimeMillis();
   private Duration backoff = Duration.ofSeconds(1);
 
   public OpcUaSource(SourceConfig source) {
@@ -86,6 +87,51 @@ public final class OpcUaSource implements Source {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("source-" + name()).factory());
     worker.execute(this::connectAndSubscribe);
+    long check = config.requestTimeout().toMillis();
+    worker.scheduleWithFixedDelay(this::checkSession, check, check, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The client reconnects by itself, but always to the endpoint (and server certificate) it first
+   * found. A session down for longer than {@link #rediscoverAfter()} gets a fresh client that asks
+   * the server for its endpoints again, so a server with a renewed certificate is seen (and then
+   * accepted or refused by the trust rules) instead of being retried forever.
+   */
+  private void checkSession() {
+    OpcUaClient c = client;
+    if (closed || c == null || sessionActive) {
+      return;
+    }
+    long down = System.currentTimeMillis() - inactiveSince;
+    if (down < rediscoverAfter().toMillis()) {
+      return;
+    }
+    log.warn(
+        "Source '{}': no session for {} s; asking {} for its endpoints again",
+        name(),
+        down / 1000,
+        config.endpoint());
+    discard(c);
+    connectAndSubscribe();
+  }
+
+  Duration rediscoverAfter() {
+    Duration twice = config.requestTimeout().multipliedBy(2);
+    return twice.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : twice;
+  }
+
+  private void discard(OpcUaClient c) {
+    client = null;
+    sessionActive = false;
+    inactiveSince = System.currentTimeMillis();
+    subscription = null;
+    subscribed = false;
+    items.clear();
+    try {
+      c.disconnectAsync().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.debug("Source '{}': disconnect: {}", name(), e.getMessage());
+    }
   }
 
   /** Runs on the worker: gets a client, a session and the subscription, or tries again later. */
@@ -112,6 +158,10 @@ public final class OpcUaSource implements Source {
             backoff.toMillis());
       }
       lastError = why;
+      OpcUaClient c = client;
+      if (c != null) {
+        discard(c); // the next try fetches the endpoints afresh
+      }
       retryLater();
     }
   }
@@ -189,6 +239,9 @@ public final class OpcUaSource implements Source {
         new SessionActivityListener() {
           @Override
           public void onSessionActive(UaSession session) {
+            if (client != c) {
+              return; // a client this source has given up on
+            }
             sessionActive = true;
             log.info("Source '{}': session open at {}", name(), config.endpoint());
             // After a server restart the old subscription could not be transferred: make it again.
@@ -199,7 +252,14 @@ public final class OpcUaSource implements Source {
 
           @Override
           public void onSessionInactive(UaSession session) {
+            if (client != c) {
+              return;
+            }
             sessionActive = false;
+            inactiveSince = System.currentTimeMillis();
+            if (closed) {
+              return;
+            }
             log.warn(
                 "Source '{}': lost the session at {}; the client reconnects by itself",
                 name(),
