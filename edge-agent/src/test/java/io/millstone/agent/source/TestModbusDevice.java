@@ -30,8 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and coils a test sets, as a PLC's program would. It records every read it answers, and can refuse
  * input registers from some address on, as a device without them does.
  */
-final class TestModbusDevice implements AutoCloseable {
-  static final int UNIT = 1;
+public final class TestModbusDevice implements AutoCloseable {
+  public static final int UNIT = 1;
 
   /** A read the device answered: table, first address, quantity. */
   record Read(String table, int address, int quantity) {}
@@ -42,7 +42,7 @@ final class TestModbusDevice implements AutoCloseable {
   private final int port;
   private ModbusTcpServer server;
 
-  TestModbusDevice() {
+  public TestModbusDevice() {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     } catch (IOException e) {
@@ -51,11 +51,11 @@ final class TestModbusDevice implements AutoCloseable {
     start();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  void start() {
+  public void start() {
     var transport =
         NettyTcpServerTransport.create(
             c -> {
@@ -71,7 +71,7 @@ final class TestModbusDevice implements AutoCloseable {
   }
 
   /** Stops listening and drops every connection, as a device that loses power. */
-  void stop() {
+  public void stop() {
     try {
       server.stop();
     } catch (Exception e) {
@@ -79,11 +79,11 @@ final class TestModbusDevice implements AutoCloseable {
     }
   }
 
-  void refuseInputRegistersFrom(int address) {
+  public void refuseInputRegistersFrom(int address) {
     refuseInputFrom = address;
   }
 
-  void holding(int address, int... words) {
+  public void holding(int address, int... words) {
     image.with(
         tx ->
             tx.writeHoldingRegisters(
@@ -94,7 +94,7 @@ final class TestModbusDevice implements AutoCloseable {
                 }));
   }
 
-  void input(int address, int... words) {
+  public void input(int address, int... words) {
     image.with(
         tx ->
             tx.writeInputRegisters(
@@ -105,11 +105,11 @@ final class TestModbusDevice implements AutoCloseable {
                 }));
   }
 
-  void coil(int address, boolean on) {
+  public void coil(int address, boolean on) {
     image.with(tx -> tx.writeCoils(m -> m.put(address, on)));
   }
 
-  void discreteInput(int address, boolean on) {
+  public void discreteInput(int address, boolean on) {
     image.with(tx -> tx.writeDiscreteInputs(m -> m.put(address, on)));
   }
 
