@@ -229,7 +229,7 @@ public final class ModbusTcpSource implements Source {
     retryAt = System.currentTimeMillis() + backoff.toMillis();
     if (wasConnected || !why.equals(lastError)) {
       log.warn(
-          "Source '{}': Modbus device {}:{} {}; its tags give no readings; retrying in {} ms",
+          "Source '{}': Modbus device {}:{}: {}; its tags give no readings; retrying in {} ms",
           name(),
           config.host(),
           config.port(),
