@@ -135,6 +135,13 @@ public record AgentConfig(
             }
           });
       if (type.equals("opcua")) {
+        if (s.containsKey("interval")) {
+          throw new IllegalArgumentException(
+              "source '"
+                  + sourceName(s, type, i)
+                  + "': an opcua source has no interval; the server sends changes every"
+                  + " publishing_interval and samples every sampling_interval");
+        }
         sb.option(
             "pki_dir",
             base.resolve(str(s.getOrDefault("pki_dir", OpcUaConfig.DEFAULT_PKI_DIR))).toString());
@@ -149,6 +156,10 @@ public record AgentConfig(
       b.addSource(sc);
     }
     return b.build();
+  }
+
+  private static String sourceName(Map<String, Object> s, String type, int i) {
+    return str(s.getOrDefault("name", type + "-" + i));
   }
 
   /** Accepts {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, or a number of milliseconds. */

@@ -201,6 +201,7 @@ class SourceSettingsTest {
                 endpoint,
                 endpoint + "    publishing_interval: soon\n",
                 "publishing_interval: 'soon' is not a duration"),
+            new Case(endpoint, endpoint + "    interval: 1s\n", "an opcua source has no interval"),
             new Case("node:", "nodeid:", "unknown setting 'tags[0].nodeid'"));
     for (Case c : cases) {
       assertThat(OPCUA).contains(c.from());
