@@ -248,4 +248,48 @@ class ModbusTcpSourceTest {
         .extracting(b -> b.table().yaml + " " + b.start() + "+" + b.count())
         .containsExactly("holding 0+5", "holding 5+4", "holding 200+1", "coil 0+4", "coil 9+1");
   }
+
+  static String decode(String type, String order, double scale, int... words) {
+    Map<String, Object> t = tag("t", "holding", 0, "type", type);
+    if (scale != 1) {
+      t.put("scale", scale);
+    }
+    if (order != null) {
+      t.put("word_order", order);
+    }
+    var tag =
+        io.millstone.agent.config.ModbusTcpConfig.of(
+                SourceConfig.builder("modbus-tcp", "b")
+                    .option("host", "127.0.0.1")
+                    .option("tags", List.of(t))
+                    .build())
+            .tags()
+            .get(0);
+    byte[] data = new byte[words.length * 2];
+    for (int i = 0; i < words.length; i++) {
+      data[2 * i] = (byte) (words[i] >> 8);
+      data[2 * i + 1] = (byte) words[i];
+    }
+    return ModbusTcpSource.decode(tag, data, 0);
+  }
+
+  @Test
+  void registersAreReadAsTheDevicesDataTypesSay() {
+    assertThat(decode("int16", null, 1, 0xFFFF)).isEqualTo("-1");
+    assertThat(decode("uint16", null, 1, 0xFFFF)).isEqualTo("65535");
+    assertThat(decode("int32", null, 1, 0xFFFF, 0xFFFE)).isEqualTo("-2");
+    assertThat(decode("int32", "low_first", 1, 0xFFFE, 0xFFFF)).isEqualTo("-2");
+    assertThat(decode("uint32", null, 1, 0xFFFF, 0xFFFF)).isEqualTo("4294967295");
+    assertThat(decode("uint16", null, 0.1, 3)).as("0.1 stays exact").isEqualTo("0.3");
+    assertThat(decode("uint16", null, 1, 0)).isEqualTo("0");
+    int bits = Float.floatToIntBits(-12.75f);
+    assertThat(decode("float32", null, 1, bits >>> 16, bits & 0xFFFF)).isEqualTo("-12.75");
+    assertThat(decode("float32", "low_first", 2, bits & 0xFFFF, bits >>> 16)).isEqualTo("-25.5");
+    int nan = Float.floatToIntBits(Float.NaN);
+    assertThat(decode("float32", null, 1, nan >>> 16, nan & 0xFFFF))
+        .as("a NaN gives no reading")
+        .isNull();
+    assertThat(decode("bool", null, 1, 0)).isEqualTo("false");
+    assertThat(decode("bool", null, 1, 0x0100)).isEqualTo("true");
+  }
 }
