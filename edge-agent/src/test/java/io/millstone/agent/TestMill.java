@@ -219,6 +219,23 @@ final class TestMill implements AutoCloseable {
     }
   }
 
+  /** When the newest stored reading of a device's tag was taken at its source, or null. */
+  java.time.Instant latestStoredAt(String deviceId, String tagKey) {
+    try (Connection c = platform().database().ownerDataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT r.source_time FROM reading r JOIN tag t ON t.id = r.tag_id"
+                    + " WHERE r.device_id = ? AND t.key = ? ORDER BY r.seq DESC LIMIT 1")) {
+      ps.setObject(1, UUID.fromString(deviceId));
+      ps.setString(2, tagKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Registers a device and returns its one-time enrolment token. */
   String deviceToken(String name) {
     return asAdmin(DeviceServiceGrpc.newBlockingStub(adminChannel))

@@ -56,9 +56,9 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * started again on the same port with the same certificate, as a restarted server is, or with a new
  * certificate, as an impostor would be.
  */
-final class TestOpcUaServer implements AutoCloseable {
-  static final String USER = "agent";
-  static final String PASSWORD = "evaporator-2";
+public final class TestOpcUaServer implements AutoCloseable {
+  public static final String USER = "agent";
+  public static final String PASSWORD = "evaporator-2";
 
   /** Client certificates the server was shown, newest last. */
   final List<X509Certificate> clientCertificates = new CopyOnWriteArrayList<>();
@@ -71,7 +71,7 @@ final class TestOpcUaServer implements AutoCloseable {
   private Namespace namespace;
   private final Map<String, DataValue> values = new ConcurrentHashMap<>();
 
-  TestOpcUaServer(String... variables) throws Exception {
+  public TestOpcUaServer(String... variables) throws Exception {
     this.variables = Set.of(variables);
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -82,12 +82,12 @@ final class TestOpcUaServer implements AutoCloseable {
     start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "opc.tcp://127.0.0.1:" + port + "/mill";
   }
 
   /** The node id a client uses for one of the variables. */
-  String nodeId(String name) {
+  public String nodeId(String name) {
     return "ns=" + namespace.getNamespaceIndex() + ";s=" + name;
   }
 
@@ -108,7 +108,7 @@ final class TestOpcUaServer implements AutoCloseable {
             .build();
   }
 
-  void start() throws Exception {
+  public void start() throws Exception {
     CertificateValidator acceptAndRemember =
         (chain, applicationUri, hostnames) -> clientCertificates.add(chain.get(0));
     KeyPair pair = keyPair;
@@ -171,7 +171,7 @@ final class TestOpcUaServer implements AutoCloseable {
   }
 
   /** Stops the server as a restart would: sessions and subscriptions are gone. */
-  void stop() throws Exception {
+  public void stop() throws Exception {
     namespace.shutdown();
     server.shutdown().get(20, TimeUnit.SECONDS);
   }
@@ -184,7 +184,7 @@ final class TestOpcUaServer implements AutoCloseable {
     namespace.set(name, dv);
   }
 
-  void write(String name, Object value, Instant sourceTime) {
+  public void write(String name, Object value, Instant sourceTime) {
     write(name, value, sourceTime, StatusCode.GOOD);
   }
 
