@@ -127,6 +127,9 @@ public final class Agent implements AutoCloseable {
     m.put("readings_rejected", Long.toString(u.readingsRejected()));
     m.put("last_error", u.lastError().orElse(""));
     m.put("rss_kb", Long.toString(AgentStatusFile.residentKb()));
+    for (Source s : sources) {
+      s.status().forEach((k, v) -> m.put("source." + s.name() + "." + k, v));
+    }
     return m;
   }
 

@@ -179,6 +179,63 @@ final class TestMill implements AutoCloseable {
     return m;
   }
 
+  /** A machine with the given tags (key → type), as an engineer defines one for a real device. */
+  Machine machineWithTags(String code, java.util.Map<String, ValueType> tags) {
+    var machines = asAdmin(MachineServiceGrpc.newBlockingStub(adminChannel));
+    Machine m =
+        machines.createMachine(
+            CreateMachineRequest.newBuilder()
+                .setCode(code.toUpperCase())
+                .setName("Machine " + code)
+                .setArea("Boiler house")
+                .build());
+    tags.forEach(
+        (key, type) ->
+            machines.defineTag(
+                DefineTagRequest.newBuilder()
+                    .setMachineId(m.getId())
+                    .setKey(key)
+                    .setName(key)
+                    .setValueType(type)
+                    .build()));
+    return m;
+  }
+
+  /** The newest value the server stored for a device's tag (numbers without trailing zeros). */
+  String latestStored(String deviceId, String tagKey) {
+    try (Connection c = platform().database().ownerDataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT coalesce(trim_scale(r.value_num)::text, r.value_bool::text) FROM reading r"
+                    + " JOIN tag t ON t.id = r.tag_id WHERE r.device_id = ? AND t.key = ?"
+                    + " ORDER BY r.seq DESC LIMIT 1")) {
+      ps.setObject(1, UUID.fromString(deviceId));
+      ps.setString(2, tagKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** When the newest stored reading of a device's tag was taken at its source, or null. */
+  java.time.Instant latestStoredAt(String deviceId, String tagKey) {
+    try (Connection c = platform().database().ownerDataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT r.source_time FROM reading r JOIN tag t ON t.id = r.tag_id"
+                    + " WHERE r.device_id = ? AND t.key = ? ORDER BY r.seq DESC LIMIT 1")) {
+      ps.setObject(1, UUID.fromString(deviceId));
+      ps.setString(2, tagKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Registers a device and returns its one-time enrolment token. */
   String deviceToken(String name) {
     return asAdmin(DeviceServiceGrpc.newBlockingStub(adminChannel))

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,31 @@ public final class StatusCommand implements Callable<Integer> {
     if (err != null && !err.isEmpty()) {
       System.out.println("  last error:       " + err);
     }
+    // source.NAME.KEY lines: how each machine link is doing.
+    Map<String, Map<String, String>> sources = new TreeMap<>();
+    s.forEach(
+        (k, v) -> {
+          int dot = k.lastIndexOf('.');
+          if (k.startsWith("source.") && dot > "source.".length()) {
+            sources
+                .computeIfAbsent(k.substring("source.".length(), dot), n -> new HashMap<>())
+                .put(k.substring(dot + 1), v);
+          }
+        });
+    sources.forEach(
+        (name, m) -> {
+          String last = blank(m.get("last_read_at"), blank(m.get("last_value_at"), "never"));
+          System.out.println(
+              "  source "
+                  + name
+                  + ": "
+                  + ("true".equals(m.get("connected")) ? "connected" : "NOT connected")
+                  + ", last reading "
+                  + last
+                  + (blank(m.get("last_error"), "").isEmpty()
+                      ? ""
+                      : ", error: " + m.get("last_error")));
+        });
     return running ? 0 : 1;
   }
 

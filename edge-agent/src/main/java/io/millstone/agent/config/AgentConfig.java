@@ -121,17 +121,45 @@ public record AgentConfig(
       if (s.get("interval") != null) {
         sb.interval(duration(s.get("interval"), where + ".interval"));
       }
-      map(s.getOrDefault("tags", Map.of()), where + ".tags")
-          .forEach((signal, key) -> sb.tag(signal, str(key)));
+      Object tags = s.getOrDefault("tags", Map.of());
+      if (tags instanceof List<?>) {
+        // Modbus and OPC UA list their tags with settings each; their own config reads them.
+        sb.option("tags", tags);
+      } else {
+        map(tags, where + ".tags").forEach((signal, key) -> sb.tag(signal, str(key)));
+      }
       s.forEach(
           (k, v) -> {
             if (!Set.of("type", "name", "interval", "tags").contains(k)) {
               sb.option(k, v);
             }
           });
-      b.addSource(sb.build());
+      if (type.equals("opcua")) {
+        if (s.containsKey("interval")) {
+          throw new IllegalArgumentException(
+              "source '"
+                  + sourceName(s, type, i)
+                  + "': an opcua source has no interval; the server sends changes every"
+                  + " publishing_interval and samples every sampling_interval");
+        }
+        sb.option(
+            "pki_dir",
+            base.resolve(str(s.getOrDefault("pki_dir", OpcUaConfig.DEFAULT_PKI_DIR))).toString());
+      }
+      SourceConfig sc = sb.build();
+      // Check type-specific settings now, so a mistake stops the agent before it starts.
+      switch (type) {
+        case "modbus-tcp" -> ModbusTcpConfig.of(sc);
+        case "opcua" -> OpcUaConfig.of(sc);
+        default -> {}
+      }
+      b.addSource(sc);
     }
     return b.build();
+  }
+
+  private static String sourceName(Map<String, Object> s, String type, int i) {
+    return str(s.getOrDefault("name", type + "-" + i));
   }
 
   /** Accepts {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, or a number of milliseconds. */

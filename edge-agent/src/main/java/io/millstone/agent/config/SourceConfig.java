@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One source of readings as configured: its type ({@code simulator}; later {@code modbus-tcp},
- * {@code opcua}), how often it is read, and which server tag key each of its signals goes to.
+ * One source of readings as configured: its type ({@code simulator}, {@code modbus-tcp}, {@code
+ * opcua}), how often it is read, and which server tag key each of its signals goes to.
  *
- * @param tags signal name → tag key; empty means every signal, named {@code <name>.<signal>}
- * @param options settings only this type of source understands (e.g. the simulator's seed)
+ * @param tags the simulator's signal name → tag key; empty means every signal, named {@code
+ *     <name>.<signal>}
+ * @param options settings only this type of source understands (the simulator's seed; for Modbus
+ *     and OPC UA everything else, their tag lists included, read by {@link ModbusTcpConfig} and
+ *     {@link OpcUaConfig})
  */
 public record SourceConfig(
     String type,
