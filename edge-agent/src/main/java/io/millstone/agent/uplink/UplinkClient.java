@@ -277,11 +277,13 @@ public final class UplinkClient implements AutoCloseable {
               true);
         }
         inFlight.poll();
+        // Counted before the buffer lets go of the batch, so whoever sees an empty buffer also
+        // sees the counts of what emptied it.
+        accepted.addAndGet(ack.getAccepted());
+        rejected.addAndGet(ack.getRejectedCount());
         buffer.ack(ack.getAckedSeq());
         cursor = ack.getAckedSeq();
-        accepted.addAndGet(ack.getAccepted());
         if (ack.getRejectedCount() > 0) {
-          rejected.addAndGet(ack.getRejectedCount());
           Rejection first = ack.getRejected(0);
           log.warn(
               "The server refused {} readings of batch #{}–#{} (kept in its quarantine), e.g."
