@@ -76,6 +76,52 @@ class ArchitectureTest {
         .check(SERVER);
   }
 
+  @Test
+  void theBooksDoNotDependOnTheDocumentsThatPostToThem() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.millstone.server.accounting..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.millstone.server.inventory..",
+            "io.millstone.server.sales..",
+            "io.millstone.server.purchasing..",
+            "io.millstone.server.telemetry..")
+        .because(
+            "masterdata <- accounting <- inventory <- sales, purchasing (docs/architecture.md)")
+        .check(SERVER);
+  }
+
+  @Test
+  void inventoryDoesNotDependOnSalesOrPurchasing() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.millstone.server.inventory..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.millstone.server.sales..", "io.millstone.server.purchasing..")
+        .check(SERVER);
+  }
+
+  @Test
+  void salesAndPurchasingDoNotDependOnEachOther() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.millstone.server.sales..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.millstone.server.purchasing..")
+        .check(SERVER);
+    noClasses()
+        .that()
+        .resideInAPackage("io.millstone.server.purchasing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.millstone.server.sales..")
+        .check(SERVER);
+  }
+
   /**
    * Java's native (de)serialization classes. Spelt in parts so this guard itself does not show up
    * in text searches for their use.

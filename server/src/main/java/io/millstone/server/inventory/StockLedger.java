@@ -344,134 +344,150 @@ public final class StockLedger {
         Comparator.comparing((Line l) -> l.item().id())
             .thenComparing(l -> l.warehouse().id())
             .thenComparing(Line::lot));
-    for (Line l : ordered) {
-      ItemCost cost = lockCost(c, actor.companyId(), l.item().id());
-      switch (kind) {
-        case "RECEIPT" -> {
-          BigDecimal value = money(l.quantity().multiply(l.unitCost()));
-          values[l.index()] = value;
-          move(
-              c,
-              actor,
-              movementId,
-              l,
-              l.warehouse(),
-              l.quantity(),
-              l.unitCost(),
-              value,
-              "RECEIPT",
-              ref,
-              now,
-              true);
-          cost.add(l.quantity(), value);
-        }
-        case "ISSUE" -> {
-          BigDecimal value = cost.valueOf(l.quantity());
-          values[l.index()] = value;
-          move(
-              c,
-              actor,
-              movementId,
-              l,
-              l.warehouse(),
-              l.quantity().negate(),
-              cost.average(),
-              value.negate(),
-              "ISSUE",
-              ref,
-              now,
-              allowNegative);
-          cost.add(l.quantity().negate(), value.negate());
-        }
-        case "TRANSFER" -> {
-          if (to.id().equals(l.warehouse().id())) {
-            throw new BusinessRuleException(
-                "same_warehouse",
-                "Line "
-                    + (l.index() + 1)
-                    + " moves "
-                    + l.item().code()
-                    + " from "
-                    + to.code()
-                    + " to itself.");
-          }
-          BigDecimal value = cost.valueOf(l.quantity());
-          move(
-              c,
-              actor,
-              movementId,
-              l,
-              l.warehouse(),
-              l.quantity().negate(),
-              cost.average(),
-              value.negate(),
-              "TRANSFER_OUT",
-              ref,
-              now,
-              allowNegative);
-          move(
-              c,
-              actor,
-              movementId,
-              l,
-              to,
-              l.quantity(),
-              cost.average(),
-              value,
-              "TRANSFER_IN",
-              ref,
-              now,
-              true);
-        }
-        case "COUNT" -> {
-          BigDecimal booked = booked(c, actor.companyId(), l);
-          BigDecimal diff = l.quantity().subtract(booked);
-          if (diff.signum() > 0) {
-            BigDecimal value = money(diff.multiply(cost.average()));
+    Map<UUID, ItemCost> costs = lockCosts(c, actor.companyId(), ordered);
+    PreparedStatement moveRows =
+        c.prepareStatement(
+            "INSERT INTO stock_move (id, company_id, movement_id, item_id, warehouse_id, lot, quantity,"
+                + " unit_cost, value, kind, reference, posted_at, posted_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    try (moveRows) {
+      for (Line l : ordered) {
+        ItemCost cost = costs.get(l.item().id());
+        switch (kind) {
+          case "RECEIPT" -> {
+            BigDecimal value = money(l.quantity().multiply(l.unitCost()));
             values[l.index()] = value;
             move(
                 c,
+                moveRows,
                 actor,
                 movementId,
                 l,
                 l.warehouse(),
-                diff,
-                cost.average(),
+                l.quantity(),
+                l.unitCost(),
                 value,
-                "ADJUSTMENT",
+                "RECEIPT",
                 ref,
                 now,
                 true);
-            cost.add(diff, value);
-          } else if (diff.signum() < 0) {
-            BigDecimal value = cost.valueOf(diff.negate());
-            values[l.index()] = value.negate();
+            cost.add(l.quantity(), value);
+          }
+          case "ISSUE" -> {
+            BigDecimal value = cost.valueOf(l.quantity());
+            values[l.index()] = value;
             move(
                 c,
+                moveRows,
                 actor,
                 movementId,
                 l,
                 l.warehouse(),
-                diff,
+                l.quantity().negate(),
                 cost.average(),
                 value.negate(),
-                "ADJUSTMENT",
+                "ISSUE",
+                ref,
+                now,
+                allowNegative);
+            cost.add(l.quantity().negate(), value.negate());
+          }
+          case "TRANSFER" -> {
+            if (to.id().equals(l.warehouse().id())) {
+              throw new BusinessRuleException(
+                  "same_warehouse",
+                  "Line "
+                      + (l.index() + 1)
+                      + " moves "
+                      + l.item().code()
+                      + " from "
+                      + to.code()
+                      + " to itself.");
+            }
+            BigDecimal value = cost.valueOf(l.quantity());
+            move(
+                c,
+                moveRows,
+                actor,
+                movementId,
+                l,
+                l.warehouse(),
+                l.quantity().negate(),
+                cost.average(),
+                value.negate(),
+                "TRANSFER_OUT",
+                ref,
+                now,
+                allowNegative);
+            move(
+                c,
+                moveRows,
+                actor,
+                movementId,
+                l,
+                to,
+                l.quantity(),
+                cost.average(),
+                value,
+                "TRANSFER_IN",
                 ref,
                 now,
                 true);
-            cost.add(diff, value.negate());
           }
+          case "COUNT" -> {
+            BigDecimal booked = booked(c, actor.companyId(), l);
+            BigDecimal diff = l.quantity().subtract(booked);
+            if (diff.signum() > 0) {
+              BigDecimal value = money(diff.multiply(cost.average()));
+              values[l.index()] = value;
+              move(
+                  c,
+                  moveRows,
+                  actor,
+                  movementId,
+                  l,
+                  l.warehouse(),
+                  diff,
+                  cost.average(),
+                  value,
+                  "ADJUSTMENT",
+                  ref,
+                  now,
+                  true);
+              cost.add(diff, value);
+            } else if (diff.signum() < 0) {
+              BigDecimal value = cost.valueOf(diff.negate());
+              values[l.index()] = value.negate();
+              move(
+                  c,
+                  moveRows,
+                  actor,
+                  movementId,
+                  l,
+                  l.warehouse(),
+                  diff,
+                  cost.average(),
+                  value.negate(),
+                  "ADJUSTMENT",
+                  ref,
+                  now,
+                  true);
+              cost.add(diff, value.negate());
+            }
+          }
+          default -> throw new IllegalStateException(kind);
         }
-        default -> throw new IllegalStateException(kind);
       }
-      cost.save(c);
+      moveRows.executeBatch();
     }
+    ItemCost.saveAll(c, costs.values());
     return values;
   }
 
   /** Writes a move and changes its balance; refuses to take the balance below zero. */
   private static void move(
       Connection c,
+      PreparedStatement moveRows,
       Actor actor,
       UUID movementId,
       Line l,
@@ -555,26 +571,20 @@ public final class StockLedger {
         }
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO stock_move (id, company_id, movement_id, item_id, warehouse_id, lot, quantity,"
-                + " unit_cost, value, kind, reference, posted_at, posted_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setObject(1, Ids.newId());
-      ps.setObject(2, actor.companyId());
-      ps.setObject(3, movementId);
-      ps.setObject(4, l.item().id());
-      ps.setObject(5, w.id());
-      ps.setString(6, l.lot());
-      ps.setBigDecimal(7, qty);
-      ps.setBigDecimal(8, unitCost);
-      ps.setBigDecimal(9, value);
-      ps.setString(10, kind);
-      ps.setString(11, ref);
-      ps.setTimestamp(12, Timestamp.from(now));
-      ps.setString(13, actor.username());
-      ps.executeUpdate();
-    }
+    moveRows.setObject(1, Ids.newId());
+    moveRows.setObject(2, actor.companyId());
+    moveRows.setObject(3, movementId);
+    moveRows.setObject(4, l.item().id());
+    moveRows.setObject(5, w.id());
+    moveRows.setString(6, l.lot());
+    moveRows.setBigDecimal(7, qty);
+    moveRows.setBigDecimal(8, unitCost);
+    moveRows.setBigDecimal(9, value);
+    moveRows.setString(10, kind);
+    moveRows.setString(11, ref);
+    moveRows.setTimestamp(12, Timestamp.from(now));
+    moveRows.setString(13, actor.username());
+    moveRows.addBatch();
   }
 
   private static BigDecimal booked(Connection c, UUID company, Line l) throws SQLException {
@@ -632,38 +642,52 @@ public final class StockLedger {
       value = value.add(v);
     }
 
-    void save(Connection c) throws SQLException {
+    static void saveAll(Connection c, java.util.Collection<ItemCost> costs) throws SQLException {
       try (PreparedStatement ps =
           c.prepareStatement(
               "UPDATE item_cost SET quantity = ?, value = ? WHERE company_id = ? AND item_id = ?")) {
-        ps.setBigDecimal(1, quantity);
-        ps.setBigDecimal(2, value);
-        ps.setObject(3, company);
-        ps.setObject(4, item);
-        ps.executeUpdate();
+        for (ItemCost k : costs) {
+          ps.setBigDecimal(1, k.quantity);
+          ps.setBigDecimal(2, k.value);
+          ps.setObject(3, k.company);
+          ps.setObject(4, k.item);
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
     }
   }
 
-  private static ItemCost lockCost(Connection c, UUID company, UUID item) throws SQLException {
+  /**
+   * Locks the cost rows of all items of a movement in item order (two statements, however many
+   * lines), creating missing ones: the queue for an item starts here and ends at commit.
+   */
+  private static Map<UUID, ItemCost> lockCosts(Connection c, UUID company, List<Line> lines)
+      throws SQLException {
+    UUID[] items = lines.stream().map(l -> l.item().id()).distinct().sorted().toArray(UUID[]::new);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO item_cost (company_id, item_id, quantity, value) VALUES (?, ?, 0, 0)"
-                + " ON CONFLICT DO NOTHING")) {
+            "INSERT INTO item_cost (company_id, item_id, quantity, value)"
+                + " SELECT ?, i, 0, 0 FROM unnest(?::uuid[]) AS i ORDER BY i ON CONFLICT DO NOTHING")) {
       ps.setObject(1, company);
-      ps.setObject(2, item);
+      ps.setArray(2, c.createArrayOf("uuid", items));
       ps.executeUpdate();
     }
+    Map<UUID, ItemCost> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT quantity, value FROM item_cost WHERE company_id = ? AND item_id = ? FOR UPDATE")) {
+            "SELECT item_id, quantity, value FROM item_cost WHERE company_id = ? AND item_id = ANY(?)"
+                + " ORDER BY item_id FOR UPDATE")) {
       ps.setObject(1, company);
-      ps.setObject(2, item);
+      ps.setArray(2, c.createArrayOf("uuid", items));
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new ItemCost(company, item, rs.getBigDecimal(1), rs.getBigDecimal(2));
+        while (rs.next()) {
+          UUID item = rs.getObject(1, UUID.class);
+          out.put(item, new ItemCost(company, item, rs.getBigDecimal(2), rs.getBigDecimal(3)));
+        }
       }
     }
+    return out;
   }
 
   private List<Line> resolve(
