@@ -69,6 +69,8 @@ final class TradeBench implements AutoCloseable {
             .metricsPort(0)
             .userCallsPerSecond(10_000_000)
             .addressCallsPerSecond(10_000_000)
+            // Every simulated desk signs in from this one address.
+            .loginAttemptsPerAddressPerMinute(100_000)
             .build();
     platform = Platform.start(config, MillstoneServer.entities(), null);
     db = platform.database().settings();
