@@ -263,8 +263,7 @@ public final class OrderEntryViewModel extends AbstractViewModel {
                   .findFirst()
                   .orElse(null);
           if (exact == null) {
-            line.setItem(null, BigDecimal.ZERO);
-            line.errorProperty().set(messages.get("sales.order.noItem", code));
+            line.unknownItem(messages.get("sales.order.noItem", code));
           } else {
             chooseItem(line, exact);
           }
@@ -292,6 +291,8 @@ public final class OrderEntryViewModel extends AbstractViewModel {
       String problem = null;
       if (l.itemCodeProperty().get().isBlank()) {
         problem = messages.get("sales.order.itemRequired");
+      } else if (l.isUnknownItem()) {
+        problem = l.errorProperty().get();
       } else if (q == null || q.signum() <= 0) {
         problem = messages.get("sales.order.quantityPositive");
       } else if (!l.priceProperty().get().isBlank() && (p == null || p.signum() < 0)) {

@@ -30,10 +30,15 @@ public final class OrderLine {
   private BigDecimal serverVat;
   private boolean priceFromItem = true;
   private boolean filling;
+  private boolean itemError;
   private int lineNo;
 
   OrderLine() {
-    itemCode.addListener((o, a, b) -> edited());
+    itemCode.addListener(
+        (o, a, b) -> {
+          itemError = false;
+          edited();
+        });
     quantity.addListener((o, a, b) -> edited());
     price.addListener(
         (o, a, b) -> {
@@ -50,7 +55,10 @@ public final class OrderLine {
     if (!filling) {
       serverNet = null;
       serverVat = null;
-      error.set("");
+      if (!itemError) {
+        // An unknown item code stays marked until the code itself is changed.
+        error.set("");
+      }
     }
     recompute();
   }
@@ -87,6 +95,17 @@ public final class OrderLine {
       filling = false;
     }
     rate.set(vatRate);
+  }
+
+  /** Marks the item code as unknown. */
+  void unknownItem(String text) {
+    setItem(null, BigDecimal.ZERO);
+    itemError = true;
+    error.set(text);
+  }
+
+  boolean isUnknownItem() {
+    return itemError;
   }
 
   /** Shows a line as the server priced it. */
