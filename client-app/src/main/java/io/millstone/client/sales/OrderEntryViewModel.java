@@ -152,7 +152,8 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     BigDecimal vat = BigDecimal.ZERO;
     boolean allServer = order.get() != null;
     for (OrderLine l : lines) {
-      if (l.netProperty().get() != null) {
+      // Net and VAT change one after the other; a line counts once both are there.
+      if (l.netProperty().get() != null && l.vatProperty().get() != null) {
         net = net.add(l.netProperty().get());
         vat = vat.add(l.vatProperty().get());
       }
