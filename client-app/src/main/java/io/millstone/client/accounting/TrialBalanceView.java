@@ -84,6 +84,8 @@ public final class TrialBalanceView extends BorderPane {
                     }),
                 debit,
                 credit));
+    // The columns fill the width, so the totals below sit under Debit and Credit.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     setCenter(table);
 
     Label totalsLabel = new Label(messages.get("accounting.tb.totals"));

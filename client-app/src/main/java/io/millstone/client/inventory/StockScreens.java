@@ -137,8 +137,18 @@ public final class StockScreens {
     PagedTableView<OnHand> view =
         new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
     view.filterField().setPromptText(m.get("stock.filterPrompt"));
+    alignRight(view, "quantity", "value");
     vm.refresh();
     return view;
+  }
+
+  /** Quantities and amounts line up on the right. */
+  private static void alignRight(PagedTableView<?> list, String... columnIds) {
+    for (var c : list.table().getColumns()) {
+      if (List.of(columnIds).contains(c.getId().substring("col-".length()))) {
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
+    }
   }
 
   private static void openMoves(ScreenContext ctx, StockGateway gateway, OnHand row) {
@@ -155,6 +165,7 @@ public final class StockScreens {
         new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
     view.setId("stockMoves");
     view.filterField().setPromptText(m.get("stock.movesFilterPrompt"));
+    alignRight(view, "quantity", "unitCost", "value");
     vm.refresh();
     ctx.workbench()
         .show(

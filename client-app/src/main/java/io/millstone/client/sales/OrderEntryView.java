@@ -390,6 +390,12 @@ public final class OrderEntryView extends BorderPane {
     f.setId(id);
     f.textProperty().bindBidirectional(p);
     f.editableProperty().bind(vm.editableProperty());
+    // A confirmed order's lines read like a document, not like fields waiting for input.
+    f.styleProperty()
+        .bind(
+            Bindings.when(vm.editableProperty())
+                .then("")
+                .otherwise("-fx-background-color: transparent; -fx-border-color: transparent;"));
     if (right) {
       f.setAlignment(Pos.CENTER_RIGHT);
     }

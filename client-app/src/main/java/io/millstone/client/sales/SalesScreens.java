@@ -113,6 +113,7 @@ public final class SalesScreens {
     PagedTableView<SalesOrder> list =
         new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), canManage, ctx.owner());
     list.filterField().setPromptText(m.get("sales.list.filterPrompt"));
+    alignRight(list, "net", "vat", "gross");
     ComboBox<String> states = new ComboBox<>();
     states.setId("stateFilter");
     states.getItems().setAll(STATES);
@@ -146,6 +147,15 @@ public final class SalesScreens {
     pane.setId("salesOrders");
     vm.refresh();
     return pane;
+  }
+
+  /** Amounts line up on the right, as on paper. */
+  static void alignRight(PagedTableView<?> list, String... columnIds) {
+    for (var c : list.table().getColumns()) {
+      if (java.util.Arrays.asList(columnIds).contains(c.getId().substring("col-".length()))) {
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
+    }
   }
 
   private void openOrder(ListViewModel<SalesOrder> list, SalesOrder row) {
