@@ -184,6 +184,22 @@ class SalesUiTest extends UiTest {
     assertThat(text("#invoiceJv")).startsWith("JV-");
     assertThat(lookup("#invoiceLines").queryAs(TableView.class).getItems()).hasSize(2);
     screenshot("invoice.png");
+    String invoiceNumber = text("#invoiceNumber");
+
+    // a first payment of ten lakh, set against the invoice
+    clickWhenReady("#nav-sales-payments");
+    waitUntil(() -> lookup("#paymentCustomer").tryQuery().isPresent());
+    fill("#paymentCustomer", "C-DHAKA");
+    type(KeyCode.ENTER);
+    waitUntil(() -> lookup("#allocation-" + invoiceNumber).tryQuery().isPresent());
+    fill("#paymentAmount", "1000000");
+    waitUntil(() -> text("#allocation-" + invoiceNumber).equals("1000000.00"));
+    assertThat(text("#allocatedText")).isEqualTo("Allocated 1,000,000.00 of 1,000,000.00");
+    fill("#paymentReference", "DBBL cheque 448812");
+    clickOn("#postPayment");
+    waitUntil(() -> text("#paymentPosted").startsWith("Payment "));
+    assertThat(text("#paymentPosted")).contains("of 1,000,000.00 posted with JV-");
+    assertThat(text("#paymentMessage")).isEmpty();
 
     // the stock went down: 100 - 40 t of sugar left in lot L-07
     clickWhenReady("#nav-stock-on-hand");
