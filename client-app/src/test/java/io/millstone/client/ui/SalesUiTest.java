@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.api.inventory.v1.Move;
 import io.millstone.api.inventory.v1.OnHand;
+import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
 import io.millstone.client.remote.ServerAddress;
@@ -20,6 +21,7 @@ import io.millstone.server.platform.Actor;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +202,38 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> text("#paymentPosted").startsWith("Payment "));
     assertThat(text("#paymentPosted")).contains("of 1,000,000.00 posted with JV-");
     assertThat(text("#paymentMessage")).isEmpty();
+    screenshot("payment.png");
+
+    // the order list, narrowed by state on the server, opens the order
+    clickWhenReady("#nav-sales-orders");
+    @SuppressWarnings("unchecked")
+    ComboBox<String> states = lookup("#stateFilter").queryAs(ComboBox.class);
+    @SuppressWarnings("unchecked")
+    TableView<SalesOrder> orders = lookup("#salesOrders #table").queryAs(TableView.class);
+    interact(() -> states.setValue("INVOICED"));
+    waitUntil(() -> orders.getItems().size() == 1 && orders.getItems().get(0) != null);
+    SalesOrder invoiced = orders.getItems().get(0);
+    interact(() -> states.setValue("QUOTATION"));
+    waitUntil(() -> orders.getItems().isEmpty());
+    interact(() -> states.setValue("INVOICED"));
+    waitUntil(() -> orders.getItems().size() == 1 && orders.getItems().get(0) != null);
+    assertThat(invoiced.getCustomerCode()).isEqualTo("C-DHAKA");
+    assertThat(invoiced.getGrossTotal().getAmount()).startsWith("4485000");
+    interact(
+        () -> {
+          orders.requestFocus();
+          orders.getSelectionModel().select(0);
+        });
+    type(KeyCode.ENTER);
+    waitUntil(
+        () ->
+            window
+                .shell()
+                .tabs()
+                .getSelectionModel()
+                .getSelectedItem()
+                .getId()
+                .equals("tab-sales-order-" + invoiced.getId()));
 
     // the stock went down: 100 - 40 t of sugar left in lot L-07
     clickWhenReady("#nav-stock-on-hand");
@@ -235,6 +269,16 @@ class SalesUiTest extends UiTest {
     assertThat(text("#tbTotalDebit")).isEqualTo(text("#tbTotalCredit"));
     assertThat(text("#tbTotalDebit")).isNotEqualTo("0.00");
     screenshot("trial-balance.png");
+  }
+
+  @Test
+  void theStoresSeeOrdersAndStockButNeitherPaymentsNorTheBooks() {
+    signInAndWait(server.createUser(company, server.fresh("stores"), "stores"));
+
+    assertThat(lookup("#nav-sales-orders").tryQuery()).isPresent();
+    assertThat(lookup("#nav-stock-on-hand").tryQuery()).isPresent();
+    assertThat(lookup("#nav-sales-payments").tryQuery()).isEmpty();
+    assertThat(lookup("#nav-trial-balance").tryQuery()).isEmpty();
   }
 
   @Test
