@@ -198,11 +198,11 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> text("#allocation-" + invoiceNumber).equals("1000000.00"));
     assertThat(text("#allocatedText")).isEqualTo("Allocated 1,000,000.00 of 1,000,000.00");
     fill("#paymentReference", "DBBL cheque 448812");
+    screenshot("payment.png");
     clickOn("#postPayment");
     waitUntil(() -> text("#paymentPosted").startsWith("Payment "));
     assertThat(text("#paymentPosted")).contains("of 1,000,000.00 posted with JV-");
     assertThat(text("#paymentMessage")).isEmpty();
-    screenshot("payment.png");
 
     // the order list, narrowed by state on the server, opens the order
     clickWhenReady("#nav-sales-orders");
