@@ -528,6 +528,9 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     UnsavedChoice c = dialogs.askUnsavedChanges(title.get());
     switch (c) {
       case SAVE -> {
+        if (!validate()) {
+          return; // the form stays open with the problems marked
+        }
         Consumer<SalesOrder> before = onSaved;
         onSaved =
             o -> {

@@ -233,4 +233,34 @@ class OrderEntryViewModelTest {
     assertThat(vm.orderProperty().get().getVersion()).isEqualTo(theirs.getVersion());
     assertThat(vm.lines().get(0).quantityProperty().get()).isEqualTo("1");
   }
+
+  @Test
+  void closingWithUnsavedLinesAsksAndSavesAQuotationBeforeClosing() {
+    customer();
+    type(0, "SUG-L30", "1");
+    dialogs.unsaved = io.millstone.client.core.DialogService.UnsavedChoice.SAVE;
+    boolean[] closed = {false};
+
+    vm.requestClose(() -> closed[0] = true);
+
+    assertThat(desk.sentQuotation).containsExactly(true);
+    assertThat(closed[0]).isTrue();
+  }
+
+  @Test
+  void closingAnOrderThatCannotBeSavedKeepsItOpen() {
+    type(0, "SUG-L30", "1"); // no customer
+    dialogs.unsaved = io.millstone.client.core.DialogService.UnsavedChoice.SAVE;
+    boolean[] closed = {false};
+
+    vm.requestClose(() -> closed[0] = true);
+
+    assertThat(closed[0]).isFalse();
+    assertThat(vm.customerErrorProperty().get()).isEqualTo("Choose the customer first.");
+    // a later Ctrl+S saves without closing the tab behind the person's back
+    customer();
+    vm.saveQuotation();
+    assertThat(desk.sentQuotation).containsExactly(true);
+    assertThat(closed[0]).isFalse();
+  }
 }
