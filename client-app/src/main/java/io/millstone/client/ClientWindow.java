@@ -1,5 +1,6 @@
 package io.millstone.client;
 
+import io.millstone.client.accounting.AccountingScreens;
 import io.millstone.client.core.ClientPrefs;
 import io.millstone.client.core.ColumnWidths;
 import io.millstone.client.core.Fonts;
@@ -11,19 +12,24 @@ import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.Theme;
 import io.millstone.client.identity.UsersScreen;
+import io.millstone.client.inventory.StockScreens;
 import io.millstone.client.login.LoginView;
 import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
 import io.millstone.client.remote.Items;
+import io.millstone.client.remote.Ledger;
 import io.millstone.client.remote.Parties;
+import io.millstone.client.remote.Sales;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
 import io.millstone.client.remote.SignIn;
+import io.millstone.client.remote.Stock;
 import io.millstone.client.remote.Units;
 import io.millstone.client.remote.UserDirectory;
 import io.millstone.client.remote.Warehouses;
+import io.millstone.client.sales.SalesScreens;
 import io.millstone.client.shell.ShellView;
 import io.millstone.client.shell.ShellViewModel;
 import java.nio.file.Path;
@@ -246,6 +252,9 @@ public final class ClientWindow {
             new Parties(session, Parties.Role.SUPPLIERS),
             new Warehouses(session),
             saved));
+    screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
+    screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
+    screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
     ShellViewModel vm =
         new ShellViewModel(
