@@ -4,37 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.millstone.agent.AgentStatusFile;
 import io.millstone.agent.EdgeAgent;
 import io.millstone.agent.buffer.ReadingBuffer;
 import io.millstone.agent.config.AgentConfig;
 import io.millstone.agent.source.SimulatorSource;
-import io.millstone.api.identity.v1.AuthServiceGrpc;
-import io.millstone.api.identity.v1.LoginRequest;
-import io.millstone.api.telemetry.v1.CreateDeviceRequest;
-import io.millstone.api.telemetry.v1.CreateMachineRequest;
-import io.millstone.api.telemetry.v1.DefineTagRequest;
-import io.millstone.api.telemetry.v1.DeviceServiceGrpc;
-import io.millstone.api.telemetry.v1.Machine;
-import io.millstone.api.telemetry.v1.MachineServiceGrpc;
 import io.millstone.api.telemetry.v1.MonitorServiceGrpc;
 import io.millstone.api.telemetry.v1.TagValue;
-import io.millstone.api.telemetry.v1.ValueType;
 import io.millstone.api.telemetry.v1.WatchRequest;
 import io.millstone.api.telemetry.v1.WatchUpdate;
 import io.millstone.server.MillstoneServer;
 import io.millstone.server.cli.NettyTransport;
 import io.millstone.server.cli.ServerCli;
-import io.millstone.server.identity.model.CompanySettings;
-import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import java.io.IOException;
@@ -59,7 +45,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole chain as it runs on a mill, every part in its own process or server: a simulator at a
@@ -71,7 +56,6 @@ import picocli.CommandLine;
  * buffer is empty, the live feed came back by itself, and both sides said what went wrong.
  */
 class AgentFaultsTest {
-  static final String PASSWORD = "correct horse battery";
 
   /** The simulator reads its nine signals every 10 ms: 900 readings a second. */
   static final int INTERVAL_MS = 10;
@@ -356,17 +340,7 @@ class AgentFaultsTest {
   }
 
   String agentYaml(int port, boolean withSource) {
-    return "server: 127.0.0.1:"
-        + port
-        + "\ncredentials: device.credentials\nbuffer:\n  path: buffer.db\n"
-        + "status_file: status.properties\nuplink:\n  batch_size: 1000\n"
-        + (withSource
-            ? "sources:\n  - type: simulator\n    name: "
-                + prefix
-                + "\n    interval: "
-                + INTERVAL_MS
-                + "ms\n    seed: 11\n"
-            : "");
+    return MillSetup.agentYaml(prefix, port, withSource, INTERVAL_MS);
   }
 
   // --- what the agent reports ---
@@ -451,12 +425,9 @@ class AgentFaultsTest {
 
   WatchRecorder watch() {
     adminChannel = NettyChannelBuilder.forAddress("127.0.0.1", serverPort).usePlaintext().build();
-    String token =
-        AuthServiceGrpc.newBlockingStub(adminChannel)
-            .login(LoginRequest.newBuilder().setUsername(adminUser).setPassword(PASSWORD).build())
-            .getSessionToken();
+    String token = MillSetup.login(adminChannel, adminUser);
     WatchRecorder r = new WatchRecorder();
-    withToken(token, MonitorServiceGrpc.newStub(adminChannel))
+    MillSetup.withToken(token, MonitorServiceGrpc.newStub(adminChannel))
         .watch(WatchRequest.getDefaultInstance(), r);
     return r;
   }
@@ -493,102 +464,26 @@ class AgentFaultsTest {
 
   // --- set-up, as an admin does it ---
 
-  /**
-   * Migrates the stores with a short-lived server node in this JVM, creates a company, its admin, a
-   * machine with a tag per simulator signal and a device, and enrols the agent with its token.
-   */
+  /** Migrates the stores with a short-lived server node in this JVM, which the admin then uses. */
   Path setUpCompanyMachineAndAgent() throws Exception {
-    Map<String, String> env = serverEnvironment(dir.resolve("setup"), 0);
-    MillstoneConfig cfg = MillstoneConfig.load(Optional.empty(), env);
+    MillstoneConfig cfg =
+        MillstoneConfig.load(Optional.empty(), serverEnvironment(dir.resolve("setup"), 0));
     Path yaml = dir.resolve("agent.yaml");
     try (Platform platform = Platform.start(cfg, MillstoneServer.entities(), null)) {
       MillstoneServer node =
           new MillstoneServer(
               NettyTransport.builder(cfg, InsecureServerCredentials.create()), platform, null);
       node.start();
-      ManagedChannel ch =
-          NettyChannelBuilder.forAddress("127.0.0.1", node.grpcServer().getPort())
-              .usePlaintext()
-              .build();
       try {
-        UUID company =
-            node.companyAdmin()
-                .create(CompanySettings.defaults("Fault Mill " + prefix), "test")
-                .id();
-        adminUser = "faults.admin." + prefix;
-        node.userAdmin()
-            .create(
-                Actor.system(company, "test"),
-                null,
-                adminUser,
-                "Admin",
-                PASSWORD,
-                List.of("admin"));
-        String token =
-            AuthServiceGrpc.newBlockingStub(ch)
-                .login(
-                    LoginRequest.newBuilder().setUsername(adminUser).setPassword(PASSWORD).build())
-                .getSessionToken();
-        defineMachine(withToken(token, MachineServiceGrpc.newBlockingStub(ch)));
-        String enrolment =
-            withToken(token, DeviceServiceGrpc.newBlockingStub(ch))
-                .createDevice(
-                    CreateDeviceRequest.newBuilder().setName("floor-pc-" + prefix).build())
-                .getEnrollmentToken();
-        Files.writeString(yaml, agentYaml(serverPort, true));
-        assertThat(
-                new CommandLine(new EdgeAgent())
-                    .execute(
-                        "enroll",
-                        "--server",
-                        "127.0.0.1:" + node.grpcServer().getPort(),
-                        "--token",
-                        enrolment,
-                        "--config",
-                        yaml.toString()))
-            .isZero();
+        MillSetup.Enrolled e = MillSetup.enrol(node, prefix, yaml, agentYaml(serverPort, true));
+        adminUser = e.adminUser();
+        deviceId = e.deviceId();
       } finally {
-        ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         node.grpcServer().shutdownNow();
         node.stop();
       }
     }
-    deviceId =
-        io.millstone.agent.config.DeviceCredential.read(AgentConfig.load(yaml).credentialFile())
-            .deviceId();
     return yaml;
-  }
-
-  void defineMachine(MachineServiceGrpc.MachineServiceBlockingStub machines) {
-    Machine m =
-        machines.createMachine(
-            CreateMachineRequest.newBuilder()
-                .setCode(prefix.toUpperCase())
-                .setName("Mill " + prefix)
-                .setArea("Mill tandem 1")
-                .build());
-    for (String signal : SimulatorSource.SIGNALS) {
-      ValueType type =
-          switch (signal) {
-            case "mill_running", "centrifugal_running" -> ValueType.VALUE_TYPE_BOOLEAN;
-            case "centrifugal_cycles" -> ValueType.VALUE_TYPE_COUNTER;
-            default -> ValueType.VALUE_TYPE_NUMBER;
-          };
-      machines.defineTag(
-          DefineTagRequest.newBuilder()
-              .setMachineId(m.getId())
-              .setKey(prefix + "." + signal)
-              .setName(signal)
-              .setValueType(type)
-              .setIsRunState(signal.equals("mill_running"))
-              .build());
-    }
-  }
-
-  static <S extends AbstractStub<S>> S withToken(String token, S stub) {
-    Metadata md = new Metadata();
-    md.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
   }
 
   static void await(String what, Duration within, BooleanSupplier done) throws Exception {

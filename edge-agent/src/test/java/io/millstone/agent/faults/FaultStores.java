@@ -103,7 +103,16 @@ final class FaultStores implements AutoCloseable {
   }
 
   String redisUrl() {
-    return "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redisPort;
+    return redisUrl(redisPort);
+  }
+
+  /** Redis as reached through {@code port}, e.g. a {@link BreakableProxy} in front of it. */
+  static String redisUrl(int port) {
+    return "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + port;
+  }
+
+  int redisPort() {
+    return redisPort;
   }
 
   /** A connection as the schema owner, which row-level security does not filter. */
