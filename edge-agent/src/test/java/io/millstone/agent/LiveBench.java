@@ -174,7 +174,7 @@ public final class LiveBench {
 
     List<Process> agents = new ArrayList<>();
     for (Path yaml : configs) {
-      agents.add(startAgent(yaml, RATE / AGENTS, WARMUP + SECONDS + 3, String.join(",", tags)));
+      agents.add(startAgent(yaml, RATE / AGENTS, 600, String.join(",", tags)));
     }
     // Warm-up: JIT-compiling agents and server build a backlog at start; measure once it is gone
     // (the newest value seen is under half a second old three seconds running), as a mill runs.

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * uplink) whose only source hands it readings at an exact rate, each stamped with the moment it was
  * made, so the bench can tell how old a value is when a watcher sees it.
  *
- * <p>Arguments: agent.yaml, readings per second, seconds, tag keys (comma-separated).
+ * <p>Arguments: agent.yaml, readings per second, seconds (the bench stops it sooner), tag keys
+ * (comma-separated).
  */
 public final class LiveBenchAgent {
   private LiveBenchAgent() {}

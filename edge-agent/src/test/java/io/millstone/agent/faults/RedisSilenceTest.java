@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RedisSilenceTest {
   @TempDir Path dir;
+  MillstoneServer otherNode;
+  ManagedChannel otherChannel;
 
   @Test
   void readingsKeepBeingStoredAtFullRateWhileRedisIsSilentAndLiveValuesResumeAfter()
@@ -60,8 +62,22 @@ class RedisSilenceTest {
           int port = node.grpcServer().getPort();
           MillSetup.Enrolled e =
               MillSetup.enrol(node, prefix, yaml, MillSetup.agentYaml(prefix, port, true, 10));
+          // The watcher is on a second node: values reach it only through Redis.
+          MillstoneServer other =
+              new MillstoneServer(
+                  NettyTransport.builder(cfg, InsecureServerCredentials.create()),
+                  platform.sharing(cfg),
+                  null);
+          other.start();
+          otherChannel =
+              NettyChannelBuilder.forAddress("127.0.0.1", other.grpcServer().getPort())
+                  .usePlaintext()
+                  .build();
+          otherNode = other;
           AgentFaultsTest.WatchRecorder watch = new AgentFaultsTest.WatchRecorder();
-          MillSetup.withToken(MillSetup.login(ch, e.adminUser()), MonitorServiceGrpc.newStub(ch))
+          MillSetup.withToken(
+                  MillSetup.login(otherChannel, e.adminUser()),
+                  MonitorServiceGrpc.newStub(otherChannel))
               .watch(WatchRequest.getDefaultInstance(), watch);
           try (Agent agent = new Agent(AgentConfig.load(yaml), "test").start()) {
             AgentFaultsTest.await(
@@ -96,6 +112,11 @@ class RedisSilenceTest {
                 () -> watch.newestSourceTime().isAfter(healed));
           }
         } finally {
+          if (otherChannel != null) {
+            otherChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            otherNode.grpcServer().shutdownNow();
+            otherNode.stop();
+          }
           ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
           node.grpcServer().shutdownNow();
           node.stop();

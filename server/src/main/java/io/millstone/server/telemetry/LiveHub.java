@@ -5,6 +5,7 @@ import io.millstone.api.telemetry.v1.Quality;
 import io.millstone.api.telemetry.v1.TagValue;
 import io.millstone.api.telemetry.v1.WatchUpdate;
 import io.millstone.server.gateway.ProtoValues;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,10 @@ import redis.clients.jedis.RedisClient;
  * stored one never replaces it) and a channel on which each committed batch's newest values are
  * published.
  *
+ * <p>Watchers connected to the node that committed a batch get its values straight from {@link
+ * #publish}; other nodes' watchers through the channel, whose messages carry the sending node's id
+ * so that a node skips its own.
+ *
  * <p>Ingest never waits for Redis: {@link #publish} leaves the values in an outbox that keeps only
  * the newest value per tag, and one thread writes it to Redis. While Redis cannot be reached the
  * outbox keeps merging (its size is bounded by the number of tags), readings are still committed,
@@ -42,6 +47,11 @@ public final class LiveHub implements AutoCloseable {
           + "if (not cur) or tonumber(ARGV[i+1]) >= tonumber(cur) then "
           + "redis.call('HSET', KEYS[2], ARGV[i], ARGV[i+1]) "
           + "redis.call('HSET', KEYS[1], ARGV[i], ARGV[i+2]) end end return 1";
+
+  /** Each message on the channel starts with the publishing node's id. */
+  private static final int NODE_ID_BYTES = 16;
+
+  private final UUID node = UUID.randomUUID();
 
   /** How long the publisher waits before trying Redis again after a failure. */
   static final long RETRY_MILLIS = 500;
@@ -113,16 +123,28 @@ public final class LiveHub implements AutoCloseable {
       return;
     }
     Set<Consumer<List<TagValue>>> ls = listeners.get(company);
-    if (ls == null || ls.isEmpty()) {
+    if (ls == null || ls.isEmpty() || message.length < NODE_ID_BYTES) {
       return;
+    }
+    ByteBuffer from = ByteBuffer.wrap(message, 0, NODE_ID_BYTES);
+    if (from.getLong() == node.getMostSignificantBits()
+        && from.getLong() == node.getLeastSignificantBits()) {
+      return; // this node's own update: its watchers had it at publish()
     }
     List<TagValue> values;
     try {
-      values = WatchUpdate.parseFrom(message).getValuesList();
+      values =
+          WatchUpdate.parseFrom(
+                  ByteBuffer.wrap(message, NODE_ID_BYTES, message.length - NODE_ID_BYTES))
+              .getValuesList();
     } catch (InvalidProtocolBufferException e) {
       log.warn("Ignoring a malformed live update on {}", ch);
       return;
     }
+    deliver(ls, values);
+  }
+
+  private static void deliver(Set<Consumer<List<TagValue>>> ls, List<TagValue> values) {
     for (Consumer<List<TagValue>> l : ls) {
       try {
         l.accept(values);
@@ -137,6 +159,12 @@ public final class LiveHub implements AutoCloseable {
    * Redis: a value not yet written is replaced by a newer one of the same tag.
    */
   public void publish(UUID company, List<ReadingIngest.LiveValue> values) {
+    // Watchers on this node get the values at once, without a round trip through Redis; other
+    // nodes get them through it.
+    Set<Consumer<List<TagValue>>> ls = listeners.get(company);
+    if (ls != null && !ls.isEmpty()) {
+      deliver(ls, values.stream().map(LiveHub::proto).toList());
+    }
     synchronized (outbox) {
       Map<UUID, ReadingIngest.LiveValue> pending =
           outbox.computeIfAbsent(company, k -> new LinkedHashMap<>());
@@ -256,8 +284,11 @@ public final class LiveHub implements AutoCloseable {
         STORE_NEWEST.getBytes(StandardCharsets.UTF_8),
         List.of(latestKey(company), timesKey(company)),
         args);
-    redis.publish(
-        (CHANNEL + company).getBytes(StandardCharsets.UTF_8), update.build().toByteArray());
+    byte[] body = update.build().toByteArray();
+    ByteBuffer message = ByteBuffer.allocate(NODE_ID_BYTES + body.length);
+    message.putLong(node.getMostSignificantBits()).putLong(node.getLeastSignificantBits());
+    message.put(body);
+    redis.publish((CHANNEL + company).getBytes(StandardCharsets.UTF_8), message.array());
   }
 
   /**
