@@ -135,6 +135,7 @@ public final class LiveBench {
     List<Seen> seenValues = java.util.Collections.synchronizedList(new ArrayList<>());
     ManagedChannel ch = NettyChannelBuilder.forTarget(mill.address()).usePlaintext().build();
     long[] updates = {0};
+    boolean[] stopping = {false};
     mill.asAdmin(MonitorServiceGrpc.newStub(ch))
         .watch(
             WatchRequest.getDefaultInstance(),
@@ -160,7 +161,9 @@ public final class LiveBench {
 
               @Override
               public void onError(Throwable t) {
-                System.out.println("live bench: the Watch failed: " + t);
+                if (!stopping[0]) {
+                  System.out.println("live bench: the Watch failed: " + t);
+                }
               }
 
               @Override
@@ -199,6 +202,7 @@ public final class LiveBench {
       p.destroy();
       p.waitFor(30, TimeUnit.SECONDS);
     }
+    stopping[0] = true;
     ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     double rate = (storedAfter - storedBefore) / seconds;
     double p50 = live.percentileMs(50);
