@@ -129,6 +129,10 @@ public final class Transactions {
         if (state.startsWith("08")) {
           return new UnavailableException("The database cannot be reached; try again shortly.", e);
         }
+        if (state.startsWith("57P")) {
+          // admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL is restarting
+          return new UnavailableException("The database is restarting; try again shortly.", e);
+        }
       }
     }
     return e;

@@ -115,6 +115,56 @@ class MonitorTest {
   }
 
   @Test
+  void aWatcherOnAnotherServerNodeSeesWhatThisNodeCommittedAndEachWatcherSeesItOnce()
+      throws Exception {
+    Machine m = admin.mill("W3");
+    EnrollResponse dev = admin.enrolledDevice("two-node-pc");
+    var config =
+        io.millstone.server.TestPlatform.get().config().toBuilder()
+            .host("127.0.0.1")
+            .port(0)
+            .build();
+    try (TestServer other =
+        new TestServer(io.millstone.server.TestPlatform.get().sharing(config))) {
+      BlockingQueue<WatchUpdate> here = watchAll(t, m);
+      BlockingQueue<WatchUpdate> there = watchAll(other, m);
+      assertThat(here.poll(10, TimeUnit.SECONDS).getSnapshot()).isTrue();
+      assertThat(there.poll(10, TimeUnit.SECONDS).getSnapshot()).isTrue();
+
+      stream(dev, "w3.speed", Instant.now().minusSeconds(1), "7.7");
+
+      for (BlockingQueue<WatchUpdate> q : List.of(here, there)) {
+        WatchUpdate u = q.poll(10, TimeUnit.SECONDS);
+        assertThat(u).as("a live update").isNotNull();
+        assertThat(u.getValuesList()).extracting(TagValue::getValue).containsExactly("7.7");
+      }
+      // The node that committed delivers locally and skips its own message coming back from Redis.
+      assertThat(here.poll(1, TimeUnit.SECONDS)).as("a second copy of the same update").isNull();
+      assertThat(there.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+  }
+
+  private BlockingQueue<WatchUpdate> watchAll(TestServer node, Machine m) {
+    BlockingQueue<WatchUpdate> updates = new LinkedBlockingQueue<>();
+    TestServer.withToken(token, MonitorServiceGrpc.newStub(node.channel()))
+        .watch(
+            WatchRequest.newBuilder().setMachineId(m.getId()).build(),
+            new io.grpc.stub.StreamObserver<>() {
+              @Override
+              public void onNext(WatchUpdate u) {
+                updates.add(u);
+              }
+
+              @Override
+              public void onError(Throwable e) {}
+
+              @Override
+              public void onCompleted() {}
+            });
+    return updates;
+  }
+
+  @Test
   void aSlowWatcherGetsTheLatestValueNotABacklog() throws Exception {
     Machine m = admin.mill("W2");
     EnrollResponse dev = admin.enrolledDevice("busy-pc");
