@@ -21,11 +21,13 @@ import io.millstone.client.remote.Parties;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
 import io.millstone.client.remote.SignIn;
+import io.millstone.client.remote.Telemetry;
 import io.millstone.client.remote.Units;
 import io.millstone.client.remote.UserDirectory;
 import io.millstone.client.remote.Warehouses;
 import io.millstone.client.shell.ShellView;
 import io.millstone.client.shell.ShellViewModel;
+import io.millstone.client.telemetry.TelemetryScreens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,6 +248,7 @@ public final class ClientWindow {
             new Parties(session, Parties.Role.SUPPLIERS),
             new Warehouses(session),
             saved));
+    screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
     ShellViewModel vm =
         new ShellViewModel(
