@@ -80,6 +80,17 @@ public final class AlarmsView extends BorderPane {
               }
             });
 
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, a, b) -> vm.selectedProperty().set(b));
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+              }
+            });
     Label title = new Label(messages.get("screen.alarms"));
     title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
     Button acknowledge =
@@ -91,20 +102,21 @@ public final class AlarmsView extends BorderPane {
         .bind(
             javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> {
-                  AlarmsViewModel.Row r = table.getSelectionModel().getSelectedItem();
+                  AlarmsViewModel.Row r = vm.selectedProperty().get();
                   return !vm.canAcknowledge() || r == null || r.acknowledged() || vm.isBusy();
                 },
-                table.getSelectionModel().selectedItemProperty(),
+                vm.selectedProperty(),
                 vm.busyProperty()));
-    acknowledge.setOnAction(e -> vm.acknowledge(table.getSelectionModel().getSelectedItem()));
+    acknowledge.setOnAction(e -> vm.acknowledgeSelected());
     Button refresh =
         new Button(messages.get("telemetry.refresh"), new FontIcon(Material2MZ.REFRESH));
     refresh.setId("refreshAlarms");
     refresh.setOnAction(e -> vm.refresh());
-    table.setOnKeyPressed(
+    table.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
-            vm.acknowledge(table.getSelectionModel().getSelectedItem());
+            vm.acknowledgeSelected();
             e.consume();
           }
         });

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,6 +48,7 @@ public final class AlarmsViewModel extends AbstractViewModel {
   private final boolean canAcknowledge;
   private final LiveFeed feed;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
   private final Map<String, String> states = new HashMap<>();
   private volatile MachineNames names;
   private boolean loading;
@@ -66,6 +69,11 @@ public final class AlarmsViewModel extends AbstractViewModel {
 
   public ObservableList<Row> rows() {
     return rows;
+  }
+
+  /** The alarm the person has picked; kept across reloads. */
+  public ObjectProperty<Row> selectedProperty() {
+    return selected;
   }
 
   public boolean canAcknowledge() {
@@ -101,7 +109,9 @@ public final class AlarmsViewModel extends AbstractViewModel {
           names = (MachineNames) r[0];
           @SuppressWarnings("unchecked")
           List<Alarm> alarms = (List<Alarm>) r[1];
+          String keep = selected.get() == null ? null : selected.get().alarm().getId();
           rows.setAll(alarms.stream().map(this::row).sorted(ORDER).toList());
+          reselect(keep);
           setMessage(rows.isEmpty() ? text.messages().get("alarms.none") : "");
           if (again) {
             again = false;
@@ -114,6 +124,12 @@ public final class AlarmsViewModel extends AbstractViewModel {
           setBusy(false);
           setMessage(ErrorText.of(e, text.messages()));
         });
+  }
+
+  private void reselect(String id) {
+    if (id != null) {
+      rows.stream().filter(r -> r.alarm().getId().equals(id)).findFirst().ifPresent(selected::set);
+    }
   }
 
   private Row row(Alarm a) {
@@ -131,6 +147,11 @@ public final class AlarmsViewModel extends AbstractViewModel {
     return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
+  /** Acknowledges the selected alarm. */
+  public void acknowledgeSelected() {
+    acknowledge(selected.get());
+  }
+
   /** Marks the alarm as seen by the signed-in person; the row shows who and stays in place. */
   public void acknowledge(Row row) {
     if (row == null || row.acknowledged() || !canAcknowledge) {
@@ -146,6 +167,7 @@ public final class AlarmsViewModel extends AbstractViewModel {
               rows.set(i, row(a));
             }
           }
+          reselect(a.getId());
           setMessage(text.messages().get("alarms.acknowledged", row.tag(), a.getAcknowledgedBy()));
         },
         e -> {

@@ -33,16 +33,16 @@ public final class DowntimeView extends BorderPane {
         .addAll(
             List.of(
                 AlarmsView.column(
-                    messages.get("downtime.machine"), DowntimeViewModel.Row::machine, 190),
-                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 130),
+                    messages.get("downtime.machine"), DowntimeViewModel.Row::machine, 165),
+                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 125),
                 AlarmsView.column(
-                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 130),
+                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 125),
                 AlarmsView.column(
-                    messages.get("downtime.duration"), DowntimeViewModel.Row::duration, 100),
+                    messages.get("downtime.duration"), DowntimeViewModel.Row::duration, 90),
                 AlarmsView.column(
-                    messages.get("downtime.reason"), DowntimeViewModel.Row::reason, 140),
+                    messages.get("downtime.reason"), DowntimeViewModel.Row::reason, 120),
                 AlarmsView.column(
-                    messages.get("downtime.setBy"), r -> r.period().getReasonSetBy(), 120)));
+                    messages.get("downtime.setBy"), r -> r.period().getReasonSetBy(), 140)));
     table
         .getSelectionModel()
         .selectedItemProperty()

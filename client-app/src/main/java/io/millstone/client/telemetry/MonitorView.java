@@ -118,6 +118,11 @@ public final class MonitorView extends BorderPane {
     rebuild();
   }
 
+  /** A node id for a tag key: dots would read as style classes in a lookup. */
+  public static String nodeId(String prefix, String tagKey) {
+    return prefix + tagKey.replace('.', '_');
+  }
+
   private Label legend(TagState s) {
     Label l = new Label(messages.get("monitor.state." + s.name().toLowerCase()));
     l.getStyleClass().addAll(Styles.TAG_CHIP, s.styleClass());
@@ -150,17 +155,17 @@ public final class MonitorView extends BorderPane {
     int row = 0;
     for (LiveTag t : card.tags()) {
       Hyperlink tagName = new Hyperlink(t.tag().getName(), new FontIcon(Material2MZ.SHOW_CHART));
-      tagName.setId("chart-" + t.tag().getKey());
+      tagName.setId(nodeId("chart-", t.tag().getKey()));
       tagName.setTooltip(new Tooltip(messages.get("monitor.openChart", t.tag().getKey())));
       tagName.setOnAction(e -> openChart.accept(m, t.tag()));
       Label v = new Label();
-      v.setId("value-" + t.tag().getKey());
+      v.setId(nodeId("value-", t.tag().getKey()));
       v.getStyleClass().add(Styles.TAG_VALUE);
       v.textProperty().bind(t.valueProperty());
       Label unit = new Label(t.tag().getUnit());
       unit.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
       Label state = new Label();
-      state.setId("state-" + t.tag().getKey());
+      state.setId(nodeId("state-", t.tag().getKey()));
       state.getStyleClass().add(Styles.TAG_CHIP);
       Runnable paint =
           () -> {
