@@ -152,8 +152,11 @@ class FactoryMonitorUiTest extends UiTest {
     // Click the new alarm's row (its value cell), then acknowledge it with the keyboard.
     Button acknowledge = lookup("#acknowledge").queryAs(Button.class);
     for (int attempt = 0; attempt < 3 && acknowledge.isDisabled(); attempt++) {
-      // A click that lands while the list reloads is tried again, as a person would.
-      clickOn("9.4 rpm");
+      // Click into the first row, just under the column headers; a click that lands while the
+      // list reloads is tried again, as a person would.
+      Node header = table.lookup(".column-header-background");
+      Bounds h = header.localToScreen(header.getBoundsInLocal());
+      clickOn(new javafx.geometry.Point2D(h.getMinX() + 300, h.getMaxY() + 12));
       WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     waitUntil(() -> !acknowledge.isDisabled());
