@@ -47,7 +47,10 @@ public final class AlarmsView extends BorderPane {
                 column(messages.get("alarms.tag"), AlarmsViewModel.Row::tag, 130),
                 column(
                     messages.get("alarms.kind"),
-                    r -> messages.get("alarms.kind." + r.alarm().getKind().toLowerCase()),
+                    r ->
+                        messages.get(
+                            "alarms.kind."
+                                + r.alarm().getKind().toLowerCase(java.util.Locale.ROOT)),
                     70),
                 column(
                     messages.get("alarms.limit"),

@@ -124,7 +124,8 @@ public final class MonitorView extends BorderPane {
   }
 
   private Label legend(TagState s) {
-    Label l = new Label(messages.get("monitor.state." + s.name().toLowerCase()));
+    Label l =
+        new Label(messages.get("monitor.state." + s.name().toLowerCase(java.util.Locale.ROOT)));
     l.getStyleClass().addAll(Styles.TAG_CHIP, s.styleClass());
     return l;
   }
@@ -167,6 +168,8 @@ public final class MonitorView extends BorderPane {
       Label state = new Label();
       state.setId(nodeId("state-", t.tag().getKey()));
       state.getStyleClass().add(Styles.TAG_CHIP);
+      Tooltip tip = new Tooltip();
+      state.setTooltip(tip);
       Runnable paint =
           () -> {
             TagState s = t.stateProperty().get();
@@ -176,14 +179,13 @@ public final class MonitorView extends BorderPane {
             }
             v.getStyleClass().add(s.styleClass());
             state.getStyleClass().add(s.styleClass());
-            state.setText(messages.get("monitor.state." + s.name().toLowerCase()));
-            state.setTooltip(
-                new Tooltip(
-                    t.measuredAtProperty().get() == null
-                        ? messages.get("monitor.noValue")
-                        : messages.get(
-                            "monitor.measuredAt",
-                            java.util.Date.from(t.measuredAtProperty().get()))));
+            state.setText(
+                messages.get("monitor.state." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            tip.setText(
+                t.measuredAtProperty().get() == null
+                    ? messages.get("monitor.noValue")
+                    : messages.get(
+                        "monitor.measuredAt", java.util.Date.from(t.measuredAtProperty().get())));
           };
       t.stateProperty().addListener((o, a, b) -> paint.run());
       t.measuredAtProperty().addListener((o, a, b) -> paint.run());

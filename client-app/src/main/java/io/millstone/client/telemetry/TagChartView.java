@@ -58,7 +58,9 @@ public final class TagChartView extends BorderPane {
     HBox ranges = new HBox();
     ranges.getStyleClass().add("segmented");
     for (TagChartViewModel.Range r : TagChartViewModel.Range.values()) {
-      ToggleButton b = new ToggleButton(messages.get("chart.range." + r.name().toLowerCase()));
+      ToggleButton b =
+          new ToggleButton(
+              messages.get("chart.range." + r.name().toLowerCase(java.util.Locale.ROOT)));
       b.setId("range-" + r.name());
       b.setToggleGroup(group);
       b.setOnAction(

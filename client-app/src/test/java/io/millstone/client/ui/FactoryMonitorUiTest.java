@@ -40,6 +40,7 @@ class FactoryMonitorUiTest extends UiTest {
   static String engineer;
   static String storekeeper;
   static String clerk;
+  static Instant seeded;
 
   @BeforeAll
   static void mill() throws Exception {
@@ -56,6 +57,7 @@ class FactoryMonitorUiTest extends UiTest {
     floor.connectAgent();
 
     Instant now = Instant.now();
+    seeded = now;
     // An hour of mill 1's speed, a reading every 5 s, swinging between 5 and 7 rpm with some
     // jitter, so each 12 s point of the chart has a visible minimum and maximum.
     List<FactoryFloor.Value> hour = new ArrayList<>();
@@ -75,6 +77,11 @@ class FactoryMonitorUiTest extends UiTest {
         value("mill-3.speed", now.minus(Duration.ofMinutes(40)), "0"),
         value("mill-3.running", now.minus(Duration.ofMinutes(25)), "true"),
         value("mill-3.speed", now.minus(Duration.ofMinutes(5)), "6.1"));
+  }
+
+  /** A chart point from the seeded hour, not from readings other tests sent since. */
+  static boolean seededPoint(javafx.scene.chart.XYChart.Data<Number, Number> d) {
+    return d.getXValue().longValue() < seeded.minusSeconds(20).toEpochMilli();
   }
 
   @AfterAll
@@ -175,7 +182,7 @@ class FactoryMonitorUiTest extends UiTest {
   }
 
   @Test
-  void aTagsChartShowsItsHistoryAndDraggingZoomsIntoFinerBuckets() {
+  void aTagsChartShowsItsHistoryAndLiveValuesAndDraggingZoomsIntoFinerBuckets() throws Exception {
     signInAndWait(engineer);
     openMonitor();
 
@@ -190,16 +197,24 @@ class FactoryMonitorUiTest extends UiTest {
     assertThat(text("#chartBuckets")).isEqualTo("1 point = 12 s");
     double low =
         chart.getData().get(1).getData().stream()
+            .filter(FactoryMonitorUiTest::seededPoint)
             .mapToDouble(d -> d.getYValue().doubleValue())
             .min()
             .orElseThrow();
     double high =
         chart.getData().get(2).getData().stream()
+            .filter(FactoryMonitorUiTest::seededPoint)
             .mapToDouble(d -> d.getYValue().doubleValue())
             .max()
             .orElseThrow();
     assertThat(low).isBetween(4.7, 5.3);
     assertThat(high).isBetween(6.7, 7.3);
+
+    // New readings are appended live while the chart ends now.
+    floor.send(value("mill-1.speed", Instant.now().minusSeconds(1), "6.40"));
+    floor.send(value("mill-1.speed", Instant.now(), "6.55"));
+    waitUntil(() -> chart.getData().get(3).getData().size() == 2);
+    assertThat(chart.getData().get(3).getData().get(1).getYValue().doubleValue()).isEqualTo(6.55);
     screenshot("tag-chart.png");
 
     Node plot = chart.lookup(".chart-plot-background");
@@ -258,6 +273,27 @@ class FactoryMonitorUiTest extends UiTest {
     assertThat(saved.period().getReasonSetBy()).isEqualTo(engineer);
     assertThat(saved.period().getNote()).isEqualTo("Top roller bearing ran hot");
     screenshot("downtime.png");
+  }
+
+  @Test
+  void theMonitorSpeaksBanglaAndStaysLiveWhenTheShellIsRebuilt() throws Exception {
+    signInAndWait(engineer);
+    openMonitor();
+
+    @SuppressWarnings("unchecked")
+    ComboBox<String> language = lookup("#language").queryAs(ComboBox.class);
+    interact(() -> language.getSelectionModel().select("বাংলা"));
+
+    waitUntil(() -> lookup("#nav-monitor").queryAs(Button.class).getText().equals("কারখানা মনিটর"));
+    waitUntil(() -> text("#monitorStatus").equals("সরাসরি"));
+    // The rebuilt monitor has its own stream: a new reading still arrives.
+    floor.send(value("mill-2.speed", Instant.now(), "6.75"));
+    waitUntil(() -> valueOf("mill-2.speed").equals("6.75"));
+    assertThat(stateOf("mill-2.speed")).isEqualTo("স্বাভাবিক");
+    assertThat(valueOf("mill-2.running")).isIn("চলছে", "বন্ধ");
+    screenshot("monitor-bn.png");
+    interact(() -> lookup("#language").queryAs(ComboBox.class).getSelectionModel().select(0));
+    waitUntil(() -> text("#monitorStatus").equals("Live"));
   }
 
   @Test
