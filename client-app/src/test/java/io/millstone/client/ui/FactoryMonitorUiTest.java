@@ -252,6 +252,14 @@ class FactoryMonitorUiTest extends UiTest {
     ComboBox<String> reason = lookup("#reason").queryAs(ComboBox.class);
     clickOn(reason);
     clickOn("Mechanical fault");
+    // The server refuses a note longer than 500 characters; its words appear in the editor.
+    javafx.scene.control.TextArea note =
+        lookup("#note").queryAs(javafx.scene.control.TextArea.class);
+    interact(() -> note.setText("x".repeat(501)));
+    clickWhenReady("#saveReason");
+    waitUntil(() -> text("#reasonError").equals("Note: is too long (at most 500 characters)"));
+
+    interact(note::clear);
     clickOn("#note");
     write("Top roller bearing ran hot");
     clickWhenReady("#saveReason");
