@@ -33,14 +33,14 @@ public final class DowntimeView extends BorderPane {
         .addAll(
             List.of(
                 AlarmsView.column(
-                    messages.get("downtime.machine"), DowntimeViewModel.Row::machine, 165),
-                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 125),
+                    messages.get("downtime.machine"), DowntimeViewModel.Row::machine, 160),
+                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 105),
                 AlarmsView.column(
-                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 125),
+                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 105),
                 AlarmsView.column(
-                    messages.get("downtime.duration"), DowntimeViewModel.Row::duration, 90),
+                    messages.get("downtime.duration"), DowntimeViewModel.Row::duration, 100),
                 AlarmsView.column(
-                    messages.get("downtime.reason"), DowntimeViewModel.Row::reason, 120),
+                    messages.get("downtime.reason"), DowntimeViewModel.Row::reason, 135),
                 AlarmsView.column(
                     messages.get("downtime.setBy"), r -> r.period().getReasonSetBy(), 140)));
     table
@@ -151,6 +151,7 @@ public final class DowntimeView extends BorderPane {
     }
     editor.setPadding(new Insets(12));
     editor.setPrefWidth(300);
+    editor.setMaxWidth(300);
     editor.setMinWidth(260);
     editor.getStyleClass().add(Styles.MACHINE_CARD);
 

@@ -170,8 +170,8 @@ public final class DowntimeViewModel extends AbstractViewModel {
     return new Row(
         d,
         names.machine(d.getMachineId()),
-        text.time(start),
-        end == null ? text.messages().get("downtime.ongoing") : text.time(end),
+        text.minute(start),
+        end == null ? text.messages().get("downtime.ongoing") : text.minute(end),
         text.duration(Duration.between(start, end == null ? clock.instant() : end)),
         reasonText(d.getReason()));
   }

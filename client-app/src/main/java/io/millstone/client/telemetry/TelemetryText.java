@@ -13,11 +13,13 @@ final class TelemetryText {
   private final Messages messages;
   private final ZoneId zone;
   private final DateTimeFormatter time;
+  private final DateTimeFormatter minutes;
 
   TelemetryText(Messages messages, ZoneId zone) {
     this.messages = messages;
     this.zone = zone;
     this.time = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", messages.locale()).withZone(zone);
+    this.minutes = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
   }
 
   Messages messages() {
@@ -30,6 +32,11 @@ final class TelemetryText {
 
   String time(Instant at) {
     return at == null ? "" : time.format(at);
+  }
+
+  /** To the minute, for stops: their seconds do not matter to anyone. */
+  String minute(Instant at) {
+    return at == null ? "" : minutes.format(at);
   }
 
   /** "2 h 05 min", "4 min 30 s", "12 s". */
