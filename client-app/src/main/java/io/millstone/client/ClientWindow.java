@@ -26,12 +26,14 @@ import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
 import io.millstone.client.remote.SignIn;
 import io.millstone.client.remote.Stock;
+import io.millstone.client.remote.Telemetry;
 import io.millstone.client.remote.Units;
 import io.millstone.client.remote.UserDirectory;
 import io.millstone.client.remote.Warehouses;
 import io.millstone.client.sales.SalesScreens;
 import io.millstone.client.shell.ShellView;
 import io.millstone.client.shell.ShellViewModel;
+import io.millstone.client.telemetry.TelemetryScreens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,6 +257,7 @@ public final class ClientWindow {
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
+    screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
     ShellViewModel vm =
         new ShellViewModel(

@@ -13,6 +13,9 @@ public final class Styles {
   public static final String DISCONNECTED = "ms-disconnected";
   public static final String PALETTE = "ms-palette";
   public static final String TOOLBAR = "ms-toolbar";
+  public static final String MACHINE_CARD = "ms-machine-card";
+  public static final String TAG_VALUE = "ms-tag-value";
+  public static final String TAG_CHIP = "ms-tag-chip";
 
   private Styles() {}
 }
