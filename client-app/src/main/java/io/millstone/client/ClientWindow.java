@@ -46,6 +46,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * session. Rebuilt screens pick up a new language; the theme applies at once.
  */
 public final class ClientWindow {
+  /** How long typing in the command palette must pause before the server is searched. */
+  private static final java.time.Duration PALETTE_DEBOUNCE = java.time.Duration.ofMillis(250);
 
   /** How the window starts: where settings live, and optionally whom to sign in at once. */
   public record Options(Path configDir, String server, String user, String password) {}
@@ -237,15 +239,15 @@ public final class ClientWindow {
             session.permissions());
     SavedSearches saved = new SavedSearches(session);
     List<ScreenDefinition> screens = new ArrayList<>();
+    Items items = new Items(session);
+    Units units = new Units(session);
+    Parties customers = new Parties(session, Parties.Role.CUSTOMERS);
+    Parties suppliers = new Parties(session, Parties.Role.SUPPLIERS);
+    Warehouses warehouses = new Warehouses(session);
     screens.addAll(
-        MasterDataScreens.definitions(
-            ctx,
-            new Items(session),
-            new Units(session),
-            new Parties(session, Parties.Role.CUSTOMERS),
-            new Parties(session, Parties.Role.SUPPLIERS),
-            new Warehouses(session),
-            saved));
+        MasterDataScreens.definitions(ctx, items, units, customers, suppliers, warehouses, saved));
+    List<io.millstone.client.core.RecordLookup> lookups =
+        MasterDataScreens.lookups(ctx, items, units, customers, suppliers, warehouses, saved);
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
     ShellViewModel vm =
         new ShellViewModel(
@@ -255,6 +257,8 @@ public final class ClientWindow {
                 session.companyName(),
                 session.permissions()),
             screens,
+            lookups,
+            PALETTE_DEBOUNCE,
             executor,
             messages);
     shell =
