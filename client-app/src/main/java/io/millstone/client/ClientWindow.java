@@ -16,11 +16,11 @@ import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
+import io.millstone.client.remote.DeferredSignIn;
 import io.millstone.client.remote.Items;
 import io.millstone.client.remote.Parties;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
-import io.millstone.client.remote.SignIn;
 import io.millstone.client.remote.Units;
 import io.millstone.client.remote.UserDirectory;
 import io.millstone.client.remote.Warehouses;
@@ -110,12 +110,14 @@ public final class ClientWindow {
   /** Shows the sign-in screen, or signs in at once when the options carry a password. */
   public void show() {
     theme.apply();
-    Fonts.bengaliFamily();
     showLogin();
     stage.setTitle(messages.get("app.title"));
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+    // The Bangla font is read from disk while the window paints; the language list needs it
+    // only when opened, and the shell in Bangla asks for it (and waits) when built.
+    Thread.ofPlatform().daemon().name("millstone-fonts").start(Fonts::bengaliFamily);
     if (Boolean.getBoolean("millstone.bench.firstFrame")) {
       FirstFrame.reportAndExit();
     }
@@ -130,19 +132,20 @@ public final class ClientWindow {
       scene.setRoot(root);
     }
     root.getStyleClass().add(theme == Theme.DARK ? "ms-dark" : "ms-light");
-    String bengali = Fonts.bengaliFamily();
-    if ("bn".equals(messages.locale().getLanguage()) && bengali != null) {
+    String bengali = "bn".equals(messages.locale().getLanguage()) ? Fonts.bengaliFamily() : null;
+    if (bengali != null) {
       // Latin letters still come from the fallback fonts; the Bangla font leads.
       root.setStyle("-fx-font-family: \"" + bengali + "\";");
     }
   }
 
   private void showLogin() {
-    SignIn signIn =
-        new SignIn(
-            new ChannelFactory(
-                new CertificatePins(options.configDir()),
-                (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
+    DeferredSignIn signIn =
+        new DeferredSignIn(
+            () ->
+                new ChannelFactory(
+                    new CertificatePins(options.configDir()),
+                    (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
     LoginViewModel vm = new LoginViewModel(signIn, prefs, executor, messages);
     vm.setOnSignedIn(this::signedIn);
     HBox extras = loginExtras();

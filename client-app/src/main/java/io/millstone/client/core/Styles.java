@@ -13,6 +13,7 @@ public final class Styles {
   public static final String DISCONNECTED = "ms-disconnected";
   public static final String PALETTE = "ms-palette";
   public static final String TOOLBAR = "ms-toolbar";
+  public static final String PAGED_TABLE = "ms-paged-table";
 
   private Styles() {}
 }

@@ -139,9 +139,8 @@ class MasterDataUiTest extends UiTest {
 
   /** What the unit picker shows, as a person reads it. */
   private String pickerText() {
-    return lookup("#field-unit_code .list-cell")
-        .queryAs(javafx.scene.control.ListCell.class)
-        .getText();
+    ComboBox<String> box = unitPicker();
+    return box.getConverter().toString(box.getValue());
   }
 
   private Session secondSession() throws RemoteException {
