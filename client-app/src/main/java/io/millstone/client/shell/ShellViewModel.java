@@ -27,6 +27,12 @@ import javafx.collections.ObservableList;
  */
 public final class ShellViewModel extends AbstractViewModel {
 
+  /** Shorter text matches too much to be worth asking the server. */
+  static final int MIN_LOOKUP_CHARS = 2;
+
+  /** Records of each kind offered; the palette is for jumping to one, not for browsing. */
+  static final int HITS_PER_KIND = 5;
+
   /** Who is signed in where, as the status bar shows it. */
   public record Context(String server, String user, String company, Set<String> permissions) {}
 
@@ -231,7 +237,4 @@ public final class ShellViewModel extends AbstractViewModel {
     }
     return out;
   }
-
-  static final int MIN_LOOKUP_CHARS = 2;
-  static final int HITS_PER_KIND = 5;
 }
