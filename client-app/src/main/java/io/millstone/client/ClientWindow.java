@@ -18,13 +18,13 @@ import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
+import io.millstone.client.remote.DeferredSignIn;
 import io.millstone.client.remote.Items;
 import io.millstone.client.remote.Ledger;
 import io.millstone.client.remote.Parties;
 import io.millstone.client.remote.Sales;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
-import io.millstone.client.remote.SignIn;
 import io.millstone.client.remote.Stock;
 import io.millstone.client.remote.Telemetry;
 import io.millstone.client.remote.Units;
@@ -54,6 +54,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * session. Rebuilt screens pick up a new language; the theme applies at once.
  */
 public final class ClientWindow {
+  /** How long typing in the command palette must pause before the server is searched. */
+  private static final java.time.Duration PALETTE_DEBOUNCE = java.time.Duration.ofMillis(250);
 
   /** How the window starts: where settings live, and optionally whom to sign in at once. */
   public record Options(Path configDir, String server, String user, String password) {}
@@ -116,12 +118,14 @@ public final class ClientWindow {
   /** Shows the sign-in screen, or signs in at once when the options carry a password. */
   public void show() {
     theme.apply();
-    Fonts.bengaliFamily();
     showLogin();
     stage.setTitle(messages.get("app.title"));
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
+    // The Bangla font is read from disk while the window paints; the language list needs it
+    // only when opened, and the shell in Bangla asks for it (and waits) when built.
+    Thread.ofPlatform().daemon().name("millstone-fonts").start(Fonts::bengaliFamily);
     if (Boolean.getBoolean("millstone.bench.firstFrame")) {
       FirstFrame.reportAndExit();
     }
@@ -136,19 +140,20 @@ public final class ClientWindow {
       scene.setRoot(root);
     }
     root.getStyleClass().add(theme == Theme.DARK ? "ms-dark" : "ms-light");
-    String bengali = Fonts.bengaliFamily();
-    if ("bn".equals(messages.locale().getLanguage()) && bengali != null) {
+    String bengali = "bn".equals(messages.locale().getLanguage()) ? Fonts.bengaliFamily() : null;
+    if (bengali != null) {
       // Latin letters still come from the fallback fonts; the Bangla font leads.
       root.setStyle("-fx-font-family: \"" + bengali + "\";");
     }
   }
 
   private void showLogin() {
-    SignIn signIn =
-        new SignIn(
-            new ChannelFactory(
-                new CertificatePins(options.configDir()),
-                (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
+    DeferredSignIn signIn =
+        new DeferredSignIn(
+            () ->
+                new ChannelFactory(
+                    new CertificatePins(options.configDir()),
+                    (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
     LoginViewModel vm = new LoginViewModel(signIn, prefs, executor, messages);
     vm.setOnSignedIn(this::signedIn);
     HBox extras = loginExtras();
@@ -245,15 +250,15 @@ public final class ClientWindow {
             session.permissions());
     SavedSearches saved = new SavedSearches(session);
     List<ScreenDefinition> screens = new ArrayList<>();
+    Items items = new Items(session);
+    Units units = new Units(session);
+    Parties customers = new Parties(session, Parties.Role.CUSTOMERS);
+    Parties suppliers = new Parties(session, Parties.Role.SUPPLIERS);
+    Warehouses warehouses = new Warehouses(session);
     screens.addAll(
-        MasterDataScreens.definitions(
-            ctx,
-            new Items(session),
-            new Units(session),
-            new Parties(session, Parties.Role.CUSTOMERS),
-            new Parties(session, Parties.Role.SUPPLIERS),
-            new Warehouses(session),
-            saved));
+        MasterDataScreens.definitions(ctx, items, units, customers, suppliers, warehouses, saved));
+    List<io.millstone.client.core.RecordLookup> lookups =
+        MasterDataScreens.lookups(ctx, items, units, customers, suppliers, warehouses, saved);
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
@@ -267,6 +272,8 @@ public final class ClientWindow {
                 session.companyName(),
                 session.permissions()),
             screens,
+            lookups,
+            PALETTE_DEBOUNCE,
             executor,
             messages);
     shell =

@@ -16,6 +16,7 @@ public final class Styles {
   public static final String MACHINE_CARD = "ms-machine-card";
   public static final String TAG_VALUE = "ms-tag-value";
   public static final String TAG_CHIP = "ms-tag-chip";
+  public static final String PAGED_TABLE = "ms-paged-table";
 
   private Styles() {}
 }

@@ -8,11 +8,13 @@ import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.masterdata.v1.Unit;
 import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.form.Checks;
 import io.millstone.client.core.form.FieldSpec;
 import io.millstone.client.core.list.ColumnSpec;
+import io.millstone.client.core.list.PageSource;
 import io.millstone.client.core.list.SavedSearchStore;
 import io.millstone.client.remote.Items;
 import io.millstone.client.remote.Parties;
@@ -38,15 +40,22 @@ public final class MasterDataScreens {
     return active ? m.get("common.yes") : m.get("common.no");
   }
 
-  static List<FieldSpec> itemFields() {
+  static List<FieldSpec> itemFields(PageSource<Unit> units) {
     return List.of(
         FieldSpec.text("code", "items.code", true).checked(Checks.CODE).fixedAfterCreate(),
         FieldSpec.text("name", "items.name", true),
-        FieldSpec.text("unit_code", "items.unit", true),
+        FieldSpec.text("unit_code", "items.unit", true).picked(() -> unitChoices(units)),
         FieldSpec.text("kind", "items.kind", true).choice(choices(ItemKind.values())),
         FieldSpec.text("default_sale_price.amount", "items.price", false)
             .checked(Checks.DECIMAL_NOT_NEGATIVE),
         FieldSpec.text("tax_category", "items.tax", true).choice(choices(TaxCategory.values())));
+  }
+
+  /** The company's active units, as the item form's unit picker offers them. */
+  static List<FieldSpec.Choice> unitChoices(PageSource<Unit> units) throws Exception {
+    return units.fetch(new PageSource.Query("", "code"), "", 500).rows().stream()
+        .map(u -> new FieldSpec.Choice(u.getCode(), u.getCode() + " — " + u.getName()))
+        .toList();
   }
 
   static List<ColumnSpec<Item>> itemColumns(Messages m) {
@@ -83,7 +92,7 @@ public final class MasterDataScreens {
             u -> m.get("choice." + u.getDimension().name()),
             null,
             120),
-        new ColumnSpec<>("factor", "units.factor", u -> u.getFactorToBase().getValue(), null, 140),
+        new ColumnSpec<>("factor", "units.factor", u -> u.getFactorToBase().getValue(), null, 170),
         new ColumnSpec<>("active", "common.active", u -> active(u.getActive(), m), null, 70));
   }
 
@@ -151,62 +160,87 @@ public final class MasterDataScreens {
       Parties suppliers,
       Warehouses warehouses,
       SavedSearchStore saved) {
-    Messages m = ctx.messages();
+    return screens(ctx.messages(), items, units, customers, suppliers, warehouses, saved).stream()
+        .map(s -> s.definition(ctx))
+        .toList();
+  }
+
+  /**
+   * The records the command palette finds by typing: items, customers, suppliers and warehouses
+   * (units are few and found through their screen).
+   */
+  public static List<RecordLookup> lookups(
+      ScreenContext ctx,
+      Items items,
+      Units units,
+      Parties customers,
+      Parties suppliers,
+      Warehouses warehouses,
+      SavedSearchStore saved) {
+    return screens(ctx.messages(), items, units, customers, suppliers, warehouses, saved).stream()
+        .filter(s -> !s.id().equals("units"))
+        .map(s -> s.lookup(ctx))
+        .toList();
+  }
+
+  private static List<RecordScreen<?, ?>> screens(
+      Messages m,
+      Items items,
+      Units units,
+      Parties customers,
+      Parties suppliers,
+      Warehouses warehouses,
+      SavedSearchStore saved) {
     return List.of(
         new RecordScreen<>(
-                "items",
-                "screen.items",
-                "masterdata.items.read",
-                "masterdata.items.manage",
-                Material2AL.CATEGORY,
-                items,
-                saved,
-                itemColumns(m),
-                itemFields())
-            .definition(ctx),
+            "items",
+            "screen.items",
+            "masterdata.items.read",
+            "masterdata.items.manage",
+            Material2AL.CATEGORY,
+            items,
+            saved,
+            itemColumns(m),
+            itemFields(units)),
         new RecordScreen<>(
-                "units",
-                "screen.units",
-                "masterdata.units.read",
-                "masterdata.units.manage",
-                Material2MZ.STRAIGHTEN,
-                units,
-                saved,
-                unitColumns(m),
-                unitFields())
-            .definition(ctx),
+            "units",
+            "screen.units",
+            "masterdata.units.read",
+            "masterdata.units.manage",
+            Material2MZ.STRAIGHTEN,
+            units,
+            saved,
+            unitColumns(m),
+            unitFields()),
         new RecordScreen<>(
-                "customers",
-                "screen.customers",
-                "masterdata.customers.read",
-                "masterdata.customers.manage",
-                Material2AL.BUSINESS,
-                customers,
-                saved,
-                partyColumns(m),
-                partyFields())
-            .definition(ctx),
+            "customers",
+            "screen.customers",
+            "masterdata.customers.read",
+            "masterdata.customers.manage",
+            Material2AL.BUSINESS,
+            customers,
+            saved,
+            partyColumns(m),
+            partyFields()),
         new RecordScreen<>(
-                "suppliers",
-                "screen.suppliers",
-                "masterdata.suppliers.read",
-                "masterdata.suppliers.manage",
-                Material2AL.LOCAL_SHIPPING,
-                suppliers,
-                saved,
-                partyColumns(m),
-                partyFields())
-            .definition(ctx),
+            "suppliers",
+            "screen.suppliers",
+            "masterdata.suppliers.read",
+            "masterdata.suppliers.manage",
+            Material2AL.LOCAL_SHIPPING,
+            suppliers,
+            saved,
+            partyColumns(m),
+            partyFields()),
         new RecordScreen<>(
-                "warehouses",
-                "screen.warehouses",
-                "masterdata.warehouses.read",
-                "masterdata.warehouses.manage",
-                Material2MZ.STORE,
-                warehouses,
-                saved,
-                warehouseColumns(m),
-                warehouseFields())
-            .definition(ctx));
+            "warehouses",
+            "screen.warehouses",
+            "masterdata.warehouses.read",
+            "masterdata.warehouses.manage",
+            Material2MZ.STORE,
+            warehouses,
+            saved,
+            warehouseColumns(m),
+            warehouseFields()));
   }
 }

@@ -1,5 +1,6 @@
 package io.millstone.client.masterdata;
 
+import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.form.FieldSpec;
@@ -54,9 +55,34 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     this.fields = fields;
   }
 
+  String id() {
+    return id;
+  }
+
   ScreenDefinition definition(ScreenContext ctx) {
     return new ScreenDefinition(
         id, titleKey, "domain.masterdata", readPermission, icon, filter -> list(ctx, filter));
+  }
+
+  /** Finds records of this kind for the command palette; a hit opens its form in a tab. */
+  RecordLookup lookup(ScreenContext ctx) {
+    String kind = ctx.messages().get(titleKey);
+    return new RecordLookup() {
+      @Override
+      public String screenId() {
+        return id;
+      }
+
+      @Override
+      public List<RecordLookup.Hit> find(String text, int limit) throws Exception {
+        return gateway.fetch(new PageSource.Query(text, ""), "", limit).rows().stream()
+            .map(
+                row ->
+                    new RecordLookup.Hit(
+                        gateway.titleOf(row).trim(), kind, () -> openForm(ctx, null, row)))
+            .toList();
+      }
+    };
   }
 
   private PagedTableView<T> list(ScreenContext ctx, String filter) {
@@ -89,7 +115,9 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     if (row != null) {
       vm.load(row);
     }
-    vm.setOnSaved(saved -> list.refresh());
+    if (list != null) {
+      vm.setOnSaved(saved -> list.refresh());
+    }
     FormView<T> view = new FormView<>(vm, ctx.messages());
     view.setOnCloseRequest(() -> vm.requestClose(() -> ctx.workbench().close(tabId)));
     ctx.workbench().show(tabId, vm.titleProperty(), view, vm::requestClose);

@@ -1,6 +1,7 @@
 package io.millstone.client.remote;
 
 import io.millstone.api.masterdata.v1.CreateUnitRequest;
+import io.millstone.api.masterdata.v1.DeactivateRequest;
 import io.millstone.api.masterdata.v1.Dimension;
 import io.millstone.api.masterdata.v1.ListUnitsResponse;
 import io.millstone.api.masterdata.v1.Unit;
@@ -63,6 +64,13 @@ public final class Units extends MasterDataGateway<Unit> {
                         .setName(text(v, "name"))
                         .setFactorToBase(decimal(v, "factor_to_base"))
                         .build()));
+  }
+
+  /** Deactivates the unit: items keep it, but it is no longer offered for new use. */
+  public Unit deactivate(Unit u) throws RemoteException {
+    DeactivateRequest r =
+        DeactivateRequest.newBuilder().setId(u.getId()).setVersion(u.getVersion()).build();
+    return Calls.call(() -> stub().deactivateUnit(r));
   }
 
   @Override

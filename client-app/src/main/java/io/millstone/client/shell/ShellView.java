@@ -139,6 +139,8 @@ public final class ShellView extends BorderPane implements Workbench {
     }
     ScrollPane navScroll = new ScrollPane(nav);
     navScroll.setFitToWidth(true);
+    // The navigation's background reaches the status bar, not just its last button.
+    navScroll.setFitToHeight(true);
     navScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     setLeft(navScroll);
 
@@ -307,7 +309,7 @@ public final class ShellView extends BorderPane implements Workbench {
     }
   }
 
-  /** The command palette: type to find a screen, Enter opens it. */
+  /** The command palette: type to find a screen or a record, Enter opens it. */
   public void showPalette() {
     if (palette.isShowing() || getScene() == null) {
       return;
@@ -315,23 +317,35 @@ public final class ShellView extends BorderPane implements Workbench {
     TextField input = new TextField();
     input.setId("paletteInput");
     input.setPromptText(messages.get("palette.prompt"));
-    ListView<ShellViewModel.PaletteEntry> results = new ListView<>();
+    ListView<ShellViewModel.PaletteEntry> results = new ListView<>(vm.entries());
     results.setId("paletteResults");
     results.setPrefHeight(280);
-    results.getItems().setAll(vm.palette(""));
+    vm.search("");
     results.getSelectionModel().selectFirst();
-    input
-        .textProperty()
-        .addListener(
-            (o, a, b) -> {
-              results.getItems().setAll(vm.palette(b));
-              results.getSelectionModel().selectFirst();
-            });
+    // Records found on the server arrive after the screens; Enter should then open the first
+    // record rather than "find … in …", unless the person has already moved the selection.
+    javafx.collections.ListChangeListener<ShellViewModel.PaletteEntry> reselect =
+        c -> {
+          ShellViewModel.PaletteEntry sel = results.getSelectionModel().getSelectedItem();
+          if (sel == null || !sel.filter().isEmpty() || results.getItems().indexOf(sel) < 0) {
+            results.getSelectionModel().selectFirst();
+          }
+        };
+    vm.entries().addListener(reselect);
+    palette.setOnHidden(e -> vm.entries().removeListener(reselect));
+    input.textProperty().addListener((o, a, b) -> vm.search(b));
+    Label searching = new Label(messages.get("palette.searching"));
+    searching.setId("paletteSearching");
+    searching.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+    searching.visibleProperty().bind(vm.searchingProperty());
+    searching.managedProperty().bind(searching.visibleProperty());
     Runnable choose =
         () -> {
           ShellViewModel.PaletteEntry e = results.getSelectionModel().getSelectedItem();
           palette.hide();
-          if (e != null) {
+          if (e != null && e.isRecord()) {
+            e.hit().open().run();
+          } else if (e != null) {
             open(e.screenId(), e.filter());
           }
         };
@@ -356,7 +370,7 @@ public final class ShellView extends BorderPane implements Workbench {
             e.consume();
           }
         });
-    VBox box = new VBox(6, input, results);
+    VBox box = new VBox(6, input, searching, results);
     box.setPadding(new Insets(10));
     box.setPrefWidth(520);
     box.getStyleClass().add(Styles.PALETTE);

@@ -300,4 +300,75 @@ class FormViewModelTest {
     assertThat(dialogs.unsavedAsked).isZero();
     assertThat(closed).containsExactly("closed");
   }
+
+  private FormViewModel<Rec> itemForm(FieldSpec.ChoiceSource units) {
+    return new FormViewModel<>(
+        store,
+        List.of(
+            FieldSpec.text("code", "items.code", true),
+            FieldSpec.text("unit_code", "items.unit", true).picked(units)),
+        new DirectExecutor(),
+        dialogs,
+        messages,
+        (t, x) -> notes.add(t + ": " + x),
+        "New item");
+  }
+
+  @Test
+  void theUnitPickerOffersTheUnitsTheServerSentWithCodeAndName() {
+    FormViewModel<Rec> vm =
+        itemForm(
+            () ->
+                List.of(
+                    new FieldSpec.Choice("kg", "kg — Kilogram"),
+                    new FieldSpec.Choice("t", "t — Tonne")));
+
+    assertThat(vm.choices("unit_code"))
+        .extracting(FieldSpec.Choice::label)
+        .containsExactly("kg — Kilogram", "t — Tonne");
+    assertThat(vm.isDirty()).isFalse();
+  }
+
+  @Test
+  void anUnpickedUnitIsRequiredBeforeAnythingIsSent() {
+    FormViewModel<Rec> vm = itemForm(() -> List.of(new FieldSpec.Choice("kg", "kg — Kilogram")));
+    vm.value("code").set("MOL-B");
+
+    vm.save();
+
+    assertThat(vm.errors()).containsEntry("unit_code", "Required.");
+    assertThat(store.writes).isZero();
+  }
+
+  @Test
+  void theServersObjectionToThePickedUnitIsShownBesideThePicker() {
+    FormViewModel<Rec> vm = itemForm(() -> List.of(new FieldSpec.Choice("sack", "sack — Sack")));
+    vm.value("code").set("LIME-Q");
+    vm.value("unit_code").set("sack");
+    store.nextFailure =
+        new RemoteException(
+            RemoteException.Kind.INVALID_INPUT,
+            "Correct the fields.",
+            "",
+            Map.of("unit_code", "Unit sack is not an active unit of this company."));
+
+    vm.save();
+
+    assertThat(vm.errors())
+        .containsEntry("unit_code", "Unit sack is not an active unit of this company.");
+    assertThat(store.writes).isZero();
+  }
+
+  @Test
+  void whenTheUnitsCannotBeFetchedTheFormSaysSoAndStaysUsable() {
+    FormViewModel<Rec> vm =
+        itemForm(
+            () -> {
+              throw new RemoteException(
+                  RemoteException.Kind.UNAVAILABLE, "The server cannot be reached.");
+            });
+
+    assertThat(vm.choices("unit_code")).isEmpty();
+    assertThat(vm.messageProperty().get()).isNotEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
+import io.millstone.api.masterdata.v1.Unit;
 import io.millstone.client.core.list.PageSource;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
@@ -14,6 +15,8 @@ import io.millstone.client.remote.RemoteException;
 import io.millstone.client.remote.ServerAddress;
 import io.millstone.client.remote.Session;
 import io.millstone.client.remote.SignIn;
+import io.millstone.client.remote.Units;
+import io.millstone.client.shell.ShellViewModel;
 import io.millstone.client.support.LiveServer;
 import io.millstone.client.support.UiTest;
 import io.millstone.server.masterdata.ItemAdmin;
@@ -129,6 +132,17 @@ class MasterDataUiTest extends UiTest {
     interact(() -> box.setValue(value));
   }
 
+  @SuppressWarnings("unchecked")
+  private ComboBox<String> unitPicker() {
+    return lookup("#field-unit_code").queryAs(ComboBox.class);
+  }
+
+  /** What the unit picker shows, as a person reads it. */
+  private String pickerText() {
+    ComboBox<String> box = unitPicker();
+    return box.getConverter().toString(box.getValue());
+  }
+
   private Session secondSession() throws RemoteException {
     return new SignIn(new ChannelFactory(new CertificatePins(config), (s, f) -> false))
         .signIn(ServerAddress.parse(server.address()), admin, LiveServer.PASSWORD.toCharArray());
@@ -160,7 +174,13 @@ class MasterDataUiTest extends UiTest {
 
     fill("#field-code", "MOL-B");
     fill("#field-name", "Molasses, grade B");
-    fill("#field-unit_code", "t");
+    // The unit is picked from the company's units with the keyboard: Tab into it, type "t".
+    waitUntil(() -> !unitPicker().getItems().isEmpty());
+    type(KeyCode.TAB);
+    waitUntil(() -> unitPicker().isFocused());
+    write("t");
+    waitUntil(() -> "t".equals(unitPicker().getValue()));
+    assertThat(pickerText()).isEqualTo("t — Metric tonne");
     choose("kind", "ITEM_KIND_BY_PRODUCT");
     fill("#field-default_sale_price_amount", "14500.00");
     choose("tax_category", "TAX_CATEGORY_STANDARD");
@@ -175,6 +195,7 @@ class MasterDataUiTest extends UiTest {
           .satisfies(
               i -> {
                 assertThat(i.getName()).isEqualTo("Molasses, grade B");
+                assertThat(i.getUnitCode()).isEqualTo("t");
                 assertThat(i.getDefaultSalePrice().getAmount()).startsWith("14500");
               });
     }
@@ -183,12 +204,32 @@ class MasterDataUiTest extends UiTest {
 
   @Test
   void aBadValueShowsItsErrorBesideTheFieldAndNothingIsSaved() throws Exception {
+    Unit sack;
+    try (Session s = secondSession()) {
+      sack =
+          new Units(s)
+              .create(
+                  Map.of(
+                      "code", "sack",
+                      "name", "Sack (25 kg)",
+                      "dimension", "DIMENSION_MASS",
+                      "factor_to_base", "25"),
+                  UUID.randomUUID().toString());
+    }
     openItems();
     clickOn("#newButton");
     waitUntil(() -> lookup("#field-code").tryQuery().isPresent());
     fill("#field-code", "LIME-Q");
     fill("#field-name", "Quick lime, 25 kg sack");
-    fill("#field-unit_code", "sack");
+    // The picker offers the sack; the stores manager retires it before this form is saved.
+    waitUntil(() -> unitPicker().getItems().contains("sack"));
+    try (Session s = secondSession()) {
+      new Units(s).deactivate(sack);
+    }
+    clickOn("#field-unit_code");
+    write("sack");
+    type(KeyCode.ENTER);
+    waitUntil(() -> "sack".equals(unitPicker().getValue()));
     choose("kind", "ITEM_KIND_CONSUMABLE");
     choose("tax_category", "TAX_CATEGORY_STANDARD");
     fill("#field-default_sale_price_amount", "12,50");
@@ -273,6 +314,33 @@ class MasterDataUiTest extends UiTest {
         .isInstanceOfSatisfying(
             RemoteException.class,
             e -> assertThat(e.kind()).isEqualTo(RemoteException.Kind.PERMISSION_DENIED));
+  }
+
+  @Test
+  void typingARecordsCodeInTheCommandPaletteOpensThatRecordsForm() {
+    openItems();
+
+    press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+    waitUntil(() -> lookup("#paletteInput").tryQuery().isPresent());
+    write("SUG-002");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<ShellViewModel.PaletteEntry> results =
+        lookup("#paletteResults").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> results.getItems().stream().anyMatch(ShellViewModel.PaletteEntry::isRecord));
+    assertThat(results.getItems())
+        .filteredOn(ShellViewModel.PaletteEntry::isRecord)
+        .extracting(ShellViewModel.PaletteEntry::label)
+        .containsExactly("Items: SUG-00200 Refined sugar L-30 lot 200");
+    // The first record is chosen, so Enter opens it rather than the filtered list.
+    assertThat(results.getSelectionModel().getSelectedItem().isRecord()).isTrue();
+    screenshot(results.getScene(), "palette.png");
+    type(KeyCode.ENTER);
+
+    waitUntil(() -> text("#formTitle").equals("SUG-00200 Refined sugar L-30 lot 200"));
+    assertThat(tabs().getSelectionModel().getSelectedItem().getText())
+        .isEqualTo("SUG-00200 Refined sugar L-30 lot 200");
+    assertThat(text("#field-name")).isEqualTo("Refined sugar L-30 lot 200");
+    assertThat(unitPicker().getValue()).isEqualTo("t");
   }
 
   @Test

@@ -98,6 +98,10 @@ public final class FormView<T> extends BorderPane {
       errorLabels.put(f.name(), error);
       grid.addRow(row++, label, editor, error);
       GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+      // Top-aligned (beside a tall text area too), but level with the editor's first line.
+      label.setPadding(new Insets(8, 0, 0, 0));
+      GridPane.setValignment(error, javafx.geometry.VPos.TOP);
+      error.setPadding(new Insets(8, 0, 0, 0));
       if (f.createOnly()) {
         editor.disableProperty().bind(vm.recordProperty().isNotNull());
       }
@@ -152,7 +156,10 @@ public final class FormView<T> extends BorderPane {
           if (SAVE.match(e)) {
             vm.save();
             e.consume();
-          } else if (e.getCode() == KeyCode.ESCAPE) {
+          } else if (e.getCode() == KeyCode.ESCAPE
+              && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> open
+                  && open.isShowing())) {
+            // Esc on an open drop-down only closes the drop-down.
             if (vm.isDirty()) {
               vm.revert();
             } else {
@@ -184,6 +191,9 @@ public final class FormView<T> extends BorderPane {
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
       }
+      case PICK -> {
+        return picker(f);
+      }
       case AREA -> {
         TextArea a = new TextArea();
         a.setPrefRowCount(4);
@@ -197,6 +207,77 @@ public final class FormView<T> extends BorderPane {
         return t;
       }
     }
+  }
+
+  /**
+   * A picker of server records: shows "code — name", holds the code. Up/Down step through the
+   * choices, Alt+Down or F4 opens the list, and typing jumps to the first choice whose code or name
+   * starts with what was typed.
+   */
+  private ComboBox<String> picker(FieldSpec f) {
+    ComboBox<String> box = new ComboBox<>();
+    Map<String, String> labels = new HashMap<>();
+    var choices = vm.choices(f.name());
+    Runnable fill =
+        () -> {
+          labels.clear();
+          choices.forEach(c -> labels.put(c.value(), c.label()));
+          String keep = box.getValue();
+          box.getItems().setAll(choices.stream().map(FieldSpec.Choice::value).toList());
+          box.setValue(keep);
+        };
+    choices.addListener((javafx.collections.ListChangeListener<FieldSpec.Choice>) c -> fill.run());
+    fill.run();
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(String v) {
+            return v == null ? "" : labels.getOrDefault(v, v);
+          }
+
+          @Override
+          public String fromString(String s) {
+            return s;
+          }
+        });
+    box.valueProperty().bindBidirectional(vm.value(f.name()));
+    box.setMaxWidth(Double.MAX_VALUE);
+    box.setVisibleRowCount(12);
+    StringBuilder typed = new StringBuilder();
+    long[] lastKey = {0};
+    box.addEventHandler(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          String ch = e.getCharacter();
+          if (ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isShortcutDown()) {
+            return;
+          }
+          long now = System.nanoTime();
+          if (now - lastKey[0] > 1_000_000_000L) {
+            typed.setLength(0);
+          }
+          lastKey[0] = now;
+          typed.append(ch.toLowerCase(java.util.Locale.ROOT));
+          String prefix = typed.toString();
+          box.getItems().stream()
+              .filter(
+                  code ->
+                      code.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)
+                          || labels
+                              .getOrDefault(code, "")
+                              .toLowerCase(java.util.Locale.ROOT)
+                              .contains("— " + prefix))
+              .findFirst()
+              .ifPresent(
+                  code -> {
+                    box.setValue(code);
+                    if (box.isShowing()) {
+                      box.getSelectionModel().select(code);
+                    }
+                  });
+          e.consume();
+        });
+    return box;
   }
 
   /** What Esc does on an unchanged form: usually close its tab. */

@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
@@ -38,6 +39,7 @@ public class FormViewModel<T> extends AbstractViewModel {
   private final Notifier notifier;
   private final Map<String, StringProperty> values = new LinkedHashMap<>();
   private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+  private final Map<String, ObservableList<FieldSpec.Choice>> choices = new LinkedHashMap<>();
   private final ObjectProperty<T> record = new SimpleObjectProperty<>();
   private final ObjectProperty<Map<String, String>> baseline = new SimpleObjectProperty<>(Map.of());
   private final StringProperty title = new SimpleStringProperty("");
@@ -74,6 +76,25 @@ public class FormViewModel<T> extends AbstractViewModel {
             deps.toArray(javafx.beans.Observable[]::new));
     baseline.set(currentValues());
     title.set(newTitle);
+    for (FieldSpec f : fields) {
+      if (f.kind() == FieldSpec.Kind.PICK) {
+        ObservableList<FieldSpec.Choice> list = FXCollections.observableArrayList();
+        choices.put(f.name(), list);
+        executor.submit(f.source()::load, list::setAll, this::failed);
+      }
+    }
+  }
+
+  /**
+   * What the picker {@code field} offers, fetched from the server when the form opens (empty until
+   * then, or when the server could not be asked).
+   */
+  public ObservableList<FieldSpec.Choice> choices(String field) {
+    ObservableList<FieldSpec.Choice> list = choices.get(field);
+    if (list == null) {
+      throw new IllegalArgumentException("no picker " + field);
+    }
+    return list;
   }
 
   public List<FieldSpec> fields() {

@@ -46,6 +46,9 @@ public final class PagedTableView<T> extends BorderPane {
   private static final KeyCombination FIND =
       new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
+  private static final javafx.css.PseudoClass LOADING =
+      javafx.css.PseudoClass.getPseudoClass("loading");
+
   private final ListViewModel<T> vm;
   private final TableView<T> table = new TableView<>();
   private final TextField filter = new TextField();
@@ -157,7 +160,10 @@ public final class PagedTableView<T> extends BorderPane {
     table.setId("table");
     table
         .getStyleClass()
-        .addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        .addAll(
+            atlantafx.base.theme.Styles.DENSE,
+            atlantafx.base.theme.Styles.STRIPED,
+            Styles.PAGED_TABLE);
     table.setItems(vm.rows());
     table.setPlaceholder(new Label(messages.get("list.empty")));
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -190,11 +196,16 @@ public final class PagedTableView<T> extends BorderPane {
         tv -> {
           TableRow<T> row =
               new TableRow<>() {
+                private boolean shownLoading;
+
                 @Override
                 protected void updateItem(T item, boolean empty) {
                   super.updateItem(item, empty);
-                  pseudoClassStateChanged(
-                      javafx.css.PseudoClass.getPseudoClass("loading"), !empty && item == null);
+                  boolean loading = !empty && item == null;
+                  if (loading != shownLoading) {
+                    shownLoading = loading;
+                    pseudoClassStateChanged(LOADING, loading);
+                  }
                 }
               };
           row.setOnMouseClicked(
