@@ -431,11 +431,6 @@ public final class Books {
             });
   }
 
-  /** {@link #sequenceNumber} before the document's own transaction starts. */
-  public String reserveNumber(Actor actor, String type, LocalDate date) {
-    return tx.inCompany(actor, t -> sequenceNumber(t, type, date));
-  }
-
   /** The number of a posted journal entry, or an empty string for none. */
   public static String entryNumber(Connection c, UUID entryId) throws SQLException {
     if (entryId == null) {

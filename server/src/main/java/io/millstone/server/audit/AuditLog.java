@@ -29,18 +29,14 @@ public final class AuditLog {
     UUID company = actor.companyId();
     long seq;
     byte[] prev;
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO audit_chain_head (company_id, last_seq, last_hash) VALUES (?, 0, ?)"
-                + " ON CONFLICT (company_id) DO NOTHING")) {
-      ins.setObject(1, company);
-      ins.setBytes(2, AuditChain.GENESIS);
-      ins.executeUpdate();
-    }
+    // One statement makes the head on the company's first event, locks it and reads it.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT last_seq, last_hash FROM audit_chain_head WHERE company_id = ? FOR UPDATE")) {
+            "INSERT INTO audit_chain_head (company_id, last_seq, last_hash) VALUES (?, 0, ?)"
+                + " ON CONFLICT (company_id) DO UPDATE SET last_seq = audit_chain_head.last_seq"
+                + " RETURNING last_seq, last_hash")) {
       ps.setObject(1, company);
+      ps.setBytes(2, AuditChain.GENESIS);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("audit chain head missing for company " + company);
@@ -51,11 +47,37 @@ public final class AuditLog {
     }
     Instant now = AuditChain.truncateToMicros(clock.instant());
     UUID userId = actor.userId().orElse(null);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO audit_event (company_id, seq, id, occurred_at, user_id, actor, action,"
-                + " entity_type, entity_id, summary, request_id, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    // The events and the new head in one statement: one round trip while the head is locked
+    // (in chunks, to stay under PostgreSQL's limit on parameters).
+    for (int from = 0; from < entries.size(); from += 500) {
+      List<AuditEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 500));
+      byte[][] state = {prev};
+      seq = appendChunk(c, actor, company, userId, now, chunk, seq, state);
+      prev = state[0];
+    }
+  }
+
+  private static long appendChunk(
+      Connection c,
+      Actor actor,
+      UUID company,
+      UUID userId,
+      Instant now,
+      List<AuditEntry> entries,
+      long seq,
+      byte[][] state)
+      throws SQLException {
+    byte[] prev = state[0];
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH events AS (INSERT INTO audit_event (company_id, seq, id, occurred_at, user_id, actor,"
+                + " action, entity_type, entity_id, summary, request_id, prev_hash, hash) VALUES ");
+    for (int i = 0; i < entries.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    sql.append(") UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE company_id = ?");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int k = 0;
       for (AuditEntry e : entries) {
         seq++;
         UUID id = Ids.newId();
@@ -73,35 +95,31 @@ public final class AuditLog {
                 e.entityId(),
                 e.summary(),
                 actor.requestId());
-        ps.setObject(1, company);
-        ps.setLong(2, seq);
-        ps.setObject(3, id);
-        ps.setTimestamp(4, Timestamp.from(now));
+        ps.setObject(++k, company);
+        ps.setLong(++k, seq);
+        ps.setObject(++k, id);
+        ps.setTimestamp(++k, Timestamp.from(now));
         if (userId == null) {
-          ps.setNull(5, Types.OTHER);
+          ps.setNull(++k, Types.OTHER);
         } else {
-          ps.setObject(5, userId);
+          ps.setObject(++k, userId);
         }
-        ps.setString(6, actor.username());
-        ps.setString(7, e.action());
-        ps.setString(8, e.entityType());
-        ps.setString(9, e.entityId());
-        ps.setString(10, e.summary());
-        ps.setString(11, actor.requestId());
-        ps.setBytes(12, prev);
-        ps.setBytes(13, hash);
-        ps.addBatch();
+        ps.setString(++k, actor.username());
+        ps.setString(++k, e.action());
+        ps.setString(++k, e.entityType());
+        ps.setString(++k, e.entityId());
+        ps.setString(++k, e.summary());
+        ps.setString(++k, actor.requestId());
+        ps.setBytes(++k, prev);
+        ps.setBytes(++k, hash);
         prev = hash;
       }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE company_id = ?")) {
-      ps.setLong(1, seq);
-      ps.setBytes(2, prev);
-      ps.setObject(3, company);
+      ps.setLong(++k, seq);
+      ps.setBytes(++k, prev);
+      ps.setObject(++k, company);
       ps.executeUpdate();
     }
+    state[0] = prev;
+    return seq;
   }
 }

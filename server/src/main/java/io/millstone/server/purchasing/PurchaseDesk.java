@@ -203,7 +203,6 @@ public final class PurchaseDesk {
       prices.add(p);
     }
     v.throwIfInvalid();
-    String number = books.reserveNumber(actor, "PO", date);
     String code = supplierCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
@@ -218,6 +217,7 @@ public final class PurchaseDesk {
                       Jdbc.work(
                           t,
                           c -> {
+                            String number = books.sequenceNumber(t, "PO", date);
                             Supplier s = supplier(c, code);
                             BigDecimal vatRate = CompanyAdmin.vatRateOf(t);
                             Instant now = clock.instant();
@@ -482,7 +482,6 @@ public final class PurchaseDesk {
       qty.add(q);
     }
     v.throwIfInvalid();
-    String number = books.reserveNumber(actor, "GRN", date);
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
@@ -493,7 +492,17 @@ public final class PurchaseDesk {
                   key,
                   "purchasing.receipt.post",
                   id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
-                  receiptId -> receive(t, actor, receiptId, number, id, wh, date, lines, qty));
+                  receiptId ->
+                      receive(
+                          t,
+                          actor,
+                          receiptId,
+                          books.sequenceNumber(t, "GRN", date),
+                          id,
+                          wh,
+                          date,
+                          lines,
+                          qty));
           return receipt(t, outcome.id());
         });
   }
@@ -665,7 +674,6 @@ public final class PurchaseDesk {
       prices.add(p);
     }
     v.throwIfInvalid();
-    String number = books.reserveNumber(actor, "BILL", date);
     String invoiceNo = supplierInvoice.trim();
     return tx.inCompany(
         actor,
@@ -677,7 +685,17 @@ public final class PurchaseDesk {
                   "purchasing.bill.post",
                   id + "\u001f" + invoiceNo + '\u001f' + date + '\u001f' + lines,
                   billId ->
-                      bill(t, actor, billId, number, id, invoiceNo, date, lines, qty, prices));
+                      bill(
+                          t,
+                          actor,
+                          billId,
+                          books.sequenceNumber(t, "BILL", date),
+                          id,
+                          invoiceNo,
+                          date,
+                          lines,
+                          qty,
+                          prices));
           return bill(t, outcome.id());
         });
   }
@@ -992,7 +1010,6 @@ public final class PurchaseDesk {
     v.throwIfInvalid();
     String code = supplierCode.trim().toUpperCase(Locale.ROOT);
     String ref = reference == null ? "" : reference.trim();
-    String number = books.reserveNumber(actor, "PV", date);
     return tx.inCompany(
         actor,
         t -> {
@@ -1004,6 +1021,7 @@ public final class PurchaseDesk {
                   code + '\u001f' + date + '\u001f' + amount + m + ref + allocations,
                   paymentId -> {
                     Supplier s = Jdbc.work(t, c -> supplier(c, code));
+                    String number = books.sequenceNumber(t, "PV", date);
                     List<Integer> order = new ArrayList<>();
                     for (int i = 0; i < bills.size(); i++) {
                       order.add(i);

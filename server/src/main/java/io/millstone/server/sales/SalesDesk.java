@@ -213,7 +213,6 @@ public final class SalesDesk {
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
     List<BigDecimal[]> parsed = parseLines(v, lines);
     v.throwIfInvalid();
-    String number = books.reserveNumber(actor, quotation ? "QT" : "SO", date);
     String customer = customerCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
@@ -228,6 +227,7 @@ public final class SalesDesk {
                       Jdbc.work(
                           t,
                           c -> {
+                            String number = books.sequenceNumber(t, quotation ? "QT" : "SO", date);
                             Customer cust = customer(c, customer, "customer_code");
                             List<PricedLine> priced =
                                 price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
@@ -332,7 +332,6 @@ public final class SalesDesk {
               + before.state().toLowerCase(Locale.ROOT)
               + ", not a quotation.");
     }
-    String number = books.reserveNumber(actor, "SO", before.date());
     return tx.inCompany(
         actor,
         t -> {
@@ -340,6 +339,7 @@ public final class SalesDesk {
               t,
               c -> {
                 OrderHead o = lockOrder(c, id, version);
+                String number = books.sequenceNumber(t, "SO", before.date());
                 if (!o.state().equals("QUOTATION")) {
                   throw new BusinessRuleException(
                       "not_a_quotation",
@@ -469,7 +469,6 @@ public final class SalesDesk {
       qty.add(q);
     }
     v.throwIfInvalid();
-    String number = books.reserveNumber(actor, "DN", date);
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
@@ -480,7 +479,17 @@ public final class SalesDesk {
                   key,
                   "sales.delivery.post",
                   id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
-                  deliveryId -> deliver(t, actor, deliveryId, number, id, wh, date, lines, qty));
+                  deliveryId ->
+                      deliver(
+                          t,
+                          actor,
+                          deliveryId,
+                          books.sequenceNumber(t, "DN", date),
+                          id,
+                          wh,
+                          date,
+                          lines,
+                          qty));
           return delivery(t, outcome.id());
         });
   }
@@ -729,6 +738,23 @@ public final class SalesDesk {
               invoiceId,
               posting);
     }
+    // The order's side first, so that the gapless number below is held for as little as can be.
+    Jdbc.work(
+        t,
+        c -> {
+          try (PreparedStatement up =
+              c.prepareStatement(
+                  "UPDATE sales_order_line SET invoiced_qty = invoiced_qty + ? WHERE id = ?")) {
+            for (Billed b : billed) {
+              up.setBigDecimal(1, b.qty());
+              up.setObject(2, b.line().id());
+              up.addBatch();
+            }
+            up.executeBatch();
+          }
+          advanceState(c, actor, orderId);
+          return null;
+        });
     // Last: the gapless number. Its counter stays locked only until this transaction commits.
     String number = books.documentNumber(t, "INV", date);
     UUID journal = entry;
@@ -753,12 +779,9 @@ public final class SalesDesk {
               BigDecimal.ZERO,
               journal);
           try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO sales_invoice_line (id, company_id, invoice_id, line_no, order_line_id, item_id,"
-                          + " quantity, unit_price, vat_rate, net, vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-              PreparedStatement up =
-                  c.prepareStatement(
-                      "UPDATE sales_order_line SET invoiced_qty = invoiced_qty + ? WHERE id = ?")) {
+              c.prepareStatement(
+                  "INSERT INTO sales_invoice_line (id, company_id, invoice_id, line_no, order_line_id, item_id,"
+                      + " quantity, unit_price, vat_rate, net, vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Billed b : billed) {
               ps.setObject(1, Ids.newId());
@@ -773,14 +796,9 @@ public final class SalesDesk {
               ps.setBigDecimal(10, b.net());
               ps.setBigDecimal(11, b.vat());
               ps.addBatch();
-              up.setBigDecimal(1, b.qty());
-              up.setObject(2, b.line().id());
-              up.addBatch();
             }
             ps.executeBatch();
-            up.executeBatch();
           }
-          advanceState(c, actor, orderId);
           return null;
         });
     t.audit(
@@ -1107,7 +1125,6 @@ public final class SalesDesk {
     v.throwIfInvalid();
     String cust = customerCode.trim().toUpperCase(Locale.ROOT);
     String ref = reference == null ? "" : reference.trim();
-    String number = books.reserveNumber(actor, "RV", date);
     return tx.inCompany(
         actor,
         t -> {
@@ -1119,6 +1136,7 @@ public final class SalesDesk {
                   cust + '\u001f' + date + '\u001f' + amount + m + ref + allocations,
                   paymentId -> {
                     Customer customer = Jdbc.work(t, c -> customer(c, cust, "customer_code"));
+                    String number = books.sequenceNumber(t, "RV", date);
                     // Invoices are locked in one order so concurrent payments never deadlock.
                     List<Integer> order = new ArrayList<>();
                     for (int i = 0; i < invoices.size(); i++) {

@@ -52,7 +52,23 @@ import java.util.regex.Pattern;
  */
 final class TradeBench implements AutoCloseable {
   static final String PASSWORD = "bench password 123";
-  static final String[] ITEMS = {"SUG-L30", "SUG-M30", "SUG-S30", "MOLASSES", "BAGASSE"};
+
+  /**
+   * The catalogue orders draw from: as in the SAP SD benchmark, each order takes five different
+   * materials of many, so deliveries of one item queue (its moving average needs that) while others
+   * run in parallel.
+   */
+  static final String[] ITEMS = catalogue(Integer.getInteger("bench.items", 40));
+
+  static final int LINES = 5;
+
+  static String[] catalogue(int n) {
+    String[] out = new String[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = String.format("ITEM-%03d", i + 1);
+    }
+    return out;
+  }
 
   final Platform platform;
   final MillstoneServer server;
@@ -92,7 +108,7 @@ final class TradeBench implements AutoCloseable {
               new ItemAdmin.Input(
                   "Bench " + code,
                   "t",
-                  code.startsWith("SUG") ? Item.Kind.FINISHED_GOOD : Item.Kind.BY_PRODUCT,
+                  Item.Kind.FINISHED_GOOD,
                   "12500",
                   "",
                   Item.TaxCategory.STANDARD));
@@ -178,7 +194,9 @@ final class TradeBench implements AutoCloseable {
             .setIdempotencyKey(key())
             .setCustomerCode("C-BENCH")
             .setOrderDate(today());
-    for (String item : ITEMS) {
+    List<String> items = new ArrayList<>(List.of(ITEMS));
+    java.util.Collections.shuffle(items, java.util.concurrent.ThreadLocalRandom.current());
+    for (String item : items.subList(0, LINES)) {
       order.addLines(OrderLineInput.newBuilder().setItemCode(item).setQuantity(dec("2")));
     }
     long t0 = System.nanoTime();
@@ -191,7 +209,7 @@ final class TradeBench implements AutoCloseable {
             .setOrderId(so.getId())
             .setWarehouseCode("MAIN")
             .setDeliveryDate(today());
-    for (int i = 1; i <= ITEMS.length; i++) {
+    for (int i = 1; i <= LINES; i++) {
       delivery.addLines(DeliveryLineInput.newBuilder().setOrderLineNo(i).setQuantity(dec("2")));
     }
     t0 = System.nanoTime();
