@@ -16,11 +16,13 @@ import io.millstone.client.inventory.StockScreens;
 import io.millstone.client.login.LoginView;
 import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
+import io.millstone.client.purchasing.PurchasingScreens;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
 import io.millstone.client.remote.Items;
 import io.millstone.client.remote.Ledger;
 import io.millstone.client.remote.Parties;
+import io.millstone.client.remote.Purchasing;
 import io.millstone.client.remote.Sales;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
@@ -253,6 +255,7 @@ public final class ClientWindow {
             new Warehouses(session),
             saved));
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
+    screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
