@@ -54,11 +54,11 @@ public final class BillView extends BorderPane {
         0,
         Ui.muted(messages.get("sales.line.item")),
         Ui.muted(messages.get("sales.line.name")),
-        Ui.muted(messages.get("sales.delivery.ordered")),
-        Ui.muted(messages.get("purchasing.bill.received")),
-        Ui.muted(messages.get("purchasing.bill.orderPrice")),
-        Ui.muted(messages.get("purchasing.bill.quantity")),
-        Ui.muted(messages.get("purchasing.bill.price")));
+        Ui.mutedRight(messages.get("sales.delivery.ordered")),
+        Ui.mutedRight(messages.get("purchasing.bill.received")),
+        Ui.mutedRight(messages.get("purchasing.bill.orderPrice")),
+        Ui.mutedRight(messages.get("purchasing.bill.quantity")),
+        Ui.mutedRight(messages.get("purchasing.bill.price")));
     int row = 1;
     for (BillViewModel.Line l : vm.lines()) {
       int n = l.orderLine().getLineNo();

@@ -203,7 +203,8 @@ public final class PurchaseOrderView extends BorderPane {
       b.disableProperty().bind(vm.busyProperty());
     }
     Button receive =
-        new Button(messages.get("purchasing.order.receive"), new FontIcon(Material2MZ.MOVE_TO_INBOX));
+        new Button(
+            messages.get("purchasing.order.receive"), new FontIcon(Material2MZ.MOVE_TO_INBOX));
     receive.setId("receiveButton");
     receive.setOnAction(e -> actions.receive(vm.orderProperty().get()));
     show(receive, rights.receive(), PurchaseOrderView::hasToReceive);

@@ -49,9 +49,9 @@ public final class ReceiptView extends BorderPane {
         0,
         Ui.muted(messages.get("sales.line.item")),
         Ui.muted(messages.get("sales.line.name")),
-        Ui.muted(messages.get("sales.delivery.ordered")),
-        Ui.muted(messages.get("purchasing.receipt.toReceive")),
-        Ui.muted(messages.get("purchasing.receipt.quantity")),
+        Ui.mutedRight(messages.get("sales.delivery.ordered")),
+        Ui.mutedRight(messages.get("purchasing.receipt.toReceive")),
+        Ui.mutedRight(messages.get("purchasing.receipt.quantity")),
         Ui.muted(messages.get("sales.delivery.lot")));
     int row = 1;
     for (ReceiptViewModel.Line l : vm.lines()) {
@@ -85,7 +85,8 @@ public final class ReceiptView extends BorderPane {
     }
 
     Button post =
-        new Button(messages.get("purchasing.receipt.post"), new FontIcon(Material2MZ.MOVE_TO_INBOX));
+        new Button(
+            messages.get("purchasing.receipt.post"), new FontIcon(Material2MZ.MOVE_TO_INBOX));
     post.setId("postReceipt");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
     post.setDefaultButton(true);
