@@ -57,6 +57,7 @@ public final class ApprovalsView extends BorderPane {
                 messages.get("purchasing.approvals.submittedBy"),
                 PurchaseOrder::getSubmittedBy,
                 160));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPrefHeight(220);
     table.setPlaceholder(new Label(messages.get("purchasing.approvals.none")));
     table

@@ -140,7 +140,7 @@ public final class SupplierPaymentView extends BorderPane {
     Label allocated = new Label();
     allocated.setId("spAllocatedText");
     allocated.textProperty().bind(vm.allocatedTextProperty());
-    Button spread = new Button(messages.get("sales.payment.oldestFirst"));
+    Button spread = new Button(messages.get("purchasing.payment.oldestFirst"));
     spread.setId("spOldestFirst");
     spread.setOnAction(e -> vm.distribute());
     HBox allocRow = new HBox(12, allocated, spread);
