@@ -60,9 +60,6 @@ public final class ApprovalsViewModel extends AbstractViewModel {
                   .filter(o -> o.getId().equals(keep))
                   .findFirst()
                   .orElse(waiting.isEmpty() ? null : waiting.get(0)));
-          if (waiting.isEmpty()) {
-            done.set(messages.get("purchasing.approvals.none"));
-          }
         },
         this::failed);
   }

@@ -55,6 +55,15 @@ class ApprovalsViewModelTest {
   }
 
   @Test
+  void approvingTheLastOrderStillSaysWhatWasApproved() {
+    vm.approve();
+    vm.approve();
+
+    assertThat(vm.waiting()).isEmpty();
+    assertThat(vm.doneProperty().get()).startsWith("Approved PO-000002");
+  }
+
+  @Test
   void aRejectionWithoutAReasonIsNotSent() {
     vm.reject();
 
