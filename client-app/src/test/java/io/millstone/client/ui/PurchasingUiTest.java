@@ -182,7 +182,8 @@ class PurchasingUiTest extends UiTest {
     clickOn("#postBill");
     waitUntil(() -> !text("#billMessage").isEmpty());
     String refusal = text("#billMessage");
-    assertThat(refusal).contains("1").containsIgnoringCase("price");
+    assertThat(refusal).contains("line 1 (LIME)").contains("above the order's");
+    assertThat(text("#poState")).isEqualTo("Received");
     screenshot("bill.png");
     fill("#bill-1-price", "14200");
     clickOn("#postBill");
