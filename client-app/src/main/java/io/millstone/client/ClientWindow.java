@@ -16,12 +16,14 @@ import io.millstone.client.inventory.StockScreens;
 import io.millstone.client.login.LoginView;
 import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
+import io.millstone.client.purchasing.PurchasingScreens;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
 import io.millstone.client.remote.DeferredSignIn;
 import io.millstone.client.remote.Items;
 import io.millstone.client.remote.Ledger;
 import io.millstone.client.remote.Parties;
+import io.millstone.client.remote.Purchasing;
 import io.millstone.client.remote.Sales;
 import io.millstone.client.remote.SavedSearches;
 import io.millstone.client.remote.Session;
@@ -260,6 +262,7 @@ public final class ClientWindow {
     List<io.millstone.client.core.RecordLookup> lookups =
         MasterDataScreens.lookups(ctx, items, units, customers, suppliers, warehouses, saved);
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
+    screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));

@@ -18,14 +18,14 @@ import javafx.util.Duration;
  * thread) for matches; Down and Up move through them, Enter or Tab takes the highlighted one,
  * Escape closes the list. A choice is handed to {@code onChoose}.
  */
-final class Completion<T> {
+public final class Completion<T> {
   private final TextField field;
   private final Popup popup = new Popup();
   private final ListView<T> list = new ListView<>();
   private final PauseTransition typing = new PauseTransition(Duration.millis(200));
   private boolean choosing;
 
-  Completion(
+  public Completion(
       TextField field,
       String id,
       BiConsumer<String, Consumer<List<T>>> suggest,

@@ -1,0 +1,192 @@
+package io.millstone.client.purchasing;
+
+import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.Styles;
+import io.millstone.client.remote.ProtoValues;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * A supplier payment: supplier, amount, method, reference, and its allocation to open bills, oldest
+ * first unless changed.
+ */
+public final class SupplierPaymentView extends BorderPane {
+  private final TextField supplier = new TextField();
+  private final TextField amount = new TextField();
+
+  public SupplierPaymentView(SupplierPaymentViewModel vm, Messages messages) {
+    setId("supplierPaymentView");
+    Label title = new Label(messages.get("purchasing.payment.title"));
+    title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
+
+    supplier.setId("spSupplier");
+    supplier.setPrefColumnCount(12);
+    supplier.textProperty().bindBidirectional(vm.supplierCodeProperty());
+    supplier.setOnAction(e -> vm.loadBills());
+    supplier
+        .focusedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b) {
+                vm.loadBills();
+              }
+            });
+    amount.setId("spAmount");
+    amount.setPrefColumnCount(12);
+    amount.setAlignment(Pos.CENTER_RIGHT);
+    amount.textProperty().bindBidirectional(vm.amountProperty());
+    ComboBox<String> method = new ComboBox<>();
+    method.setId("spMethod");
+    method.getItems().setAll(SupplierPaymentViewModel.METHODS);
+    method.valueProperty().bindBidirectional(vm.methodProperty());
+    method.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String m) {
+            return m == null ? "" : messages.get("sales.payment.method." + m);
+          }
+
+          @Override
+          public String fromString(String s) {
+            return s;
+          }
+        });
+    TextField reference = new TextField();
+    reference.setId("spReference");
+    reference.setPrefColumnCount(16);
+    reference.textProperty().bindBidirectional(vm.referenceProperty());
+    DatePicker date = new DatePicker();
+    date.setId("spDate");
+    date.valueProperty().bindBidirectional(vm.dateProperty());
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(6);
+    form.addRow(
+        0,
+        new Label(messages.get("purchasing.order.supplier")),
+        supplier,
+        new Label(messages.get("sales.order.date")),
+        date);
+    form.addRow(
+        1,
+        new Label(messages.get("sales.payment.amount")),
+        amount,
+        new Label(messages.get("sales.payment.method")),
+        method);
+    form.addRow(2, new Label(messages.get("sales.payment.reference")), reference);
+
+    GridPane grid = new GridPane();
+    grid.setId("spAllocations");
+    grid.setHgap(12);
+    grid.setVgap(4);
+    Runnable rebuild =
+        () -> {
+          grid.getChildren().clear();
+          grid.addRow(
+              0,
+              muted(messages.get("purchasing.payment.bill")),
+              muted(messages.get("purchasing.payment.billDate")),
+              muted(messages.get("sales.invoice.due")),
+              muted(messages.get("sales.order.gross")),
+              muted(messages.get("sales.invoice.open")),
+              muted(messages.get("sales.payment.allocation")));
+          int row = 1;
+          for (SupplierPaymentViewModel.Allocation a : vm.allocations()) {
+            TextField part = new TextField();
+            part.setId("spAllocation-" + a.bill().getNumber());
+            part.setPrefColumnCount(10);
+            part.setAlignment(Pos.CENTER_RIGHT);
+            part.textProperty().bindBidirectional(a.amountProperty());
+            Label error = new Label();
+            error.getStyleClass().add(Styles.ERROR_TEXT);
+            error.textProperty().bind(a.errorProperty());
+            grid.addRow(
+                row++,
+                new Label(a.bill().getNumber()),
+                new Label(String.valueOf(ProtoValues.date(a.bill().getBillDate()))),
+                new Label(String.valueOf(ProtoValues.date(a.bill().getDueDate()))),
+                right(Amounts.money(a.bill().getGross().getAmount())),
+                right(Amounts.money(a.open())),
+                part,
+                error);
+          }
+        };
+    vm.allocations()
+        .addListener(
+            (ListChangeListener<SupplierPaymentViewModel.Allocation>)
+                c -> {
+                  boolean structural = false;
+                  while (c.next()) {
+                    structural |= c.wasAdded() || c.wasRemoved();
+                  }
+                  if (structural) {
+                    rebuild.run();
+                  }
+                });
+    rebuild.run();
+    Label allocated = new Label();
+    allocated.setId("spAllocatedText");
+    allocated.textProperty().bind(vm.allocatedTextProperty());
+    Button spread = new Button(messages.get("purchasing.payment.oldestFirst"));
+    spread.setId("spOldestFirst");
+    spread.setOnAction(e -> vm.distribute());
+    HBox allocRow = new HBox(12, allocated, spread);
+    allocRow.setAlignment(Pos.CENTER_LEFT);
+
+    Button post =
+        new Button(
+            messages.get("purchasing.payment.post"),
+            new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET));
+    post.setId("postSupplierPayment");
+    post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+    post.disableProperty().bind(vm.busyProperty());
+    post.setOnAction(e -> vm.post());
+    Label message = new Label();
+    message.setId("spMessage");
+    message.getStyleClass().add(Styles.ERROR_TEXT);
+    message.setWrapText(true);
+    message.textProperty().bind(vm.messageProperty());
+    Label done = new Label();
+    done.setId("spPosted");
+    done.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    done.textProperty().bind(vm.postedProperty());
+    HBox buttons = new HBox(10, post, message);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+    VBox body = new VBox(12, title, form, grid, allocRow, buttons, done);
+    body.setPadding(new Insets(12));
+    setCenter(body);
+  }
+
+  private static Label muted(String text) {
+    Label l = new Label(text);
+    l.getStyleClass()
+        .addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static Label right(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(110);
+    l.setAlignment(Pos.CENTER_RIGHT);
+    return l;
+  }
+
+  /** The caret starts at the supplier, or at the amount when the supplier is given. */
+  public void focusFirst() {
+    javafx.application.Platform.runLater(
+        () -> (supplier.getText().isBlank() ? supplier : amount).requestFocus());
+  }
+}
