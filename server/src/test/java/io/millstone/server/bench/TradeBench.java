@@ -62,6 +62,13 @@ final class TradeBench implements AutoCloseable {
 
   static final int LINES = 5;
 
+  /** Buyers the orders are spread over (each with a credit limit, so every order is checked). */
+  static final int CUSTOMERS = Integer.getInteger("bench.customers", 50);
+
+  static String customer(int i) {
+    return String.format("C-%03d", i + 1);
+  }
+
   static String[] catalogue(int n) {
     String[] out = new String[n];
     for (int i = 0; i < n; i++) {
@@ -90,6 +97,14 @@ final class TradeBench implements AutoCloseable {
             .build();
     platform = Platform.start(config, MillstoneServer.entities(), null);
     db = platform.database().settings();
+    if (Boolean.getBoolean("bench.diag.asyncCommit")) {
+      // Diagnosis only: how much of the time is waiting for the WAL to reach the disk.
+      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+          var st = c.createStatement()) {
+        st.execute("ALTER SYSTEM SET synchronous_commit = off");
+        st.execute("SELECT pg_reload_conf()");
+      }
+    }
     server =
         new MillstoneServer(
             NettyTransport.builder(config, InsecureServerCredentials.create()),
@@ -113,13 +128,15 @@ final class TradeBench implements AutoCloseable {
                   "",
                   Item.TaxCategory.STANDARD));
     }
-    server
-        .customerAdmin()
-        .create(
-            actor,
-            null,
-            "C-BENCH",
-            new PartyAdmin.Input("Bench Buyer", "Dhaka", "", "", "999999999999", "", 30));
+    for (int i = 0; i < CUSTOMERS; i++) {
+      server
+          .customerAdmin()
+          .create(
+              actor,
+              null,
+              customer(i),
+              new PartyAdmin.Input("Bench Buyer " + i, "Dhaka", "", "", "999999999999", "", 30));
+    }
     server
         .warehouseAdmin()
         .create(
@@ -192,7 +209,8 @@ final class TradeBench implements AutoCloseable {
     var order =
         CreateOrderRequest.newBuilder()
             .setIdempotencyKey(key())
-            .setCustomerCode("C-BENCH")
+            .setCustomerCode(
+                customer(java.util.concurrent.ThreadLocalRandom.current().nextInt(CUSTOMERS)))
             .setOrderDate(today());
     List<String> items = new ArrayList<>(List.of(ITEMS));
     java.util.Collections.shuffle(items, java.util.concurrent.ThreadLocalRandom.current());
