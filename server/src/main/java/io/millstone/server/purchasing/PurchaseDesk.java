@@ -1,16 +1,17 @@
 package io.millstone.server.purchasing;
 
 import io.millstone.server.accounting.Ageing;
+import io.millstone.server.accounting.Allocations;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.DatedKeyset;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
-import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -405,57 +406,38 @@ public final class PurchaseDesk {
       Actor actor, String state, String supplierCode, int pageSize, String pageToken) {
     String st = state == null ? "" : state.trim().toUpperCase(Locale.ROOT);
     String sup = supplierCode == null ? "" : supplierCode.trim().toUpperCase(Locale.ROOT);
-    List<String> after = PageToken.decode(pageToken, 2);
     new Validator()
         .check(st.isEmpty() || STATES.contains(st), "state", "is not one of " + STATES)
-        .check(
-            after != null,
-            "page.page_token",
-            "is not a token this server gave out; start from the first page")
-        .check(pageSize >= 0, "page.page_size", "must not be negative")
         .throwIfInvalid();
-    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    DatedKeyset keyset = DatedKeyset.of(pageSize, pageToken);
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<UUID> ids = new ArrayList<>();
-          List<LocalDate> dates = new ArrayList<>();
+          List<DatedKeyset.Key> keys = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT o.id, o.order_date FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
+                  "SELECT o.order_date, o.id FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
                       + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
-                      + " AND (? OR (o.order_date, o.id) < (?, ?))"
-                      + " ORDER BY o.order_date DESC, o.id DESC LIMIT ?")) {
+                      + keyset.clause("o.order_date", "o.id"))) {
             ps.setString(1, st);
             ps.setString(2, st);
             ps.setString(3, sup);
             ps.setString(4, sup);
-            ps.setBoolean(5, after.isEmpty());
-            ps.setDate(6, after.isEmpty() ? null : Date.valueOf(after.get(0)));
-            ps.setObject(7, after.isEmpty() ? null : UUID.fromString(after.get(1)));
-            ps.setInt(8, size + 1);
+            keyset.bind(ps, 5);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
-                dates.add(rs.getDate(2).toLocalDate());
+                keys.add(
+                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
               }
             }
-          } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                "page.page_token",
-                "is not a token this server gave out; start from the first page");
           }
-          String next = "";
-          if (ids.size() > size) {
-            next = PageToken.encode(dates.get(size - 1).toString(), ids.get(size - 1).toString());
-            ids = ids.subList(0, size);
-          }
+          var page = keyset.page(keys, k -> k);
           List<OrderView> out = new ArrayList<>();
-          for (UUID id : ids) {
-            out.add(order(c, id, currency));
+          for (DatedKeyset.Key k : page.rows()) {
+            out.add(order(c, k.id(), currency));
           }
-          return new OrderPage(out, next);
+          return new OrderPage(out, page.nextPageToken());
         });
   }
 
@@ -911,54 +893,34 @@ public final class PurchaseDesk {
   public BillPage listBills(
       Actor actor, String supplierCode, boolean openOnly, int pageSize, String pageToken) {
     String sup = supplierCode == null ? "" : supplierCode.trim().toUpperCase(Locale.ROOT);
-    List<String> after = PageToken.decode(pageToken, 2);
-    new Validator()
-        .check(
-            after != null,
-            "page.page_token",
-            "is not a token this server gave out; start from the first page")
-        .check(pageSize >= 0, "page.page_size", "must not be negative")
-        .throwIfInvalid();
-    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    DatedKeyset keyset = DatedKeyset.of(pageSize, pageToken);
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<BillView> out = new ArrayList<>();
+          List<DatedKeyset.Key> keys = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
+                  "SELECT b.bill_date, b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
                       + " WHERE (? = '' OR p.code = ?) AND (NOT ? OR b.settled < b.gross)"
-                      + " AND (? OR (b.bill_date, b.id) < (?, ?))"
-                      + " ORDER BY b.bill_date DESC, b.id DESC LIMIT ?")) {
+                      + keyset.clause("b.bill_date", "b.id"))) {
             ps.setString(1, sup);
             ps.setString(2, sup);
             ps.setBoolean(3, openOnly);
-            ps.setBoolean(4, after.isEmpty());
-            ps.setDate(5, after.isEmpty() ? null : Date.valueOf(after.get(0)));
-            ps.setObject(6, after.isEmpty() ? null : UUID.fromString(after.get(1)));
-            ps.setInt(7, size + 1);
-            List<UUID> ids = new ArrayList<>();
+            keyset.bind(ps, 4);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
+                keys.add(
+                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
               }
             }
-            for (UUID id : ids) {
-              out.add(bill(c, id, currency));
-            }
-          } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                "page.page_token",
-                "is not a token this server gave out; start from the first page");
           }
-          String next = "";
-          if (out.size() > size) {
-            BillView last = out.get(size - 1);
-            next = PageToken.encode(last.date().toString(), last.id().toString());
-            out = out.subList(0, size);
+          var page = keyset.page(keys, k -> k);
+          List<BillView> out = new ArrayList<>();
+          for (DatedKeyset.Key k : page.rows()) {
+            out.add(bill(c, k.id(), currency));
           }
-          return new BillPage(out, next);
+          return new BillPage(out, page.nextPageToken());
         });
   }
 
@@ -985,28 +947,17 @@ public final class PurchaseDesk {
         reference == null || reference.length() <= 100,
         "reference",
         "is too long (at most 100 characters)");
-    v.check(!allocations.isEmpty(), "allocations", "needs at least one bill to pay");
-    List<UUID> bills = new ArrayList<>();
-    List<BigDecimal> amounts = new ArrayList<>();
-    BigDecimal allocated = BigDecimal.ZERO;
-    for (int i = 0; i < allocations.size(); i++) {
-      String f = "allocations[" + i + "]";
-      UUID b = Ids.parseOrNull(allocations.get(i).billId());
-      v.check(b != null, f + ".bill_id", "is not a bill id");
-      v.check(b == null || !bills.contains(b), f + ".bill_id", "appears twice");
-      bills.add(b);
-      BigDecimal a =
-          Decimals.parse(v, f + ".amount", allocations.get(i).amount(), Amounts.SCALE, true);
-      v.check(a == null || a.signum() > 0, f + ".amount", "must be more than zero");
-      amounts.add(a);
-      allocated = a == null ? allocated : allocated.add(a);
-    }
-    if (amount != null && !v.hasViolation("amount")) {
-      v.check(
-          allocated.compareTo(amount) == 0,
-          "allocations",
-          "add up to " + Amounts.money(allocated) + " but the payment is " + Amounts.money(amount));
-    }
+    Allocations alloc =
+        Allocations.read(
+            v,
+            allocations,
+            AllocationInput::billId,
+            AllocationInput::amount,
+            "bill_id",
+            "bill",
+            amount);
+    List<UUID> bills = alloc.documents();
+    List<BigDecimal> amounts = alloc.amounts();
     v.throwIfInvalid();
     String code = supplierCode.trim().toUpperCase(Locale.ROOT);
     String ref = reference == null ? "" : reference.trim();
@@ -1022,11 +973,7 @@ public final class PurchaseDesk {
                   paymentId -> {
                     Supplier s = Jdbc.work(t, c -> supplier(c, code));
                     String number = books.sequenceNumber(t, "PV", date);
-                    List<Integer> order = new ArrayList<>();
-                    for (int i = 0; i < bills.size(); i++) {
-                      order.add(i);
-                    }
-                    order.sort((a, b) -> bills.get(a).compareTo(bills.get(b)));
+                    List<Integer> order = alloc.lockOrder();
                     Validator check = new Validator();
                     for (int i : order) {
                       BillView b = Jdbc.work(t, c -> lockedBill(c, bills.get(i)));

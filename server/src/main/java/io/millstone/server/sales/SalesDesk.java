@@ -1,16 +1,17 @@
 package io.millstone.server.sales;
 
 import io.millstone.server.accounting.Ageing;
+import io.millstone.server.accounting.Allocations;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.DatedKeyset;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
-import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -391,16 +392,10 @@ public final class SalesDesk {
       Actor actor, String state, String customerCode, int pageSize, String pageToken) {
     String st = state == null ? "" : state.trim().toUpperCase(Locale.ROOT);
     String cust = customerCode == null ? "" : customerCode.trim().toUpperCase(Locale.ROOT);
-    List<String> after = PageToken.decode(pageToken, 2);
     new Validator()
         .check(st.isEmpty() || STATES.contains(st), "state", "is not one of " + STATES)
-        .check(
-            after != null,
-            "page.page_token",
-            "is not a token this server gave out; start from the first page")
-        .check(pageSize >= 0, "page.page_size", "must not be negative")
         .throwIfInvalid();
-    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    DatedKeyset keyset = DatedKeyset.of(pageSize, pageToken);
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
@@ -410,33 +405,20 @@ public final class SalesDesk {
               c.prepareStatement(
                   ORDER_SELECT
                       + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
-                      + " AND (? OR (o.order_date, o.id) < (?, ?))"
-                      + " ORDER BY o.order_date DESC, o.id DESC LIMIT ?")) {
+                      + keyset.clause("o.order_date", "o.id"))) {
             ps.setString(1, st);
             ps.setString(2, st);
             ps.setString(3, cust);
             ps.setString(4, cust);
-            ps.setBoolean(5, after.isEmpty());
-            ps.setDate(6, after.isEmpty() ? null : Date.valueOf(after.get(0)));
-            ps.setObject(7, after.isEmpty() ? null : UUID.fromString(after.get(1)));
-            ps.setInt(8, size + 1);
+            keyset.bind(ps, 5);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(orderRow(rs, List.of(), currency));
               }
             }
-          } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                "page.page_token",
-                "is not a token this server gave out; start from the first page");
           }
-          String next = "";
-          if (out.size() > size) {
-            OrderView last = out.get(size - 1);
-            next = PageToken.encode(last.date().toString(), last.id().toString());
-            out = out.subList(0, size);
-          }
-          return new OrderPage(out, next);
+          var page = keyset.page(out, o -> new DatedKeyset.Key(o.date(), o.id()));
+          return new OrderPage(page.rows(), page.nextPageToken());
         });
   }
 
@@ -1021,55 +1003,34 @@ public final class SalesDesk {
   public InvoicePage listInvoices(
       Actor actor, String customerCode, boolean openOnly, int pageSize, String pageToken) {
     String cust = customerCode == null ? "" : customerCode.trim().toUpperCase(Locale.ROOT);
-    List<String> after = PageToken.decode(pageToken, 2);
-    new Validator()
-        .check(
-            after != null,
-            "page.page_token",
-            "is not a token this server gave out; start from the first page")
-        .check(pageSize >= 0, "page.page_size", "must not be negative")
-        .throwIfInvalid();
-    int size = pageSize == 0 ? 50 : Math.min(pageSize, 500);
+    DatedKeyset keyset = DatedKeyset.of(pageSize, pageToken);
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<UUID> ids = new ArrayList<>();
-          List<LocalDate> dates = new ArrayList<>();
+          List<DatedKeyset.Key> keys = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT s.id, s.invoice_date FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
+                  "SELECT s.invoice_date, s.id FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
                       + " WHERE (? = '' OR p.code = ?) AND (NOT ? OR (s.kind = 'INVOICE' AND s.settled < s.gross))"
-                      + " AND (? OR (s.invoice_date, s.id) < (?, ?))"
-                      + " ORDER BY s.invoice_date DESC, s.id DESC LIMIT ?")) {
+                      + keyset.clause("s.invoice_date", "s.id"))) {
             ps.setString(1, cust);
             ps.setString(2, cust);
             ps.setBoolean(3, openOnly);
-            ps.setBoolean(4, after.isEmpty());
-            ps.setDate(5, after.isEmpty() ? null : Date.valueOf(after.get(0)));
-            ps.setObject(6, after.isEmpty() ? null : UUID.fromString(after.get(1)));
-            ps.setInt(7, size + 1);
+            keyset.bind(ps, 4);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
-                dates.add(rs.getDate(2).toLocalDate());
+                keys.add(
+                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
               }
             }
-          } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                "page.page_token",
-                "is not a token this server gave out; start from the first page");
           }
-          String next = "";
-          if (ids.size() > size) {
-            next = PageToken.encode(dates.get(size - 1).toString(), ids.get(size - 1).toString());
-            ids = ids.subList(0, size);
-          }
+          var page = keyset.page(keys, k -> k);
           List<InvoiceView> out = new ArrayList<>();
-          for (UUID id : ids) {
-            out.add(invoice(c, id, currency));
+          for (DatedKeyset.Key k : page.rows()) {
+            out.add(invoice(c, k.id(), currency));
           }
-          return new InvoicePage(out, next);
+          return new InvoicePage(out, page.nextPageToken());
         });
   }
 
@@ -1096,32 +1057,17 @@ public final class SalesDesk {
         reference == null || reference.length() <= 100,
         "reference",
         "is too long (at most 100 characters)");
-    v.check(!allocations.isEmpty(), "allocations", "needs at least one invoice to pay");
-    List<UUID> invoices = new ArrayList<>();
-    BigDecimal allocated = BigDecimal.ZERO;
-    List<BigDecimal> amounts = new ArrayList<>();
-    for (int i = 0; i < allocations.size(); i++) {
-      UUID inv = Ids.parseOrNull(allocations.get(i).invoiceId());
-      v.check(inv != null, "allocations[" + i + "].invoice_id", "is not an invoice id");
-      v.check(
-          inv == null || !invoices.contains(inv),
-          "allocations[" + i + "].invoice_id",
-          "appears twice; allocate to each invoice once");
-      invoices.add(inv);
-      BigDecimal a =
-          Decimals.parse(
-              v, "allocations[" + i + "].amount", allocations.get(i).amount(), AMOUNT_SCALE, true);
-      v.check(
-          a == null || a.signum() > 0, "allocations[" + i + "].amount", "must be more than zero");
-      amounts.add(a);
-      allocated = a == null ? allocated : allocated.add(a);
-    }
-    if (!v.hasViolation("amount") && amount != null) {
-      v.check(
-          allocated.compareTo(amount) == 0,
-          "allocations",
-          "add up to " + Amounts.money(allocated) + " but the payment is " + Amounts.money(amount));
-    }
+    Allocations alloc =
+        Allocations.read(
+            v,
+            allocations,
+            AllocationInput::invoiceId,
+            AllocationInput::amount,
+            "invoice_id",
+            "invoice",
+            amount);
+    List<UUID> invoices = alloc.documents();
+    List<BigDecimal> amounts = alloc.amounts();
     v.throwIfInvalid();
     String cust = customerCode.trim().toUpperCase(Locale.ROOT);
     String ref = reference == null ? "" : reference.trim();
@@ -1138,11 +1084,7 @@ public final class SalesDesk {
                     Customer customer = Jdbc.work(t, c -> customer(c, cust, "customer_code"));
                     String number = books.sequenceNumber(t, "RV", date);
                     // Invoices are locked in one order so concurrent payments never deadlock.
-                    List<Integer> order = new ArrayList<>();
-                    for (int i = 0; i < invoices.size(); i++) {
-                      order.add(i);
-                    }
-                    order.sort((a, b) -> invoices.get(a).compareTo(invoices.get(b)));
+                    List<Integer> order = alloc.lockOrder();
                     Validator check = new Validator();
                     for (int i : order) {
                       InvoiceView inv = Jdbc.work(t, c -> lockedInvoice(c, invoices.get(i)));

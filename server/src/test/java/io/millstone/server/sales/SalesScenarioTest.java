@@ -697,6 +697,45 @@ class SalesScenarioTest {
     assertThat(new BigDecimal(gl.getClosingBalance().getValue())).isEqualByComparingTo(last);
   }
 
+  @Test
+  void theOrderListPagesNewestFirstWithoutRepeatsAndRefusesAForgedToken() {
+    String sugar = sugar("1000");
+    String buyer = customer("0");
+    Set<String> made = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(order(buyer, true, line(sugar, "1")).getId());
+    }
+    List<String> seen = new ArrayList<>();
+    String token = "";
+    int pages = 0;
+    do {
+      var page =
+          sales.listOrders(
+              io.millstone.api.sales.v1.ListOrdersRequest.newBuilder()
+                  .setCustomerCode(buyer)
+                  .setPage(
+                      io.millstone.api.common.v1.PageRequest.newBuilder()
+                          .setPageSize(2)
+                          .setPageToken(token))
+                  .build());
+      page.getOrdersList().forEach(o -> seen.add(o.getId()));
+      token = page.getPage().getNextPageToken();
+      pages++;
+    } while (!token.isEmpty() && pages < 10);
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(made);
+    var forged =
+        TestServer.failure(
+            () ->
+                sales.listOrders(
+                    io.millstone.api.sales.v1.ListOrdersRequest.newBuilder()
+                        .setPage(
+                            io.millstone.api.common.v1.PageRequest.newBuilder()
+                                .setPageToken("bm90LWEtZGF0ZR9ub3QtYW4taWQ"))
+                        .build()));
+    assertThat(forged.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
   static <T> List<T> runAll(List<Callable<T>> jobs) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs.size(), 16));
     try {
