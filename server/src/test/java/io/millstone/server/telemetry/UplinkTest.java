@@ -139,6 +139,47 @@ class UplinkTest {
   }
 
   @Test
+  void anotherCompanysTagsAnAncientReadingAndAnOversizeBatchAreRefusedAndNothingElseIsLost()
+      throws Exception {
+    // Another company has a machine whose tag this device might name.
+    UUID other = t.createCompany("Other Mill").id();
+    String otherAdmin =
+        t.login(t.createUser(other, t.unique("tel.other"), "admin"), TestServer.PASSWORD)
+            .getSessionToken();
+    new TelemetryFixtures(t.channel(), otherAdmin).mill("OX");
+    admin.mill("M5");
+    EnrollResponse dev = admin.enrolledDevice("floor-pc-5");
+    Instant now = Instant.now();
+    try (Uplink up = new Uplink(t.channel(), dev.getDeviceId(), dev.getDeviceSecret())) {
+      up.hello();
+      Ack ack =
+          up.send(
+                  List.of(
+                      Uplink.reading(1, "m5.speed", now, "4.5"),
+                      Uplink.reading(2, "ox.speed", now, "4.5"),
+                      Uplink.reading(3, "m5.speed", Instant.parse("1970-01-01T00:00:00Z"), "4")))
+              .getAck();
+      assertThat(ack.getAccepted()).isEqualTo(1);
+      assertThat(ack.getRejectedList())
+          .extracting(r -> r.getSeq() + ": " + r.getReason())
+          .satisfiesExactly(
+              r -> assertThat(r).startsWith("2: unknown tag 'ox.speed'"),
+              r -> assertThat(r).startsWith("3: "));
+      // A batch above the limit ends the stream with a status that says what to do.
+      up.sendOnly(readings(4, ReadingIngest.MAX_BATCH + 1, "m5.speed"));
+      Status closed = up.closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(closed.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(closed.getDescription()).contains("send at most " + ReadingIngest.MAX_BATCH);
+    }
+    assertThat(storedReadings(dev.getDeviceId())).as("the accepted reading is kept").isEqualTo(1);
+    try (Uplink again = new Uplink(t.channel(), dev.getDeviceId(), dev.getDeviceSecret())) {
+      assertThat(again.hello()).as("the agent resumes after what was committed").isEqualTo(3);
+      assertThat(again.send(readings(4, 100, "m5.speed")).getAck().getAccepted()).isEqualTo(100);
+    }
+    assertThat(storedReadings(dev.getDeviceId())).isEqualTo(101);
+  }
+
+  @Test
   void anEnrolmentTokenWorksOnceAndAWrongSecretIsRefused() throws Exception {
     String token =
         admin
