@@ -107,6 +107,7 @@ public abstract class UiTest extends FxRobot {
     waitUntil(() -> lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
     for (int attempt = 0; ; attempt++) {
       try {
+        scrollIntoView(lookup(query).query());
         clickOn(query);
         return;
       } catch (RuntimeException e) {
@@ -116,6 +117,27 @@ public abstract class UiTest extends FxRobot {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
       }
     }
+  }
+
+  /** Scrolls the nearest scroll pane around {@code node} so that the node is in sight. */
+  protected void scrollIntoView(Node node) {
+    interact(
+        () -> {
+          for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+              double content = pane.getContent().getBoundsInLocal().getHeight();
+              double view = pane.getViewportBounds().getHeight();
+              if (content > view) {
+                double y =
+                    pane.getContent()
+                        .sceneToLocal(node.localToScene(node.getBoundsInLocal()))
+                        .getMinY();
+                pane.setVvalue(Math.max(0, Math.min(1, y / (content - view))));
+              }
+              return;
+            }
+          }
+        });
   }
 
   /** Replaces a text field's content by clicking into it and typing. */
