@@ -693,8 +693,11 @@ public final class StockLedger {
   private List<Line> resolve(
       Tx t, List<LineInput> inputs, List<BigDecimal> qty, List<BigDecimal> costs) {
     Validator v = new Validator();
-    Map<String, Item> items = new HashMap<>();
-    Map<String, Warehouse> warehouses = new HashMap<>();
+    // One query for all the movement's items and one for its warehouses.
+    Map<String, Item> items =
+        findAll(t, Item.class, inputs.stream().map(LineInput::itemCode).toList());
+    Map<String, Warehouse> warehouses =
+        findAll(t, Warehouse.class, inputs.stream().map(LineInput::warehouseCode).toList());
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       LineInput in = inputs.get(i);
@@ -702,8 +705,8 @@ public final class StockLedger {
       String wc =
           in.warehouseCode() == null ? "" : in.warehouseCode().trim().toUpperCase(Locale.ROOT);
       String lot = in.lot() == null ? "" : in.lot().trim();
-      Item item = items.computeIfAbsent(ic, k -> find(t, Item.class, k));
-      Warehouse w = warehouses.computeIfAbsent(wc, k -> find(t, Warehouse.class, k));
+      Item item = items.get(ic);
+      Warehouse w = warehouses.get(wc);
       v.check(
           item != null && item.active(),
           "lines[" + i + "].item_code",
@@ -720,6 +723,27 @@ public final class StockLedger {
       out.add(new Line(i, item, w, lot, qty.get(i), costs == null ? null : costs.get(i)));
     }
     v.throwIfInvalid();
+    return out;
+  }
+
+  /** The records of the given codes (trimmed, upper-cased), by code; unknown codes are absent. */
+  private static <T extends io.millstone.server.masterdata.model.MasterRecord>
+      Map<String, T> findAll(Tx t, Class<T> type, List<String> codes) {
+    List<String> wanted =
+        codes.stream()
+            .map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT))
+            .distinct()
+            .toList();
+    Map<String, T> out = new HashMap<>();
+    for (T r :
+        t.session()
+            .createSelectionQuery(
+                "from " + type.getSimpleName() + " where companyId = :c and code in :codes", type)
+            .setParameter("c", t.actor().orElseThrow().companyId())
+            .setParameterList("codes", wanted)
+            .getResultList()) {
+      out.put(r.code(), r);
+    }
     return out;
   }
 

@@ -677,7 +677,10 @@ public final class SalesDesk {
       BigDecimal vat;
       if (l.invoiced().add(q).compareTo(l.quantity()) == 0) {
         // The last part of a line takes what is left, so the invoices add up to the order.
-        BigDecimal[] before = Jdbc.work(t, c -> invoicedSoFar(c, l.id()));
+        BigDecimal[] before =
+            l.invoiced().signum() == 0
+                ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}
+                : Jdbc.work(t, c -> invoicedSoFar(c, l.id()));
         net = l.net().subtract(before[0]);
         vat = l.vat().subtract(before[1]);
       } else {
@@ -1535,9 +1538,11 @@ public final class SalesDesk {
       throws SQLException {
     Validator v = new Validator();
     List<PricedLine> out = new ArrayList<>();
+    Map<String, ItemRow> known =
+        items(c, lines.stream().map(l -> l.itemCode().trim().toUpperCase(Locale.ROOT)).toList());
     for (int i = 0; i < lines.size(); i++) {
       String code = lines.get(i).itemCode().trim().toUpperCase(Locale.ROOT);
-      ItemRow item = item(c, code);
+      ItemRow item = known.get(code);
       v.check(item != null, "lines[" + i + "].item_code", "'" + code + "' is not an active item");
       if (item != null) {
         BigDecimal price = parsed.get(i)[1] == null ? item.price() : parsed.get(i)[1];
@@ -1825,26 +1830,30 @@ public final class SalesDesk {
     }
   }
 
-  private static ItemRow item(Connection c, String code) throws SQLException {
+  /** The active items of the given codes, by code, in one query. */
+  private static Map<String, ItemRow> items(Connection c, List<String> codes) throws SQLException {
+    Map<String, ItemRow> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, code, name, unit_code, kind, default_sale_price, tax_category FROM item"
-                + " WHERE code = ? AND active")) {
-      ps.setString(1, code);
+                + " WHERE code = ANY(?) AND active")) {
+      ps.setArray(1, c.createArrayOf("varchar", codes.stream().distinct().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
+        while (rs.next()) {
+          out.put(
+              rs.getString(2),
+              new ItemRow(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getBigDecimal(6),
+                  rs.getString(7)));
         }
-        return new ItemRow(
-            rs.getObject(1, UUID.class),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getBigDecimal(6),
-            rs.getString(7));
       }
     }
+    return out;
   }
 
   private static UUID warehouseId(Connection c, String code) throws SQLException {
