@@ -64,6 +64,9 @@ public final class UsersBench {
                                 },
                                 think);
                           } catch (RuntimeException e) {
+                            if (stop.get()) {
+                              return; // calls cut short by the end of the run are not errors
+                            }
                             errors.incrementAndGet();
                             if (errors.get() < 5) {
                               System.out.println("users bench: error " + e);
