@@ -73,6 +73,20 @@ public final class DatedKeyset {
     ps.setInt(first + 3, size + 1);
   }
 
+  /**
+   * Runs a query whose first two columns are a row's date and id and returns this page of their
+   * keys with the next page's token.
+   */
+  public Page<Key> keys(PreparedStatement ps) throws SQLException {
+    List<Key> keys = new java.util.ArrayList<>();
+    try (java.sql.ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        keys.add(new Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
+      }
+    }
+    return page(keys, k -> k);
+  }
+
   /** Cuts what the query returned to this page and makes the next page's token. */
   public <T> Page<T> page(List<T> rows, Function<T, Key> key) {
     if (rows.size() <= size) {

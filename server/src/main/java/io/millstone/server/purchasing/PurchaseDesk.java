@@ -414,7 +414,7 @@ public final class PurchaseDesk {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<DatedKeyset.Key> keys = new ArrayList<>();
+          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT o.order_date, o.id FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
@@ -425,14 +425,8 @@ public final class PurchaseDesk {
             ps.setString(3, sup);
             ps.setString(4, sup);
             keyset.bind(ps, 5);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                keys.add(
-                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
-              }
-            }
+            page = keyset.keys(ps);
           }
-          var page = keyset.page(keys, k -> k);
           List<OrderView> out = new ArrayList<>();
           for (DatedKeyset.Key k : page.rows()) {
             out.add(order(c, k.id(), currency));
@@ -898,7 +892,7 @@ public final class PurchaseDesk {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<DatedKeyset.Key> keys = new ArrayList<>();
+          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT b.bill_date, b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
@@ -908,14 +902,8 @@ public final class PurchaseDesk {
             ps.setString(2, sup);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                keys.add(
-                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
-              }
-            }
+            page = keyset.keys(ps);
           }
-          var page = keyset.page(keys, k -> k);
           List<BillView> out = new ArrayList<>();
           for (DatedKeyset.Key k : page.rows()) {
             out.add(bill(c, k.id(), currency));

@@ -324,15 +324,6 @@ public final class SalesDesk {
 
   public OrderView confirmOrder(Actor actor, String orderId, long version) {
     UUID id = Ids.parse(orderId, "id");
-    OrderView before = getOrder(actor, orderId);
-    if (!before.state().equals("QUOTATION")) {
-      throw new BusinessRuleException(
-          "not_a_quotation",
-          before.number()
-              + " is "
-              + before.state().toLowerCase(Locale.ROOT)
-              + ", not a quotation.");
-    }
     return tx.inCompany(
         actor,
         t -> {
@@ -340,7 +331,6 @@ public final class SalesDesk {
               t,
               c -> {
                 OrderHead o = lockOrder(c, id, version);
-                String number = books.sequenceNumber(t, "SO", before.date());
                 if (!o.state().equals("QUOTATION")) {
                   throw new BusinessRuleException(
                       "not_a_quotation",
@@ -349,6 +339,7 @@ public final class SalesDesk {
                           + o.state().toLowerCase(Locale.ROOT)
                           + ", not a quotation.");
                 }
+                String number = books.sequenceNumber(t, "SO", o.orderDate());
                 checkCredit(c, customerById(c, o.customerId()), o.gross(), id);
                 touch(c, actor, id, "CONFIRMED", null, number);
                 t.audit(
@@ -1011,7 +1002,7 @@ public final class SalesDesk {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          List<DatedKeyset.Key> keys = new ArrayList<>();
+          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT s.invoice_date, s.id FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
@@ -1021,14 +1012,8 @@ public final class SalesDesk {
             ps.setString(2, cust);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                keys.add(
-                    new DatedKeyset.Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class)));
-              }
-            }
+            page = keyset.keys(ps);
           }
-          var page = keyset.page(keys, k -> k);
           List<InvoiceView> out = new ArrayList<>();
           for (DatedKeyset.Key k : page.rows()) {
             out.add(invoice(c, k.id(), currency));
@@ -1192,7 +1177,8 @@ public final class SalesDesk {
       String state,
       UUID customerId,
       BigDecimal gross,
-      boolean anyDelivered) {}
+      boolean anyDelivered,
+      LocalDate orderDate) {}
 
   private record OrderLineRow(
       UUID id,
@@ -1214,8 +1200,8 @@ public final class SalesDesk {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT number, state, customer_id, gross_total, version, updated_by, updated_at,"
-                + " EXISTS (SELECT 1 FROM sales_order_line l WHERE l.order_id = o.id AND l.delivered_qty > 0)"
-                + " FROM sales_order o WHERE id = ? FOR UPDATE")) {
+                + " EXISTS (SELECT 1 FROM sales_order_line l WHERE l.order_id = o.id AND l.delivered_qty > 0),"
+                + " order_date FROM sales_order o WHERE id = ? FOR UPDATE")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -1235,7 +1221,8 @@ public final class SalesDesk {
             rs.getString(2),
             rs.getObject(3, UUID.class),
             rs.getBigDecimal(4),
-            rs.getBoolean(8));
+            rs.getBoolean(8),
+            rs.getDate(9).toLocalDate());
       }
     }
   }
