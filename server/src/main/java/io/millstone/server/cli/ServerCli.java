@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
       ServerCli.Migrate.class,
       ServerCli.CreateCompany.class,
       ServerCli.CreateUser.class,
-      ServerCli.VerifyAudit.class
+      ServerCli.VerifyAudit.class,
+      StatusCommand.class
     })
 public final class ServerCli implements Callable<Integer> {
 
