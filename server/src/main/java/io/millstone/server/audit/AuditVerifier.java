@@ -33,13 +33,25 @@ public final class AuditVerifier {
   }
 
   public Report verify() throws SQLException {
-    List<String> problems = new ArrayList<>();
-    long rows = 0;
-    Set<UUID> companies = new LinkedHashSet<>();
     try (Connection c = ownerDataSource.getConnection()) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
       c.createStatement().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      Report report = verify(c);
+      c.commit();
+      return report;
+    }
+  }
+
+  /**
+   * Walks the chains as {@code c} sees them, inside its open transaction: a restore checks what it
+   * loaded before it commits.
+   */
+  public static Report verify(Connection c) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    long rows = 0;
+    Set<UUID> companies = new LinkedHashSet<>();
+    {
       try (ResultSet rs =
           c.createStatement()
               .executeQuery(
@@ -63,7 +75,6 @@ public final class AuditVerifier {
               "company " + rs.getObject(1) + ": its whole audit trail, head included, is missing");
         }
       }
-      c.commit();
     }
     return new Report(companies.size(), rows, problems);
   }

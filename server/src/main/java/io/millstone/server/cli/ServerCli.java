@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
       ServerCli.CreateCompany.class,
       ServerCli.CreateUser.class,
       ServerCli.VerifyAudit.class,
-      StatusCommand.class
+      StatusCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public final class ServerCli implements Callable<Integer> {
 

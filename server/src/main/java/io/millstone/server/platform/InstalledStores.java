@@ -14,13 +14,19 @@ public final class InstalledStores implements AutoCloseable {
   private final String redisUrl;
   private final String origin;
   private final EmbeddedStores startedHere;
+  private final Long serverPid;
 
   private InstalledStores(
-      DatabaseSettings database, String redisUrl, String origin, EmbeddedStores startedHere) {
+      DatabaseSettings database,
+      String redisUrl,
+      String origin,
+      EmbeddedStores startedHere,
+      Long serverPid) {
     this.database = database;
     this.redisUrl = redisUrl;
     this.origin = origin;
     this.startedHere = startedHere;
+    this.serverPid = serverPid;
   }
 
   /** Reaches what is reachable without starting anything; a missing part is empty. */
@@ -35,7 +41,8 @@ public final class InstalledStores implements AutoCloseable {
             : running.map(EmbeddedStores.Running::databaseSettings).orElse(null);
     String redis =
         config.redisUrl().or(() -> running.map(EmbeddedStores.Running::redisUrl)).orElse(null);
-    return new InstalledStores(db, redis, origin(config, running), null);
+    return new InstalledStores(
+        db, redis, origin(config, running), null, running.map(r -> r.pid()).orElse(null));
   }
 
   /**
@@ -55,7 +62,8 @@ public final class InstalledStores implements AutoCloseable {
         attached.database != null ? attached.database : started.databaseSettings(),
         attached.redisUrl != null ? attached.redisUrl : started.redisUrl(),
         "embedded, started by this command (no server is running on " + config.dataDir() + ")",
-        started);
+        started,
+        null);
   }
 
   private static String origin(MillstoneConfig config, Optional<EmbeddedStores.Running> running) {
@@ -75,6 +83,11 @@ public final class InstalledStores implements AutoCloseable {
   /** With its password: never print it. Empty when embedded and not running. */
   public Optional<String> redisUrl() {
     return Optional.ofNullable(redisUrl);
+  }
+
+  /** The process of this installation's server that runs its embedded stores, if one does. */
+  public Optional<Long> embeddedServerPid() {
+    return Optional.ofNullable(serverPid);
   }
 
   /** Where the stores are, in words for the admin. */

@@ -36,6 +36,45 @@ public final class ReadingPartitions {
     }
   }
 
+  /** The name of the partition holding the readings of {@code day}. */
+  public static String partitionName(LocalDate day) {
+    return "reading_" + NAME.format(day);
+  }
+
+  /** The day a partition named by {@link #partitionName} holds. */
+  public static LocalDate dayOf(String partition) {
+    return LocalDate.parse(partition.substring("reading_".length()), NAME);
+  }
+
+  /**
+   * Creates the partition of {@code day} with its row-level security, in the caller's transaction
+   * (a restore creates the partitions of the readings it loads this way).
+   */
+  public static void create(Statement st, LocalDate day, String runtimeRole) throws SQLException {
+    String table = partitionName(day);
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " PARTITION OF reading FOR VALUES FROM ('"
+            + day
+            + "') TO ('"
+            + day.plusDays(1)
+            + "')");
+    st.execute("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
+    st.execute("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
+    st.execute("DROP POLICY IF EXISTS tenant_isolation ON " + table);
+    st.execute(
+        "CREATE POLICY tenant_isolation ON "
+            + table
+            + " USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())");
+    st.execute("DROP POLICY IF EXISTS owner_admin ON " + table);
+    st.execute(
+        "CREATE POLICY owner_admin ON "
+            + table
+            + " TO CURRENT_USER USING (true) WITH CHECK (true)");
+    st.execute("REVOKE ALL ON " + table + " FROM " + runtimeRole);
+  }
+
   public void ensure(LocalDate day) {
     if (known.contains(day)) {
       return;
@@ -44,33 +83,12 @@ public final class ReadingPartitions {
       if (known.contains(day)) {
         return;
       }
-      String table = "reading_" + NAME.format(day);
       try (Connection c = owner.getConnection();
           Statement st = c.createStatement()) {
         c.setAutoCommit(false);
         // Serialises partition creation across server nodes.
         st.execute("SELECT pg_advisory_xact_lock(hashtext('millstone.reading_partitions'))");
-        st.execute(
-            "CREATE TABLE IF NOT EXISTS "
-                + table
-                + " PARTITION OF reading FOR VALUES FROM ('"
-                + day
-                + "') TO ('"
-                + day.plusDays(1)
-                + "')");
-        st.execute("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
-        st.execute("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
-        st.execute("DROP POLICY IF EXISTS tenant_isolation ON " + table);
-        st.execute(
-            "CREATE POLICY tenant_isolation ON "
-                + table
-                + " USING (company_id = current_company_id()) WITH CHECK (company_id = current_company_id())");
-        st.execute("DROP POLICY IF EXISTS owner_admin ON " + table);
-        st.execute(
-            "CREATE POLICY owner_admin ON "
-                + table
-                + " TO CURRENT_USER USING (true) WITH CHECK (true)");
-        st.execute("REVOKE ALL ON " + table + " FROM " + runtimeRole);
+        create(st, day, runtimeRole);
         c.commit();
         known.add(day);
       } catch (SQLException e) {

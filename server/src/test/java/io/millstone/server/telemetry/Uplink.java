@@ -72,7 +72,7 @@ public final class Uplink implements AutoCloseable {
     return next().getWelcome().getHighWaterMark();
   }
 
-  DownlinkMessage send(List<Reading> readings) throws InterruptedException {
+  public DownlinkMessage send(List<Reading> readings) throws InterruptedException {
     sendOnly(readings);
     return next();
   }
@@ -84,7 +84,7 @@ public final class Uplink implements AutoCloseable {
             .build());
   }
 
-  static Reading reading(long seq, String tag, Instant at, String value) {
+  public static Reading reading(long seq, String tag, Instant at, String value) {
     return Reading.newBuilder()
         .setSeq(seq)
         .setTagKey(tag)
