@@ -3,6 +3,7 @@ package io.millstone.server.cli;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.millstone.server.MillstoneServer;
 import io.millstone.server.audit.AuditVerifier;
+import io.millstone.server.backup.BackupSchedule;
 import io.millstone.server.demo.DemoSeeder;
 import io.millstone.server.identity.CompanyView;
 import io.millstone.server.identity.UserView;
@@ -135,6 +136,7 @@ public final class ServerCli implements Callable<Integer> {
       Map<String, String> demoCredentials =
           demo ? DemoSeeder.seed(server, config.dataDir()) : Map.of();
       server.start();
+      Optional<BackupSchedule> backups = BackupSchedule.start(platform);
       if (config.metricsPort() > 0) {
         metrics.serve(config.metricsHost(), config.metricsPort());
       }
@@ -145,6 +147,7 @@ public final class ServerCli implements Callable<Integer> {
                   .name("shutdown")
                   .unstarted(
                       () -> {
+                        backups.ifPresent(BackupSchedule::close);
                         server.stop();
                         metrics.close();
                         platform.close();

@@ -57,6 +57,9 @@ public final class MillstoneConfig {
   private final int loginFailuresBeforeLockout;
   private final Duration lockoutDuration;
   private final int dbPoolSize;
+  private final Optional<Path> backupDir;
+  private final Duration backupInterval;
+  private final int backupKeep;
 
   private MillstoneConfig(Builder b) {
     this.host = b.host;
@@ -85,6 +88,15 @@ public final class MillstoneConfig {
     this.loginFailuresBeforeLockout = b.loginFailuresBeforeLockout;
     this.lockoutDuration = b.lockoutDuration;
     this.dbPoolSize = b.dbPoolSize;
+    this.backupDir = Optional.ofNullable(b.backupDir);
+    this.backupInterval = b.backupInterval;
+    this.backupKeep = b.backupKeep;
+    if (backupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalArgumentException("backup.interval must be at least 1m.");
+    }
+    if (backupKeep < 1) {
+      throw new IllegalArgumentException("backup.keep must be at least 1.");
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("Set both tls.cert and tls.key, or neither.");
     }
@@ -122,6 +134,9 @@ public final class MillstoneConfig {
     b.loginFailuresBeforeLockout = loginFailuresBeforeLockout;
     b.lockoutDuration = lockoutDuration;
     b.dbPoolSize = dbPoolSize;
+    b.backupDir = backupDir.orElse(null);
+    b.backupInterval = backupInterval;
+    b.backupKeep = backupKeep;
     return b;
   }
 
@@ -280,6 +295,20 @@ public final class MillstoneConfig {
     return dbPoolSize;
   }
 
+  /** Where scheduled backups go; empty means the server takes none. */
+  public Optional<Path> backupDir() {
+    return backupDir;
+  }
+
+  public Duration backupInterval() {
+    return backupInterval;
+  }
+
+  /** How many scheduled backups to keep; older ones are deleted after a successful new one. */
+  public int backupKeep() {
+    return backupKeep;
+  }
+
   /** Passwords are never printed. */
   @Override
   public String toString() {
@@ -297,6 +326,8 @@ public final class MillstoneConfig {
         + redisUrl.map(MillstoneConfig::withoutCredentials).orElse("embedded")
         + ", tls="
         + tlsCert.map(Path::toString).orElse("auto")
+        + ", backups="
+        + backupDir.map(d -> d + " every " + backupInterval + ", keep " + backupKeep).orElse("off")
         + "}";
   }
 
@@ -336,6 +367,9 @@ public final class MillstoneConfig {
     private int loginFailuresBeforeLockout = 5;
     private Duration lockoutDuration = Duration.ofMinutes(15);
     private int dbPoolSize = 16;
+    private Path backupDir;
+    private Duration backupInterval = Duration.ofHours(24);
+    private int backupKeep = 7;
 
     private Builder() {}
 
@@ -469,6 +503,21 @@ public final class MillstoneConfig {
       return this;
     }
 
+    public Builder backupDir(Path v) {
+      backupDir = v;
+      return this;
+    }
+
+    public Builder backupInterval(Duration v) {
+      backupInterval = v;
+      return this;
+    }
+
+    public Builder backupKeep(int v) {
+      backupKeep = v;
+      return this;
+    }
+
     /** Sets one dotted key from a file or the environment; false if the key is unknown. */
     boolean set(String key, String value) {
       try {
@@ -502,6 +551,9 @@ public final class MillstoneConfig {
               loginFailuresBeforeLockout = Integer.parseInt(value);
           case "login.lockout" -> lockoutDuration = Duration.parse(value);
           case "db.pool.size" -> dbPoolSize = Integer.parseInt(value);
+          case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
+          case "backup.interval" -> backupInterval = shortDuration(value);
+          case "backup.keep" -> backupKeep = Integer.parseInt(value);
           default -> {
             return false;
           }
@@ -511,6 +563,21 @@ public final class MillstoneConfig {
         throw new IllegalArgumentException(
             "Setting " + key + " has an invalid value: " + e.getMessage(), e);
       }
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT12H}. */
+    static Duration shortDuration(String v) {
+      var m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(v);
+      if (!m.matches()) {
+        return Duration.parse(v);
+      }
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
     }
 
     private static String emptyToNull(String v) {

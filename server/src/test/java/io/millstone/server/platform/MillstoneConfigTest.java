@@ -57,6 +57,27 @@ class MillstoneConfigTest {
   }
 
   @Test
+  void scheduledBackupsAreOffUntilADirectoryIsGivenAndTakeShortIntervals() throws IOException {
+    assertThat(MillstoneConfig.load(Optional.empty(), Map.of()).backupDir()).isEmpty();
+    Path file = dir.resolve("server.conf");
+    Files.writeString(
+        file, "backup.dir=/var/backups/millstone\nbackup.interval=12h\nbackup.keep=3\n");
+
+    MillstoneConfig c = MillstoneConfig.load(Optional.of(file), Map.of());
+
+    assertThat(c.backupDir()).contains(Path.of("/var/backups/millstone"));
+    assertThat(c.backupInterval()).isEqualTo(java.time.Duration.ofHours(12));
+    assertThat(c.backupKeep()).isEqualTo(3);
+    assertThat(
+            MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_BACKUP_INTERVAL", "P1D"))
+                .backupInterval())
+        .isEqualTo(java.time.Duration.ofDays(1));
+    assertThatThrownBy(
+            () -> MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_BACKUP_KEEP", "0")))
+        .hasMessageContaining("backup.keep");
+  }
+
+  @Test
   void aBadValueNamesTheSetting() {
     assertThatThrownBy(
             () -> MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_PORT", "fifty")))
