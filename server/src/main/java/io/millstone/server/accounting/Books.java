@@ -121,18 +121,31 @@ public final class Books {
                   key,
                   "accounting.entry.post",
                   date + "\u001f" + memo + "\u001f" + lines,
-                  id -> post(t, id, date, memo, "MANUAL", null, null, lines));
+                  id -> {
+                    post(t, id, date, memo, "MANUAL", null, null, lines);
+                    return id;
+                  });
           return entry(t, outcome.id());
         });
   }
 
+  /** A posted entry's id and number. */
+  public record Posted(UUID id, String number) {}
+
   /** Posts an entry for a document, inside the document's transaction. */
   public UUID post(
+      Tx t, LocalDate date, String memo, String source, UUID sourceId, List<Line> lines) {
+    return postEntry(t, date, memo, source, sourceId, lines).id();
+  }
+
+  /** {@link #post(Tx, LocalDate, String, String, UUID, List)}, with the number it was given. */
+  public Posted postEntry(
       Tx t, LocalDate date, String memo, String source, UUID sourceId, List<Line> lines) {
     Validator v = new Validator();
     checkBalance(v, lines);
     v.throwIfInvalid();
-    return post(t, Ids.newId(), date, memo, source, sourceId, null, lines);
+    UUID id = Ids.newId();
+    return new Posted(id, post(t, id, date, memo, source, sourceId, null, lines));
   }
 
   public EntryView reverse(Actor actor, String key, String entryId, LocalDate date) {
@@ -170,7 +183,7 @@ public final class Books {
                         original.lines().stream()
                             .map(l -> new Line(l.accountCode(), l.credit(), l.debit(), l.memo()))
                             .toList();
-                    return post(
+                    post(
                         t,
                         newId,
                         date,
@@ -179,12 +192,14 @@ public final class Books {
                         null,
                         id,
                         mirror);
+                    return newId;
                   });
           return entry(t, outcome.id());
         });
   }
 
-  private UUID post(
+  /** Writes the entry; returns its number. */
+  private String post(
       Tx t,
       UUID id,
       LocalDate date,
@@ -197,15 +212,6 @@ public final class Books {
     return t.session()
         .doReturningWork(
             c -> {
-              Map<String, UUID> accounts = accountIds(c);
-              Validator v = new Validator();
-              for (int i = 0; i < lines.size(); i++) {
-                v.check(
-                    accounts.containsKey(lines.get(i).accountCode()),
-                    "lines[" + i + "].account_code",
-                    "'" + lines.get(i).accountCode() + "' is not an account of this company");
-              }
-              v.throwIfInvalid();
               PeriodView period = periodFor(c, t, date);
               if (period.closed()) {
                 throw new BusinessRuleException(
@@ -219,47 +225,83 @@ public final class Books {
                         + ") is closed; post into an open period, or ask accounts to reopen it.");
               }
               String number = sequenceNumber(t, "JV", date);
+              // The entry and its lines in one statement, the accounts found by code in it: a line
+              // whose code is not an active account of this company (RLS) is simply not written,
+              // which the count below turns into the error.
+              int written;
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "INSERT INTO journal_entry (id, company_id, number, entry_date, period_id, memo, source,"
-                          + " source_id, reversal_of, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, id);
-                ps.setObject(2, actor.companyId());
-                ps.setString(3, number);
-                ps.setDate(4, Date.valueOf(date));
-                ps.setObject(5, period.id());
-                ps.setString(6, memo == null ? "" : memo.trim());
-                ps.setString(7, source);
-                ps.setObject(8, sourceId);
-                ps.setObject(9, reversalOf);
-                ps.setTimestamp(10, Timestamp.from(clock.instant()));
-                ps.setString(11, actor.username());
-                ps.executeUpdate();
-              }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit, credit, memo)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < lines.size(); i++) {
+                      "WITH e AS (INSERT INTO journal_entry (id, company_id, number, entry_date, period_id,"
+                          + " memo, source, source_id, reversal_of, posted_at, posted_by)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
+                          + " INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit,"
+                          + " credit, memo) SELECT l.id, ?, e.id, l.no, a.id, l.debit, l.credit, l.memo"
+                          + " FROM e, unnest(?::uuid[], ?::int[], ?::text[], ?::numeric[], ?::numeric[],"
+                          + " ?::text[]) AS l(id, no, code, debit, credit, memo)"
+                          + " JOIN account a ON a.code = l.code AND a.active")) {
+                int k = 0;
+                ps.setObject(++k, id);
+                ps.setObject(++k, actor.companyId());
+                ps.setString(++k, number);
+                ps.setDate(++k, Date.valueOf(date));
+                ps.setObject(++k, period.id());
+                ps.setString(++k, memo == null ? "" : memo.trim());
+                ps.setString(++k, source);
+                ps.setObject(++k, sourceId);
+                ps.setObject(++k, reversalOf);
+                ps.setTimestamp(++k, Timestamp.from(clock.instant()));
+                ps.setString(++k, actor.username());
+                ps.setObject(++k, actor.companyId());
+                int n = lines.size();
+                UUID[] ids = new UUID[n];
+                Integer[] nos = new Integer[n];
+                String[] codes = new String[n];
+                BigDecimal[] debits = new BigDecimal[n];
+                BigDecimal[] credits = new BigDecimal[n];
+                String[] memos = new String[n];
+                for (int i = 0; i < n; i++) {
                   Line l = lines.get(i);
-                  ps.setObject(1, Ids.newId());
-                  ps.setObject(2, actor.companyId());
-                  ps.setObject(3, id);
-                  ps.setInt(4, i + 1);
-                  ps.setObject(5, accounts.get(l.accountCode()));
-                  ps.setBigDecimal(6, l.debit());
-                  ps.setBigDecimal(7, l.credit());
-                  ps.setString(8, l.memo() == null ? "" : l.memo());
-                  ps.addBatch();
+                  ids[i] = Ids.newId();
+                  nos[i] = i + 1;
+                  codes[i] = l.accountCode();
+                  debits[i] = l.debit();
+                  credits[i] = l.credit();
+                  memos[i] = l.memo() == null ? "" : l.memo();
                 }
-                ps.executeBatch();
+                ps.setArray(++k, c.createArrayOf("uuid", ids));
+                ps.setArray(++k, c.createArrayOf("int4", nos));
+                ps.setArray(++k, c.createArrayOf("text", codes));
+                ps.setArray(++k, c.createArrayOf("numeric", debits));
+                ps.setArray(++k, c.createArrayOf("numeric", credits));
+                ps.setArray(++k, c.createArrayOf("text", memos));
+                written = ps.executeUpdate();
+              }
+              if (written != lines.size()) {
+                // Rare: find which codes are missing; the caller's transaction rolls back.
+                Map<String, UUID> accounts = accountIds(c);
+                Validator v = new Validator();
+                for (int i = 0; i < lines.size(); i++) {
+                  v.check(
+                      accounts.containsKey(lines.get(i).accountCode()),
+                      "lines[" + i + "].account_code",
+                      "'" + lines.get(i).accountCode() + "' is not an account of this company");
+                }
+                v.throwIfInvalid();
+                throw new IllegalStateException(
+                    "journal entry "
+                        + number
+                        + " wrote "
+                        + written
+                        + " of "
+                        + lines.size()
+                        + " lines");
               }
               t.audit(
                   "accounting.entry.post",
                   "journal_entry",
                   id,
                   number + " " + source + " " + total(lines).toPlainString());
-              return id;
+              return number;
             });
   }
 

@@ -345,6 +345,7 @@ public final class StockLedger {
             .thenComparing(l -> l.warehouse().id())
             .thenComparing(Line::lot));
     Map<UUID, ItemCost> costs = lockCosts(c, actor.companyId(), ordered);
+    List<Issue> issued = new ArrayList<>();
     PreparedStatement moveRows =
         c.prepareStatement(
             "INSERT INTO stock_move (id, company_id, movement_id, item_id, warehouse_id, lot, quantity,"
@@ -376,8 +377,9 @@ public final class StockLedger {
           case "ISSUE" -> {
             BigDecimal value = cost.valueOf(l.quantity());
             values[l.index()] = value;
-            move(
-                c,
+            // The balances of all issued lines change together below, in one statement.
+            issued.add(new Issue(l, l.quantity().negate(), value.negate()));
+            moveRow(
                 moveRows,
                 actor,
                 movementId,
@@ -388,8 +390,7 @@ public final class StockLedger {
                 value.negate(),
                 "ISSUE",
                 ref,
-                now,
-                allowNegative);
+                now);
             cost.add(l.quantity().negate(), value.negate());
           }
           case "TRANSFER" -> {
@@ -480,8 +481,69 @@ public final class StockLedger {
       }
       moveRows.executeBatch();
     }
+    issueAll(c, actor, issued, allowNegative);
     ItemCost.saveAll(c, costs.values());
     return values;
+  }
+
+  /** A line's pending change to its balance. */
+  private record Issue(Line line, BigDecimal quantity, BigDecimal value) {}
+
+  /**
+   * Takes the issued quantities off their balances in one statement (the item rows are already
+   * locked, so the order of the balance rows cannot deadlock). A balance that would go below zero
+   * is not changed by it; those lines then go one by one, which refuses the first short one with
+   * the figures, exactly as before.
+   */
+  private static void issueAll(Connection c, Actor actor, List<Issue> issues, boolean mayGoNegative)
+      throws SQLException {
+    if (issues.isEmpty()) {
+      return;
+    }
+    int n = issues.size();
+    UUID[] items = new UUID[n];
+    UUID[] warehouses = new UUID[n];
+    String[] lots = new String[n];
+    BigDecimal[] quantities = new BigDecimal[n];
+    BigDecimal[] values = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      Issue is = issues.get(i);
+      items[i] = is.line().item().id();
+      warehouses[i] = is.line().warehouse().id();
+      lots[i] = is.line().lot();
+      quantities[i] = is.quantity();
+      values[i] = is.value();
+    }
+    java.util.Set<List<Object>> applied = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE stock_balance b SET quantity = b.quantity + u.q, value = b.value + u.v"
+                + " FROM (SELECT item, wh, lot, sum(q) q, sum(v) v FROM unnest(?::uuid[], ?::uuid[],"
+                + " ?::text[], ?::numeric[], ?::numeric[]) AS x(item, wh, lot, q, v)"
+                + " GROUP BY item, wh, lot) u"
+                + " WHERE b.company_id = ? AND b.item_id = u.item AND b.warehouse_id = u.wh"
+                + " AND b.lot = u.lot AND (? OR b.quantity + u.q >= 0)"
+                + " RETURNING b.item_id, b.warehouse_id, b.lot")) {
+      ps.setArray(1, c.createArrayOf("uuid", items));
+      ps.setArray(2, c.createArrayOf("uuid", warehouses));
+      ps.setArray(3, c.createArrayOf("text", lots));
+      ps.setArray(4, c.createArrayOf("numeric", quantities));
+      ps.setArray(5, c.createArrayOf("numeric", values));
+      ps.setObject(6, actor.companyId());
+      ps.setBoolean(7, mayGoNegative);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          applied.add(
+              List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
+        }
+      }
+    }
+    for (Issue is : issues) {
+      Line l = is.line();
+      if (!applied.contains(List.of(l.item().id(), l.warehouse().id(), l.lot()))) {
+        balance(c, actor, l, l.warehouse(), is.quantity(), is.value(), mayGoNegative);
+      }
+    }
   }
 
   /** Writes a move and changes its balance; refuses to take the balance below zero. */
@@ -498,6 +560,20 @@ public final class StockLedger {
       String kind,
       String ref,
       Instant now,
+      boolean mayGoNegative)
+      throws SQLException {
+    balance(c, actor, l, w, qty, value, mayGoNegative);
+    moveRow(moveRows, actor, movementId, l, w, qty, unitCost, value, kind, ref, now);
+  }
+
+  /** Changes a line's balance; refuses to take it below zero unless that is allowed. */
+  private static void balance(
+      Connection c,
+      Actor actor,
+      Line l,
+      Warehouse w,
+      BigDecimal qty,
+      BigDecimal value,
       boolean mayGoNegative)
       throws SQLException {
     int changed;
@@ -571,6 +647,21 @@ public final class StockLedger {
         }
       }
     }
+  }
+
+  private static void moveRow(
+      PreparedStatement moveRows,
+      Actor actor,
+      UUID movementId,
+      Line l,
+      Warehouse w,
+      BigDecimal qty,
+      BigDecimal unitCost,
+      BigDecimal value,
+      String kind,
+      String ref,
+      Instant now)
+      throws SQLException {
     moveRows.setObject(1, Ids.newId());
     moveRows.setObject(2, actor.companyId());
     moveRows.setObject(3, movementId);
@@ -643,17 +734,32 @@ public final class StockLedger {
     }
 
     static void saveAll(Connection c, java.util.Collection<ItemCost> costs) throws SQLException {
+      if (costs.isEmpty()) {
+        return;
+      }
+      // One statement for all the movement's items (each item once: the map is keyed by item).
+      UUID[] items = new UUID[costs.size()];
+      BigDecimal[] quantities = new BigDecimal[costs.size()];
+      BigDecimal[] values = new BigDecimal[costs.size()];
+      UUID company = null;
+      int i = 0;
+      for (ItemCost k : costs) {
+        items[i] = k.item;
+        quantities[i] = k.quantity;
+        values[i] = k.value;
+        company = k.company;
+        i++;
+      }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE item_cost SET quantity = ?, value = ? WHERE company_id = ? AND item_id = ?")) {
-        for (ItemCost k : costs) {
-          ps.setBigDecimal(1, k.quantity);
-          ps.setBigDecimal(2, k.value);
-          ps.setObject(3, k.company);
-          ps.setObject(4, k.item);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+              "UPDATE item_cost SET quantity = u.q, value = u.v"
+                  + " FROM unnest(?::uuid[], ?::numeric[], ?::numeric[]) AS u(item, q, v)"
+                  + " WHERE item_cost.company_id = ? AND item_cost.item_id = u.item")) {
+        ps.setArray(1, c.createArrayOf("uuid", items));
+        ps.setArray(2, c.createArrayOf("numeric", quantities));
+        ps.setArray(3, c.createArrayOf("numeric", values));
+        ps.setObject(4, company);
+        ps.executeUpdate();
       }
     }
   }

@@ -29,7 +29,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,11 @@ public final class SalesDesk {
   static final int PRICE_SCALE = 4;
 
   static final int AMOUNT_SCALE = Amounts.SCALE;
+
+  /** Scales of the stored amounts and VAT rates (numeric(19, 4), numeric(7, 4)). */
+  private static final int STORED_SCALE = 4;
+
+  private static final int RATE_SCALE = 4;
 
   static final Set<String> STATES =
       Set.of("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED", "CANCELLED");
@@ -164,7 +171,7 @@ public final class SalesDesk {
       String currency) {}
 
   private record Customer(
-      UUID id, String code, String name, BigDecimal creditLimit, int termsDays) {}
+      UUID id, String code, String name, BigDecimal creditLimit, int termsDays, String bin) {}
 
   private record ItemRow(
       UUID id,
@@ -218,6 +225,8 @@ public final class SalesDesk {
     return tx.inCompany(
         actor,
         t -> {
+          // What this call writes, answered as written instead of read back.
+          OrderView[] made = {null};
           var outcome =
               Idempotency.once(
                   t,
@@ -236,26 +245,72 @@ public final class SalesDesk {
                             if (!quotation) {
                               checkCredit(c, cust, gross(priced), null);
                             }
-                            Instant now = clock.instant();
+                            // PostgreSQL keeps microseconds: the answer shows the stored instant.
+                            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            BigDecimal net = BigDecimal.ZERO;
+                            BigDecimal vat = BigDecimal.ZERO;
+                            for (PricedLine l : priced) {
+                              net = net.add(l.net());
+                              vat = vat.add(l.vat());
+                            }
+                            String trimmedNote = note == null ? "" : note.trim();
                             try (PreparedStatement ps =
                                 c.prepareStatement(
                                     "INSERT INTO sales_order (id, company_id, number, customer_id, order_date, state, note,"
                                         + " net_total, vat_total, gross_total, created_at, created_by, updated_at, updated_by)"
-                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)")) {
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                               ps.setObject(1, id);
                               ps.setObject(2, actor.companyId());
                               ps.setString(3, number);
                               ps.setObject(4, cust.id());
                               ps.setDate(5, Date.valueOf(date));
                               ps.setString(6, state);
-                              ps.setString(7, note == null ? "" : note.trim());
-                              ps.setTimestamp(8, Timestamp.from(now));
-                              ps.setString(9, actor.username());
-                              ps.setTimestamp(10, Timestamp.from(now));
-                              ps.setString(11, actor.username());
+                              ps.setString(7, trimmedNote);
+                              ps.setBigDecimal(8, net);
+                              ps.setBigDecimal(9, vat);
+                              ps.setBigDecimal(10, net.add(vat));
+                              ps.setTimestamp(11, Timestamp.from(now));
+                              ps.setString(12, actor.username());
+                              ps.setTimestamp(13, Timestamp.from(now));
+                              ps.setString(14, actor.username());
                               ps.executeUpdate();
                             }
-                            writeLines(c, actor, id, priced);
+                            insertLines(c, actor, id, priced);
+                            List<OrderLineView> views = new ArrayList<>();
+                            for (int i = 0; i < priced.size(); i++) {
+                              PricedLine l = priced.get(i);
+                              views.add(
+                                  new OrderLineView(
+                                      i + 1,
+                                      l.item().code(),
+                                      l.item().name(),
+                                      l.item().unit(),
+                                      l.qty().setScale(QTY_SCALE),
+                                      l.price().setScale(PRICE_SCALE),
+                                      l.rate().setScale(RATE_SCALE, java.math.RoundingMode.HALF_UP),
+                                      l.net().setScale(STORED_SCALE),
+                                      l.vat().setScale(STORED_SCALE),
+                                      BigDecimal.ZERO.setScale(QTY_SCALE),
+                                      BigDecimal.ZERO.setScale(QTY_SCALE)));
+                            }
+                            made[0] =
+                                new OrderView(
+                                    id,
+                                    number,
+                                    "",
+                                    cust.code(),
+                                    cust.name(),
+                                    date,
+                                    state,
+                                    trimmedNote,
+                                    List.copyOf(views),
+                                    net.setScale(STORED_SCALE),
+                                    vat.setScale(STORED_SCALE),
+                                    net.add(vat).setScale(STORED_SCALE),
+                                    0,
+                                    now,
+                                    actor.username(),
+                                    CompanyAdmin.currencyOf(t));
                             t.audit(
                                 "sales.order.create",
                                 "sales_order",
@@ -267,7 +322,7 @@ public final class SalesDesk {
                                     + Amounts.money(gross(priced)));
                             return id;
                           }));
-          return order(t, outcome.id());
+          return outcome.replayed() ? order(t, outcome.id()) : made[0];
         });
   }
 
@@ -446,28 +501,33 @@ public final class SalesDesk {
     return tx.inCompany(
         actor,
         t -> {
+          DeliveryView[] made = {null};
           var outcome =
               Idempotency.once(
                   t,
                   key,
                   "sales.delivery.post",
                   id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
-                  deliveryId ->
-                      deliver(
-                          t,
-                          actor,
-                          deliveryId,
-                          books.sequenceNumber(t, "DN", date),
-                          id,
-                          wh,
-                          date,
-                          lines,
-                          qty));
-          return delivery(t, outcome.id());
+                  deliveryId -> {
+                    made[0] =
+                        deliver(
+                            t,
+                            actor,
+                            deliveryId,
+                            books.sequenceNumber(t, "DN", date),
+                            id,
+                            wh,
+                            date,
+                            lines,
+                            qty);
+                    return deliveryId;
+                  });
+          return outcome.replayed() ? delivery(t, outcome.id()) : made[0];
         });
   }
 
-  private UUID deliver(
+  /** Posts the delivery and answers it as written. */
+  private DeliveryView deliver(
       Tx t,
       Actor actor,
       UUID deliveryId,
@@ -538,7 +598,7 @@ public final class SalesDesk {
       }
       cost = issued.total();
     }
-    UUID entry = null;
+    Books.Posted entry = null;
     if (cost.signum() > 0) {
       List<Books.Line> posting = new ArrayList<>();
       posting.add(new Books.Line("5000", cost, BigDecimal.ZERO, "Cost of goods sold " + number));
@@ -549,7 +609,7 @@ public final class SalesDesk {
             }
           });
       entry =
-          books.post(
+          books.postEntry(
               t,
               date,
               "Delivery " + number + " for " + o.number(),
@@ -558,12 +618,11 @@ public final class SalesDesk {
               posting);
     }
     UUID move = movementId;
-    UUID journal = entry;
+    UUID journal = entry == null ? null : entry.id();
     BigDecimal value = cost;
     Jdbc.work(
         t,
         c -> {
-          UUID warehouseId = warehouseId(c, wh);
           if (move == null) {
             throw new BusinessRuleException(
                 "nothing_to_deliver",
@@ -573,12 +632,12 @@ public final class SalesDesk {
               c.prepareStatement(
                   "INSERT INTO delivery (id, company_id, number, order_id, warehouse_id, delivery_date,"
                       + " movement_id, journal_entry_id, cost_value, posted_at, posted_by)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, (SELECT id FROM warehouse WHERE code = ?), ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, deliveryId);
             ps.setObject(2, actor.companyId());
             ps.setString(3, number);
             ps.setObject(4, orderId);
-            ps.setObject(5, warehouseId);
+            ps.setString(5, wh);
             ps.setDate(6, Date.valueOf(date));
             ps.setObject(7, move);
             ps.setObject(8, journal);
@@ -604,14 +663,13 @@ public final class SalesDesk {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE sales_order_line SET delivered_qty = delivered_qty + ? WHERE order_id = ? AND line_no = ?")) {
-            for (var e : wanted.entrySet()) {
-              ps.setBigDecimal(1, e.getValue());
-              ps.setObject(2, orderId);
-              ps.setInt(3, e.getKey());
-              ps.addBatch();
-            }
-            ps.executeBatch();
+                  "UPDATE sales_order_line l SET delivered_qty = l.delivered_qty + u.q"
+                      + " FROM unnest(?::int[], ?::numeric[]) AS u(no, q)"
+                      + " WHERE l.order_id = ? AND l.line_no = u.no")) {
+            ps.setArray(1, c.createArrayOf("int4", wanted.keySet().toArray(Integer[]::new)));
+            ps.setArray(2, c.createArrayOf("numeric", wanted.values().toArray(BigDecimal[]::new)));
+            ps.setObject(3, orderId);
+            ps.executeUpdate();
           }
           advanceState(c, actor, orderId);
           return null;
@@ -621,7 +679,28 @@ public final class SalesDesk {
         "delivery",
         deliveryId,
         number + " for " + o.number() + ", cost " + Amounts.money(cost));
-    return deliveryId;
+    List<DeliveryLineView> views = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLineRow l = orderLines.get(lines.get(i).orderLineNo());
+      String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
+      views.add(
+          new DeliveryLineView(l.lineNo(), l.itemCode(), lot, qty.get(i).setScale(QTY_SCALE)));
+    }
+    // As the stored delivery is read: by order line, then lot.
+    views.sort(
+        Comparator.comparingInt(DeliveryLineView::orderLineNo)
+            .thenComparing(DeliveryLineView::lot));
+    return new DeliveryView(
+        deliveryId,
+        number,
+        orderId,
+        o.number(),
+        wh,
+        date,
+        List.copyOf(views),
+        cost.setScale(STORED_SCALE),
+        entry == null ? "" : entry.number(),
+        CompanyAdmin.currencyOf(t));
   }
 
   // ---------------------------------------------------------------- invoices
@@ -635,18 +714,23 @@ public final class SalesDesk {
     return tx.inCompany(
         actor,
         t -> {
+          InvoiceView[] made = {null};
           var outcome =
               Idempotency.once(
                   t,
                   key,
                   "sales.invoice.post",
                   id + "\u001f" + date,
-                  invoiceId -> invoice(t, actor, invoiceId, id, date));
-          return invoice(t, outcome.id());
+                  invoiceId -> {
+                    made[0] = invoice(t, actor, invoiceId, id, date);
+                    return invoiceId;
+                  });
+          return outcome.replayed() ? invoice(t, outcome.id()) : made[0];
         });
   }
 
-  private UUID invoice(Tx t, Actor actor, UUID invoiceId, UUID orderId, LocalDate date) {
+  /** Posts the invoice and answers it as written. */
+  private InvoiceView invoice(Tx t, Actor actor, UUID invoiceId, UUID orderId, LocalDate date) {
     OrderHead o = Jdbc.work(t, c -> lockOrder(c, orderId, null));
     if (!o.state().equals("CONFIRMED") && !o.state().equals("DELIVERED")) {
       throw new BusinessRuleException(
@@ -692,7 +776,7 @@ public final class SalesDesk {
     for (Billed b : billed) {
       revenue.merge(Books.revenueAccount(b.line().kind()), b.net(), BigDecimal::add);
     }
-    UUID entry = null;
+    Books.Posted entry = null;
     if (gross.signum() > 0) {
       List<Books.Line> posting = new ArrayList<>();
       posting.add(new Books.Line("1100", gross, BigDecimal.ZERO, cust.code()));
@@ -706,7 +790,7 @@ public final class SalesDesk {
         posting.add(new Books.Line("2100", BigDecimal.ZERO, vat, "Output VAT"));
       }
       entry =
-          books.post(
+          books.postEntry(
               t,
               date,
               "Invoice for " + o.number() + " to " + cust.code(),
@@ -720,20 +804,24 @@ public final class SalesDesk {
         c -> {
           try (PreparedStatement up =
               c.prepareStatement(
-                  "UPDATE sales_order_line SET invoiced_qty = invoiced_qty + ? WHERE id = ?")) {
-            for (Billed b : billed) {
-              up.setBigDecimal(1, b.qty());
-              up.setObject(2, b.line().id());
-              up.addBatch();
-            }
-            up.executeBatch();
+                  "UPDATE sales_order_line l SET invoiced_qty = l.invoiced_qty + u.q"
+                      + " FROM unnest(?::uuid[], ?::numeric[]) AS u(id, q) WHERE l.id = u.id")) {
+            up.setArray(
+                1,
+                c.createArrayOf(
+                    "uuid", billed.stream().map(b -> b.line().id()).toArray(UUID[]::new)));
+            up.setArray(
+                2,
+                c.createArrayOf(
+                    "numeric", billed.stream().map(Billed::qty).toArray(BigDecimal[]::new)));
+            up.executeUpdate();
           }
           advanceState(c, actor, orderId);
           return null;
         });
     // Last: the gapless number. Its counter stays locked only until this transaction commits.
     String number = books.documentNumber(t, "INV", date);
-    UUID journal = entry;
+    UUID journal = entry == null ? null : entry.id();
     Jdbc.work(
         t,
         c -> {
@@ -788,7 +876,41 @@ public final class SalesDesk {
             + Amounts.money(gross)
             + " incl. VAT "
             + Amounts.money(vat));
-    return invoiceId;
+    List<InvoiceLineView> views = new ArrayList<>();
+    for (int n = 0; n < billed.size(); n++) {
+      Billed b = billed.get(n);
+      views.add(
+          new InvoiceLineView(
+              n + 1,
+              b.line().itemCode(),
+              b.line().itemName(),
+              b.qty().setScale(QTY_SCALE),
+              b.line().price(),
+              b.line().rate(),
+              b.net().setScale(STORED_SCALE),
+              b.vat().setScale(STORED_SCALE),
+              BigDecimal.ZERO.setScale(QTY_SCALE)));
+    }
+    return new InvoiceView(
+        invoiceId,
+        number,
+        "INVOICE",
+        orderId,
+        o.number(),
+        cust.code(),
+        cust.name(),
+        cust.bin(),
+        null,
+        date,
+        date.plusDays(cust.termsDays()),
+        "",
+        List.copyOf(views),
+        net.setScale(STORED_SCALE),
+        vat.setScale(STORED_SCALE),
+        gross.setScale(STORED_SCALE),
+        BigDecimal.ZERO.setScale(STORED_SCALE),
+        entry == null ? "" : entry.number(),
+        CompanyAdmin.currencyOf(t));
   }
 
   public InvoiceView postCreditNote(
@@ -1185,6 +1307,7 @@ public final class SalesDesk {
       int lineNo,
       UUID itemId,
       String itemCode,
+      String itemName,
       String unit,
       String kind,
       BigDecimal quantity,
@@ -1233,7 +1356,7 @@ public final class SalesDesk {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT l.id, l.line_no, l.item_id, i.code, i.unit_code, i.kind, l.quantity, l.unit_price,"
-                + " l.vat_rate, l.net, l.vat, l.delivered_qty, l.invoiced_qty"
+                + " l.vat_rate, l.net, l.vat, l.delivered_qty, l.invoiced_qty, i.name"
                 + " FROM sales_order_line l JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
       ps.setObject(1, orderId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -1245,6 +1368,7 @@ public final class SalesDesk {
                   rs.getInt(2),
                   rs.getObject(3, UUID.class),
                   rs.getString(4),
+                  rs.getString(14),
                   rs.getString(5),
                   rs.getString(6),
                   rs.getBigDecimal(7),
@@ -1543,6 +1667,20 @@ public final class SalesDesk {
 
   private static void writeLines(Connection c, Actor actor, UUID orderId, List<PricedLine> lines)
       throws SQLException {
+    insertLines(c, actor, orderId, lines);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sales_order o SET net_total = s.net, vat_total = s.vat, gross_total = s.net + s.vat"
+                + " FROM (SELECT coalesce(sum(net), 0) net, coalesce(sum(vat), 0) vat FROM sales_order_line"
+                + " WHERE order_id = ?) s WHERE o.id = ?")) {
+      ps.setObject(1, orderId);
+      ps.setObject(2, orderId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertLines(Connection c, Actor actor, UUID orderId, List<PricedLine> lines)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO sales_order_line (id, company_id, order_id, line_no, item_id, quantity, unit_price,"
@@ -1562,15 +1700,6 @@ public final class SalesDesk {
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE sales_order o SET net_total = s.net, vat_total = s.vat, gross_total = s.net + s.vat"
-                + " FROM (SELECT coalesce(sum(net), 0) net, coalesce(sum(vat), 0) vat FROM sales_order_line"
-                + " WHERE order_id = ?) s WHERE o.id = ?")) {
-      ps.setObject(1, orderId);
-      ps.setObject(2, orderId);
-      ps.executeUpdate();
     }
   }
 
@@ -1597,19 +1726,22 @@ public final class SalesDesk {
 
   /** CONFIRMED → DELIVERED when every goods line is delivered; → INVOICED when all is invoiced. */
   private void advanceState(Connection c, Actor actor, UUID orderId) throws SQLException {
-    String next;
+    // The lines' state and the order's new state and version in one statement.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT bool_and(l.invoiced_qty = l.quantity),"
-                + " bool_and(l.delivered_qty = l.quantity OR i.kind = 'SERVICE')"
-                + " FROM sales_order_line l JOIN item i ON i.id = l.item_id WHERE l.order_id = ?")) {
-      ps.setObject(1, orderId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        next = rs.getBoolean(1) ? "INVOICED" : rs.getBoolean(2) ? "DELIVERED" : "CONFIRMED";
-      }
+            "UPDATE sales_order o SET state = CASE WHEN s.invoiced THEN 'INVOICED'"
+                + " WHEN s.delivered THEN 'DELIVERED' ELSE 'CONFIRMED' END,"
+                + " version = o.version + 1, updated_at = ?, updated_by = ?"
+                + " FROM (SELECT bool_and(l.invoiced_qty = l.quantity) invoiced,"
+                + " bool_and(l.delivered_qty = l.quantity OR i.kind = 'SERVICE') delivered"
+                + " FROM sales_order_line l JOIN item i ON i.id = l.item_id WHERE l.order_id = ?) s"
+                + " WHERE o.id = ?")) {
+      ps.setTimestamp(1, Timestamp.from(clock.instant()));
+      ps.setString(2, actor.username());
+      ps.setObject(3, orderId);
+      ps.setObject(4, orderId);
+      ps.executeUpdate();
     }
-    touch(c, actor, orderId, next, null, null);
   }
 
   private static BigDecimal[] invoicedSoFar(Connection c, UUID orderLineId) throws SQLException {
@@ -1773,7 +1905,7 @@ public final class SalesDesk {
   private static Customer customer(Connection c, String code, String field) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, code, name, credit_limit, payment_terms_days FROM party"
+            "SELECT id, code, name, credit_limit, payment_terms_days, bin FROM party"
                 + " WHERE code = ? AND is_customer AND active")) {
       ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
@@ -1785,7 +1917,8 @@ public final class SalesDesk {
             rs.getString(2),
             rs.getString(3),
             rs.getBigDecimal(4),
-            rs.getInt(5));
+            rs.getInt(5),
+            rs.getString(6));
       }
     }
   }
@@ -1793,7 +1926,7 @@ public final class SalesDesk {
   private static Customer customerById(Connection c, UUID id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, code, name, credit_limit, payment_terms_days FROM party WHERE id = ?")) {
+            "SELECT id, code, name, credit_limit, payment_terms_days, bin FROM party WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -1802,7 +1935,8 @@ public final class SalesDesk {
             rs.getString(2),
             rs.getString(3),
             rs.getBigDecimal(4),
-            rs.getInt(5));
+            rs.getInt(5),
+            rs.getString(6));
       }
     }
   }
@@ -1841,16 +1975,6 @@ public final class SalesDesk {
       }
     }
     return out;
-  }
-
-  private static UUID warehouseId(Connection c, String code) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM warehouse WHERE code = ?")) {
-      ps.setString(1, code);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getObject(1, UUID.class);
-      }
-    }
   }
 
   private static BigDecimal gross(List<PricedLine> lines) {

@@ -573,6 +573,64 @@ class SalesScenarioTest {
   }
 
   @Test
+  void aPostedDocumentAnswersExactlyWhatIsStored() {
+    // Create, delivery and invoice answer from what they wrote; a retry with the same key reads
+    // the stored document back. Both answers must be the same to the last field.
+    String sugar = sugar("95000");
+    String molasses = molasses();
+    String buyer = customer("0");
+    receive(sugar, "20", "70000", "L-1");
+    receive(sugar, "20", "70000", "L-2");
+    receive(molasses, "20", "4000", "");
+    CreateOrderRequest create =
+        CreateOrderRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setCustomerCode(buyer)
+            .setOrderDate(day(11, 20))
+            .setNote("  by the north gate ")
+            .addLines(line(sugar, "7.125"))
+            .addLines(line(molasses, "3").toBuilder().setUnitPrice(dec("11500.5")))
+            .build();
+    SalesOrder so = sales.createOrder(create);
+    assertThat(sales.createOrder(create)).isEqualTo(so);
+    assertThat(reread(so)).isEqualTo(so);
+
+    PostDeliveryRequest delivery =
+        PostDeliveryRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setOrderId(so.getId())
+            .setWarehouseCode("godown")
+            .setDeliveryDate(day(11, 21))
+            .addLines(
+                DeliveryLineInput.newBuilder().setOrderLineNo(2).setQuantity(dec("3")).setLot(""))
+            .addLines(
+                DeliveryLineInput.newBuilder()
+                    .setOrderLineNo(1)
+                    .setQuantity(dec("2.125"))
+                    .setLot("L-2"))
+            .addLines(
+                DeliveryLineInput.newBuilder()
+                    .setOrderLineNo(1)
+                    .setQuantity(dec("5"))
+                    .setLot("L-1"))
+            .build();
+    Delivery d = stores.postDelivery(delivery);
+    assertThat(d.getLinesCount()).isEqualTo(3);
+    assertThat(d.getJournalEntryNumber()).matches("JV-2026-\\d{5}");
+    assertThat(stores.postDelivery(delivery)).isEqualTo(d);
+
+    PostInvoiceRequest invoice =
+        PostInvoiceRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setOrderId(so.getId())
+            .setInvoiceDate(day(11, 22))
+            .build();
+    Invoice inv = accounts.postInvoice(invoice);
+    assertThat(inv.getNumber()).matches("INV-2026-\\d{5}");
+    assertThat(accounts.postInvoice(invoice)).isEqualTo(inv);
+  }
+
+  @Test
   void twoPeopleEditTheSameOrderAndTheSecondIsToldWhoChangedIt() {
     String sugar = sugar("95000");
     String buyer = customer("0");
