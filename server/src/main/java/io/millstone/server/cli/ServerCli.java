@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
       ServerCli.Migrate.class,
       ServerCli.CreateCompany.class,
       ServerCli.CreateUser.class,
+      CreateDevice.class,
       ServerCli.VerifyAudit.class
     })
 public final class ServerCli implements Callable<Integer> {
