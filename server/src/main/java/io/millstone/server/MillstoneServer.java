@@ -13,6 +13,7 @@ import io.millstone.server.accounting.ChartSetup;
 import io.millstone.server.accounting.LedgerGrpcService;
 import io.millstone.server.accounting.LedgerReports;
 import io.millstone.server.audit.AuditLog;
+import io.millstone.server.gateway.ConnectionCounter;
 import io.millstone.server.gateway.Gateway;
 import io.millstone.server.gateway.MethodRules;
 import io.millstone.server.identity.AuthGrpcService;
@@ -43,6 +44,7 @@ import io.millstone.server.masterdata.UnitGrpcService;
 import io.millstone.server.masterdata.WarehouseAdmin;
 import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
+import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.purchasing.PurchaseDesk;
@@ -65,6 +67,7 @@ import io.millstone.server.telemetry.TagDirectory;
 import io.millstone.server.telemetry.UplinkGrpcService;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -79,6 +82,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MillstoneServer {
   private static final Logger log = LoggerFactory.getLogger(MillstoneServer.class);
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  static final Duration HEARTBEAT_TTL = Duration.ofSeconds(20);
 
   private final Platform platform;
   private final ScheduledExecutorService scheduler;
@@ -99,7 +104,9 @@ public final class MillstoneServer {
   private final StockLedger stockLedger;
   private final SalesDesk salesDesk;
   private final PurchaseDesk purchaseDesk;
+  private final ConnectionCounter connections = new ConnectionCounter();
   private final Server server;
+  private NodeHeartbeat heartbeat;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
     this.platform = platform;
@@ -180,6 +187,9 @@ public final class MillstoneServer {
             platform.redis(),
             registry,
             scheduler);
+    // Added before the gateway's interceptors, so it sees only authenticated agent streams.
+    builder.addTransportFilter(connections);
+    builder.intercept(connections);
     gateway.install(builder, services);
     this.server = builder.build();
   }
@@ -199,6 +209,23 @@ public final class MillstoneServer {
         TimeUnit.HOURS);
     server.start();
     health.setStatus("", ServingStatus.SERVING);
+    heartbeat =
+        new NodeHeartbeat(
+            platform.redis(),
+            platform.config().host() + ":" + grpcServerPort(),
+            connections::counts,
+            HEARTBEAT_TTL);
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            heartbeat.beat();
+          } catch (RuntimeException e) {
+            log.warn("Could not publish this node's heartbeat: {}", e.getMessage());
+          }
+        },
+        0,
+        HEARTBEAT_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
     log.info("Millstone server started: {}", server.getListenSockets());
     return this;
   }
@@ -216,6 +243,13 @@ public final class MillstoneServer {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     } finally {
+      if (heartbeat != null) {
+        try {
+          heartbeat.close();
+        } catch (RuntimeException e) {
+          log.warn("Could not withdraw this node's heartbeat: {}", e.getMessage());
+        }
+      }
       gateway.close();
       sessionStore.close();
       liveHub.close();

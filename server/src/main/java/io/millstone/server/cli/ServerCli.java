@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
       ServerCli.CreateCompany.class,
       ServerCli.CreateUser.class,
       CreateDevice.class,
-      ServerCli.VerifyAudit.class
+      ServerCli.VerifyAudit.class,
+      StatusCommand.class
     })
 public final class ServerCli implements Callable<Integer> {
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -35,14 +37,7 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations as the owner role and reports what ran. */
   public static MigrateResult migrate(DatabaseSettings settings) {
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(ownerDataSource(settings))
-            .locations("classpath:db/migration")
-            .placeholders(Map.of("runtime_role", settings.runtimeUser()))
-            .failOnMissingLocations(true)
-            .load();
-    MigrateResult result = flyway.migrate();
+    MigrateResult result = flyway(settings, null).migrate();
     if (result.migrationsExecuted > 0) {
       log.info(
           "Applied {} migration(s); schema now at version {}",
@@ -50,6 +45,46 @@ public final class Database implements AutoCloseable {
           result.targetSchemaVersion);
     }
     return result;
+  }
+
+  /**
+   * Migrates only up to {@code target} (a version such as "9"), for a restore that must load a
+   * backup into the schema it was taken from.
+   */
+  public static MigrateResult migrateTo(DatabaseSettings settings, String target) {
+    return flyway(settings, target).migrate();
+  }
+
+  /** Where the schema stands: the applied version (null if none) and how many migrations wait. */
+  public record MigrationState(String applied, int pending, String latestKnown) {}
+
+  public static MigrationState migrationState(DatabaseSettings settings) {
+    MigrationInfoService info = flyway(settings, null).info();
+    MigrationInfo current = info.current();
+    MigrationInfo[] all = info.all();
+    String latest = null;
+    for (MigrationInfo m : all) {
+      if (m.getVersion() != null && m.getScript() != null && !m.getScript().isEmpty()) {
+        latest = m.getVersion().getVersion();
+      }
+    }
+    return new MigrationState(
+        current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
+        info.pending().length,
+        latest);
+  }
+
+  private static Flyway flyway(DatabaseSettings settings, String target) {
+    var conf =
+        Flyway.configure()
+            .dataSource(ownerDataSource(settings))
+            .locations("classpath:db/migration")
+            .placeholders(Map.of("runtime_role", settings.runtimeUser()))
+            .failOnMissingLocations(true);
+    if (target != null) {
+      conf = conf.target(target);
+    }
+    return conf.load();
   }
 
   /** Opens the runtime pool and the session factory; the schema must already be migrated. */
@@ -107,8 +142,9 @@ public final class Database implements AutoCloseable {
     return settings;
   }
 
-  static DataSource ownerDataSource(DatabaseSettings s) {
+  public static DataSource ownerDataSource(DatabaseSettings s) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setConnectTimeout(10);
     ds.setURL(s.jdbcUrl());
     ds.setUser(s.ownerUser());
     if (s.ownerPassword() != null) {

@@ -31,17 +31,54 @@ public final class EmbeddedStores implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
   private static final String DATABASE = "millstone";
 
+  private static final String RUN_FILE = "run/stores.properties";
+
   private final EmbeddedPostgres postgres;
   private final RedisServer redis;
   private final DatabaseSettings databaseSettings;
   private final String redisUrl;
+  private final Path runFile;
 
   private EmbeddedStores(
-      EmbeddedPostgres postgres, RedisServer redis, DatabaseSettings db, String redisUrl) {
+      EmbeddedPostgres postgres,
+      RedisServer redis,
+      DatabaseSettings db,
+      String redisUrl,
+      Path runFile) {
     this.postgres = postgres;
     this.redis = redis;
     this.databaseSettings = db;
     this.redisUrl = redisUrl;
+    this.runFile = runFile;
+  }
+
+  /**
+   * The embedded stores another process of this installation has running, read from the run file it
+   * wrote; empty when none runs (no file, or its process is gone). Either part is null when that
+   * store is external.
+   */
+  public record Running(long pid, DatabaseSettings databaseSettings, String redisUrl) {}
+
+  public static java.util.Optional<Running> running(MillstoneConfig config) throws IOException {
+    Path file = config.dataDir().resolve(RUN_FILE);
+    Properties run = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      run.load(r);
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+      return java.util.Optional.empty();
+    }
+    long pid = Long.parseLong(run.getProperty("pid", "-1"));
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      return java.util.Optional.empty(); // left by a process that did not stop cleanly
+    }
+    Properties secrets = loadOrCreateSecrets(config.dataDir().resolve("secrets.properties"));
+    int pgPort = Integer.parseInt(run.getProperty("postgres.port", "0"));
+    int redisPort = Integer.parseInt(run.getProperty("redis.port", "0"));
+    return java.util.Optional.of(
+        new Running(
+            pid,
+            pgPort > 0 ? settings(config, secrets, pgPort) : null,
+            redisPort > 0 ? redisUrl(secrets, redisPort) : null));
   }
 
   /** Starts what the configuration does not point elsewhere; either part may be external. */
@@ -76,14 +113,55 @@ public final class EmbeddedStores implements AutoCloseable {
                 .onShutdownForceStop(true)
                 .build();
         rs.start();
-        redisUrl = "redis://:" + secrets.getProperty("redis.password") + "@127.0.0.1:" + port;
+        redisUrl = redisUrl(secrets, port);
         log.info("Embedded Redis listening on 127.0.0.1:{}, data in {}", port, redisDir);
       }
-      return new EmbeddedStores(pg, rs, db, redisUrl);
+      Path runFile = null;
+      if (pg != null || rs != null) {
+        runFile = dir.resolve(RUN_FILE);
+        writeRunFile(runFile, pg == null ? 0 : pg.getPort(), rs == null ? 0 : rs.ports().get(0));
+      }
+      return new EmbeddedStores(pg, rs, db, redisUrl, runFile);
     } catch (IOException | RuntimeException e) {
       closeQuietly(pg, rs);
       throw e;
     }
+  }
+
+  /** Tells the admin commands of this installation where the stores listen; owner-only. */
+  private static void writeRunFile(Path file, int pgPort, int redisPort) throws IOException {
+    Files.createDirectories(file.getParent());
+    Properties p = new Properties();
+    p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+    p.setProperty("postgres.port", String.valueOf(pgPort));
+    p.setProperty("redis.port", String.valueOf(redisPort));
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(
+        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(w, "Embedded stores of the running Millstone server; removed when it stops.");
+    }
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String redisUrl(Properties secrets, int port) {
+    return "redis://:" + secrets.getProperty("redis.password") + "@127.0.0.1:" + port;
+  }
+
+  private static DatabaseSettings settings(MillstoneConfig config, Properties secrets, int port) {
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?sslmode=disable";
+    return new DatabaseSettings(
+        url,
+        config.dbOwnerUser(),
+        secrets.getProperty("db.owner.password"),
+        config.dbUser(),
+        secrets.getProperty("db.password"),
+        config.dbPoolSize());
   }
 
   private static EmbeddedPostgres startPostgres(Path pgDir) throws IOException {
@@ -143,10 +221,7 @@ public final class EmbeddedStores implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not prepare the embedded database: " + e, e);
     }
-    String url =
-        "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + DATABASE + "?sslmode=disable";
-    return new DatabaseSettings(
-        url, owner, ownerPassword, runtime, runtimePassword, config.dbPoolSize());
+    return settings(config, secrets, pg.getPort());
   }
 
   private static void ensureRole(Connection c, String role, String password, String attributes)
@@ -220,7 +295,15 @@ public final class EmbeddedStores implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(postgres, redis);
+    try {
+      if (runFile != null) {
+        Files.deleteIfExists(runFile);
+      }
+    } catch (IOException e) {
+      log.warn("Could not remove {}: {}", runFile, e.toString());
+    } finally {
+      closeQuietly(postgres, redis);
+    }
   }
 
   private static void closeQuietly(EmbeddedPostgres pg, RedisServer rs) {

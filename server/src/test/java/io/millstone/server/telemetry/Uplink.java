@@ -21,12 +21,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A test's end of the agent stream: send a message, wait for the server's answer. */
-final class Uplink implements AutoCloseable {
+public final class Uplink implements AutoCloseable {
   final BlockingQueue<DownlinkMessage> received = new LinkedBlockingQueue<>();
   final CompletableFuture<Status> closed = new CompletableFuture<>();
   private final StreamObserver<UplinkMessage> out;
 
-  Uplink(Channel ch, String deviceId, String secret) {
+  public Uplink(Channel ch, String deviceId, String secret) {
     Metadata md = new Metadata();
     md.put(
         Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
@@ -66,7 +66,7 @@ final class Uplink implements AutoCloseable {
     return m;
   }
 
-  long hello() throws InterruptedException {
+  public long hello() throws InterruptedException {
     out.onNext(
         UplinkMessage.newBuilder().setHello(Hello.newBuilder().setAgentVersion("test")).build());
     return next().getWelcome().getHighWaterMark();
