@@ -1,5 +1,7 @@
 package io.millstone.client;
 
+import io.millstone.client.remote.ClientVersion;
+import java.util.Arrays;
 import javafx.application.Application;
 
 /**
@@ -11,6 +13,15 @@ public final class MillstoneClient {
   private MillstoneClient() {}
 
   public static void main(String[] args) {
+    // Answered without starting JavaFX, so it works without a display (install checks, scripts).
+    if (Arrays.asList(args).contains("--version")) {
+      System.out.println(versionLine());
+      return;
+    }
     Application.launch(ClientApp.class, args);
+  }
+
+  static String versionLine() {
+    return "millstone-client " + ClientVersion.get();
   }
 }

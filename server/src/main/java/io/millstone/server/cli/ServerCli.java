@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
       ServerCli.Migrate.class,
       ServerCli.CreateCompany.class,
       ServerCli.CreateUser.class,
+      CreateDevice.class,
       ServerCli.VerifyAudit.class,
       StatusCommand.class,
       BackupCommand.class,

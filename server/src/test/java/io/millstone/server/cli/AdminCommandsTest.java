@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.server.TestPlatform;
 import io.millstone.server.platform.DatabaseSettings;
+import io.millstone.server.platform.MillstoneConfig;
+import io.millstone.server.telemetry.DeviceAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,35 @@ class AdminCommandsTest {
     Run tampered = run("verify-audit", "--config", config.toString());
     assertThat(tampered.exitCode()).isEqualTo(1);
     assertThat(tampered.out()).contains("TAMPERED").contains(companyId.toString());
+  }
+
+  @Test
+  void aDeviceCreatedFromTheShellEnrolsWithThePrintedToken() throws Exception {
+    Run company =
+        run("create-company", "--config", config.toString(), "--name", "Joypurhat Sugar Mills");
+    String[] lines = company.out().trim().split("\n");
+    UUID companyId = UUID.fromString(lines[lines.length - 1].trim());
+
+    Run device =
+        run(
+            "create-device",
+            "--config",
+            config.toString(),
+            "--company",
+            companyId.toString(),
+            "--name",
+            "floor-pc-1");
+    assertThat(device.exitCode()).isZero();
+    assertThat(device.out()).contains("Created device floor-pc-1");
+    String[] out = device.out().trim().split("\n");
+    String token = out[out.length - 1].trim();
+
+    DeviceAdmin.Enrolled enrolled =
+        ServerCli.withServices(
+            MillstoneConfig.load(Optional.of(config), Map.of()),
+            s -> s.deviceAdmin().enroll(token, "0.1.0", "floor-pc-1", "req-" + UUID.randomUUID()));
+    assertThat(enrolled.companyId()).isEqualTo(companyId);
+    assertThat(enrolled.secret()).isNotBlank();
   }
 
   @Test
