@@ -373,6 +373,7 @@ public final class MillstoneConfig {
      * (the orders bench on 2 cores: 46 orders/s with 16, 70 with 5), instead of in the pool.
      */
     private int dbPoolSize = Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1);
+
     private Path backupDir;
     private Duration backupInterval = Duration.ofHours(24);
     private int backupKeep = 7;
