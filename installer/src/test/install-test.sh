@@ -151,6 +151,11 @@ token=$(cd /var/lib/millstone && admin create-device --company "$company" --name
 [[ -n $token ]] || fail "create-device printed no token"
 say "company $company, device floor-pc-1 created"
 start_server second
+# The installed CLI's status reads the running server's embedded stores from its run file.
+status=$(cd /var/lib/millstone && admin status 2>&1) || { echo "$status" >&2; fail "millstone-server status exited non-zero with the server up"; }
+grep -q '^Status: OK' <<<"$status" || { echo "$status" >&2; fail "millstone-server status did not say OK"; }
+grep -q "SERVING on 127.0.0.1:$PORT" <<<"$status" || { echo "$status" >&2; fail "status shows no SERVING gRPC"; }
+say "millstone-server status: OK"
 
 # --- the agent: enrol, then run as its unit runs it, with a simulator source ---
 sed -i -e "s/^server: .*/server: 127.0.0.1:$PORT/" -e 's/^sources: \[\]$//' /etc/millstone/agent.yaml
@@ -191,6 +196,8 @@ say "agent enrolled; the server acked its readings up to #$first_ack"
 stop_pid "$agent_pid"
 agent_pid=""
 stop_server
+status=$(cd /var/lib/millstone && admin status 2>&1) && fail "millstone-server status exited 0 with the server stopped"
+grep -q 'NOT RUNNING' <<<"$status" || { echo "$status" >&2; fail "status with the server stopped does not say NOT RUNNING"; }
 
 # --- remove, reinstall: settings and data stay ---
 dpkg -r millstone-server millstone-agent >"$WORK/dpkg.log" 2>&1 || fail "dpkg -r failed"
