@@ -209,7 +209,13 @@ public final class IngestBench {
     out.writeShort(-1);
     byte[] data = bytes.toByteArray();
     String url = settings.jdbcUrl();
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+    try (Connection c =
+        DriverManager.getConnection(
+            url,
+            "postgres",
+            io.millstone.server.platform.EmbeddedStores.superuserPassword(
+                    TestMill.platform().config().dataDir())
+                .orElseThrow())) {
       c.setAutoCommit(false);
       long t0 = System.nanoTime();
       c.unwrap(PGConnection.class)

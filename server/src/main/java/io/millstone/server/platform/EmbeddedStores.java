@@ -92,7 +92,8 @@ public final class EmbeddedStores implements AutoCloseable {
     try {
       DatabaseSettings db = null;
       if (postgresNeeded) {
-        pg = startPostgres(dir.resolve("postgres"));
+        pg = startPostgres(dir.resolve("postgres"), secrets.getProperty("db.superuser.password"));
+        requirePasswords(pg, dir.resolve("postgres"), secrets.getProperty("db.superuser.password"));
         db = bootstrapDatabase(pg, config, secrets);
       }
       String redisUrl = null;
@@ -164,11 +165,15 @@ public final class EmbeddedStores implements AutoCloseable {
         config.dbPoolSize());
   }
 
-  private static EmbeddedPostgres startPostgres(Path pgDir) throws IOException {
+  private static EmbeddedPostgres startPostgres(Path pgDir, String superuserPassword)
+      throws IOException {
     Files.createDirectories(pgDir.getParent());
     EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
             .setDataDirectory(pgDir)
+            // Zonky's own connections (as the superuser "postgres") need the password once
+            // requirePasswords has turned password authentication on.
+            .setConnectConfig("password", superuserPassword)
             .setCleanDataDirectory(false)
             .setPort(freePort())
             .setServerConfig("listen_addresses", "127.0.0.1")
@@ -181,6 +186,70 @@ public final class EmbeddedStores implements AutoCloseable {
     log.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", pg.getPort(), pgDir);
     return pg;
   }
+
+  /**
+   * Every connection to the embedded PostgreSQL must give its role's password (SCRAM-SHA-256), the
+   * superuser's too. Zonky's initdb trusts every local connection, which would let any local user
+   * connect as the superuser and read every company's rows past row-level security. So the
+   * superuser gets a generated password and pg_hba.conf is replaced and reloaded; from then on the
+   * file in the data directory keeps it so from the postmaster's first moment on later starts. Only
+   * a brand-new data directory is on trust, for the moments between initdb and this call.
+   */
+  static void requirePasswords(EmbeddedPostgres pg, Path pgDir, String superuserPassword)
+      throws IOException {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      // Passwords are base64url, so quoting is safe; SCRAM is PostgreSQL's default encryption.
+      st.execute("SET password_encryption = 'scram-sha-256'");
+      st.execute("ALTER ROLE postgres WITH PASSWORD '" + superuserPassword + "'");
+      Path hba = pgDir.resolve("pg_hba.conf");
+      if (!Files.exists(hba) || !Files.readString(hba).equals(PG_HBA)) {
+        Path tmp = pgDir.resolve("pg_hba.conf.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, PG_HBA);
+        Files.move(
+            tmp,
+            hba,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (ResultSet rs = st.executeQuery("SELECT pg_reload_conf()")) {
+          rs.next();
+        }
+        log.info("Embedded PostgreSQL now requires a password on every connection");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not secure the embedded database: " + e, e);
+    }
+  }
+
+  /**
+   * The embedded PostgreSQL superuser's password, for maintenance that needs the superuser (tests
+   * and benchmarks that create databases or change server settings); nothing in the server uses it
+   * after start. Empty when this data directory has none yet.
+   */
+  public static java.util.Optional<String> superuserPassword(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("secrets.properties");
+    if (!Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return java.util.Optional.ofNullable(p.getProperty("db.superuser.password"));
+  }
+
+  private static final String PG_HBA =
+      """
+      # Written by Millstone: every connection gives its role's password (SCRAM-SHA-256).
+      # TYPE  DATABASE  USER  ADDRESS        METHOD
+      local   all       all                  scram-sha-256
+      host    all       all   127.0.0.1/32   scram-sha-256
+      host    all       all   ::1/128        scram-sha-256
+      """;
 
   /** Creates, once, the two roles and the database; later starts only refresh the passwords. */
   private static DatabaseSettings bootstrapDatabase(
@@ -254,7 +323,10 @@ public final class EmbeddedStores implements AutoCloseable {
       }
     }
     boolean changed = false;
-    for (String key : new String[] {"db.owner.password", "db.password", "redis.password"}) {
+    for (String key :
+        new String[] {
+          "db.owner.password", "db.password", "db.superuser.password", "redis.password"
+        }) {
       if (p.getProperty(key, "").isEmpty()) {
         p.setProperty(key, randomSecret());
         changed = true;

@@ -67,7 +67,13 @@ class RestoreRefusalTest {
     DatabaseSettings test = TestPlatform.get().database().settings();
     String name = "restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String server = test.jdbcUrl().substring(0, test.jdbcUrl().lastIndexOf('/'));
-    try (Connection c = DriverManager.getConnection(server + "/postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                server + "/postgres",
+                "postgres",
+                io.millstone.server.platform.EmbeddedStores.superuserPassword(
+                        TestPlatform.get().config().dataDir())
+                    .orElseThrow());
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name + " OWNER " + test.ownerUser());
     }

@@ -99,7 +99,13 @@ final class TradeBench implements AutoCloseable {
     db = platform.database().settings();
     if (Boolean.getBoolean("bench.diag.asyncCommit")) {
       // Diagnosis only: how much of the time is waiting for the WAL to reach the disk.
-      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+      try (var c =
+              java.sql.DriverManager.getConnection(
+                  db.jdbcUrl(),
+                  "postgres",
+                  io.millstone.server.platform.EmbeddedStores.superuserPassword(
+                          platform.config().dataDir())
+                      .orElseThrow());
           var st = c.createStatement()) {
         st.execute("ALTER SYSTEM SET synchronous_commit = off");
         st.execute("SELECT pg_reload_conf()");
