@@ -3,10 +3,13 @@ package io.millstone.server.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millstone.server.MillstoneServer;
 import io.millstone.server.TestPlatform;
 import io.millstone.server.TestServer;
 import io.millstone.server.platform.Database;
 import io.millstone.server.platform.DatabaseSettings;
+import io.millstone.server.platform.MillstoneConfig;
+import io.millstone.server.platform.Platform;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +34,26 @@ class RestoreRefusalTest {
   @TempDir static Path dir;
   static Path backup;
 
+  /**
+   * A database of its own, not the shared test database: other test classes tamper with their
+   * companies' audit trails on purpose, and a restore rightly refuses a backup of those.
+   */
   @BeforeAll
-  static void backUpTheTestDatabase() throws Exception {
-    try (TestServer t = new TestServer()) {
+  static void backUpADatabaseOfItsOwn() throws Exception {
+    DatabaseSettings own = emptyDatabase();
+    MillstoneConfig config =
+        TestPlatform.config(dir.resolve("own"))
+            .dbUrl(own.jdbcUrl())
+            .dbOwnerPassword(own.ownerPassword())
+            .dbPassword(own.runtimePassword())
+            .redisUrl(TestPlatform.get().redisUrl())
+            .build();
+    try (Platform platform = Platform.start(config, MillstoneServer.entities(), null);
+        TestServer t = new TestServer(platform)) {
       t.createCompany("Refusal Mill " + t.unique("x"));
     }
     backup = dir.resolve("test.zip");
-    BackupWriter.write(TestPlatform.get().database().settings(), dir.resolve("data"), backup);
+    BackupWriter.write(own, dir.resolve("data"), backup);
   }
 
   /** The same backup with one entry changed. */
