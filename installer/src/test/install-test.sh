@@ -132,8 +132,10 @@ if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate /usr/share/applications/millstone-client.desktop || fail "invalid desktop entry"
 fi
 
-# The admin's edit of a conffile: another port (also keeps clear of a developer's server on 50051).
+# The admin's edits of a conffile: another port (also keeps clear of a developer's server on
+# 50051), and the demo sugar mill, seeded on the first start.
 sed -i "s/^port=.*/port=$PORT/" /etc/millstone/server.conf
+echo "demo=true" >>/etc/millstone/server.conf
 
 # --- first start: migrations, embedded stores as the millstone user, SERVING ---
 start_server first
@@ -142,14 +144,22 @@ stop_server
   fail "the server left no data in /var/lib/millstone"
 [[ -z $(find /var/lib/millstone ! -user millstone -print -quit) ]] || fail "files in /var/lib/millstone not owned by millstone"
 
+grep -q '^admin=' /var/lib/millstone/demo-credentials.properties || fail "the demo left no admin password"
+[[ $(stat -c '%U %a' /var/lib/millstone/demo-credentials.properties) == "millstone 600" ]] ||
+  fail "demo-credentials.properties is not the millstone user's alone"
+[[ -s /var/lib/millstone/demo-agent/enrollment.token ]] || fail "the demo left no enrolment token for its floor PC"
+say "demo sugar mill seeded (users' passwords in /var/lib/millstone/demo-credentials.properties)"
+
 # --- a company and a device from the installed CLI (as the service user, on the same data) ---
 admin() { setpriv --reuid=millstone --regid=millstone --init-groups env -i PATH=/usr/bin:/bin HOME=/var/lib/millstone \
   millstone-server "$@" --config /etc/millstone/server.conf; }
 company=$(cd /var/lib/millstone && admin create-company --name "Install Test Mills" | tail -n 1)
 [[ $company =~ ^[0-9a-f-]{36}$ ]] || fail "create-company printed '$company', not a company id"
-token=$(cd /var/lib/millstone && admin create-device --company "$company" --name floor-pc-1 | tail -n 1)
-[[ -n $token ]] || fail "create-device printed no token"
+cli_token=$(cd /var/lib/millstone && admin create-device --company "$company" --name floor-pc-1 | tail -n 1)
+[[ $cli_token =~ ^[A-Za-z0-9_-]{20,}$ ]] || fail "create-device printed '$cli_token', not a token"
 say "company $company, device floor-pc-1 created"
+# The installed agent becomes the demo's floor PC: the demo's token and its machines' tag mapping.
+token=$(cat /var/lib/millstone/demo-agent/enrollment.token)
 start_server second
 # The installed CLI's status reads the running server's embedded stores from its run file.
 status=$(cd /var/lib/millstone && admin status 2>&1) || { echo "$status" >&2; fail "millstone-server status exited non-zero with the server up"; }
@@ -159,13 +169,8 @@ say "millstone-server status: OK"
 
 # --- the agent: enrol, then run as its unit runs it, with a simulator source ---
 sed -i -e "s/^server: .*/server: 127.0.0.1:$PORT/" -e 's/^sources: \[\]$//' /etc/millstone/agent.yaml
-cat >>/etc/millstone/agent.yaml <<'EOF'
-sources:
-  - type: simulator
-    name: mill1
-    interval: 200ms
-    seed: 7
-EOF
+sed -n '/^sources:/,$p' /var/lib/millstone/demo-agent/agent.yaml | sed 's/interval: 1s/interval: 200ms/' >>/etc/millstone/agent.yaml
+grep -q 'mill_speed: mill1.speed' /etc/millstone/agent.yaml || fail "no demo tag mapping in agent.yaml"
 (cd /var/lib/millstone-agent && setpriv --reuid=millstone-agent --regid=millstone-agent --init-groups \
   env -i PATH=/usr/bin:/bin HOME=/var/lib/millstone-agent \
   millstone-agent enroll --server "127.0.0.1:$PORT" --token "$token" --config /etc/millstone/agent.yaml) \
@@ -205,7 +210,7 @@ dpkg -r millstone-server millstone-agent >"$WORK/dpkg.log" 2>&1 || fail "dpkg -r
 grep -q "^port=$PORT" /etc/millstone/server.conf || fail "dpkg -r deleted the settings"
 dpkg -i "$(deb millstone-server)" "$(deb millstone-agent)" >"$WORK/dpkg.log" 2>&1 || fail "reinstall failed"
 grep -q "^port=$PORT" /etc/millstone/server.conf || fail "reinstalling replaced the admin's server.conf"
-grep -q "type: simulator" /etc/millstone/agent.yaml || fail "reinstalling replaced the admin's agent.yaml"
+grep -q "mill_speed: mill1.speed" /etc/millstone/agent.yaml || fail "reinstalling replaced the admin's agent.yaml"
 start_server reinstalled
 # The device's credential is only valid if the server kept its database.
 start_unit millstone-agent "$WORK/agent-reinstalled.log" agent_pid

@@ -125,6 +125,7 @@ public final class ServerCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       MillstoneConfig config = configOption.load();
+      boolean demo = this.demo || config.demo();
       Metrics metrics = new Metrics();
       Platform platform = Platform.start(config, MillstoneServer.entities(), metrics.registry());
       Tls.Listening listening = Tls.credentialsFor(config);
@@ -171,9 +172,19 @@ public final class ServerCli implements Callable<Integer> {
       }
       if (demo) {
         System.out.println("Demo company: " + DemoSeeder.COMPANY_NAME);
-        demoCredentials.forEach((u, p) -> System.out.println("  user " + u + "  password " + p));
-        System.out.println(
-            "(also in " + config.dataDir().resolve(DemoSeeder.CREDENTIALS_FILE) + ")");
+        if (this.demo) {
+          demoCredentials.forEach((u, p) -> System.out.println("  user " + u + "  password " + p));
+          System.out.println(
+              "(also in " + config.dataDir().resolve(DemoSeeder.CREDENTIALS_FILE) + ")");
+        } else {
+          // demo=true in the settings: a service, whose output goes to the system journal, which
+          // is no place for passwords.
+          System.out.println(
+              "  users "
+                  + String.join(", ", demoCredentials.keySet())
+                  + "; their passwords are in "
+                  + config.dataDir().resolve(DemoSeeder.CREDENTIALS_FILE));
+        }
       }
       System.out.flush();
       server.blockUntilShutdown();

@@ -60,6 +60,7 @@ public final class MillstoneConfig {
   private final Optional<Path> backupDir;
   private final Duration backupInterval;
   private final int backupKeep;
+  private final boolean demo;
 
   private MillstoneConfig(Builder b) {
     this.host = b.host;
@@ -91,6 +92,7 @@ public final class MillstoneConfig {
     this.backupDir = Optional.ofNullable(b.backupDir);
     this.backupInterval = b.backupInterval;
     this.backupKeep = b.backupKeep;
+    this.demo = b.demo;
     if (backupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("backup.interval must be at least 1m.");
     }
@@ -137,6 +139,7 @@ public final class MillstoneConfig {
     b.backupDir = backupDir.orElse(null);
     b.backupInterval = backupInterval;
     b.backupKeep = backupKeep;
+    b.demo = demo;
     return b;
   }
 
@@ -309,6 +312,14 @@ public final class MillstoneConfig {
     return backupKeep;
   }
 
+  /**
+   * Whether {@code run} seeds the demo sugar mill (once) as {@code run --demo} does: the way to try
+   * the demo on an installed server, whose service command line the admin does not edit.
+   */
+  public boolean demo() {
+    return demo;
+  }
+
   /** Passwords are never printed. */
   @Override
   public String toString() {
@@ -377,6 +388,7 @@ public final class MillstoneConfig {
     private Path backupDir;
     private Duration backupInterval = Duration.ofHours(24);
     private int backupKeep = 7;
+    private boolean demo;
 
     private Builder() {}
 
@@ -525,6 +537,11 @@ public final class MillstoneConfig {
       return this;
     }
 
+    public Builder demo(boolean v) {
+      demo = v;
+      return this;
+    }
+
     /** Sets one dotted key from a file or the environment; false if the key is unknown. */
     boolean set(String key, String value) {
       try {
@@ -561,6 +578,7 @@ public final class MillstoneConfig {
           case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
           case "backup.interval" -> backupInterval = shortDuration(value);
           case "backup.keep" -> backupKeep = Integer.parseInt(value);
+          case "demo" -> demo = strictBoolean(value);
           default -> {
             return false;
           }
@@ -570,6 +588,16 @@ public final class MillstoneConfig {
         throw new IllegalArgumentException(
             "Setting " + key + " has an invalid value: " + e.getMessage(), e);
       }
+    }
+
+    /** Only {@code true} or {@code false}: a typo must not quietly mean false. */
+    private static boolean strictBoolean(String value) {
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new IllegalArgumentException("expected true or false, got '" + value + "'");
+      };
     }
 
     /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT12H}. */

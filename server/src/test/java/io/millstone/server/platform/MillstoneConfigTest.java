@@ -57,6 +57,20 @@ class MillstoneConfigTest {
   }
 
   @Test
+  void theDemoIsOffUnlessTheSettingSaysTrueAndAMistypedValueStopsTheStart() throws IOException {
+    assertThat(MillstoneConfig.load(Optional.empty(), Map.of()).demo()).isFalse();
+    Path file = dir.resolve("server.conf");
+    Files.writeString(file, "demo=true\n");
+    assertThat(MillstoneConfig.load(Optional.of(file), Map.of()).demo()).isTrue();
+    assertThat(MillstoneConfig.load(Optional.of(file), Map.of("MILLSTONE_DEMO", "false")).demo())
+        .isFalse();
+    assertThatThrownBy(
+            () -> MillstoneConfig.load(Optional.empty(), Map.of("MILLSTONE_DEMO", "yes please")))
+        .hasMessageContaining("demo")
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
   void scheduledBackupsAreOffUntilADirectoryIsGivenAndTakeShortIntervals() throws IOException {
     assertThat(MillstoneConfig.load(Optional.empty(), Map.of()).backupDir()).isEmpty();
     Path file = dir.resolve("server.conf");
