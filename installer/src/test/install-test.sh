@@ -158,14 +158,16 @@ company=$(cd /var/lib/millstone && admin create-company --name "Install Test Mil
 cli_token=$(cd /var/lib/millstone && admin create-device --company "$company" --name floor-pc-1 | tail -n 1)
 [[ $cli_token =~ ^[A-Za-z0-9_-]{20,}$ ]] || fail "create-device printed '$cli_token', not a token"
 say "company $company, device floor-pc-1 created"
-# The installed agent becomes the demo's floor PC: the demo's token and its machines' tag mapping.
-token=$(cat /var/lib/millstone/demo-agent/enrollment.token)
+
 start_server second
 # The installed CLI's status reads the running server's embedded stores from its run file.
 status=$(cd /var/lib/millstone && admin status 2>&1) || { echo "$status" >&2; fail "millstone-server status exited non-zero with the server up"; }
 grep -q '^Status: OK' <<<"$status" || { echo "$status" >&2; fail "millstone-server status did not say OK"; }
 grep -q "SERVING on 127.0.0.1:$PORT" <<<"$status" || { echo "$status" >&2; fail "status shows no SERVING gRPC"; }
 say "millstone-server status: OK"
+# The installed agent becomes the demo's floor PC: the demo's token (renewed at each start of the
+# server until the floor PC is enrolled) and its machines' tag mapping.
+token=$(cat /var/lib/millstone/demo-agent/enrollment.token)
 
 # --- the agent: enrol, then run as its unit runs it, with a simulator source ---
 sed -i -e "s/^server: .*/server: 127.0.0.1:$PORT/" -e 's/^sources: \[\]$//' /etc/millstone/agent.yaml
