@@ -455,8 +455,7 @@ public final class Books {
    * one never waits on another transaction. A rollback leaves a gap.
    */
   public String sequenceNumber(Tx t, String type, LocalDate date) {
-    Company company = t.session().get(Company.class, t.actor().orElseThrow().companyId());
-    int startMonth = company.settings().fiscalYearStartMonth();
+    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
     int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
     String label = String.valueOf(year);
     return t.session()
@@ -509,19 +508,13 @@ public final class Books {
   static String nextNumber(Connection c, UUID company, String type, String fiscalYear)
       throws SQLException {
     String label = fiscalYear.substring(3, 7);
+    // One upsert takes the number and locks the counter until commit: a rollback gives it back,
+    // so the series stays gapless; the first document of a year makes the counter.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO doc_sequence (company_id, doc_type, year_label, next_number) VALUES (?, ?, ?, 1)"
-                + " ON CONFLICT DO NOTHING")) {
-      ps.setObject(1, company);
-      ps.setString(2, type);
-      ps.setString(3, label);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE doc_sequence SET next_number = next_number + 1 WHERE company_id = ? AND doc_type = ?"
-                + " AND year_label = ? RETURNING next_number - 1")) {
+            "INSERT INTO doc_sequence AS s (company_id, doc_type, year_label, next_number)"
+                + " VALUES (?, ?, ?, 2) ON CONFLICT (company_id, doc_type, year_label)"
+                + " DO UPDATE SET next_number = s.next_number + 1 RETURNING s.next_number - 1")) {
       ps.setObject(1, company);
       ps.setString(2, type);
       ps.setString(3, label);

@@ -3,7 +3,6 @@ package io.millstone.server.inventory;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.masterdata.model.Item;
-import io.millstone.server.masterdata.model.Warehouse;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
@@ -63,10 +62,16 @@ public final class StockLedger {
   /** What one request posted. */
   public record Movement(UUID id, List<MoveView> moves, String currency) {}
 
+  /** What a movement needs of an item, read with plain JDBC (no entity load on the hot path). */
+  private record ItemRef(UUID id, String code, boolean active, Item.Kind kind, String unitCode) {}
+
+  /** What a movement needs of a warehouse. */
+  private record WarehouseRef(UUID id, String code, String name, boolean active) {}
+
   private record Line(
       int index,
-      Item item,
-      Warehouse warehouse,
+      ItemRef item,
+      WarehouseRef warehouse,
       String lot,
       BigDecimal quantity,
       BigDecimal unitCost) {}
@@ -219,7 +224,7 @@ public final class StockLedger {
         actor,
         t -> {
           List<Line> lines = resolve(t, inputs, quantities, costs);
-          Warehouse to =
+          WarehouseRef to =
               toWarehouse == null ? null : warehouse(t, toWarehouse, "to_warehouse_code");
           var outcome =
               Idempotency.once(
@@ -281,8 +286,7 @@ public final class StockLedger {
       }
       // Into stock debits the inventory account; issues come back as positive values.
       BigDecimal signed = kind.equals("ISSUE") ? v.negate() : v;
-      byAccount.merge(
-          Books.inventoryAccount(l.item().details().kind().name()), signed, BigDecimal::add);
+      byAccount.merge(Books.inventoryAccount(l.item().kind().name()), signed, BigDecimal::add);
     }
     List<Books.Line> posting = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
@@ -322,7 +326,7 @@ public final class StockLedger {
       String kind,
       String ref,
       List<Line> lines,
-      Warehouse to)
+      WarehouseRef to)
       throws SQLException {
     BigDecimal[] values = new BigDecimal[lines.size()];
     Instant now = clock.instant();
@@ -553,7 +557,7 @@ public final class StockLedger {
       Actor actor,
       UUID movementId,
       Line l,
-      Warehouse w,
+      WarehouseRef w,
       BigDecimal qty,
       BigDecimal unitCost,
       BigDecimal value,
@@ -571,7 +575,7 @@ public final class StockLedger {
       Connection c,
       Actor actor,
       Line l,
-      Warehouse w,
+      WarehouseRef w,
       BigDecimal qty,
       BigDecimal value,
       boolean mayGoNegative)
@@ -625,7 +629,7 @@ public final class StockLedger {
         } else {
           BigDecimal onHand =
               booked(c, actor.companyId(), new Line(l.index(), l.item(), w, l.lot(), qty, null));
-          String unit = l.item().details().unitCode();
+          String unit = l.item().unitCode();
           throw new BusinessRuleException(
               "insufficient_stock",
               "Not enough stock of "
@@ -654,7 +658,7 @@ public final class StockLedger {
       Actor actor,
       UUID movementId,
       Line l,
-      Warehouse w,
+      WarehouseRef w,
       BigDecimal qty,
       BigDecimal unitCost,
       BigDecimal value,
@@ -765,20 +769,36 @@ public final class StockLedger {
   }
 
   /**
-   * Locks the cost rows of all items of a movement in item order (two statements, however many
-   * lines), creating missing ones: the queue for an item starts here and ends at commit.
+   * Locks the cost rows of all items of a movement in item order (one statement, however many
+   * lines, once the items have cost rows; two more for the first movement of an item), creating
+   * missing ones: the queue for an item starts here and ends at commit.
    */
   private static Map<UUID, ItemCost> lockCosts(Connection c, UUID company, List<Line> lines)
       throws SQLException {
     UUID[] items = lines.stream().map(l -> l.item().id()).distinct().sorted().toArray(UUID[]::new);
+    Map<UUID, ItemCost> out = selectCostsForUpdate(c, company, items);
+    if (out.size() == items.length) {
+      return out;
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO item_cost (company_id, item_id, quantity, value)"
                 + " SELECT ?, i, 0, 0 FROM unnest(?::uuid[]) AS i ORDER BY i ON CONFLICT DO NOTHING")) {
       ps.setObject(1, company);
-      ps.setArray(2, c.createArrayOf("uuid", items));
+      ps.setArray(
+          2,
+          c.createArrayOf(
+              "uuid",
+              java.util.Arrays.stream(items)
+                  .filter(i -> !out.containsKey(i))
+                  .toArray(UUID[]::new)));
       ps.executeUpdate();
     }
+    return selectCostsForUpdate(c, company, items);
+  }
+
+  private static Map<UUID, ItemCost> selectCostsForUpdate(Connection c, UUID company, UUID[] items)
+      throws SQLException {
     Map<UUID, ItemCost> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -800,10 +820,9 @@ public final class StockLedger {
       Tx t, List<LineInput> inputs, List<BigDecimal> qty, List<BigDecimal> costs) {
     Validator v = new Validator();
     // One query for all the movement's items and one for its warehouses.
-    Map<String, Item> items =
-        findAll(t, Item.class, inputs.stream().map(LineInput::itemCode).toList());
-    Map<String, Warehouse> warehouses =
-        findAll(t, Warehouse.class, inputs.stream().map(LineInput::warehouseCode).toList());
+    Map<String, ItemRef> items = items(t, inputs.stream().map(LineInput::itemCode).toList());
+    Map<String, WarehouseRef> warehouses =
+        warehouses(t, inputs.stream().map(LineInput::warehouseCode).toList());
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       LineInput in = inputs.get(i);
@@ -811,8 +830,8 @@ public final class StockLedger {
       String wc =
           in.warehouseCode() == null ? "" : in.warehouseCode().trim().toUpperCase(Locale.ROOT);
       String lot = in.lot() == null ? "" : in.lot().trim();
-      Item item = items.get(ic);
-      Warehouse w = warehouses.get(wc);
+      ItemRef item = items.get(ic);
+      WarehouseRef w = warehouses.get(wc);
       v.check(
           item != null && item.active(),
           "lines[" + i + "].item_code",
@@ -822,7 +841,7 @@ public final class StockLedger {
           "lines[" + i + "].warehouse_code",
           "'" + wc + "' is not an active warehouse");
       v.check(lot.length() <= 40, "lines[" + i + "].lot", "is too long (at most 40 characters)");
-      if (item != null && item.details().kind() == Item.Kind.SERVICE) {
+      if (item != null && item.kind() == Item.Kind.SERVICE) {
         v.check(
             false, "lines[" + i + "].item_code", item.code() + " is a service and has no stock");
       }
@@ -832,47 +851,85 @@ public final class StockLedger {
     return out;
   }
 
-  /** The records of the given codes (trimmed, upper-cased), by code; unknown codes are absent. */
-  private static <T extends io.millstone.server.masterdata.model.MasterRecord>
-      Map<String, T> findAll(Tx t, Class<T> type, List<String> codes) {
-    List<String> wanted =
-        codes.stream()
-            .map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT))
-            .distinct()
-            .toList();
-    Map<String, T> out = new HashMap<>();
-    for (T r :
-        t.session()
-            .createSelectionQuery(
-                "from " + type.getSimpleName() + " where companyId = :c and code in :codes", type)
-            .setParameter("c", t.actor().orElseThrow().companyId())
-            .setParameterList("codes", wanted)
-            .getResultList()) {
-      out.put(r.code(), r);
-    }
-    return out;
+  private static List<String> normalised(List<String> codes) {
+    return codes.stream()
+        .map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT))
+        .distinct()
+        .toList();
   }
 
-  private static Warehouse warehouse(Tx t, String code, String field) {
-    Warehouse w = find(t, Warehouse.class, code);
+  /**
+   * The items of the given codes (trimmed, upper-cased), by code; unknown codes are absent. Plain
+   * JDBC with one array parameter: an HQL {@code in :codes} was re-translated to SQL on every call
+   * and was the order path's largest single cost in the JVM.
+   */
+  private static Map<String, ItemRef> items(Tx t, List<String> codes) {
+    String[] wanted = normalised(codes).toArray(String[]::new);
+    UUID company = t.actor().orElseThrow().companyId();
+    return t.session()
+        .doReturningWork(
+            c -> {
+              Map<String, ItemRef> out = new HashMap<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, code, active, kind, unit_code FROM item"
+                          + " WHERE company_id = ? AND code = ANY(?)")) {
+                ps.setObject(1, company);
+                ps.setArray(2, c.createArrayOf("text", wanted));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    ItemRef r =
+                        new ItemRef(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getBoolean(3),
+                            Item.Kind.valueOf(rs.getString(4)),
+                            rs.getString(5));
+                    out.put(r.code(), r);
+                  }
+                }
+              }
+              return out;
+            });
+  }
+
+  /** The warehouses of the given codes, by code; unknown codes are absent. */
+  private static Map<String, WarehouseRef> warehouses(Tx t, List<String> codes) {
+    String[] wanted = normalised(codes).toArray(String[]::new);
+    UUID company = t.actor().orElseThrow().companyId();
+    return t.session()
+        .doReturningWork(
+            c -> {
+              Map<String, WarehouseRef> out = new HashMap<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, code, name, active FROM warehouse"
+                          + " WHERE company_id = ? AND code = ANY(?)")) {
+                ps.setObject(1, company);
+                ps.setArray(2, c.createArrayOf("text", wanted));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    WarehouseRef r =
+                        new WarehouseRef(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4));
+                    out.put(r.code(), r);
+                  }
+                }
+              }
+              return out;
+            });
+  }
+
+  private static WarehouseRef warehouse(Tx t, String code, String field) {
+    WarehouseRef w = warehouses(t, List.of(code)).get(code.trim().toUpperCase(Locale.ROOT));
     if (w == null || !w.active()) {
       throw io.millstone.server.platform.error.InvalidInputException.of(
           field, "'" + code + "' is not an active warehouse");
     }
     return w;
-  }
-
-  private static <T> T find(Tx t, Class<T> type, String code) {
-    return t
-        .session()
-        .createSelectionQuery(
-            "from " + type.getSimpleName() + " where companyId = :c and code = :code", type)
-        .setParameter("c", t.actor().orElseThrow().companyId())
-        .setParameter("code", code)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .orElse(null);
   }
 
   List<MoveView> moves(Tx t, UUID movementId) {

@@ -4,6 +4,8 @@ import io.millstone.server.platform.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -42,36 +44,45 @@ public final class Idempotency {
     }
     UUID company = tx.actor().orElseThrow().companyId();
     byte[] hash = sha256(operation + '\u001f' + fingerprint);
-    Object claimed =
-        tx
-            .session()
-            .createNativeQuery(
-                "INSERT INTO idempotency_key (company_id, key, operation, request_hash, result_id)"
-                    + " VALUES (:c, :k, :o, :h, :r) ON CONFLICT (company_id, key) DO NOTHING"
-                    + " RETURNING result_id",
-                Object.class)
-            .setParameter("c", company)
-            .setParameter("k", key)
-            .setParameter("o", operation)
-            .setParameter("h", hash)
-            .setParameter("r", newId)
-            .getResultList()
-            .stream()
-            .findFirst()
-            .orElse(null);
-    if (claimed != null) {
+    // Plain JDBC: these two statements run on every create, where Hibernate's native-query
+    // machinery cost more CPU than PostgreSQL did.
+    Object[] row =
+        tx.session()
+            .doReturningWork(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "INSERT INTO idempotency_key (company_id, key, operation, request_hash,"
+                              + " result_id) VALUES (?, ?, ?, ?, ?)"
+                              + " ON CONFLICT (company_id, key) DO NOTHING")) {
+                    ps.setObject(1, company);
+                    ps.setString(2, key);
+                    ps.setString(3, operation);
+                    ps.setBytes(4, hash);
+                    ps.setObject(5, newId);
+                    if (ps.executeUpdate() == 1) {
+                      return null;
+                    }
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT operation, request_hash, result_id FROM idempotency_key"
+                              + " WHERE company_id = ? AND key = ?")) {
+                    ps.setObject(1, company);
+                    ps.setString(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                      if (!rs.next()) {
+                        throw new IllegalStateException("idempotency key vanished: " + key);
+                      }
+                      return new Object[] {
+                        rs.getString(1), rs.getBytes(2), rs.getObject(3, UUID.class)
+                      };
+                    }
+                  }
+                });
+    if (row == null) {
       return new Outcome(create.apply(newId), false);
     }
-    Object[] row =
-        (Object[])
-            tx.session()
-                .createNativeQuery(
-                    "SELECT operation, request_hash, result_id FROM idempotency_key"
-                        + " WHERE company_id = :c AND key = :k",
-                    Object[].class)
-                .setParameter("c", company)
-                .setParameter("k", key)
-                .getSingleResult();
     if (!operation.equals(row[0]) || !Arrays.equals(hash, (byte[]) row[1])) {
       throw InvalidInputException.of(
           "idempotency_key",

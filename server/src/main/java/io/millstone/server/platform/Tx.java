@@ -14,6 +14,7 @@ public final class Tx {
   private final Session session;
   private final Actor actor;
   private final List<AuditEntry> auditEntries = new ArrayList<>();
+  private final java.util.Map<Class<?>, Object> memos = new java.util.HashMap<>(4);
 
   Tx(Session session, Actor actor) {
     this.session = session;
@@ -35,6 +36,19 @@ public final class Tx {
       throw new IllegalStateException("audit needs a company: run the work with an actor");
     }
     auditEntries.add(new AuditEntry(action, entityType, String.valueOf(entityId), summary));
+  }
+
+  /**
+   * What {@code load} returns, loaded once per transaction: for facts many steps of one unit of
+   * work read (the company's settings) and that the transaction itself does not change.
+   */
+  public <T> T memo(Class<T> key, java.util.function.Supplier<T> load) {
+    Object v = memos.get(key);
+    if (v == null) {
+      v = load.get();
+      memos.put(key, v);
+    }
+    return key.cast(v);
   }
 
   List<AuditEntry> auditEntries() {

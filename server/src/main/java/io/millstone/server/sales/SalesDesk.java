@@ -804,8 +804,11 @@ public final class SalesDesk {
         c -> {
           try (PreparedStatement up =
               c.prepareStatement(
+                  // The order id lets PostgreSQL find the lines by its index: joined by line id
+                  // alone, the generic plan scanned every order line of the company.
                   "UPDATE sales_order_line l SET invoiced_qty = l.invoiced_qty + u.q"
-                      + " FROM unnest(?::uuid[], ?::numeric[]) AS u(id, q) WHERE l.id = u.id")) {
+                      + " FROM unnest(?::uuid[], ?::numeric[]) AS u(id, q)"
+                      + " WHERE l.order_id = ? AND l.id = u.id")) {
             up.setArray(
                 1,
                 c.createArrayOf(
@@ -814,6 +817,7 @@ public final class SalesDesk {
                 2,
                 c.createArrayOf(
                     "numeric", billed.stream().map(Billed::qty).toArray(BigDecimal[]::new)));
+            up.setObject(3, orderId);
             up.executeUpdate();
           }
           advanceState(c, actor, orderId);
