@@ -85,7 +85,7 @@ final class TradeBench implements AutoCloseable {
 
   TradeBench(int users) throws Exception {
     Path dir = Files.createTempDirectory("millstone-bench-");
-    MillstoneConfig config =
+    MillstoneConfig.Builder builder =
         MillstoneConfig.builder()
             .dataDir(dir)
             .port(0)
@@ -93,8 +93,13 @@ final class TradeBench implements AutoCloseable {
             .userCallsPerSecond(10_000_000)
             .addressCallsPerSecond(10_000_000)
             // Every simulated desk signs in from this one address.
-            .loginAttemptsPerAddressPerMinute(100_000)
-            .build();
+            .loginAttemptsPerAddressPerMinute(100_000);
+    // The server's default pool size unless the run asks for another (to measure its effect).
+    Integer pool = Integer.getInteger("bench.db.pool.size");
+    if (pool != null) {
+      builder.dbPoolSize(pool);
+    }
+    MillstoneConfig config = builder.build();
     platform = Platform.start(config, MillstoneServer.entities(), null);
     db = platform.database().settings();
     if (Boolean.getBoolean("bench.diag.asyncCommit")) {
