@@ -858,34 +858,33 @@ public final class StockLedger {
         .toList();
   }
 
+  /** One row of a by-code look-up. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
   /**
-   * The items of the given codes (trimmed, upper-cased), by code; unknown codes are absent. Plain
-   * JDBC with one array parameter: an HQL {@code in :codes} was re-translated to SQL on every call
-   * and was the order path's largest single cost in the JVM.
+   * The records of the given codes (trimmed, upper-cased) from {@code select} (which has {@code
+   * code} as its second column), by code; unknown codes are absent. Plain JDBC with one array
+   * parameter: an HQL {@code in :codes} was re-translated to SQL on every call and was the order
+   * path's largest single cost in the JVM.
    */
-  private static Map<String, ItemRef> items(Tx t, List<String> codes) {
+  private static <T> Map<String, T> byCode(
+      Tx t, String select, List<String> codes, RowReader<T> reader) {
     String[] wanted = normalised(codes).toArray(String[]::new);
     UUID company = t.actor().orElseThrow().companyId();
     return t.session()
         .doReturningWork(
             c -> {
-              Map<String, ItemRef> out = new HashMap<>();
+              Map<String, T> out = new HashMap<>();
               try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT id, code, active, kind, unit_code FROM item"
-                          + " WHERE company_id = ? AND code = ANY(?)")) {
+                  c.prepareStatement(select + " WHERE company_id = ? AND code = ANY(?)")) {
                 ps.setObject(1, company);
                 ps.setArray(2, c.createArrayOf("text", wanted));
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    ItemRef r =
-                        new ItemRef(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getBoolean(3),
-                            Item.Kind.valueOf(rs.getString(4)),
-                            rs.getString(5));
-                    out.put(r.code(), r);
+                    out.put(rs.getString(2), reader.read(rs));
                   }
                 }
               }
@@ -893,34 +892,28 @@ public final class StockLedger {
             });
   }
 
-  /** The warehouses of the given codes, by code; unknown codes are absent. */
+  private static Map<String, ItemRef> items(Tx t, List<String> codes) {
+    return byCode(
+        t,
+        "SELECT id, code, active, kind, unit_code FROM item",
+        codes,
+        rs ->
+            new ItemRef(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getBoolean(3),
+                Item.Kind.valueOf(rs.getString(4)),
+                rs.getString(5)));
+  }
+
   private static Map<String, WarehouseRef> warehouses(Tx t, List<String> codes) {
-    String[] wanted = normalised(codes).toArray(String[]::new);
-    UUID company = t.actor().orElseThrow().companyId();
-    return t.session()
-        .doReturningWork(
-            c -> {
-              Map<String, WarehouseRef> out = new HashMap<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT id, code, name, active FROM warehouse"
-                          + " WHERE company_id = ? AND code = ANY(?)")) {
-                ps.setObject(1, company);
-                ps.setArray(2, c.createArrayOf("text", wanted));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    WarehouseRef r =
-                        new WarehouseRef(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getBoolean(4));
-                    out.put(r.code(), r);
-                  }
-                }
-              }
-              return out;
-            });
+    return byCode(
+        t,
+        "SELECT id, code, name, active FROM warehouse",
+        codes,
+        rs ->
+            new WarehouseRef(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
   }
 
   private static WarehouseRef warehouse(Tx t, String code, String field) {
