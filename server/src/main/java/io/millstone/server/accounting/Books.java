@@ -1,7 +1,6 @@
 package io.millstone.server.accounting;
 
 import io.millstone.server.identity.CompanyAdmin;
-import io.millstone.server.identity.model.Company;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
@@ -369,8 +368,8 @@ public final class Books {
     if (p != null) {
       return p;
     }
-    Company company = t.session().get(Company.class, t.actor().orElseThrow().companyId());
-    int startMonth = company.settings().fiscalYearStartMonth();
+    UUID company = t.actor().orElseThrow().companyId();
+    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
     int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
     LocalDate start = LocalDate.of(year, startMonth, 1);
     String name =
@@ -383,7 +382,7 @@ public final class Books {
             "INSERT INTO fiscal_year (id, company_id, name, start_date, end_date) VALUES (?, ?, ?, ?, ?)"
                 + " ON CONFLICT (company_id, start_date) DO NOTHING")) {
       ps.setObject(1, fy);
-      ps.setObject(2, company.id());
+      ps.setObject(2, company);
       ps.setString(3, name);
       ps.setDate(4, Date.valueOf(start));
       ps.setDate(5, Date.valueOf(start.plusYears(1).minusDays(1)));
@@ -395,7 +394,7 @@ public final class Books {
           for (int i = 0; i < 12; i++) {
             LocalDate s = start.plusMonths(i);
             pp.setObject(1, Ids.newId());
-            pp.setObject(2, company.id());
+            pp.setObject(2, company);
             pp.setObject(3, fy);
             pp.setInt(4, i + 1);
             pp.setDate(5, Date.valueOf(s));

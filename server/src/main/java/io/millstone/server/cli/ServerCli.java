@@ -125,7 +125,8 @@ public final class ServerCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       MillstoneConfig config = configOption.load();
-      boolean demo = this.demo || config.demo();
+      // --demo, or demo=true in the settings (an installed service, whose output is the journal).
+      boolean seedDemo = demo || config.demo();
       Metrics metrics = new Metrics();
       Platform platform = Platform.start(config, MillstoneServer.entities(), metrics.registry());
       Tls.Listening listening = Tls.credentialsFor(config);
@@ -136,7 +137,7 @@ public final class ServerCli implements Callable<Integer> {
               metrics.registry());
       // The demo is seeded before the port opens, so a client that sees SERVING can sign in.
       Map<String, String> demoCredentials =
-          demo ? DemoSeeder.seed(server, config.dataDir()) : Map.of();
+          seedDemo ? DemoSeeder.seed(server, config.dataDir()) : Map.of();
       server.start();
       Optional<BackupSchedule> backups = BackupSchedule.start(platform);
       if (config.metricsPort() > 0) {
@@ -170,15 +171,14 @@ public final class ServerCli implements Callable<Integer> {
         System.out.println(
             "Metrics: http://" + config.metricsHost() + ":" + config.metricsPort() + "/metrics");
       }
-      if (demo) {
+      if (seedDemo) {
         System.out.println("Demo company: " + DemoSeeder.COMPANY_NAME);
-        if (this.demo) {
+        if (demo) {
           demoCredentials.forEach((u, p) -> System.out.println("  user " + u + "  password " + p));
           System.out.println(
               "(also in " + config.dataDir().resolve(DemoSeeder.CREDENTIALS_FILE) + ")");
         } else {
-          // demo=true in the settings: a service, whose output goes to the system journal, which
-          // is no place for passwords.
+          // The system journal is no place for passwords.
           System.out.println(
               "  users "
                   + String.join(", ", demoCredentials.keySet())

@@ -94,27 +94,27 @@ public final class CompanyAdmin {
     return t.memo(
         CompanySettings.class,
         () ->
-            t.session()
-                .doReturningWork(
-                    c -> {
-                      try (java.sql.PreparedStatement ps =
-                          c.prepareStatement(
-                              "SELECT name, currency_code, vat_rate_percent,"
-                                  + " fiscal_year_start_month, time_zone FROM company WHERE id = ?")) {
-                        ps.setObject(1, company);
-                        try (java.sql.ResultSet rs = ps.executeQuery()) {
-                          if (!rs.next()) {
-                            throw new IllegalStateException("company " + company + " not found");
-                          }
-                          return new CompanySettings(
-                              rs.getString(1),
-                              rs.getString(2),
-                              rs.getBigDecimal(3),
-                              rs.getInt(4),
-                              rs.getString(5));
-                        }
+            io.millstone.server.platform.Jdbc.work(
+                t,
+                c -> {
+                  try (java.sql.PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT name, currency_code, vat_rate_percent,"
+                              + " fiscal_year_start_month, time_zone FROM company WHERE id = ?")) {
+                    ps.setObject(1, company);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                      if (!rs.next()) {
+                        throw new IllegalStateException("company " + company + " not found");
                       }
-                    }));
+                      return new CompanySettings(
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getBigDecimal(3),
+                          rs.getInt(4),
+                          rs.getString(5));
+                    }
+                  }
+                }));
   }
 
   /** The company's time zone id (Asia/Dhaka), read in the caller's transaction. */

@@ -7,6 +7,7 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -874,22 +875,22 @@ public final class StockLedger {
       Tx t, String select, List<String> codes, RowReader<T> reader) {
     String[] wanted = normalised(codes).toArray(String[]::new);
     UUID company = t.actor().orElseThrow().companyId();
-    return t.session()
-        .doReturningWork(
-            c -> {
-              Map<String, T> out = new HashMap<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(select + " WHERE company_id = ? AND code = ANY(?)")) {
-                ps.setObject(1, company);
-                ps.setArray(2, c.createArrayOf("text", wanted));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.put(rs.getString(2), reader.read(rs));
-                  }
-                }
+    return Jdbc.work(
+        t,
+        c -> {
+          Map<String, T> out = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(select + " WHERE company_id = ? AND code = ANY(?)")) {
+            ps.setObject(1, company);
+            ps.setArray(2, c.createArrayOf("text", wanted));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(2), reader.read(rs));
               }
-              return out;
-            });
+            }
+          }
+          return out;
+        });
   }
 
   private static Map<String, ItemRef> items(Tx t, List<String> codes) {

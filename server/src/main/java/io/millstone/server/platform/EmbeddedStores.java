@@ -3,7 +3,6 @@ package io.millstone.server.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ public final class EmbeddedStores implements AutoCloseable {
     if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
       return java.util.Optional.empty(); // left by a process that did not stop cleanly
     }
-    Properties secrets = loadOrCreateSecrets(config.dataDir().resolve("secrets.properties"));
+    Properties secrets = loadSecrets(config.dataDir().resolve("secrets.properties"));
     int pgPort = Integer.parseInt(run.getProperty("postgres.port", "0"));
     int redisPort = Integer.parseInt(run.getProperty("redis.port", "0"));
     return java.util.Optional.of(
@@ -92,8 +91,10 @@ public final class EmbeddedStores implements AutoCloseable {
     try {
       DatabaseSettings db = null;
       if (postgresNeeded) {
-        pg = startPostgres(dir.resolve("postgres"), secrets.getProperty("db.superuser.password"));
-        requirePasswords(pg, dir.resolve("postgres"), secrets.getProperty("db.superuser.password"));
+        Path pgDir = dir.resolve("postgres");
+        String superuserPassword = secrets.getProperty("db.superuser.password");
+        pg = startPostgres(pgDir, superuserPassword);
+        requirePasswords(pg, pgDir, superuserPassword);
         db = bootstrapDatabase(pg, config, secrets);
       }
       String redisUrl = null;
@@ -136,13 +137,18 @@ public final class EmbeddedStores implements AutoCloseable {
     p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
     p.setProperty("postgres.port", String.valueOf(pgPort));
     p.setProperty("redis.port", String.valueOf(redisPort));
+    java.io.StringWriter w = new java.io.StringWriter();
+    p.store(w, "Embedded stores of the running Millstone server; removed when it stops.");
+    writeOwnerOnly(file, w.toString());
+  }
+
+  /** Replaces {@code file} atomically with {@code content}, readable by its owner only. */
+  private static void writeOwnerOnly(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.createFile(
         tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      p.store(w, "Embedded stores of the running Millstone server; removed when it stops.");
-    }
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Files.move(
         tmp,
         file,
@@ -204,17 +210,7 @@ public final class EmbeddedStores implements AutoCloseable {
       st.execute("ALTER ROLE postgres WITH PASSWORD '" + superuserPassword + "'");
       Path hba = pgDir.resolve("pg_hba.conf");
       if (!Files.exists(hba) || !Files.readString(hba).equals(PG_HBA)) {
-        Path tmp = pgDir.resolve("pg_hba.conf.tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(
-            tmp,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, PG_HBA);
-        Files.move(
-            tmp,
-            hba,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        writeOwnerOnly(hba, PG_HBA);
         try (ResultSet rs = st.executeQuery("SELECT pg_reload_conf()")) {
           rs.next();
         }
@@ -231,15 +227,8 @@ public final class EmbeddedStores implements AutoCloseable {
    * after start. Empty when this data directory has none yet.
    */
   public static java.util.Optional<String> superuserPassword(Path dataDir) throws IOException {
-    Path file = dataDir.resolve("secrets.properties");
-    if (!Files.exists(file)) {
-      return java.util.Optional.empty();
-    }
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    }
-    return java.util.Optional.ofNullable(p.getProperty("db.superuser.password"));
+    return java.util.Optional.ofNullable(
+        loadSecrets(dataDir.resolve("secrets.properties")).getProperty("db.superuser.password"));
   }
 
   private static final String PG_HBA =
@@ -316,12 +305,7 @@ public final class EmbeddedStores implements AutoCloseable {
   }
 
   private static Properties loadOrCreateSecrets(Path file) throws IOException {
-    Properties p = new Properties();
-    if (Files.exists(file)) {
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(r);
-      }
-    }
+    Properties p = loadSecrets(file);
     boolean changed = false;
     for (String key :
         new String[] {
@@ -333,11 +317,19 @@ public final class EmbeddedStores implements AutoCloseable {
       }
     }
     if (changed) {
-      Files.deleteIfExists(file);
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        p.store(w, "Passwords of the embedded stores. Keep this file private.");
+      java.io.StringWriter w = new java.io.StringWriter();
+      p.store(w, "Passwords of the embedded stores. Keep this file private.");
+      writeOwnerOnly(file, w.toString());
+    }
+    return p;
+  }
+
+  /** The generated passwords as they are; empty when there are none yet. */
+  private static Properties loadSecrets(Path file) throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
       }
     }
     return p;

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -33,6 +35,32 @@ public final class Idempotency {
   }
 
   /**
+   * {@link #once(Tx, String, String, String, Function)} for a create that answers what it wrote:
+   * {@code create} makes the record under the new id and returns its view, so a first call reads
+   * nothing back; a replay answers {@code stored} of the id the key points to.
+   */
+  public static <T> T once(
+      Tx tx,
+      String key,
+      String operation,
+      String fingerprint,
+      Function<UUID, T> create,
+      Function<UUID, T> stored) {
+    List<T> made = new ArrayList<>(1);
+    Outcome outcome =
+        once(
+            tx,
+            key,
+            operation,
+            fingerprint,
+            id -> {
+              made.add(create.apply(id));
+              return id;
+            });
+    return outcome.replayed() ? stored.apply(outcome.id()) : made.get(0);
+  }
+
+  /**
    * Runs {@code create} with a new id unless {@code key} was already used in this company. {@code
    * fingerprint} describes the request (without secrets) so a reused key can be detected.
    */
@@ -47,39 +75,39 @@ public final class Idempotency {
     // Plain JDBC: these two statements run on every create, where Hibernate's native-query
     // machinery cost more CPU than PostgreSQL did.
     Object[] row =
-        tx.session()
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "INSERT INTO idempotency_key (company_id, key, operation, request_hash,"
-                              + " result_id) VALUES (?, ?, ?, ?, ?)"
-                              + " ON CONFLICT (company_id, key) DO NOTHING")) {
-                    ps.setObject(1, company);
-                    ps.setString(2, key);
-                    ps.setString(3, operation);
-                    ps.setBytes(4, hash);
-                    ps.setObject(5, newId);
-                    if (ps.executeUpdate() == 1) {
-                      return null;
-                    }
+        Jdbc.work(
+            tx,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO idempotency_key (company_id, key, operation, request_hash,"
+                          + " result_id) VALUES (?, ?, ?, ?, ?)"
+                          + " ON CONFLICT (company_id, key) DO NOTHING")) {
+                ps.setObject(1, company);
+                ps.setString(2, key);
+                ps.setString(3, operation);
+                ps.setBytes(4, hash);
+                ps.setObject(5, newId);
+                if (ps.executeUpdate() == 1) {
+                  return null;
+                }
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT operation, request_hash, result_id FROM idempotency_key"
+                          + " WHERE company_id = ? AND key = ?")) {
+                ps.setObject(1, company);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    throw new IllegalStateException("idempotency key vanished: " + key);
                   }
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "SELECT operation, request_hash, result_id FROM idempotency_key"
-                              + " WHERE company_id = ? AND key = ?")) {
-                    ps.setObject(1, company);
-                    ps.setString(2, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                      if (!rs.next()) {
-                        throw new IllegalStateException("idempotency key vanished: " + key);
-                      }
-                      return new Object[] {
-                        rs.getString(1), rs.getBytes(2), rs.getObject(3, UUID.class)
-                      };
-                    }
-                  }
-                });
+                  return new Object[] {
+                    rs.getString(1), rs.getBytes(2), rs.getObject(3, UUID.class)
+                  };
+                }
+              }
+            });
     if (row == null) {
       return new Outcome(create.apply(newId), false);
     }

@@ -43,12 +43,7 @@ public final class Tx {
    * work read (the company's settings) and that the transaction itself does not change.
    */
   public <T> T memo(Class<T> key, java.util.function.Supplier<T> load) {
-    Object v = memos.get(key);
-    if (v == null) {
-      v = load.get();
-      memos.put(key, v);
-    }
-    return key.cast(v);
+    return key.cast(memos.computeIfAbsent(key, k -> load.get()));
   }
 
   List<AuditEntry> auditEntries() {

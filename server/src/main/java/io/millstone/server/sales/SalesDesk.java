@@ -224,106 +224,99 @@ public final class SalesDesk {
     String customer = customerCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
-        t -> {
-          // What this call writes, answered as written instead of read back.
-          OrderView[] made = {null};
-          var outcome =
-              Idempotency.once(
-                  t,
-                  key,
-                  "sales.order.create",
-                  customer + '\u001f' + date + '\u001f' + lines + '\u001f' + note + quotation,
-                  id ->
-                      Jdbc.work(
-                          t,
-                          c -> {
-                            String number = books.sequenceNumber(t, quotation ? "QT" : "SO", date);
-                            Customer cust = customer(c, customer, "customer_code");
-                            List<PricedLine> priced =
-                                price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
-                            String state = quotation ? "QUOTATION" : "CONFIRMED";
-                            if (!quotation) {
-                              checkCredit(c, cust, gross(priced), null);
-                            }
-                            // PostgreSQL keeps microseconds: the answer shows the stored instant.
-                            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                            BigDecimal net = BigDecimal.ZERO;
-                            BigDecimal vat = BigDecimal.ZERO;
-                            for (PricedLine l : priced) {
-                              net = net.add(l.net());
-                              vat = vat.add(l.vat());
-                            }
-                            String trimmedNote = note == null ? "" : note.trim();
-                            try (PreparedStatement ps =
-                                c.prepareStatement(
-                                    "INSERT INTO sales_order (id, company_id, number, customer_id, order_date, state, note,"
-                                        + " net_total, vat_total, gross_total, created_at, created_by, updated_at, updated_by)"
-                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                              ps.setObject(1, id);
-                              ps.setObject(2, actor.companyId());
-                              ps.setString(3, number);
-                              ps.setObject(4, cust.id());
-                              ps.setDate(5, Date.valueOf(date));
-                              ps.setString(6, state);
-                              ps.setString(7, trimmedNote);
-                              ps.setBigDecimal(8, net);
-                              ps.setBigDecimal(9, vat);
-                              ps.setBigDecimal(10, net.add(vat));
-                              ps.setTimestamp(11, Timestamp.from(now));
-                              ps.setString(12, actor.username());
-                              ps.setTimestamp(13, Timestamp.from(now));
-                              ps.setString(14, actor.username());
-                              ps.executeUpdate();
-                            }
-                            insertLines(c, actor, id, priced);
-                            List<OrderLineView> views = new ArrayList<>();
-                            for (int i = 0; i < priced.size(); i++) {
-                              PricedLine l = priced.get(i);
-                              views.add(
-                                  new OrderLineView(
-                                      i + 1,
-                                      l.item().code(),
-                                      l.item().name(),
-                                      l.item().unit(),
-                                      l.qty().setScale(QTY_SCALE),
-                                      l.price().setScale(PRICE_SCALE),
-                                      l.rate().setScale(RATE_SCALE, java.math.RoundingMode.HALF_UP),
-                                      l.net().setScale(STORED_SCALE),
-                                      l.vat().setScale(STORED_SCALE),
-                                      BigDecimal.ZERO.setScale(QTY_SCALE),
-                                      BigDecimal.ZERO.setScale(QTY_SCALE)));
-                            }
-                            made[0] =
-                                new OrderView(
-                                    id,
-                                    number,
-                                    "",
-                                    cust.code(),
-                                    cust.name(),
-                                    date,
-                                    state,
-                                    trimmedNote,
-                                    List.copyOf(views),
-                                    net.setScale(STORED_SCALE),
-                                    vat.setScale(STORED_SCALE),
-                                    net.add(vat).setScale(STORED_SCALE),
-                                    0,
-                                    now,
-                                    actor.username(),
-                                    CompanyAdmin.currencyOf(t));
-                            t.audit(
-                                "sales.order.create",
-                                "sales_order",
-                                id,
-                                number
-                                    + " for "
-                                    + cust.code()
-                                    + ", "
-                                    + Amounts.money(gross(priced)));
-                            return id;
-                          }));
-          return outcome.replayed() ? order(t, outcome.id()) : made[0];
-        });
+        t ->
+            // What this call writes, answered as written instead of read back.
+            Idempotency.once(
+                t,
+                key,
+                "sales.order.create",
+                customer + '\u001f' + date + '\u001f' + lines + '\u001f' + note + quotation,
+                id ->
+                    Jdbc.work(
+                        t,
+                        c -> {
+                          String number = books.sequenceNumber(t, quotation ? "QT" : "SO", date);
+                          Customer cust = customer(c, customer, "customer_code");
+                          List<PricedLine> priced =
+                              price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
+                          String state = quotation ? "QUOTATION" : "CONFIRMED";
+                          if (!quotation) {
+                            checkCredit(c, cust, gross(priced), null);
+                          }
+                          // PostgreSQL keeps microseconds: the answer shows the stored instant.
+                          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                          BigDecimal net = BigDecimal.ZERO;
+                          BigDecimal vat = BigDecimal.ZERO;
+                          for (PricedLine l : priced) {
+                            net = net.add(l.net());
+                            vat = vat.add(l.vat());
+                          }
+                          String trimmedNote = note == null ? "" : note.trim();
+                          try (PreparedStatement ps =
+                              c.prepareStatement(
+                                  "INSERT INTO sales_order (id, company_id, number, customer_id, order_date, state, note,"
+                                      + " net_total, vat_total, gross_total, created_at, created_by, updated_at, updated_by)"
+                                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            ps.setObject(1, id);
+                            ps.setObject(2, actor.companyId());
+                            ps.setString(3, number);
+                            ps.setObject(4, cust.id());
+                            ps.setDate(5, Date.valueOf(date));
+                            ps.setString(6, state);
+                            ps.setString(7, trimmedNote);
+                            ps.setBigDecimal(8, net);
+                            ps.setBigDecimal(9, vat);
+                            ps.setBigDecimal(10, net.add(vat));
+                            ps.setTimestamp(11, Timestamp.from(now));
+                            ps.setString(12, actor.username());
+                            ps.setTimestamp(13, Timestamp.from(now));
+                            ps.setString(14, actor.username());
+                            ps.executeUpdate();
+                          }
+                          insertLines(c, actor, id, priced);
+                          List<OrderLineView> views = new ArrayList<>();
+                          for (int i = 0; i < priced.size(); i++) {
+                            PricedLine l = priced.get(i);
+                            views.add(
+                                new OrderLineView(
+                                    i + 1,
+                                    l.item().code(),
+                                    l.item().name(),
+                                    l.item().unit(),
+                                    l.qty().setScale(QTY_SCALE),
+                                    l.price().setScale(PRICE_SCALE),
+                                    l.rate().setScale(RATE_SCALE, java.math.RoundingMode.HALF_UP),
+                                    l.net().setScale(STORED_SCALE),
+                                    l.vat().setScale(STORED_SCALE),
+                                    BigDecimal.ZERO.setScale(QTY_SCALE),
+                                    BigDecimal.ZERO.setScale(QTY_SCALE)));
+                          }
+                          OrderView made =
+                              new OrderView(
+                                  id,
+                                  number,
+                                  "",
+                                  cust.code(),
+                                  cust.name(),
+                                  date,
+                                  state,
+                                  trimmedNote,
+                                  List.copyOf(views),
+                                  net.setScale(STORED_SCALE),
+                                  vat.setScale(STORED_SCALE),
+                                  net.add(vat).setScale(STORED_SCALE),
+                                  0,
+                                  now,
+                                  actor.username(),
+                                  CompanyAdmin.currencyOf(t));
+                          t.audit(
+                              "sales.order.create",
+                              "sales_order",
+                              id,
+                              number + " for " + cust.code() + ", " + Amounts.money(gross(priced)));
+                          return made;
+                        }),
+                id -> order(t, id)));
   }
 
   public OrderView getOrder(Actor actor, String orderId) {
@@ -500,30 +493,24 @@ public final class SalesDesk {
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
         actor,
-        t -> {
-          DeliveryView[] made = {null};
-          var outcome =
-              Idempotency.once(
-                  t,
-                  key,
-                  "sales.delivery.post",
-                  id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
-                  deliveryId -> {
-                    made[0] =
-                        deliver(
-                            t,
-                            actor,
-                            deliveryId,
-                            books.sequenceNumber(t, "DN", date),
-                            id,
-                            wh,
-                            date,
-                            lines,
-                            qty);
-                    return deliveryId;
-                  });
-          return outcome.replayed() ? delivery(t, outcome.id()) : made[0];
-        });
+        t ->
+            Idempotency.once(
+                t,
+                key,
+                "sales.delivery.post",
+                id + "\u001f" + wh + '\u001f' + date + '\u001f' + lines,
+                deliveryId ->
+                    deliver(
+                        t,
+                        actor,
+                        deliveryId,
+                        books.sequenceNumber(t, "DN", date),
+                        id,
+                        wh,
+                        date,
+                        lines,
+                        qty),
+                deliveryId -> delivery(t, deliveryId)));
   }
 
   /** Posts the delivery and answers it as written. */
@@ -713,20 +700,14 @@ public final class SalesDesk {
     v.throwIfInvalid();
     return tx.inCompany(
         actor,
-        t -> {
-          InvoiceView[] made = {null};
-          var outcome =
-              Idempotency.once(
-                  t,
-                  key,
-                  "sales.invoice.post",
-                  id + "\u001f" + date,
-                  invoiceId -> {
-                    made[0] = invoice(t, actor, invoiceId, id, date);
-                    return invoiceId;
-                  });
-          return outcome.replayed() ? invoice(t, outcome.id()) : made[0];
-        });
+        t ->
+            Idempotency.once(
+                t,
+                key,
+                "sales.invoice.post",
+                id + "\u001f" + date,
+                invoiceId -> invoice(t, actor, invoiceId, id, date),
+                invoiceId -> invoice(t, invoiceId)));
   }
 
   /** Posts the invoice and answers it as written. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,11 +60,6 @@ class EmbeddedStoresTest {
   }
 
   private void assertOnlyPasswordsLetIn(DatabaseSettings db) throws IOException, SQLException {
-    Properties secrets = new Properties();
-    try (Reader r =
-        Files.newBufferedReader(dataDir.resolve("secrets.properties"), StandardCharsets.UTF_8)) {
-      secrets.load(r);
-    }
     String url = db.jdbcUrl();
     String postgresDb = url.replace("/millstone?", "/postgres?");
 
@@ -94,7 +86,7 @@ class EmbeddedStoresTest {
     }
     try (Connection c =
         DriverManager.getConnection(
-            postgresDb, "postgres", secrets.getProperty("db.superuser.password"))) {
+            postgresDb, "postgres", EmbeddedStores.superuserPassword(dataDir).orElseThrow())) {
       assertThat(c.isValid(2)).isTrue();
     }
   }
