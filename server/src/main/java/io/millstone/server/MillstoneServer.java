@@ -117,7 +117,10 @@ public final class MillstoneServer {
             1, Thread.ofPlatform().daemon().name("millstone-scheduler").factory());
     Transactions tx =
         new Transactions(
-            platform.database().sessionFactory(), new AuditLog(clock), config.maxCallDuration());
+            platform.database().sessionFactory(),
+            new AuditLog(clock),
+            config.maxCallDuration(),
+            CompanyAdmin.SETTINGS);
     PasswordHasher hasher = new PasswordHasher();
     RoleCatalog roles = RoleCatalog.load(platform.database().runtimeDataSource());
     this.sessionStore =

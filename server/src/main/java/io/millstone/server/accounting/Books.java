@@ -223,25 +223,27 @@ public final class Books {
                         + period.fiscalYear()
                         + ") is closed; post into an open period, or ask accounts to reopen it.");
               }
-              String number = sequenceNumber(t, "JV", date);
-              // The entry and its lines in one statement, the accounts found by code in it: a line
-              // whose code is not an active account of this company (RLS) is simply not written,
-              // which the count below turns into the error.
-              int written;
+              // The entry with its voucher number and its lines in one statement, the accounts
+              // found by code in it: a line whose code is not an active account of this company
+              // (RLS) is simply not written, which the count below turns into the error.
+              int written = 0;
+              String number = null;
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "WITH e AS (INSERT INTO journal_entry (id, company_id, number, entry_date, period_id,"
                           + " memo, source, source_id, reversal_of, posted_at, posted_by)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
+                          + " VALUES (?, ?, next_document_label('JV', ?), ?, ?, ?, ?, ?, ?, ?, ?)"
+                          + " RETURNING id, number)"
                           + " INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit,"
                           + " credit, memo) SELECT l.id, ?, e.id, l.no, a.id, l.debit, l.credit, l.memo"
                           + " FROM e, unnest(?::uuid[], ?::int[], ?::text[], ?::numeric[], ?::numeric[],"
                           + " ?::text[]) AS l(id, no, code, debit, credit, memo)"
-                          + " JOIN account a ON a.code = l.code AND a.active")) {
+                          + " JOIN account a ON a.code = l.code AND a.active"
+                          + " RETURNING (SELECT number FROM e)")) {
                 int k = 0;
                 ps.setObject(++k, id);
                 ps.setObject(++k, actor.companyId());
-                ps.setString(++k, number);
+                ps.setString(++k, yearLabel(t, date));
                 ps.setDate(++k, Date.valueOf(date));
                 ps.setObject(++k, period.id());
                 ps.setString(++k, memo == null ? "" : memo.trim());
@@ -273,7 +275,12 @@ public final class Books {
                 ps.setArray(++k, c.createArrayOf("numeric", debits));
                 ps.setArray(++k, c.createArrayOf("numeric", credits));
                 ps.setArray(++k, c.createArrayOf("text", memos));
-                written = ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    written++;
+                    number = rs.getString(1);
+                  }
+                }
               }
               if (written != lines.size()) {
                 // Rare: find which codes are missing; the caller's transaction rolls back.
@@ -287,13 +294,7 @@ public final class Books {
                 }
                 v.throwIfInvalid();
                 throw new IllegalStateException(
-                    "journal entry "
-                        + number
-                        + " wrote "
-                        + written
-                        + " of "
-                        + lines.size()
-                        + " lines");
+                    "journal entry " + id + " wrote " + written + " of " + lines.size() + " lines");
               }
               t.audit(
                   "accounting.entry.post",
@@ -454,9 +455,7 @@ public final class Books {
    * one never waits on another transaction. A rollback leaves a gap.
    */
   public String sequenceNumber(Tx t, String type, LocalDate date) {
-    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
-    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
-    String label = String.valueOf(year);
+    String label = yearLabel(t, date);
     return t.session()
         .doReturningWork(
             c -> {
@@ -469,6 +468,12 @@ public final class Books {
                 }
               }
             });
+  }
+
+  /** The year in a sequence number: the calendar year the date's fiscal year starts in. */
+  private static String yearLabel(Tx t, LocalDate date) {
+    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
+    return String.valueOf(date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1);
   }
 
   /** The number of a posted journal entry, or an empty string for none. */
@@ -582,7 +587,7 @@ public final class Books {
 
   public TrialBalanceView trialBalance(Actor actor, LocalDate asOf) {
     new Validator().check(asOf != null, "as_of", "is required").throwIfInvalid();
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<TrialLine> out = new ArrayList<>();

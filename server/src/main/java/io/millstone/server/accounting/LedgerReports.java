@@ -72,7 +72,7 @@ public final class LedgerReports {
     }
     v.throwIfInvalid();
     String code = accountCode.trim().toUpperCase(Locale.ROOT);
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           String name;
@@ -155,7 +155,7 @@ public final class LedgerReports {
       v.check(!to.isAfter(from.plusYears(2)), "to", "is more than two years after from");
     }
     v.throwIfInvalid();
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<VatMonth> months = new ArrayList<>();

@@ -85,6 +85,22 @@ public final class CompanyAdmin {
   }
 
   /**
+   * The settings as the statement that starts each company transaction answers them ({@code
+   * begin_company_work}), in the column order of the query below.
+   */
+  public static final io.millstone.server.platform.Transactions.CompanyContext<CompanySettings>
+      SETTINGS =
+          new io.millstone.server.platform.Transactions.CompanyContext<>(
+              CompanySettings.class,
+              rs ->
+                  new CompanySettings(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getBigDecimal(3),
+                      rs.getInt(4),
+                      rs.getString(5)));
+
+  /**
    * The company's settings, read once per transaction with one plain query: the order path asks for
    * them several times per call, and loading the entity (and checking it for changes at commit)
    * cost more than the rest of some calls. Not for the transaction that changes them.
@@ -106,12 +122,7 @@ public final class CompanyAdmin {
                       if (!rs.next()) {
                         throw new IllegalStateException("company " + company + " not found");
                       }
-                      return new CompanySettings(
-                          rs.getString(1),
-                          rs.getString(2),
-                          rs.getBigDecimal(3),
-                          rs.getInt(4),
-                          rs.getString(5));
+                      return SETTINGS.reader().read(rs);
                     }
                   }
                 }));

@@ -65,7 +65,7 @@ public final class StockReports {
     int size = pageSize == 0 ? 100 : Math.min(pageSize, 1000);
     String item = itemCode == null ? "" : itemCode.trim().toUpperCase(Locale.ROOT);
     String wh = warehouseCode == null ? "" : warehouseCode.trim().toUpperCase(Locale.ROOT);
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           try (PreparedStatement ps =
@@ -116,7 +116,7 @@ public final class StockReports {
     new Validator().text(itemCode, "item_code", 32).throwIfInvalid();
     String item = itemCode.trim().toUpperCase(Locale.ROOT);
     String wh = warehouseCode == null ? "" : warehouseCode.trim().toUpperCase(Locale.ROOT);
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<StockLedger.MoveView> out = new ArrayList<>();
@@ -155,7 +155,7 @@ public final class StockReports {
 
   /** Every item with stock, at moving-average cost, and the ledger's inventory accounts. */
   public Valuation valuation(Actor actor) {
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<ValuationLine> lines = new ArrayList<>();

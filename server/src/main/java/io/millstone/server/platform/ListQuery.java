@@ -91,6 +91,7 @@ public final class ListQuery<T> {
   }
 
   public Page<T> run(Tx tx, String filter, String orderBy, int pageSize, String pageToken) {
+    tx.customPlans();
     List<FieldViolation> problems = new ArrayList<>();
     StringBuilder where = new StringBuilder(" where e.companyId = :company");
     Map<String, Object> params = new HashMap<>();

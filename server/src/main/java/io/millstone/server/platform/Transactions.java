@@ -20,22 +20,63 @@ import org.hibernate.Transaction;
  * Runs work in one transaction with the company (and user) set for row-level security through
  * {@code set_config(..., true)}, the parameterised form of {@code SET LOCAL}: the setting ends with
  * the transaction, so a pooled connection never carries one company's context into the next.
+ *
+ * <p>Business work runs its prepared statements on PostgreSQL's generic plans: its statements find
+ * rows by key, so a plan made once per connection serves every call, where PostgreSQL would
+ * otherwise keep planning each execution anew for its parameters (15 % of the database's CPU on the
+ * orders benchmark, ADR 0015). Reports and ad-hoc lists, whose best plan depends on the dates and
+ * filters asked for, run on plans made for their parameters: {@link #reportInCompany}, {@link
+ * Tx#customPlans}.
  */
 public final class Transactions {
   private final SessionFactory sessionFactory;
   private final AuditLog auditLog;
   private final String statementTimeout;
+  private final CompanyContext<?> companyContext;
 
-  public Transactions(SessionFactory sessionFactory, AuditLog auditLog, Duration statementTimeout) {
+  /**
+   * What a company's unit of work reads about the company in the statement that starts it ({@code
+   * begin_company_work}: the settings most work needs), kept on the {@link Tx} under {@code type},
+   * so that reading them later costs no round trip.
+   */
+  public record CompanyContext<T>(Class<T> type, RowReader<T> reader) {}
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(java.sql.ResultSet rs) throws SQLException;
+  }
+
+  public Transactions(
+      SessionFactory sessionFactory,
+      AuditLog auditLog,
+      Duration statementTimeout,
+      CompanyContext<?> companyContext) {
     this.sessionFactory = sessionFactory;
     this.auditLog = auditLog;
     this.statementTimeout = statementTimeout.toMillis() + "ms";
+    this.companyContext = companyContext;
   }
 
   /** Work in the actor's company, audited as the actor. */
   public <T> T inCompany(Actor actor, Function<Tx, T> work) {
-    return run(actor.companyId(), actor.userId().orElse(null), actor, work);
+    return run(actor.companyId(), actor.userId().orElse(null), actor, GENERIC, work);
   }
+
+  /**
+   * A report in the actor's company: JDBC work whose statements are planned for the parameters of
+   * each call (date ranges, filters), not on the generic plans of business work.
+   */
+  public <T> T reportInCompany(Actor actor, SqlWork<T> work) {
+    return run(
+        actor.companyId(),
+        actor.userId().orElse(null),
+        actor,
+        Tx.CUSTOM_PLANS,
+        t -> t.session().doReturningWork(c -> work.run(t, c)));
+  }
+
+  private static final String GENERIC = "force_generic_plan";
 
   /** Plain JDBC work on the transaction's connection, for SQL that HQL does not express well. */
   @FunctionalInterface
@@ -53,27 +94,16 @@ public final class Transactions {
    * memberships and the names of their companies, nothing else. Nothing can be audited.
    */
   public <T> T asUser(UUID userId, Function<Tx, T> work) {
-    return run(null, userId, null, work);
+    return run(null, userId, null, GENERIC, work);
   }
 
-  private <T> T run(UUID companyId, UUID userId, Actor actor, Function<Tx, T> work) {
+  private <T> T run(
+      UUID companyId, UUID userId, Actor actor, String planMode, Function<Tx, T> work) {
     try (Session session = sessionFactory.openSession()) {
       Transaction t = session.beginTransaction();
       try {
-        session.doWork(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT set_config('millstone.company_id', ?, true),"
-                          + " set_config('millstone.user_id', ?, true),"
-                          + " set_config('statement_timeout', ?, true)")) {
-                ps.setString(1, companyId == null ? "" : companyId.toString());
-                ps.setString(2, userId == null ? "" : userId.toString());
-                ps.setString(3, statementTimeout);
-                ps.execute();
-              }
-            });
-        Tx tx = new Tx(session, actor);
+        Tx tx = new Tx(session, actor, planMode);
+        session.doWork(c -> begin(c, tx, companyId, userId, planMode));
         T result = work.apply(tx);
         session.flush();
         if (!tx.auditEntries().isEmpty()) {
@@ -92,6 +122,43 @@ public final class Transactions {
         throw translate(e);
       }
     }
+  }
+
+  private void begin(java.sql.Connection c, Tx tx, UUID companyId, UUID userId, String planMode)
+      throws SQLException {
+    String user = userId == null ? "" : userId.toString();
+    if (companyId == null) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT set_config('millstone.company_id', '', true),"
+                  + " set_config('millstone.user_id', ?, true),"
+                  + " set_config('statement_timeout', ?, true),"
+                  + " set_config('plan_cache_mode', ?, true)")) {
+        ps.setString(1, user);
+        ps.setString(2, statementTimeout);
+        ps.setString(3, planMode);
+        ps.execute();
+      }
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT * FROM begin_company_work(?, ?, ?, ?)")) {
+      ps.setString(1, companyId.toString());
+      ps.setString(2, user);
+      ps.setString(3, statementTimeout);
+      ps.setString(4, planMode);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && companyContext != null) {
+          seed(tx, companyContext, rs);
+        }
+      }
+    }
+  }
+
+  private static <T> void seed(Tx tx, CompanyContext<T> context, java.sql.ResultSet rs)
+      throws SQLException {
+    T value = context.reader().read(rs);
+    tx.memo(context.type(), () -> value);
   }
 
   /** Turns storage failures into errors a person can act on; business errors pass through. */

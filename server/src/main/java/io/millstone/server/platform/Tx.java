@@ -15,10 +15,33 @@ public final class Tx {
   private final Actor actor;
   private final List<AuditEntry> auditEntries = new ArrayList<>();
   private final java.util.Map<Class<?>, Object> memos = new java.util.HashMap<>(4);
+  private String planMode;
 
-  Tx(Session session, Actor actor) {
+  static final String CUSTOM_PLANS = "auto";
+
+  Tx(Session session, Actor actor, String planMode) {
     this.session = session;
     this.actor = actor;
+    this.planMode = planMode;
+  }
+
+  /**
+   * From here on, statements of this transaction are planned for their parameters (PostgreSQL's own
+   * choice) instead of on generic plans: for lists whose filters and sort the user picks.
+   */
+  public void customPlans() {
+    if (CUSTOM_PLANS.equals(planMode)) {
+      return;
+    }
+    session.doWork(
+        c -> {
+          try (java.sql.PreparedStatement ps =
+              c.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
+            ps.setString(1, CUSTOM_PLANS);
+            ps.execute();
+          }
+        });
+    planMode = CUSTOM_PLANS;
   }
 
   public Session session() {

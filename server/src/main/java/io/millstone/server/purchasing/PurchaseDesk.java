@@ -1047,7 +1047,7 @@ public final class PurchaseDesk {
 
   /** Open bills per supplier by days past due. */
   public Ageing payablesAgeing(Actor actor, LocalDate asOf) {
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) ->
             Ageing.of(

@@ -1263,7 +1263,7 @@ public final class SalesDesk {
   // ---------------------------------------------------------------- reports
 
   public Ageing receivablesAgeing(Actor actor, LocalDate asOf) {
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) ->
             Ageing.of(

@@ -71,7 +71,7 @@ public final class Monitoring {
     int n = buckets == 0 ? 200 : buckets;
     long width = Math.max(1, (Duration.between(from, to).getSeconds() + n - 1) / n);
     widthOut[0] = (int) Math.min(Integer.MAX_VALUE, width);
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<Bucket> out = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class Monitoring {
         .throwIfInvalid();
     Instant f = from == null ? Instant.now().minus(Duration.ofDays(7)) : from;
     Instant e = to == null ? Instant.now().plus(Duration.ofDays(1)) : to;
-    return tx.sqlInCompany(
+    return tx.reportInCompany(
         actor,
         (t, c) -> {
           List<DowntimeView> out = new ArrayList<>();

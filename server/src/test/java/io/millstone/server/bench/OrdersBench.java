@@ -26,6 +26,7 @@ public final class OrdersBench {
       long[] latencies = new long[4_000_000];
       AtomicLong recorded = new AtomicLong();
       AtomicLong orders = new AtomicLong();
+      AtomicLong allOrders = new AtomicLong();
       AtomicLong errors = new AtomicLong();
       AtomicBoolean measuring = new AtomicBoolean();
       AtomicBoolean stop = new AtomicBoolean();
@@ -52,6 +53,7 @@ public final class OrdersBench {
                                 }
                               },
                               () -> {});
+                          allOrders.incrementAndGet();
                           if (measuring.get()) {
                             orders.incrementAndGet();
                           }
@@ -67,6 +69,25 @@ public final class OrdersBench {
                     }));
       }
       ready.await();
+      if (Boolean.getBoolean("bench.progress")) {
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  long last = 0;
+                  for (int t = 10; ; t += 10) {
+                    try {
+                      Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    long now = allOrders.get();
+                    System.out.printf(
+                        "orders progress: %d s %d line items/s%n", t, (now - last) / 2);
+                    last = now;
+                  }
+                });
+      }
       Thread.sleep(WARMUP * 1000);
       measuring.set(true);
       long start = System.nanoTime();
