@@ -365,6 +365,25 @@ public final class Books {
 
   /** The period holding {@code date}, creating its fiscal year (twelve months) on first use. */
   private static PeriodView periodFor(Connection c, Tx t, LocalDate date) throws SQLException {
+    // An invoice asks twice (its gapless number and its entry): read once per transaction.
+    Map<LocalDate, PeriodView> seen = t.memo(Periods.class, Periods::new).byDate();
+    PeriodView p = seen.get(date);
+    if (p == null) {
+      p = findOrCreatePeriod(c, t, date);
+      seen.put(date, p);
+    }
+    return p;
+  }
+
+  /** The periods a transaction has looked up, by date. */
+  private record Periods(Map<LocalDate, PeriodView> byDate) {
+    Periods() {
+      this(new java.util.HashMap<>());
+    }
+  }
+
+  private static PeriodView findOrCreatePeriod(Connection c, Tx t, LocalDate date)
+      throws SQLException {
     PeriodView p = findPeriod(c, date);
     if (p != null) {
       return p;
