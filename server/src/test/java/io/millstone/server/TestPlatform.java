@@ -30,6 +30,24 @@ public final class TestPlatform {
         .dbPoolSize(8);
   }
 
+  /** The version of the newest migration the server ships (what a migrated schema is at). */
+  public static int latestMigration() {
+    try (var files =
+        Files.list(
+            Path.of(TestPlatform.class.getClassLoader().getResource("db/migration").toURI()))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .max()
+          .orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static synchronized Platform get() {
     if (platform == null) {
       try {

@@ -9,6 +9,7 @@ import io.millstone.api.identity.v1.AuthServiceGrpc;
 import io.millstone.api.identity.v1.LoginRequest;
 import io.millstone.api.telemetry.v1.EnrollResponse;
 import io.millstone.server.MillstoneServer;
+import io.millstone.server.TestPlatform;
 import io.millstone.server.TestServer;
 import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.platform.Actor;
@@ -106,7 +107,8 @@ class StatusCommandTest {
         assertThat(up.out())
             .contains("Millstone server " + Version.get())
             .contains("PostgreSQL:  reachable, version 17")
-            .contains("Migrations:  schema at version 9, 0 pending")
+            .contains(
+                "Migrations:  schema at version " + TestPlatform.latestMigration() + ", 0 pending")
             .contains("Redis:       reachable")
             .contains("gRPC:        SERVING on 127.0.0.1:" + port)
             .contains("Nodes:       1 running")
