@@ -9,11 +9,11 @@ $$;
 REVOKE ALL ON FUNCTION next_document_label(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION next_document_label(text, text) TO ${runtime_role};
 
--- Starts a company's unit of work in one round trip: sets the company, user, statement timeout and
--- plan mode for the rest of the transaction (as set_config(..., true) does) and answers the
--- company's settings, which most work reads. Runs with the caller's rights: the company row comes
--- through row-level security with the company just set.
-CREATE FUNCTION begin_company_work(p_company text, p_user text, p_timeout text, p_plans text)
+-- Starts a unit of work in one round trip: sets the company (empty: none, as at sign-in), user,
+-- statement timeout and plan mode for the rest of the transaction (as set_config(..., true) does)
+-- and answers the company's settings, which most work reads. Runs with the caller's rights: the
+-- company row comes through row-level security with the company just set.
+CREATE FUNCTION begin_work(p_company text, p_user text, p_timeout text, p_plans text)
   RETURNS TABLE (name varchar, currency_code varchar, vat_rate_percent numeric,
                  fiscal_year_start_month integer, time_zone varchar)
   LANGUAGE plpgsql VOLATILE AS $$
@@ -23,7 +23,7 @@ BEGIN
           pg_catalog.set_config('statement_timeout', p_timeout, true),
           pg_catalog.set_config('plan_cache_mode', p_plans, true);
   RETURN QUERY SELECT c.name, c.currency_code, c.vat_rate_percent, c.fiscal_year_start_month, c.time_zone
-    FROM public.company c WHERE c.id = p_company::uuid;
+    FROM public.company c WHERE c.id = NULLIF(p_company, '')::uuid;
 END $$;
-REVOKE ALL ON FUNCTION begin_company_work(text, text, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION begin_company_work(text, text, text, text) TO ${runtime_role};
+REVOKE ALL ON FUNCTION begin_work(text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION begin_work(text, text, text, text) TO ${runtime_role};

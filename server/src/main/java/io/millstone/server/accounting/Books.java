@@ -478,12 +478,13 @@ public final class Books {
     return t.session()
         .doReturningWork(
             c -> {
-              try (PreparedStatement ps = c.prepareStatement("SELECT next_document_number(?, ?)")) {
+              // Formatted by the same function that numbers journal entries in their insert.
+              try (PreparedStatement ps = c.prepareStatement("SELECT next_document_label(?, ?)")) {
                 ps.setString(1, type);
                 ps.setString(2, label);
                 try (ResultSet rs = ps.executeQuery()) {
                   rs.next();
-                  return String.format("%s-%s-%05d", type, label, rs.getLong(1));
+                  return rs.getString(1);
                 }
               }
             });

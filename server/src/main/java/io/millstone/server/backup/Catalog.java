@@ -78,22 +78,14 @@ final class Catalog {
 
   /** The columns a COPY reads and writes: all but generated ones, in table order. */
   static List<String> columns(Connection c, String table) throws SQLException {
-    List<String> cols = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT a.attname FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid"
-                + " JOIN pg_namespace n ON n.oid = t.relnamespace"
-                + " WHERE n.nspname = current_schema() AND t.relname = ?"
-                + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
-                + " ORDER BY a.attnum")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          cols.add(rs.getString(1));
-        }
-      }
-    }
-    return cols;
+    return strings(
+        c,
+        "SELECT a.attname FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " WHERE n.nspname = current_schema() AND t.relname = ?"
+            + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
+            + " ORDER BY a.attnum",
+        table);
   }
 
   /** Every sequence of the schema (identity ones and the per-company document numbers). */
@@ -103,21 +95,14 @@ final class Catalog {
 
   /** The partitions of {@code reading}. */
   static List<String> readingPartitions(Connection c) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT child.relname FROM pg_inherits i"
-                    + " JOIN pg_class child ON child.oid = i.inhrelid"
-                    + " JOIN pg_class parent ON parent.oid = i.inhparent"
-                    + " JOIN pg_namespace n ON n.oid = parent.relnamespace"
-                    + " WHERE n.nspname = current_schema() AND parent.relname = 'reading'"
-                    + " ORDER BY 1")) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return strings(
+        c,
+        "SELECT child.relname FROM pg_inherits i"
+            + " JOIN pg_class child ON child.oid = i.inhrelid"
+            + " JOIN pg_class parent ON parent.oid = i.inhparent"
+            + " JOIN pg_namespace n ON n.oid = parent.relnamespace"
+            + " WHERE n.nspname = current_schema() AND parent.relname = 'reading'"
+            + " ORDER BY 1");
   }
 
   /** Tables and partitions whose row-level security also binds their owner. */
@@ -134,16 +119,26 @@ final class Catalog {
   }
 
   private static List<String> names(Connection c, String where) throws SQLException {
+    return strings(
+        c,
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = current_schema() AND "
+            + where
+            + " ORDER BY 1");
+  }
+
+  /** The first column of every row of a catalogue query. */
+  private static List<String> strings(Connection c, String sql, String... params)
+      throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = current_schema() AND "
-                    + where
-                    + " ORDER BY 1")) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
       }
     }
     return out;

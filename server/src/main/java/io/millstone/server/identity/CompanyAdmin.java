@@ -86,7 +86,7 @@ public final class CompanyAdmin {
 
   /**
    * The settings as the statement that starts each company transaction answers them ({@code
-   * begin_company_work}), in the column order of the query below.
+   * begin_work}), in the column order of the query below.
    */
   public static final io.millstone.server.platform.Transactions.CompanyContext<CompanySettings>
       SETTINGS =
@@ -101,9 +101,9 @@ public final class CompanyAdmin {
                       rs.getString(5)));
 
   /**
-   * The company's settings, read once per transaction with one plain query: the order path asks for
-   * them several times per call, and loading the entity (and checking it for changes at commit)
-   * cost more than the rest of some calls. Not for the transaction that changes them.
+   * The company's settings for a transaction: as the statement that began it answered them, or,
+   * where the company did not exist yet then (the transaction that creates it), read once with one
+   * plain query. Not for the transaction that changes them.
    */
   public static CompanySettings settingsOf(io.millstone.server.platform.Tx t) {
     UUID company = t.actor().orElseThrow().companyId();

@@ -36,8 +36,8 @@ public final class Transactions {
 
   /**
    * What a company's unit of work reads about the company in the statement that starts it ({@code
-   * begin_company_work}: the settings most work needs), kept on the {@link Tx} under {@code type},
-   * so that reading them later costs no round trip.
+   * begin_work}: the settings most work needs), kept on the {@link Tx} under {@code type}, so that
+   * reading them later costs no round trip.
    */
   public record CompanyContext<T>(Class<T> type, RowReader<T> reader) {}
 
@@ -60,7 +60,7 @@ public final class Transactions {
 
   /** Work in the actor's company, audited as the actor. */
   public <T> T inCompany(Actor actor, Function<Tx, T> work) {
-    return run(actor.companyId(), actor.userId().orElse(null), actor, GENERIC, work);
+    return run(actor.companyId(), actor.userId().orElse(null), actor, Tx.GENERIC_PLANS, work);
   }
 
   /**
@@ -75,8 +75,6 @@ public final class Transactions {
         Tx.CUSTOM_PLANS,
         t -> t.session().doReturningWork(c -> work.run(t, c)));
   }
-
-  private static final String GENERIC = "force_generic_plan";
 
   /** Plain JDBC work on the transaction's connection, for SQL that HQL does not express well. */
   @FunctionalInterface
@@ -94,7 +92,7 @@ public final class Transactions {
    * memberships and the names of their companies, nothing else. Nothing can be audited.
    */
   public <T> T asUser(UUID userId, Function<Tx, T> work) {
-    return run(null, userId, null, GENERIC, work);
+    return run(null, userId, null, Tx.GENERIC_PLANS, work);
   }
 
   private <T> T run(
@@ -126,25 +124,9 @@ public final class Transactions {
 
   private void begin(java.sql.Connection c, Tx tx, UUID companyId, UUID userId, String planMode)
       throws SQLException {
-    String user = userId == null ? "" : userId.toString();
-    if (companyId == null) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT set_config('millstone.company_id', '', true),"
-                  + " set_config('millstone.user_id', ?, true),"
-                  + " set_config('statement_timeout', ?, true),"
-                  + " set_config('plan_cache_mode', ?, true)")) {
-        ps.setString(1, user);
-        ps.setString(2, statementTimeout);
-        ps.setString(3, planMode);
-        ps.execute();
-      }
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT * FROM begin_company_work(?, ?, ?, ?)")) {
-      ps.setString(1, companyId.toString());
-      ps.setString(2, user);
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM begin_work(?, ?, ?, ?)")) {
+      ps.setString(1, companyId == null ? "" : companyId.toString());
+      ps.setString(2, userId == null ? "" : userId.toString());
       ps.setString(3, statementTimeout);
       ps.setString(4, planMode);
       try (java.sql.ResultSet rs = ps.executeQuery()) {

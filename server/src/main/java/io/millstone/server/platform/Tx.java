@@ -17,6 +17,10 @@ public final class Tx {
   private final java.util.Map<Class<?>, Object> memos = new java.util.HashMap<>(4);
   private String planMode;
 
+  /** {@code plan_cache_mode} of business work: one plan per statement and connection. */
+  static final String GENERIC_PLANS = "force_generic_plan";
+
+  /** {@code plan_cache_mode} of reports and lists: PostgreSQL plans for the parameters given. */
   static final String CUSTOM_PLANS = "auto";
 
   Tx(Session session, Actor actor, String planMode) {

@@ -91,7 +91,8 @@ public final class OrdersBench {
                       return;
                     }
                     System.out.printf(
-                        "orders progress: %d s %d line items/s%n", t, (now - last) / 2);
+                        "orders progress: %d s %d line items/s%n",
+                        t, (now - last) * TradeBench.LINES / 10);
                     last = now;
                   }
                 });
