@@ -303,6 +303,11 @@ public final class MillstoneServer {
     return purchaseDesk;
   }
 
+  /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
+  public NodeHeartbeat.Counts connectionCounts() {
+    return connections.counts();
+  }
+
   public CompanyAdmin companyAdmin() {
     return companyAdmin;
   }

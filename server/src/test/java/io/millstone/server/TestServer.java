@@ -32,6 +32,7 @@ public final class TestServer implements AutoCloseable {
 
   private final MillstoneServer server;
   private final ManagedChannel channel;
+  private final String name;
   private final String prefix;
 
   public TestServer() {
@@ -39,7 +40,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Platform platform) {
-    String name = "test-" + UUID.randomUUID();
+    name = "test-" + UUID.randomUUID();
     server = new MillstoneServer(InProcessServerBuilder.forName(name), platform, null);
     try {
       server.start();
@@ -59,6 +60,11 @@ public final class TestServer implements AutoCloseable {
 
   public ManagedChannel channel() {
     return channel;
+  }
+
+  /** Another connection to the same server; the caller shuts it down. */
+  public ManagedChannel newChannel() {
+    return InProcessChannelBuilder.forName(name).build();
   }
 
   /**

@@ -7,40 +7,59 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerTransportFilter;
+import io.millstone.api.telemetry.v1.EnrollmentServiceGrpc;
 import io.millstone.api.telemetry.v1.UplinkServiceGrpc;
 import io.millstone.server.platform.NodeHeartbeat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the node's open connections and its open (authenticated) agent uplink streams, for the
- * heartbeat that {@code status} reads. A connection that carries no uplink is a client.
+ * Counts the node's connected clients and its open (authenticated) agent uplink streams, for the
+ * heartbeat that {@code status} reads.
+ *
+ * <p>A client is a connection that has called a Millstone service other than the agents' own
+ * (enrolment and uplink). A connection that only asked for gRPC health or reflection — such as
+ * {@code status} itself probing the port — is not a client, and neither is one still in its
+ * handshake: counting raw connections made the figure depend on when a probe's connection closed.
  */
 public final class ConnectionCounter extends ServerTransportFilter implements ServerInterceptor {
-  private static final Attributes.Key<Boolean> COUNTED = Attributes.Key.create("counted");
+  private static final Attributes.Key<AtomicBoolean> CLIENT = Attributes.Key.create("client");
   private static final String UPLINK = UplinkServiceGrpc.getStreamMethod().getFullMethodName();
+  private static final String ENROLLMENT = EnrollmentServiceGrpc.SERVICE_NAME;
+  private static final String MILLSTONE_SERVICES = "millstone.";
 
-  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger clients = new AtomicInteger();
   private final AtomicInteger uplinks = new AtomicInteger();
 
   @Override
   public Attributes transportReady(Attributes attrs) {
-    connections.incrementAndGet();
-    return attrs.toBuilder().set(COUNTED, Boolean.TRUE).build();
+    return attrs.toBuilder().set(CLIENT, new AtomicBoolean()).build();
   }
 
   @Override
   public void transportTerminated(Attributes attrs) {
-    // A connection that failed its handshake was never ready, so never counted.
-    if (Boolean.TRUE.equals(attrs.get(COUNTED))) {
-      connections.decrementAndGet();
+    AtomicBoolean client = attrs.get(CLIENT);
+    // Set to true at most once, by the first client call; a connection that never became ready
+    // has no flag at all.
+    if (client != null && client.getAndSet(false)) {
+      clients.decrementAndGet();
     }
   }
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    if (!call.getMethodDescriptor().getFullMethodName().equals(UPLINK)) {
+    String method = call.getMethodDescriptor().getFullMethodName();
+    if (!method.equals(UPLINK)) {
+      String service = call.getMethodDescriptor().getServiceName();
+      AtomicBoolean client = call.getAttributes().get(CLIENT);
+      if (client != null
+          && service != null
+          && service.startsWith(MILLSTONE_SERVICES)
+          && !service.equals(ENROLLMENT)
+          && client.compareAndSet(false, true)) {
+        clients.incrementAndGet();
+      }
       return next.startCall(call, headers);
     }
     uplinks.incrementAndGet();
@@ -74,7 +93,6 @@ public final class ConnectionCounter extends ServerTransportFilter implements Se
   }
 
   public NodeHeartbeat.Counts counts() {
-    int agents = uplinks.get();
-    return new NodeHeartbeat.Counts(Math.max(0, connections.get() - agents), agents);
+    return new NodeHeartbeat.Counts(clients.get(), uplinks.get());
   }
 }
