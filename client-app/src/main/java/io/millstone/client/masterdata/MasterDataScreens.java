@@ -96,6 +96,23 @@ public final class MasterDataScreens {
         new ColumnSpec<>("active", "common.active", u -> active(u.getActive(), m), null, 70));
   }
 
+  /**
+   * A customer's credit: up to the limit typed (zero gives none), or no limit at all, which the
+   * accounts office chooses in so many words (the server refuses both changes to anyone else).
+   */
+  static List<FieldSpec> customerFields() {
+    List<FieldSpec> fields = new java.util.ArrayList<>();
+    for (FieldSpec f : partyFields()) {
+      fields.add(f);
+      if (f.name().equals("credit_limit.amount")) {
+        fields.add(
+            FieldSpec.text("no_credit_limit", "parties.credit", false)
+                .choice(List.of(Parties.CREDIT_LIMITED, Parties.CREDIT_UNLIMITED)));
+      }
+    }
+    return List.copyOf(fields);
+  }
+
   static List<FieldSpec> partyFields() {
     return List.of(
         FieldSpec.text("code", "parties.code", true).checked(Checks.CODE).fixedAfterCreate(),
@@ -117,7 +134,7 @@ public final class MasterDataScreens {
         new ColumnSpec<>(
             "creditLimit",
             "parties.creditLimit",
-            p -> p.getCreditLimit().getAmount(),
+            p -> p.getNoCreditLimit() ? m.get("parties.noLimit") : p.getCreditLimit().getAmount(),
             "credit_limit",
             120),
         new ColumnSpec<>(
@@ -221,7 +238,7 @@ public final class MasterDataScreens {
             customers,
             saved,
             partyColumns(m),
-            partyFields()),
+            customerFields()),
         new RecordScreen<>(
             "suppliers",
             "screen.suppliers",

@@ -92,7 +92,8 @@ public final class Parties extends MasterDataGateway<Party> {
             .setAddress(text(v, "address"))
             .setPhone(text(v, "phone"))
             .setBin(text(v, "bin"))
-            .setPaymentTermsDays(terms);
+            .setPaymentTermsDays(terms)
+            .setNoCreditLimit(noCreditLimit(v));
     if (!text(v, "credit_limit.amount").isEmpty()) {
       b.setCreditLimit(money(v, "credit_limit"));
     }
@@ -110,7 +111,10 @@ public final class Parties extends MasterDataGateway<Party> {
             .setAddress(text(v, "address"))
             .setPhone(text(v, "phone"))
             .setBin(text(v, "bin"))
-            .setPaymentTermsDays(terms);
+            .setPaymentTermsDays(terms)
+            // The supplier form has no credit choice: a supplier that is also a customer keeps it.
+            .setNoCreditLimit(
+                v.containsKey("no_credit_limit") ? noCreditLimit(v) : original.getNoCreditLimit());
     if (!text(v, "credit_limit.amount").isEmpty()) {
       b.setCreditLimit(money(v, "credit_limit"));
     }
@@ -125,7 +129,10 @@ public final class Parties extends MasterDataGateway<Party> {
     v.put("address", p.getAddress());
     v.put("phone", p.getPhone());
     v.put("bin", p.getBin());
-    v.put("credit_limit.amount", p.getCreditLimit().getAmount());
+    v.put("credit_limit.amount", p.getNoCreditLimit() ? "" : p.getCreditLimit().getAmount());
+    if (p.getIsCustomer()) {
+      v.put("no_credit_limit", p.getNoCreditLimit() ? CREDIT_UNLIMITED : CREDIT_LIMITED);
+    }
     v.put("payment_terms_days", Integer.toString(p.getPaymentTermsDays()));
     return v;
   }
@@ -134,4 +141,14 @@ public final class Parties extends MasterDataGateway<Party> {
   public String idOf(Party record) {
     return record.getId();
   }
+
+  /** The credit choice of the customer form; supplier forms do not have it. */
+  private static boolean noCreditLimit(Map<String, String> v) {
+    return CREDIT_UNLIMITED.equals(v.get("no_credit_limit"));
+  }
+
+  /** Values of the customer form's "no_credit_limit" choice. */
+  public static final String CREDIT_LIMITED = "CREDIT_LIMITED";
+
+  public static final String CREDIT_UNLIMITED = "CREDIT_UNLIMITED";
 }

@@ -196,9 +196,11 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     customerName.set(p.getName());
     String limit = p.getCreditLimit().getAmount();
     creditLimit.set(
-        Amounts.of(limit).signum() == 0
+        p.getNoCreditLimit()
             ? messages.get("sales.order.noLimit")
-            : messages.get("sales.order.creditLimit", Amounts.money(limit)));
+            : Amounts.of(limit).signum() == 0
+                ? messages.get("sales.order.noCredit")
+                : messages.get("sales.order.creditLimit", Amounts.money(limit)));
     customerError.set("");
   }
 

@@ -101,6 +101,7 @@ final class MasterdataProtos {
         .setPhone(p.details().phone())
         .setBin(p.details().bin())
         .setCreditLimit(ProtoValues.money(p.details().creditLimit(), p.currency()))
+        .setNoCreditLimit(p.details().noCreditLimit())
         .setPaymentTermsDays(p.details().paymentTermsDays())
         .setIsCustomer(p.customer())
         .setIsSupplier(p.supplier())

@@ -10,6 +10,7 @@ import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.Versions;
+import io.millstone.server.platform.error.AccessDeniedException;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
@@ -37,7 +38,13 @@ public final class PartyAdmin {
 
   private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{3,40}");
 
-  /** A party's fields as a client sends them. */
+  /** Who may set or change a customer's credit: the accounts office, not the sales office. */
+  public static final String CREDIT_PERMISSION = "masterdata.customers.credit";
+
+  /**
+   * A party's fields as a client sends them. A credit limit of zero (or none typed) gives no
+   * credit; only {@code noCreditLimit} gives credit without a limit.
+   */
   public record Input(
       String name,
       String address,
@@ -45,7 +52,29 @@ public final class PartyAdmin {
       String bin,
       String creditLimitAmount,
       String creditLimitCurrency,
-      int paymentTermsDays) {}
+      boolean noCreditLimit,
+      int paymentTermsDays) {
+
+    /** A party with a credit limit (zero or more), as most suppliers and new customers have. */
+    public Input(
+        String name,
+        String address,
+        String phone,
+        String bin,
+        String creditLimitAmount,
+        String creditLimitCurrency,
+        int paymentTermsDays) {
+      this(
+          name,
+          address,
+          phone,
+          bin,
+          creditLimitAmount,
+          creditLimitCurrency,
+          false,
+          paymentTermsDays);
+    }
+  }
 
   private final Transactions tx;
   private final Clock clock;
@@ -96,6 +125,9 @@ public final class PartyAdmin {
         actor,
         t -> {
           currency(t, in);
+          if (role == Role.CUSTOMER && (d.noCreditLimit() || d.creditLimit().signum() != 0)) {
+            mayGiveCredit(actor, "give new customer " + c + " credit");
+          }
           var outcome =
               Idempotency.once(
                   t,
@@ -148,6 +180,12 @@ public final class PartyAdmin {
           Versions.check(
               role.label + " " + p.code(), version, p.version(), p.updatedBy(), p.updatedAt());
           Party.Details before = p.details();
+          // Whichever service it comes through: a supplier that is also a customer is a customer.
+          if (p.isCustomer()
+              && (before.noCreditLimit() != d.noCreditLimit()
+                  || before.creditLimit().compareTo(d.creditLimit()) != 0)) {
+            mayGiveCredit(actor, "change the credit limit of customer " + p.code());
+          }
           p.change(d, actor.username(), clock.instant());
           t.session().flush();
           t.audit(
@@ -185,6 +223,22 @@ public final class PartyAdmin {
     return p;
   }
 
+  /**
+   * Credit is the accounts office's decision: the sales office may edit its customers but not what
+   * they may owe. Work of the server itself (an admin command, the demo) needs no permission.
+   */
+  private static void mayGiveCredit(Actor actor, String what) {
+    if (actor.userId().isPresent() && !actor.can(CREDIT_PERMISSION)) {
+      throw new AccessDeniedException(
+          "masterdata.customer.credit_not_allowed",
+          "Only the accounts office may "
+              + what
+              + " (permission "
+              + CREDIT_PERMISSION
+              + "); leave the credit limit as it is, or ask the accounts office.");
+    }
+  }
+
   private static void currency(Tx t, Input in) {
     Validator v = new Validator();
     CompanyCurrency.check(
@@ -210,19 +264,30 @@ public final class PartyAdmin {
     BigDecimal limit = Decimals.parse(v, "credit_limit.amount", in.creditLimitAmount(), 4, false);
     v.check(limit == null || limit.signum() >= 0, "credit_limit.amount", "must not be negative");
     v.check(
+        !in.noCreditLimit() || limit == null || limit.signum() == 0,
+        "credit_limit.amount",
+        "must be empty when the customer has no credit limit");
+    v.check(
         in.paymentTermsDays() >= 0 && in.paymentTermsDays() <= 365,
         "payment_terms_days",
         "must be from 0 to 365 days");
     return new Party.Details(
-        name, address, phone, bin, limit == null ? BigDecimal.ZERO : limit, in.paymentTermsDays());
+        name,
+        address,
+        phone,
+        bin,
+        limit == null ? BigDecimal.ZERO : limit,
+        in.noCreditLimit(),
+        in.paymentTermsDays());
   }
 
   private static String describe(Party.Details d) {
     return d.name()
         + ", BIN "
         + (d.bin().isEmpty() ? "-" : d.bin())
-        + ", credit limit "
-        + d.creditLimit().toPlainString()
+        + (d.noCreditLimit()
+            ? ", no credit limit"
+            : ", credit limit " + d.creditLimit().toPlainString())
         + ", terms "
         + d.paymentTermsDays()
         + " days";

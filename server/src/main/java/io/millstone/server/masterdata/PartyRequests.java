@@ -17,6 +17,7 @@ final class PartyRequests {
       String phone,
       String bin,
       io.millstone.api.common.v1.Money creditLimit,
+      boolean noCreditLimit,
       int paymentTermsDays) {
     return new PartyAdmin.Input(
         name,
@@ -25,6 +26,7 @@ final class PartyRequests {
         bin,
         creditLimit.getAmount(),
         creditLimit.getCurrencyCode(),
+        noCreditLimit,
         paymentTermsDays);
   }
 
@@ -53,6 +55,7 @@ final class PartyRequests {
                 req.getPhone(),
                 req.getBin(),
                 req.getCreditLimit(),
+                req.getNoCreditLimit(),
                 req.getPaymentTermsDays())));
   }
 
@@ -68,6 +71,7 @@ final class PartyRequests {
                 req.getPhone(),
                 req.getBin(),
                 req.getCreditLimit(),
+                req.getNoCreditLimit(),
                 req.getPaymentTermsDays())));
   }
 }

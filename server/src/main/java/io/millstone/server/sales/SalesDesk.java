@@ -171,7 +171,13 @@ public final class SalesDesk {
       String currency) {}
 
   private record Customer(
-      UUID id, String code, String name, BigDecimal creditLimit, int termsDays, String bin) {}
+      UUID id,
+      String code,
+      String name,
+      BigDecimal creditLimit,
+      boolean noCreditLimit,
+      int termsDays,
+      String bin) {}
 
   private record ItemRow(
       UUID id,
@@ -1829,8 +1835,9 @@ public final class SalesDesk {
   }
 
   /**
-   * Refuses an order that would take the customer past their credit limit. A limit of zero means no
-   * limit is set. The customer's row is locked so two orders cannot both fit the last headroom.
+   * Refuses an order that would take the customer past their credit limit; a limit of zero gives no
+   * credit, only the accounts office's explicit "no limit" skips the check. The customer's row is
+   * locked so two orders cannot both fit the last headroom.
    */
   private static void checkCredit(Connection c, Customer cust, BigDecimal orderGross, UUID except)
       throws SQLException {
@@ -1838,7 +1845,7 @@ public final class SalesDesk {
       ps.setObject(1, cust.id());
       ps.executeQuery().close();
     }
-    if (cust.creditLimit().signum() == 0) {
+    if (cust.noCreditLimit()) {
       return;
     }
     BigDecimal receivable;
@@ -1890,8 +1897,8 @@ public final class SalesDesk {
   private static Customer customer(Connection c, String code, String field) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, code, name, credit_limit, payment_terms_days, bin FROM party"
-                + " WHERE code = ? AND is_customer AND active")) {
+            "SELECT id, code, name, credit_limit, no_credit_limit, payment_terms_days, bin"
+                + " FROM party WHERE code = ? AND is_customer AND active")) {
       ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -1902,8 +1909,9 @@ public final class SalesDesk {
             rs.getString(2),
             rs.getString(3),
             rs.getBigDecimal(4),
-            rs.getInt(5),
-            rs.getString(6));
+            rs.getBoolean(5),
+            rs.getInt(6),
+            rs.getString(7));
       }
     }
   }
@@ -1911,7 +1919,8 @@ public final class SalesDesk {
   private static Customer customerById(Connection c, UUID id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, code, name, credit_limit, payment_terms_days, bin FROM party WHERE id = ?")) {
+            "SELECT id, code, name, credit_limit, no_credit_limit, payment_terms_days, bin"
+                + " FROM party WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -1920,8 +1929,9 @@ public final class SalesDesk {
             rs.getString(2),
             rs.getString(3),
             rs.getBigDecimal(4),
-            rs.getInt(5),
-            rs.getString(6));
+            rs.getBoolean(5),
+            rs.getInt(6),
+            rs.getString(7));
       }
     }
   }

@@ -24,6 +24,7 @@ import io.millstone.api.masterdata.v1.UpdateItemRequest;
 import io.millstone.api.masterdata.v1.UpdatePartyRequest;
 import io.millstone.api.masterdata.v1.UpdateWarehouseRequest;
 import io.millstone.api.masterdata.v1.Warehouse;
+import io.millstone.server.TestPlatform;
 import io.millstone.server.TestServer;
 import io.millstone.server.identity.BadRequests;
 import java.util.ArrayList;
@@ -321,13 +322,122 @@ class MasterDataScenarioTest {
 
   @Test
   void eachRoleManagesOnlyWhatItsPermissionsAllowAndTheServerRefusesTheRest() {
-    assertThat(sales.customer("C-SALES-1", "Rajshahi Traders").getCode()).isEqualTo("C-SALES-1");
+    assertThat(
+            sales
+                .customers
+                .createCustomer(
+                    MasterdataFixtures.partyRequest("C-SALES-1", "Rajshahi Traders")
+                        .clearCreditLimit()
+                        .build())
+                .getCode())
+        .isEqualTo("C-SALES-1");
     assertThat(codeOf(() -> sales.item("SALES-ITEM", "Not allowed")))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(codeOf(() -> sales.supplier("S-SALES", "Not allowed")))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(codeOf(() -> sales.items.listItems(ListRequest.getDefaultInstance())))
         .isEqualTo(Status.Code.OK);
+  }
+
+  @Test
+  void onlyTheAccountsOfficeGivesCreditAndEveryChangeOfItIsAudited() throws Exception {
+    MasterdataFixtures accounts =
+        MasterdataFixtures.of(
+            t.channel(), token(t.createUser(mill, t.unique("md.accounts"), "accounts")));
+    // The sales office may open a customer, but without credit.
+    StatusRuntimeException withCredit =
+        TestServer.failure(() -> sales.customer("C-CRED-0", "Bogura Sweets"));
+    assertThat(withCredit.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(withCredit.getStatus().getDescription())
+        .contains("Only the accounts office")
+        .contains("C-CRED-0");
+    Party opened =
+        sales.customers.createCustomer(
+            MasterdataFixtures.partyRequest("C-CRED-1", "Bogura Sweets")
+                .clearCreditLimit()
+                .build());
+    assertThat(opened.getCreditLimit().getAmount()).isEqualTo("0.00");
+    assertThat(opened.getNoCreditLimit()).isFalse();
+
+    // Nor raise it, nor lift it; editing the rest and sending back the limit read is fine.
+    UpdatePartyRequest.Builder edit =
+        UpdatePartyRequest.newBuilder()
+            .setId(opened.getId())
+            .setVersion(opened.getVersion())
+            .setName("Bogura Sweets Ltd")
+            .setBin(opened.getBin())
+            .setCreditLimit(opened.getCreditLimit())
+            .setPaymentTermsDays(30);
+    assertThat(
+            codeOf(
+                () ->
+                    sales.customers.updateCustomer(
+                        edit.clone()
+                            .setCreditLimit(Money.newBuilder().setAmount("900000"))
+                            .build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(
+            codeOf(
+                () -> sales.customers.updateCustomer(edit.clone().setNoCreditLimit(true).build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    Party renamed = sales.customers.updateCustomer(edit.build());
+    assertThat(renamed.getName()).isEqualTo("Bogura Sweets Ltd");
+
+    // The accounts office sets a limit, then lifts it: "no limit" is said, not a zero.
+    Party limited =
+        accounts.customers.updateCustomer(
+            edit.clone()
+                .setVersion(renamed.getVersion())
+                .setName(renamed.getName())
+                .setCreditLimit(Money.newBuilder().setAmount("250000"))
+                .build());
+    assertThat(limited.getCreditLimit().getAmount()).isEqualTo("250000.00");
+    StatusRuntimeException both =
+        TestServer.failure(
+            () ->
+                accounts.customers.updateCustomer(
+                    edit.clone()
+                        .setVersion(limited.getVersion())
+                        .setName(limited.getName())
+                        .setCreditLimit(Money.newBuilder().setAmount("250000"))
+                        .setNoCreditLimit(true)
+                        .build()));
+    assertThat(BadRequests.violations(both))
+        .extracting(v -> v.getField())
+        .containsExactly("credit_limit.amount");
+    Party unlimited =
+        accounts.customers.updateCustomer(
+            edit.clone()
+                .setVersion(limited.getVersion())
+                .setName(limited.getName())
+                .clearCreditLimit()
+                .setNoCreditLimit(true)
+                .build());
+    assertThat(unlimited.getNoCreditLimit()).isTrue();
+
+    try (var c = TestPlatform.get().database().ownerDataSource().getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT summary FROM audit_event WHERE company_id = ? AND entity_id = ?"
+                    + " AND action = 'masterdata.customer.update' ORDER BY seq")) {
+      ps.setObject(1, mill);
+      ps.setString(2, opened.getId());
+      List<String> summaries = new ArrayList<>();
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          summaries.add(rs.getString(1));
+        }
+      }
+      assertThat(summaries)
+          .hasSize(3)
+          .satisfies(
+              list -> {
+                assertThat(list.get(1))
+                    .containsPattern("credit limit 0(\\.0+)?, .* -> .*credit limit 250000");
+                assertThat(list.get(2))
+                    .containsPattern("credit limit 250000.* -> .*no credit limit");
+              });
+    }
   }
 
   @Test

@@ -136,6 +136,17 @@ class SalesScenarioTest {
     return code;
   }
 
+  /** A customer the accounts office gave credit without a limit. */
+  static String customerWithoutCreditLimit() {
+    String code = "CUS-" + (++codes);
+    md.customers.createCustomer(
+        MasterdataFixtures.partyRequest(code, "Dhaka Traders " + codes)
+            .clearCreditLimit()
+            .setNoCreditLimit(true)
+            .build());
+    return code;
+  }
+
   static void receive(String item, String qty, String cost, String lot) {
     stock.receiveStock(
         ReceiveStockRequest.newBuilder()
@@ -398,7 +409,7 @@ class SalesScenarioTest {
   @Test
   void aCreditNoteTakesBackPartOfAnInvoice() {
     String sugar = sugar("90000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "20", "65000", "");
     SalesOrder so = order(buyer, false, line(sugar, "10"));
     deliver(so.getId(), 11, 10, 1, "10", "");
@@ -442,6 +453,19 @@ class SalesScenarioTest {
   }
 
   @Test
+  void aZeroCreditLimitGivesNoCreditWhileNoLimitIsTheAccountsOfficesExplicitChoice() {
+    String sugar = sugar("95000");
+    String cashOnly = customer("0");
+    var refused = TestServer.failure(() -> order(cashOnly, false, line(sugar, "1")));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(refused.getStatus().getDescription())
+        .contains("credit limit of 0.00")
+        .contains("this order is 109250.00");
+    assertThat(order(customerWithoutCreditLimit(), false, line(sugar, "1")).getState())
+        .isEqualTo("CONFIRMED");
+  }
+
+  @Test
   void anOrderAboveTheCreditLimitIsRefusedWithTheFigures() {
     String sugar = sugar("95000");
     String buyer = customer("300000");
@@ -472,7 +496,7 @@ class SalesScenarioTest {
   @Test
   void aClosedPeriodRefusesTheInvoiceAndTheNumberIsNotUsedUp() throws Exception {
     String sugar = sugar("95000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "5", "70000", "");
     SalesOrder so = order(buyer, false, line(sugar, "1"));
     deliver(so.getId(), 8, 20, 1, "1", "");
@@ -506,7 +530,7 @@ class SalesScenarioTest {
   @Test
   void parallelDeliveriesOfTheLastTonnesNeverTakeStockBelowZero() throws Exception {
     String sugar = sugar("95000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "10", "70000", "");
     List<SalesOrder> orders = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
@@ -541,7 +565,7 @@ class SalesScenarioTest {
   @Test
   void fiftyParallelCreatesWithOneKeyMakeOneOrderAndARetryGetsItBack() throws Exception {
     String sugar = sugar("95000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     CreateOrderRequest req =
         CreateOrderRequest.newBuilder()
             .setIdempotencyKey(key())
@@ -578,7 +602,7 @@ class SalesScenarioTest {
     // the stored document back. Both answers must be the same to the last field.
     String sugar = sugar("95000");
     String molasses = molasses();
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "20", "70000", "L-1");
     receive(sugar, "20", "70000", "L-2");
     receive(molasses, "20", "4000", "");
@@ -633,7 +657,7 @@ class SalesScenarioTest {
   @Test
   void twoPeopleEditTheSameOrderAndTheSecondIsToldWhoChangedIt() {
     String sugar = sugar("95000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     SalesOrder read = order(buyer, true, line(sugar, "3"));
     SalesOrder mine =
         sales.updateOrder(
@@ -663,7 +687,7 @@ class SalesScenarioTest {
   @Test
   void taxInvoiceNumbersStayGaplessUnderParallelInvoicing() throws Exception {
     String sugar = sugar("95000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "12", "70000", "");
     List<SalesOrder> orders = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -690,7 +714,7 @@ class SalesScenarioTest {
   @Test
   void theAgeingShowsWhatIsOverdue() {
     String sugar = sugar("10000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "2", "5000", "");
     SalesOrder so = order(buyer, false, line(sugar, "1"));
     deliver(so.getId(), 9, 1, 1, "1", "");
@@ -710,7 +734,7 @@ class SalesScenarioTest {
   @Test
   void theVatSummaryAndTheGeneralLedgerShowWhatWasPosted() throws Exception {
     String sugar = sugar("50000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     receive(sugar, "3", "30000", "");
     SalesOrder so = order(buyer, false, line(sugar, "2"));
     deliver(so.getId(), 10, 7, 1, "2", "");
@@ -758,7 +782,7 @@ class SalesScenarioTest {
   @Test
   void theOrderListPagesNewestFirstWithoutRepeatsAndRefusesAForgedToken() {
     String sugar = sugar("1000");
-    String buyer = customer("0");
+    String buyer = customerWithoutCreditLimit();
     Set<String> made = new HashSet<>();
     for (int i = 0; i < 5; i++) {
       made.add(order(buyer, true, line(sugar, "1")).getId());

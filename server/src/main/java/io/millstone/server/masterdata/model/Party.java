@@ -18,6 +18,7 @@ public class Party extends MasterRecord {
       String phone,
       String bin,
       BigDecimal creditLimit,
+      boolean noCreditLimit,
       int paymentTermsDays) {}
 
   @Column(nullable = false)
@@ -31,6 +32,9 @@ public class Party extends MasterRecord {
 
   @Column(name = "credit_limit", nullable = false, precision = 19, scale = 4)
   private BigDecimal creditLimit;
+
+  @Column(name = "no_credit_limit", nullable = false)
+  private boolean noCreditLimit;
 
   @Column(name = "payment_terms_days", nullable = false)
   private int paymentTermsDays;
@@ -64,6 +68,7 @@ public class Party extends MasterRecord {
     this.phone = d.phone();
     this.bin = d.bin();
     this.creditLimit = d.creditLimit();
+    this.noCreditLimit = d.noCreditLimit();
     this.paymentTermsDays = d.paymentTermsDays();
   }
 
@@ -73,7 +78,7 @@ public class Party extends MasterRecord {
   }
 
   public Details details() {
-    return new Details(name(), address, phone, bin, creditLimit, paymentTermsDays);
+    return new Details(name(), address, phone, bin, creditLimit, noCreditLimit, paymentTermsDays);
   }
 
   public boolean isCustomer() {
