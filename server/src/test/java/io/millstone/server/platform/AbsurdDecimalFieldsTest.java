@@ -7,13 +7,18 @@ import io.grpc.StatusRuntimeException;
 import io.millstone.api.common.v1.Date;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.common.v1.IdempotencyKey;
+import io.millstone.api.common.v1.PageRequest;
 import io.millstone.api.masterdata.v1.ConvertQuantityRequest;
+import io.millstone.api.masterdata.v1.ListRequest;
 import io.millstone.api.sales.v1.CreateOrderRequest;
 import io.millstone.api.sales.v1.OrderLineInput;
 import io.millstone.api.sales.v1.SalesServiceGrpc;
 import io.millstone.server.TestServer;
 import io.millstone.server.identity.BadRequests;
 import io.millstone.server.masterdata.MasterdataFixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,5 +92,28 @@ class AbsurdDecimalFieldsTest {
                         .build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(e)).containsExactly("lines[0].unit_price");
+  }
+
+  @Test
+  void aPageTokenCarryingAPriceWithAHugeExponentIsADamagedToken() {
+    md.item("ABS-2", "Molasses");
+    for (String value : List.of("1E-300000000", "7E+2147483647")) {
+      String token =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  ("price\u001f" + value + "\u001f" + UUID.randomUUID())
+                      .getBytes(StandardCharsets.UTF_8));
+      StatusRuntimeException e =
+          TestServer.failure(
+              () ->
+                  md.items.listItems(
+                      ListRequest.newBuilder()
+                          .setOrderBy("price")
+                          .setPage(PageRequest.newBuilder().setPageToken(token))
+                          .build()));
+      assertThat(e.getStatus().getCode()).as(value).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(BadRequests.fields(e)).containsExactly("page.page_token");
+    }
   }
 }
