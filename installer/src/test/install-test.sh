@@ -173,9 +173,10 @@ token=$(cat /var/lib/millstone/demo-agent/enrollment.token)
 sed -i -e "s/^server: .*/server: 127.0.0.1:$PORT/" -e 's/^sources: \[\]$//' /etc/millstone/agent.yaml
 sed -n '/^sources:/,$p' /var/lib/millstone/demo-agent/agent.yaml | sed 's/interval: 1s/interval: 200ms/' >>/etc/millstone/agent.yaml
 grep -q 'mill_speed: mill1.speed' /etc/millstone/agent.yaml || fail "no demo tag mapping in agent.yaml"
-(cd /var/lib/millstone-agent && setpriv --reuid=millstone-agent --regid=millstone-agent --init-groups \
+# The token goes in on standard input: a command line is visible to every local user.
+printf '%s\n' "$token" | (cd /var/lib/millstone-agent && setpriv --reuid=millstone-agent --regid=millstone-agent --init-groups \
   env -i PATH=/usr/bin:/bin HOME=/var/lib/millstone-agent \
-  millstone-agent enroll --server "127.0.0.1:$PORT" --token "$token" --config /etc/millstone/agent.yaml) \
+  millstone-agent enroll --server "127.0.0.1:$PORT" --token-file - --config /etc/millstone/agent.yaml) \
   >"$WORK/enroll.log" 2>&1 || fail "millstone-agent enroll failed"
 [[ $(stat -c %U /var/lib/millstone-agent/device.credentials) == millstone-agent ]] ||
   fail "the credential is not the agent user's"

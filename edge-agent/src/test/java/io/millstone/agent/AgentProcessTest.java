@@ -129,8 +129,9 @@ class AgentProcessTest {
                     "enroll",
                     "--server",
                     mill.address(),
-                    "--token",
-                    mill.deviceToken("proc-" + prefix),
+                    "--token-file",
+                    Files.writeString(dir.resolve("token.txt"), mill.deviceToken("proc-" + prefix))
+                        .toString(),
                     "--config",
                     yaml.toString()))
         .isZero();

@@ -103,16 +103,25 @@ class AgentStreamingTest {
   void anAgentEnrolledFromTheCommandLineStreamsSimulatorReadingsThatAreStoredExactlyOnce()
       throws Exception {
     Path creds = dir.resolve("device.credentials");
-    int exit =
-        new CommandLine(new EdgeAgent())
-            .execute(
-                "enroll",
-                "--server",
-                mill.address(),
-                "--token",
-                mill.deviceToken("floor-pc-" + prefix),
-                "--credentials",
-                creds.toString());
+    String token = mill.deviceToken("floor-pc-" + prefix);
+    java.io.InputStream stdin = System.in;
+    int exit;
+    try {
+      // The token piped in, as an admin does with: cat token.txt | millstone-agent enroll ...
+      System.setIn(new java.io.ByteArrayInputStream((token + "\n").getBytes()));
+      exit =
+          new CommandLine(new EdgeAgent())
+              .execute(
+                  "enroll",
+                  "--server",
+                  mill.address(),
+                  "--token-file",
+                  "-",
+                  "--credentials",
+                  creds.toString());
+    } finally {
+      System.setIn(stdin);
+    }
     assertThat(exit).isZero();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds)))
         .isEqualTo("rw-------");

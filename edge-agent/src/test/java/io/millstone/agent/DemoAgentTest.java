@@ -3,7 +3,6 @@ package io.millstone.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.server.demo.DemoSeeder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +28,6 @@ class DemoAgentTest {
       Path home = dir.resolve(DemoSeeder.AGENT_DIR);
       Path yaml = home.resolve("agent.yaml");
       assertThat(yaml).exists();
-      String token = Files.readString(home.resolve("enrollment.token")).trim();
 
       int enrolled =
           new CommandLine(new EdgeAgent())
@@ -37,8 +35,8 @@ class DemoAgentTest {
                   "enroll",
                   "--server",
                   mill.address(),
-                  "--token",
-                  token,
+                  "--token-file",
+                  home.resolve("enrollment.token").toString(),
                   "--config",
                   yaml.toString());
       assertThat(enrolled).isZero();

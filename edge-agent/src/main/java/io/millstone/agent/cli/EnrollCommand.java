@@ -9,7 +9,13 @@ import io.millstone.agent.uplink.Channels;
 import io.millstone.api.telemetry.v1.EnrollRequest;
 import io.millstone.api.telemetry.v1.EnrollResponse;
 import io.millstone.api.telemetry.v1.EnrollmentServiceGrpc;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,8 +31,18 @@ public final class EnrollCommand implements Callable<Integer> {
   @Option(names = "--server", required = true, description = "HOST:PORT of the Millstone server.")
   String server;
 
-  @Option(names = "--token", required = true, description = "The token from 'Create device'.")
-  String token;
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding the one-time token from 'Create device' (its first line), or '-' to"
+              + " read it from standard input. Never on the command line: every local user sees"
+              + " command lines.")
+  String tokenFile;
+
+  /** The old form, which put the token where every local user can read it; refused. */
+  @Option(names = "--token", hidden = true)
+  String tokenOnCommandLine;
 
   @Option(
       names = "--config",
@@ -47,8 +63,33 @@ public final class EnrollCommand implements Callable<Integer> {
               + " or the config names it.")
   String fingerprint;
 
+  /** A token is a few dozen characters; anything much longer is not a token file. */
+  static final int MAX_TOKEN_FILE = 4096;
+
   @Override
   public Integer call() throws Exception {
+    if (tokenOnCommandLine != null) {
+      System.err.println(
+          "--token is no longer accepted: command lines are visible to every user of this PC."
+              + " Put the token in a file only you can read and pass --token-file FILE, or pipe"
+              + " it in with --token-file - (for example: cat token.txt | millstone-agent enroll"
+              + " --token-file - ...). The token you typed may have been seen: if in doubt, ask"
+              + " an admin for a new one.");
+      return 2;
+    }
+    if (tokenFile == null) {
+      System.err.println(
+          "Give the one-time token with --token-file FILE, or --token-file - to read it from"
+              + " standard input.");
+      return 2;
+    }
+    String token;
+    try {
+      token = readToken(tokenFile);
+    } catch (IOException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     Path target = credentials;
     Optional<String> pin = Optional.ofNullable(fingerprint);
     if (config != null) {
@@ -71,7 +112,7 @@ public final class EnrollCommand implements Callable<Integer> {
               .withDeadlineAfter(30, TimeUnit.SECONDS)
               .enroll(
                   EnrollRequest.newBuilder()
-                      .setEnrollmentToken(token.trim())
+                      .setEnrollmentToken(token)
                       .setAgentVersion(EdgeAgent.version())
                       .setHostname(hostname())
                       .build());
@@ -93,6 +134,37 @@ public final class EnrollCommand implements Callable<Integer> {
     } finally {
       ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** The first non-blank line of the file, or of standard input for {@code -}, trimmed. */
+  static String readToken(String from) throws IOException {
+    String where = from.equals("-") ? "standard input" : "the token file " + from;
+    byte[] bytes;
+    try (InputStream in = from.equals("-") ? System.in : Files.newInputStream(Path.of(from))) {
+      bytes = in.readNBytes(MAX_TOKEN_FILE + 1);
+    } catch (NoSuchFileException e) {
+      throw new IOException("There is no token file " + from + ".");
+    } catch (AccessDeniedException e) {
+      throw new IOException(
+          "Cannot read the token file "
+              + from
+              + " as this user; make it readable by the user that enrols, or pipe it in with"
+              + " --token-file -.");
+    }
+    if (bytes.length > MAX_TOKEN_FILE) {
+      throw new IOException(
+          "There is more than "
+              + MAX_TOKEN_FILE
+              + " bytes in "
+              + where
+              + "; give only the one-time token.");
+    }
+    return new String(bytes, StandardCharsets.UTF_8)
+        .lines()
+        .map(String::trim)
+        .filter(l -> !l.isEmpty())
+        .findFirst()
+        .orElseThrow(() -> new IOException("No token in " + where + "."));
   }
 
   private static String hostname() {

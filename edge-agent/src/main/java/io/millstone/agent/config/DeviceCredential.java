@@ -31,8 +31,8 @@ public record DeviceCredential(String deviceId, String secret) {
       throw new IOException(
           "No device credential at "
               + file
-              + ": enrol this agent first (millstone-agent enroll --server HOST:PORT --token"
-              + " TOKEN).");
+              + ": enrol this agent first (millstone-agent enroll --server HOST:PORT"
+              + " --token-file FILE).");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -107,12 +107,36 @@ final class Settings {
     if (v == null) {
       return fallback;
     }
+    String text = v.toString().replace("_", "").trim();
+    BigDecimal d;
     try {
-      return new BigDecimal(v.toString().replace("_", "").trim());
+      d = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(prefix + at(key) + " must be a number, not '" + v + "'");
     }
+    // Judged from precision and scale before any arithmetic: every reading is multiplied by a
+    // scale, and one like '1E-300000000' (quoted, so YAML leaves it text) would cost each of
+    // them seconds and gigabytes.
+    if (text.length() > 60
+        || (d.signum() != 0
+            && ((long) d.precision() - d.scale() > MAX_INTEGER_DIGITS
+                || d.scale() > MAX_DECIMALS))) {
+      throw new IllegalArgumentException(
+          prefix
+              + at(key)
+              + " must be a number with at most "
+              + MAX_INTEGER_DIGITS
+              + " digits before the point and "
+              + MAX_DECIMALS
+              + " after, not '"
+              + (text.length() > 60 ? text.substring(0, 60) + "…" : text)
+              + "'");
+    }
+    return d.signum() == 0 ? BigDecimal.ZERO : d;
   }
+
+  private static final int MAX_INTEGER_DIGITS = 24;
+  private static final int MAX_DECIMALS = 40;
 
   boolean flag(String key, boolean fallback, String prefix) {
     Object v = values.get(key);

@@ -171,6 +171,18 @@ class SourceSettingsTest {
   }
 
   @Test
+  void aScaleOrOffsetWithAnAbsurdExponentIsRefusedBeforeAnyReadingIsScaled() {
+    for (String bad :
+        List.of("scale: '1E-300000000'", "scale: '7E+2147483647'", "offset: '-1E+2147483647'")) {
+      assertThatThrownBy(() -> load(MODBUS.replace("address: 100", "address: 100\n        " + bad)))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(
+              "tags[0]." + bad.substring(0, bad.indexOf(':')) + " must be a number");
+    }
+  }
+
+  @Test
   void anOpcUaMistakeIsRefusedNamingTheKey() throws Exception {
     assertThat(OpcUaConfig.of(load(OPCUA).sources().get(0)).securityPolicy())
         .isEqualTo("Basic256Sha256");

@@ -63,14 +63,15 @@ final class MillSetup {
               .createDevice(CreateDeviceRequest.newBuilder().setName("floor-pc-" + prefix).build())
               .getEnrollmentToken();
       Files.writeString(yaml, yamlText);
+      Path tokenFile = Files.writeString(yaml.resolveSibling("enrollment.token"), enrolment);
       assertThat(
               new CommandLine(new EdgeAgent())
                   .execute(
                       "enroll",
                       "--server",
                       "127.0.0.1:" + node.grpcServer().getPort(),
-                      "--token",
-                      enrolment,
+                      "--token-file",
+                      tokenFile.toString(),
                       "--config",
                       yaml.toString()))
           .isZero();

@@ -7,6 +7,7 @@ import io.millstone.server.telemetry.ReadingPartitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,8 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -36,9 +40,12 @@ public final class Restorer {
   /** What was restored. */
   public record Result(Manifest manifest, long auditRows, String schemaVersionNow) {}
 
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
   private Restorer() {}
 
   public static Result restore(DatabaseSettings db, Path dataDir, Path from) throws IOException {
+    check(from, dataDir);
     try (ZipFile zip = open(from)) {
       Manifest m = manifest(zip);
       checkCompatible(db, m);
@@ -48,6 +55,116 @@ public final class Restorer {
       putBackFiles(zip, m, dataDir);
       return new Result(m, auditRows, Database.migrationState(db).applied());
     }
+  }
+
+  /**
+   * Refuses, before anything is written (the database included), a backup that holds anything but
+   * the entries the format defines, each a regular file, or whose files would not land as regular
+   * files inside {@code dataDir}: a restore often runs with an administrator's rights, and must not
+   * write where a handed-over file says.
+   */
+  public static void check(Path from, Path dataDir) throws IOException {
+    Manifest m;
+    try (ZipFile zip = open(from)) {
+      m = manifest(zip);
+    }
+    Set<String> expected = new HashSet<>();
+    expected.add(Manifest.ENTRY);
+    for (Manifest.Table t : m.tables()) {
+      requireIdentifier(t.name(), "table");
+      expected.add(t.entry());
+    }
+    for (String s : m.sequences().keySet()) {
+      requireIdentifier(s, "sequence");
+    }
+    for (String partition : m.readingPartitions()) {
+      requireIdentifier(partition, "reading partition");
+      try {
+        ReadingPartitions.dayOf(partition);
+      } catch (RuntimeException e) {
+        throw refused("names the reading partition '" + clip(partition) + "'");
+      }
+    }
+    for (String f : m.files().keySet()) {
+      target(dataDir, f);
+      expected.add(Manifest.fileEntry(f));
+    }
+    Set<String> seen = new HashSet<>();
+    for (ZipDirectory.Entry e : ZipDirectory.read(from)) {
+      if (!expected.contains(e.name())) {
+        throw refused("holds the entry '" + clip(e.name()) + "', which is not part of the format");
+      }
+      if (!seen.add(e.name())) {
+        throw refused("holds the entry '" + clip(e.name()) + "' twice");
+      }
+      if (!e.regularFile()) {
+        throw refused(
+            "holds '"
+                + clip(e.name())
+                + "' as "
+                + (e.unixType() == 0120000 ? "a symbolic link" : "something other than a file"));
+      }
+    }
+    expected.removeAll(seen);
+    if (!expected.isEmpty()) {
+      throw refused("lacks " + String.join(", ", expected.stream().sorted().limit(3).toList()));
+    }
+  }
+
+  /**
+   * Where the data-directory file {@code relative} is put back: only a name the format defines,
+   * inside the data directory, with no symbolic link below the data directory on the way and
+   * nothing but a regular file (or nothing) in its place.
+   */
+  static Path target(Path dataDir, String relative) throws IOException {
+    if (!BackupWriter.DATA_FILES.contains(relative)) {
+      throw refused("names the file '" + clip(relative) + "', which is not one a backup holds");
+    }
+    Path base = dataDir.toAbsolutePath().normalize();
+    Path p = base;
+    Path rel = Path.of(relative);
+    for (int i = 0; i < rel.getNameCount(); i++) {
+      p = p.resolve(rel.getName(i));
+      boolean last = i == rel.getNameCount() - 1;
+      if (Files.isSymbolicLink(p)) {
+        throw new BackupException(
+            p
+                + " is a symbolic link; a restore writes only real files inside the data directory."
+                + " Remove the link, then restore. Nothing was restored.");
+      }
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+          && !(last
+              ? Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+              : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
+        throw new BackupException(
+            p
+                + " is not a "
+                + (last ? "regular file" : "directory")
+                + "; move it away, then restore. Nothing was restored.");
+      }
+    }
+    if (!p.normalize().startsWith(base) || p.equals(base)) {
+      throw refused("names the file '" + clip(relative) + "' outside the data directory");
+    }
+    return p;
+  }
+
+  private static void requireIdentifier(String name, String what) {
+    if (!IDENTIFIER.matcher(name).matches()) {
+      throw refused("names the " + what + " '" + clip(name) + "'");
+    }
+  }
+
+  private static BackupException refused(String what) {
+    return new BackupException(
+        "The backup "
+            + what
+            + ": it was not written by Millstone or was altered; nothing was restored.");
+  }
+
+  private static String clip(String s) {
+    String printable = s.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
   }
 
   private static ZipFile open(Path from) throws IOException {
@@ -254,7 +371,7 @@ public final class Restorer {
   private static void putBackFiles(ZipFile zip, Manifest m, Path dataDir) throws IOException {
     for (Map.Entry<String, String> f : m.files().entrySet()) {
       ZipEntry e = zip.getEntry(Manifest.fileEntry(f.getKey()));
-      if (e == null || f.getKey().contains("..")) {
+      if (e == null) {
         throw new BackupException("The backup lacks the file " + f.getKey() + ".");
       }
       byte[] bytes;
@@ -266,8 +383,10 @@ public final class Restorer {
       if (!BackupWriter.hex(sha).equals(f.getValue())) {
         throw new BackupException("The file " + f.getKey() + " in the backup is damaged.");
       }
-      Path target = dataDir.resolve(f.getKey());
+      // Checked again just before writing: the directory may have changed since the check.
+      Path target = target(dataDir, f.getKey());
       Files.createDirectories(target.getParent());
+      target(dataDir, f.getKey());
       Path tmp = target.resolveSibling(target.getFileName() + ".restoring");
       Files.deleteIfExists(tmp);
       Files.createFile(

@@ -32,6 +32,8 @@ final class RestoreCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Restorer.Result r;
     try {
+      // Before the stores are attached or started: a refused backup writes nothing, anywhere.
+      Restorer.check(from, config.dataDir());
       refuseWhileServing(config);
       try (InstalledStores stores = InstalledStores.attachOrStart(config, false)) {
         r = Restorer.restore(stores.database().orElseThrow(), config.dataDir(), from);

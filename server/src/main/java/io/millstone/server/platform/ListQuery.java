@@ -263,11 +263,23 @@ public final class ListQuery<T> {
     return new Page<>(page.rows().stream().map(f).toList(), page.nextPageToken(), page.totalSize());
   }
 
+  /** Widest decimal a sortable column holds (money NUMERIC(19,4), factors NUMERIC(30,12)). */
+  private static final int SORT_SCALE = 12;
+
+  private static final int SORT_INTEGER_DIGITS = 24;
+
   private static Object parseSortValue(SortType type, String s) {
     try {
       return switch (type) {
         case TEXT -> s;
-        case DECIMAL -> new BigDecimal(s);
+        case DECIMAL -> {
+          // A token is sent back by the client: a value this server never wrote (an exponent
+          // such as E-300000000) would cost minutes to bind, so it reads as a damaged token.
+          BigDecimal d = s.length() > Decimals.MAX_TEXT ? null : new BigDecimal(s);
+          yield d != null && Decimals.check(d, SORT_SCALE, SORT_INTEGER_DIGITS) == Decimals.Fit.OK
+              ? d
+              : null;
+        }
         case INTEGER -> Integer.valueOf(s);
       };
     } catch (NumberFormatException e) {

@@ -9,6 +9,8 @@ import io.millstone.server.platform.error.AuthenticationException;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import io.millstone.server.telemetry.model.Device;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +128,10 @@ public final class DeviceAdmin {
         });
   }
 
-  /** Exchanges a one-time token for a device secret. The token is spent whatever happens next. */
+  /**
+   * Exchanges a one-time token for a device secret, in one conditional step: the token is spent
+   * once, and never on a device revoked meanwhile.
+   */
   public Enrolled enroll(String token, String agentVersion, String hostname, String requestId) {
     new Validator()
         .text(token, "enrollment_token", 100)
@@ -148,10 +153,7 @@ public final class DeviceAdmin {
                     .findFirst()
                     .orElse(null));
     if (found == null) {
-      throw new AuthenticationException(
-          "enrollment_token_invalid",
-          "This enrolment token is not valid (mistyped, already used, or the device was revoked);"
-              + " ask an administrator for a new one.");
+      throw invalidToken();
     }
     UUID deviceId = (UUID) found[0];
     UUID companyId = (UUID) found[1];
@@ -162,21 +164,54 @@ public final class DeviceAdmin {
           "This enrolment token has expired; ask an administrator for a new one.");
     }
     String secret = Secrets.newSecret();
+    Instant now = clock.instant();
     Actor system = Actor.system(companyId, "enrollment");
     tx.inCompany(
         new Actor(system.userId(), "device-enrollment", companyId, system.permissions(), requestId),
         t -> {
-          Device d = t.session().get(Device.class, deviceId);
-          d.enroll(Secrets.hash(secret), agentVersion == null ? "" : agentVersion, clock.instant());
-          t.session().flush();
+          // One conditional statement spends the token: of agents racing with one token only the
+          // first gets a row back, and a revocation committed meanwhile leaves nothing to update.
+          String name =
+              t.session()
+                  .doReturningWork(
+                      c -> {
+                        try (PreparedStatement ps =
+                            c.prepareStatement(
+                                "UPDATE device SET state = 'ACTIVE', enrollment_token_hash = NULL,"
+                                    + " enrollment_expires_at = NULL, secret_hash = ?,"
+                                    + " agent_version = ?, last_seen_at = ?"
+                                    + " WHERE id = ? AND enrollment_token_hash = ?"
+                                    + " AND state = 'ENROLLMENT_PENDING'"
+                                    + " AND enrollment_expires_at > ? RETURNING name")) {
+                          ps.setBytes(1, Secrets.hash(secret));
+                          ps.setString(2, agentVersion == null ? "" : agentVersion);
+                          ps.setTimestamp(3, Timestamp.from(now));
+                          ps.setObject(4, deviceId);
+                          ps.setBytes(5, Secrets.hash(token));
+                          ps.setTimestamp(6, Timestamp.from(now));
+                          try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getString(1) : null;
+                          }
+                        }
+                      });
+          if (name == null) {
+            throw invalidToken();
+          }
           t.audit(
               "telemetry.device.enroll",
               "device",
               deviceId,
-              "enrolled " + d.name() + " from host " + (hostname == null ? "?" : hostname));
+              "enrolled " + name + " from host " + (hostname == null ? "?" : hostname));
           return null;
         });
     return new Enrolled(deviceId, secret, companyId, clock.instant());
+  }
+
+  private static AuthenticationException invalidToken() {
+    return new AuthenticationException(
+        "enrollment_token_invalid",
+        "This enrolment token is not valid (mistyped, already used, or the device was revoked);"
+            + " ask an administrator for a new one.");
   }
 
   public List<Quarantined> quarantine(Actor actor, String deviceId, int limit) {

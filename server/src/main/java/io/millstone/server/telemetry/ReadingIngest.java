@@ -1,6 +1,7 @@
 package io.millstone.server.telemetry;
 
 import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.error.AuthenticationException;
@@ -39,6 +40,8 @@ public final class ReadingIngest {
   public static final int MAX_BATCH = 5000;
   static final Duration MAX_FUTURE = Duration.ofMinutes(5);
   static final Duration MAX_AGE = Duration.ofDays(366);
+  static final int VALUE_INTEGER_DIGITS = 24;
+  static final int VALUE_SCALE = 6;
 
   /** One reading as the agent sent it. */
   public record Incoming(long seq, String tagKey, Instant sourceTime, String value, int quality) {}
@@ -165,16 +168,21 @@ public final class ReadingIngest {
                   String v = r.value() == null ? "" : r.value().trim();
                   switch (tag.type()) {
                     case NUMBER -> {
-                      BigDecimal d = number(v);
-                      if (d == null) {
-                        reason = "'" + clip(v) + "' is not a number";
+                      Parsed p = number(v);
+                      if (p.value() == null) {
+                        reason = "'" + clip(v) + "' " + p.problem();
                       } else {
-                        num = d.toPlainString();
+                        num = p.value().toPlainString();
                       }
                     }
                     case COUNTER -> {
-                      BigDecimal d = number(v);
-                      if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
+                      Parsed p = number(v);
+                      BigDecimal d = p.value();
+                      if (d == null && !p.problem().equals(NOT_A_NUMBER)) {
+                        reason = "'" + clip(v) + "' " + p.problem();
+                      } else if (d == null
+                          || d.signum() < 0
+                          || d.stripTrailingZeros().scale() > 0) {
                         reason =
                             "'" + clip(v) + "' is not a counter value (a whole number, 0 or more)";
                       } else {
@@ -356,19 +364,45 @@ public final class ReadingIngest {
     return !t.isAfter(now.plus(MAX_FUTURE)) && !t.isBefore(now.minus(MAX_AGE));
   }
 
-  private static BigDecimal number(String v) {
-    if (v.isEmpty() || v.length() > 40) {
-      return null;
+  static final String NOT_A_NUMBER = "is not a number";
+
+  /** A reading's value as stored, or why it cannot be. */
+  record Parsed(BigDecimal value, String problem) {}
+
+  /**
+   * The value as the readings column keeps it ({@code NUMERIC(30,6)}: 24 digits before the point,
+   * rounded to 6 after). Its size is judged from precision and scale before any arithmetic: an
+   * exponent such as {@code E-30000000} costs seconds in {@code setScale}, and {@code E+2147483647}
+   * overflows it, which would hold or end the device's stream.
+   */
+  static Parsed number(String v) {
+    if (v.isEmpty() || v.length() > Decimals.MAX_TEXT) {
+      return new Parsed(null, NOT_A_NUMBER);
     }
+    BigDecimal d;
     try {
-      BigDecimal d = new BigDecimal(v);
-      if (d.precision() - d.scale() > 24) {
-        return null;
-      }
-      return d.setScale(Math.min(Math.max(d.scale(), 0), 6), RoundingMode.HALF_EVEN);
+      d = new BigDecimal(v);
     } catch (NumberFormatException e) {
-      return null;
+      return new Parsed(null, NOT_A_NUMBER);
     }
+    if (d.signum() == 0) {
+      return new Parsed(BigDecimal.ZERO, null);
+    }
+    long integerDigits = (long) d.precision() - d.scale();
+    if (integerDigits > VALUE_INTEGER_DIGITS) {
+      return new Parsed(
+          null, "is too large for a reading (at most " + VALUE_INTEGER_DIGITS + " digits)");
+    }
+    // A number written in at most 40 characters without an exponent has at most 40 decimals.
+    if (d.scale() > Decimals.MAX_TEXT) {
+      return new Parsed(
+          null,
+          "has an exponent too small for a reading (kept to "
+              + VALUE_SCALE
+              + " decimals); send the value without an exponent");
+    }
+    return new Parsed(
+        d.setScale(Math.min(Math.max(d.scale(), 0), VALUE_SCALE), RoundingMode.HALF_EVEN), null);
   }
 
   private static String clip(String s) {

@@ -79,7 +79,7 @@ class RestoreRefusalTest {
   }
 
   /** A new, empty database on the test PostgreSQL, owned by the Millstone owner role. */
-  private static DatabaseSettings emptyDatabase() throws Exception {
+  static DatabaseSettings emptyDatabase() throws Exception {
     DatabaseSettings test = TestPlatform.get().database().settings();
     String name = "restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String server = test.jdbcUrl().substring(0, test.jdbcUrl().lastIndexOf('/'));

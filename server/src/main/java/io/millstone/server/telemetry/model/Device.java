@@ -95,16 +95,6 @@ public class Device {
     return enrollmentExpiresAt;
   }
 
-  /** The token is spent: it can never enrol a second agent. */
-  public void enroll(byte[] secretHash, String agentVersion, Instant now) {
-    this.state = State.ACTIVE;
-    this.enrollmentTokenHash = null;
-    this.enrollmentExpiresAt = null;
-    this.secretHash = secretHash;
-    this.agentVersion = agentVersion;
-    this.lastSeenAt = now;
-  }
-
   /** A new token for a device not enrolled yet; the old one stops working. */
   public void reissue(byte[] tokenHash, Instant expires) {
     this.enrollmentTokenHash = tokenHash;

@@ -1,0 +1,119 @@
+package io.millstone.server.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.millstone.api.common.v1.Date;
+import io.millstone.api.common.v1.Decimal;
+import io.millstone.api.common.v1.IdempotencyKey;
+import io.millstone.api.common.v1.PageRequest;
+import io.millstone.api.masterdata.v1.ConvertQuantityRequest;
+import io.millstone.api.masterdata.v1.ListRequest;
+import io.millstone.api.sales.v1.CreateOrderRequest;
+import io.millstone.api.sales.v1.OrderLineInput;
+import io.millstone.api.sales.v1.SalesServiceGrpc;
+import io.millstone.server.TestServer;
+import io.millstone.server.identity.BadRequests;
+import io.millstone.server.masterdata.MasterdataFixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A decimal field with an absurd exponent is bad input naming the field, never INTERNAL. */
+class AbsurdDecimalFieldsTest {
+  static TestServer t;
+  static MasterdataFixtures md;
+  static SalesServiceGrpc.SalesServiceBlockingStub sales;
+
+  @BeforeAll
+  static void start() {
+    t = new TestServer();
+    UUID mill = t.createCompany("Exponent Sales Mill").id();
+    md =
+        MasterdataFixtures.of(
+            t.channel(),
+            t.login(t.createUser(mill, t.unique("abs.admin"), "admin"), TestServer.PASSWORD)
+                .getSessionToken());
+    sales =
+        t.as(
+            t.createUser(mill, t.unique("abs.sales"), "sales"),
+            SalesServiceGrpc.newBlockingStub(t.channel()));
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  @Test
+  void convertingAQuantityWithAHugeExponentNamesTheQuantity() {
+    StatusRuntimeException e =
+        TestServer.failure(
+            () ->
+                md.units.convertQuantity(
+                    ConvertQuantityRequest.newBuilder()
+                        .setQuantity(Decimal.newBuilder().setValue("1E+2147483647"))
+                        .setFromUnitCode("t")
+                        .setToUnitCode("kg")
+                        .build()));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(BadRequests.violations(e))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getField()).isEqualTo("quantity");
+              assertThat(f.getDescription()).startsWith("is too large");
+            });
+  }
+
+  @Test
+  void anOrderLinePriceWithAHugeExponentNamesThePrice() {
+    md.item("ABS-1", "Refined sugar");
+    md.customer("ABS-C1", "Exponent Traders");
+    StatusRuntimeException e =
+        TestServer.failure(
+            () ->
+                sales.createOrder(
+                    CreateOrderRequest.newBuilder()
+                        .setIdempotencyKey(
+                            IdempotencyKey.newBuilder().setValue(UUID.randomUUID().toString()))
+                        .setCustomerCode("ABS-C1")
+                        .setOrderDate(Date.newBuilder().setYear(2026).setMonth(11).setDay(2))
+                        .addLines(
+                            OrderLineInput.newBuilder()
+                                .setItemCode("ABS-1")
+                                .setQuantity(Decimal.newBuilder().setValue("1"))
+                                .setUnitPrice(Decimal.newBuilder().setValue("1E+2147483647")))
+                        .build()));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(BadRequests.fields(e)).containsExactly("lines[0].unit_price");
+  }
+
+  @Test
+  void aPageTokenCarryingAPriceWithAHugeExponentIsADamagedToken() {
+    md.item("ABS-2", "Molasses");
+    for (String value : List.of("1E-300000000", "7E+2147483647")) {
+      String token =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  ("price\u001f" + value + "\u001f" + UUID.randomUUID())
+                      .getBytes(StandardCharsets.UTF_8));
+      StatusRuntimeException e =
+          TestServer.failure(
+              () ->
+                  md.items.listItems(
+                      ListRequest.newBuilder()
+                          .setOrderBy("price")
+                          .setPage(PageRequest.newBuilder().setPageToken(token))
+                          .build()));
+      assertThat(e.getStatus().getCode()).as(value).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(BadRequests.fields(e)).containsExactly("page.page_token");
+    }
+  }
+}
