@@ -148,7 +148,8 @@ public final class PurchaseDesk {
       String state,
       UUID supplierId,
       BigDecimal gross,
-      String submittedBy) {}
+      String submittedBy,
+      String createdBy) {}
 
   private record LineRow(
       UUID id,
@@ -355,10 +356,14 @@ public final class PurchaseDesk {
                 "not_awaiting_approval",
                 o.number() + " is " + state(o) + ", not awaiting approval.");
           }
-          if (o.submittedBy().equals(actor.username())) {
+          // Segregation of duties: neither the person who raised the order nor the one who sent
+          // it for approval may decide on it.
+          boolean submitted = o.submittedBy().equals(actor.username());
+          if (submitted || o.createdBy().equals(actor.username())) {
             throw new BusinessRuleException(
-                "own_order",
-                "You submitted "
+                "purchasing.approval.own_order",
+                "You "
+                    + (submitted ? "submitted " : "created ")
                     + o.number()
                     + "; another approver must "
                     + (approve ? "approve" : "reject")
@@ -1126,8 +1131,8 @@ public final class PurchaseDesk {
   private static OrderHead lockOrder(Connection c, UUID id, Long version) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT number, state, supplier_id, gross_total, submitted_by, version, updated_by, updated_at"
-                + " FROM purchase_order WHERE id = ? FOR UPDATE")) {
+            "SELECT number, state, supplier_id, gross_total, submitted_by, version, updated_by, updated_at,"
+                + " created_by FROM purchase_order WHERE id = ? FOR UPDATE")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -1147,7 +1152,8 @@ public final class PurchaseDesk {
             rs.getString(2),
             rs.getObject(3, UUID.class),
             rs.getBigDecimal(4),
-            rs.getString(5));
+            rs.getString(5),
+            rs.getString(9));
       }
     }
   }

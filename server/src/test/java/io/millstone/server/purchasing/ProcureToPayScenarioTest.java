@@ -368,6 +368,48 @@ class ProcureToPayScenarioTest {
   }
 
   @Test
+  void whoeverCreatedAnOrderMayNotApproveItEvenWhenSomeoneElseSubmittedIt() {
+    String cane = cane();
+    PurchaseOrder po =
+        manager.createPurchaseOrder(
+            CreatePurchaseOrderRequest.newBuilder()
+                .setIdempotencyKey(key())
+                .setSupplierCode(supplier())
+                .setOrderDate(day(11, 4))
+                .addLines(
+                    PurchaseLineInput.newBuilder()
+                        .setItemCode(cane)
+                        .setQuantity(dec("300"))
+                        .setUnitPrice(dec("3500")))
+                .build());
+    PurchaseOrder waiting =
+        manager2.submitPurchaseOrder(
+            DecidePurchaseOrderRequest.newBuilder()
+                .setId(po.getId())
+                .setVersion(po.getVersion())
+                .build());
+    assertThat(waiting.getState()).isEqualTo("AWAITING_APPROVAL");
+
+    var own =
+        TestServer.failure(
+            () ->
+                manager.approvePurchaseOrder(
+                    DecidePurchaseOrderRequest.newBuilder()
+                        .setId(po.getId())
+                        .setVersion(waiting.getVersion())
+                        .build()));
+    assertThat(own.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(own.getStatus().getDescription())
+        .contains("You created " + po.getNumber())
+        .contains("another approver must approve it");
+    assertThat(
+            storesDesk
+                .getPurchaseOrder(GetPurchaseOrderRequest.newBuilder().setId(po.getId()).build())
+                .getState())
+        .isEqualTo("AWAITING_APPROVAL");
+  }
+
+  @Test
   void aBillThatDoesNotMatchSaysWhichLineAndWhyAndIsNotPosted() throws Exception {
     String lime = lime();
     String supplier = supplier();
