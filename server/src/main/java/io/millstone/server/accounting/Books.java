@@ -211,11 +211,16 @@ public final class Books {
     return t.session()
         .doReturningWork(
             c -> {
-              PeriodView period = periodFor(c, t, date);
+              // What a person posts by hand goes only into a fiscal year someone opened; the
+              // documents (receipts, invoices, payments) still open their year on first use.
+              boolean byHand = source.equals("MANUAL") || source.equals("REVERSAL");
+              PeriodView period = byHand ? existingPeriod(c, t, date) : periodFor(c, t, date);
               if (period.closed()) {
                 throw new BusinessRuleException(
                     "period_closed",
-                    "The period "
+                    "An entry dated "
+                        + longDate(date)
+                        + " cannot be posted: the period "
                         + period.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                         + " "
                         + period.start().getYear()
@@ -382,6 +387,50 @@ public final class Books {
     }
   }
 
+  /** The period holding {@code date} in a fiscal year that exists; refused if there is none. */
+  private static PeriodView existingPeriod(Connection c, Tx t, LocalDate date) throws SQLException {
+    Map<LocalDate, PeriodView> seen = t.memo(Periods.class, Periods::new).byDate();
+    PeriodView p = seen.get(date);
+    if (p == null) {
+      p = findPeriod(c, date);
+      if (p == null) {
+        throw new BusinessRuleException(
+            "accounting.entry.no_fiscal_year",
+            "There is no fiscal year for "
+                + longDate(date)
+                + ": create fiscal year "
+                + fiscalYearName(t, date)
+                + " first (Periods, open fiscal year), then post the entry again.");
+      }
+      seen.put(date, p);
+    }
+    return p;
+  }
+
+  private static String longDate(LocalDate date) {
+    return date.getDayOfMonth()
+        + " "
+        + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+        + " "
+        + date.getYear();
+  }
+
+  /** The first day of the fiscal year holding {@code date}, under the company's settings. */
+  private static LocalDate fiscalYearStart(Tx t, LocalDate date) {
+    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
+    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
+    return LocalDate.of(year, startMonth, 1);
+  }
+
+  /** "FY 2026-27", or "FY 2026" for a year that starts in January. */
+  private static String fiscalYearName(Tx t, LocalDate date) {
+    LocalDate start = fiscalYearStart(t, date);
+    int year = start.getYear();
+    return start.getMonthValue() == 1
+        ? "FY " + year
+        : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
+  }
+
   private static PeriodView findOrCreatePeriod(Connection c, Tx t, LocalDate date)
       throws SQLException {
     PeriodView p = findPeriod(c, date);
@@ -389,13 +438,8 @@ public final class Books {
       return p;
     }
     UUID company = t.actor().orElseThrow().companyId();
-    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
-    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
-    LocalDate start = LocalDate.of(year, startMonth, 1);
-    String name =
-        startMonth == 1
-            ? "FY " + year
-            : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
+    LocalDate start = fiscalYearStart(t, date);
+    String name = fiscalYearName(t, date);
     UUID fy = Ids.newId();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -647,6 +691,38 @@ public final class Books {
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.add(period(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Opens the fiscal year holding {@code date} (its twelve periods), so that entries can be posted
+   * into it by hand; answers the year's periods, also when it was open already.
+   */
+  public List<PeriodView> openFiscalYear(Actor actor, LocalDate date) {
+    new Validator().check(date != null, "date", "is required").throwIfInvalid();
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          PeriodView p = findPeriod(c, date);
+          if (p == null) {
+            p = findOrCreatePeriod(c, t, date);
+            t.audit("accounting.fiscal_year.open", "fiscal_period", p.id(), p.fiscalYear());
+          }
+          List<PeriodView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id"
+                      + " WHERE p.fiscal_year_id = (SELECT fiscal_year_id FROM fiscal_period WHERE id = ?)"
+                      + " ORDER BY p.start_date")) {
+            ps.setObject(1, p.id());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(period(rs));
+              }
             }
           }
           return out;
