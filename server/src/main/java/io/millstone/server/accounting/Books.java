@@ -554,24 +554,6 @@ public final class Books {
     }
   }
 
-  /** The stock account of an item kind in the default chart. */
-  public static String inventoryAccount(String itemKind) {
-    return switch (itemKind) {
-      case "RAW_MATERIAL" -> "1200";
-      case "FINISHED_GOOD", "BY_PRODUCT" -> "1210";
-      default -> "1220";
-    };
-  }
-
-  /** The income account of an item kind in the default chart. */
-  public static String revenueAccount(String itemKind) {
-    return switch (itemKind) {
-      case "BY_PRODUCT" -> "4010";
-      case "SERVICE" -> "4900";
-      default -> "4000";
-    };
-  }
-
   /** The next number of a document type in a fiscal year: "JV-2026-00042". */
   static String nextNumber(Connection c, UUID company, String type, String fiscalYear)
       throws SQLException {
