@@ -4,6 +4,7 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
+import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
 import io.millstone.client.core.Messages;
@@ -272,7 +273,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
       return;
     }
     if (saved != null) {
-      if (submit && "DRAFT".equals(saved.getState())) {
+      if (submit && saved.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT) {
         run(() -> gateway.submit(saved), true, List.of());
       }
       return;
@@ -315,7 +316,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
           notifier.notify(
               messages.get(
                   submit
-                      ? "AWAITING_APPROVAL".equals(o.getState())
+                      ? o.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL
                           ? "purchasing.order.sentForApproval"
                           : "purchasing.order.approvedAtOnce"
                       : "purchasing.order.saved"),
@@ -378,7 +379,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
 
   /** Who decided and why ("Approved by anwar: Within the approval threshold ..."). */
   static String decisionText(PurchaseOrder o, Messages m) {
-    if ("AWAITING_APPROVAL".equals(o.getState())) {
+    if (o.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL) {
       return m.get("purchasing.order.waitingFor", o.getSubmittedBy());
     }
     if (o.getDecidedBy().isEmpty()) {
@@ -388,9 +389,10 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   }
 
   /** The state in the person's language ("Awaiting approval"). */
-  public static String stateName(String state, Messages m) {
-    String key = "purchasing.state." + state.toLowerCase(Locale.ROOT);
-    return m.has(key) ? m.get(key) : state;
+  public static String stateName(PurchaseOrderState state, Messages m) {
+    String word = state.name().replaceFirst("^PURCHASE_ORDER_STATE_", "");
+    String key = "purchasing.state." + word.toLowerCase(Locale.ROOT);
+    return m.has(key) ? m.get(key) : word;
   }
 
   public void open(String id) {
@@ -473,6 +475,9 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   /** True when Submit has something to do: a new order or a saved draft. */
   public BooleanBinding submittableProperty() {
     return Bindings.createBooleanBinding(
-        () -> order.get() == null || "DRAFT".equals(order.get().getState()), order);
+        () ->
+            order.get() == null
+                || order.get().getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT,
+        order);
   }
 }

@@ -4,6 +4,7 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.sales.v1.Invoice;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
@@ -95,7 +96,8 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     this.notifier = notifier;
     editable =
         Bindings.createBooleanBinding(
-            () -> order.get() == null || "QUOTATION".equals(order.get().getState()), order);
+            () -> order.get() == null || order.get().getState() == OrderState.ORDER_STATE_QUOTATION,
+            order);
     lines.addListener(
         (javafx.collections.ListChangeListener<OrderLine>)
             c -> {
@@ -462,7 +464,7 @@ public final class OrderEntryViewModel extends AbstractViewModel {
       }
       dirty.set(false);
       lines.setAll(fresh);
-      if ("QUOTATION".equals(o.getState())) {
+      if (o.getState() == OrderState.ORDER_STATE_QUOTATION) {
         lines.add(new OrderLine());
       }
       title.set(o.getNumber().isEmpty() ? o.getQuoteNumber() : o.getNumber());
@@ -476,9 +478,10 @@ public final class OrderEntryViewModel extends AbstractViewModel {
   }
 
   /** The state in the person's language ("Confirmed"). */
-  static String stateName(String state, Messages m) {
-    String key = "sales.state." + state.toLowerCase(Locale.ROOT);
-    return m.has(key) ? m.get(key) : state;
+  static String stateName(OrderState state, Messages m) {
+    String word = state.name().replaceFirst("^ORDER_STATE_", "");
+    String key = "sales.state." + word.toLowerCase(Locale.ROOT);
+    return m.has(key) ? m.get(key) : word;
   }
 
   /** Fetches the order by id and shows it. */

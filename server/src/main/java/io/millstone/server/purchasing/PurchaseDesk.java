@@ -55,7 +55,7 @@ public final class PurchaseDesk {
       String supplierCode,
       String supplierName,
       LocalDate date,
-      String state,
+      PurchaseOrderState state,
       String note,
       List<LineView> lines,
       BigDecimal net,

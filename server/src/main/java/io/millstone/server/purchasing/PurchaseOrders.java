@@ -251,7 +251,7 @@ final class PurchaseOrders {
             rs.getString(2),
             rs.getString(3),
             rs.getDate(4).toLocalDate(),
-            rs.getString(5),
+            PurchaseOrderState.valueOf(rs.getString(5)),
             rs.getString(6),
             lines,
             rs.getBigDecimal(7),

@@ -216,7 +216,7 @@ final class CustomerPayments {
                   rs.getString(2),
                   rs.getDate(3).toLocalDate(),
                   rs.getBigDecimal(4),
-                  rs.getString(5),
+                  PaymentMethod.valueOf(rs.getString(5)),
                   rs.getString(6),
                   allocations,
                   Books.entryNumber(c, rs.getObject(7, UUID.class)),

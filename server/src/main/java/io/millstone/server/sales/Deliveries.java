@@ -112,13 +112,13 @@ final class Deliveries {
       List<BigDecimal> qty) {
     // The order row is locked first: deliveries of one order queue, others run in parallel.
     OrderHeadRow o = Jdbc.work(t, c -> OrderHeadRow.lock(c, orderId, null));
-    if (!o.state().equals("CONFIRMED")) {
+    if (o.state() != SalesOrderState.CONFIRMED) {
       throw new BusinessRuleException(
           "order_not_open_for_delivery",
           o.number()
               + " is "
-              + o.state().toLowerCase(Locale.ROOT)
-              + (o.state().equals("QUOTATION")
+              + o.state().words()
+              + (o.state() == SalesOrderState.QUOTATION
                   ? "; confirm it before delivering."
                   : "; there is nothing left to deliver."));
     }

@@ -67,10 +67,10 @@ final class Invoices {
   /** Posts the invoice and answers it as written. */
   private InvoiceView invoice(Tx t, Actor actor, UUID invoiceId, UUID orderId, LocalDate date) {
     OrderHeadRow o = Jdbc.work(t, c -> OrderHeadRow.lock(c, orderId, null));
-    if (!o.state().equals("CONFIRMED") && !o.state().equals("DELIVERED")) {
+    if (o.state() != SalesOrderState.CONFIRMED && o.state() != SalesOrderState.DELIVERED) {
       throw new BusinessRuleException(
           "order_not_open_for_invoice",
-          o.number() + " is " + o.state().toLowerCase(Locale.ROOT) + "; nothing to invoice.");
+          o.number() + " is " + o.state().words() + "; nothing to invoice.");
     }
     Map<Integer, OrderLineRow> orderLines = Jdbc.work(t, c -> OrderLineRow.byLineNo(c, orderId));
     CustomerRow cust = Jdbc.work(t, c -> CustomerRow.byId(c, o.customerId()));

@@ -17,7 +17,7 @@ import java.util.UUID;
 record OrderHeadRow(
     UUID id,
     String number,
-    String state,
+    SalesOrderState state,
     UUID customerId,
     BigDecimal gross,
     boolean anyDelivered,
@@ -46,7 +46,7 @@ record OrderHeadRow(
         return new OrderHeadRow(
             id,
             rs.getString(1),
-            rs.getString(2),
+            SalesOrderState.valueOf(rs.getString(2)),
             rs.getObject(3, UUID.class),
             rs.getBigDecimal(4),
             rs.getBoolean(8),
@@ -57,7 +57,13 @@ record OrderHeadRow(
 
   /** Records an edit: new state, note or number, and a new version. */
   static void touch(
-      Connection c, Actor actor, UUID id, String state, String note, String newNumber, Instant now)
+      Connection c,
+      Actor actor,
+      UUID id,
+      SalesOrderState state,
+      String note,
+      String newNumber,
+      Instant now)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -65,7 +71,7 @@ record OrderHeadRow(
                 + " quote_number = CASE WHEN ? IS NULL THEN quote_number ELSE number END,"
                 + " number = coalesce(?, number), version = version + 1, updated_at = ?, updated_by = ?"
                 + " WHERE id = ?")) {
-      ps.setString(1, state);
+      ps.setString(1, state.name());
       ps.setString(2, note);
       ps.setString(3, newNumber);
       ps.setString(4, newNumber);

@@ -2,6 +2,7 @@ package io.millstone.server.sales;
 
 import io.millstone.server.accounting.Ageing;
 import io.millstone.server.accounting.Books;
+import io.millstone.server.accounting.PaymentMethod;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
@@ -10,9 +11,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Quotation to cash, as the rest of the server sees it: one entrance to the sales documents, each
@@ -36,7 +40,9 @@ public final class SalesDesk {
   static final int RATE_SCALE = 4;
 
   static final Set<String> STATES =
-      Set.of("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED", "CANCELLED");
+      Arrays.stream(SalesOrderState.values())
+          .map(Enum::name)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
 
   public record OrderLineInput(String itemCode, String quantity, String unitPrice) {}
 
@@ -66,7 +72,7 @@ public final class SalesDesk {
       String customerCode,
       String customerName,
       LocalDate date,
-      String state,
+      SalesOrderState state,
       String note,
       List<OrderLineView> lines,
       BigDecimal net,
@@ -140,7 +146,7 @@ public final class SalesDesk {
       String customerCode,
       LocalDate date,
       BigDecimal amount,
-      String method,
+      PaymentMethod method,
       String reference,
       List<AllocationView> allocations,
       String entryNumber,

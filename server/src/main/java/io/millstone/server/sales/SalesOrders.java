@@ -78,7 +78,8 @@ final class SalesOrders {
                           CustomerRow cust = CustomerRow.byCode(c, customer, "customer_code");
                           List<OrderLines.PricedLine> priced =
                               OrderLines.price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
-                          String state = quotation ? "QUOTATION" : "CONFIRMED";
+                          SalesOrderState state =
+                              quotation ? SalesOrderState.QUOTATION : SalesOrderState.CONFIRMED;
                           if (!quotation) {
                             CreditCheck.check(c, cust, OrderLines.gross(priced), null);
                           }
@@ -101,7 +102,7 @@ final class SalesOrders {
                             ps.setString(3, number);
                             ps.setObject(4, cust.id());
                             ps.setDate(5, Date.valueOf(date));
-                            ps.setString(6, state);
+                            ps.setString(6, state.name());
                             ps.setString(7, trimmedNote);
                             ps.setBigDecimal(8, net);
                             ps.setBigDecimal(9, vat);
@@ -183,13 +184,11 @@ final class SalesOrders {
               t,
               c -> {
                 OrderHeadRow o = OrderHeadRow.lock(c, id, version);
-                if (!o.state().equals("QUOTATION") && !o.state().equals("CONFIRMED")) {
+                if (o.state() != SalesOrderState.QUOTATION
+                    && o.state() != SalesOrderState.CONFIRMED) {
                   throw new BusinessRuleException(
                       "order_not_editable",
-                      o.number()
-                          + " is "
-                          + o.state().toLowerCase(Locale.ROOT)
-                          + "; it can no longer be changed.");
+                      o.number() + " is " + o.state().words() + "; it can no longer be changed.");
                 }
                 if (o.anyDelivered()) {
                   throw new BusinessRuleException(
@@ -199,7 +198,7 @@ final class SalesOrders {
                 }
                 List<OrderLines.PricedLine> priced =
                     OrderLines.price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
-                if (o.state().equals("CONFIRMED")) {
+                if (o.state() == SalesOrderState.CONFIRMED) {
                   CreditCheck.check(
                       c, CustomerRow.byId(c, o.customerId()), OrderLines.gross(priced), id);
                 }
@@ -233,17 +232,15 @@ final class SalesOrders {
               t,
               c -> {
                 OrderHeadRow o = OrderHeadRow.lock(c, id, version);
-                if (!o.state().equals("QUOTATION")) {
+                if (o.state() != SalesOrderState.QUOTATION) {
                   throw new BusinessRuleException(
                       "not_a_quotation",
-                      o.number()
-                          + " is "
-                          + o.state().toLowerCase(Locale.ROOT)
-                          + ", not a quotation.");
+                      o.number() + " is " + o.state().words() + ", not a quotation.");
                 }
                 String number = books.sequenceNumber(t, "SO", o.orderDate());
                 CreditCheck.check(c, CustomerRow.byId(c, o.customerId()), o.gross(), id);
-                OrderHeadRow.touch(c, actor, id, "CONFIRMED", null, number, clock.instant());
+                OrderHeadRow.touch(
+                    c, actor, id, SalesOrderState.CONFIRMED, null, number, clock.instant());
                 t.audit(
                     "sales.order.confirm",
                     "sales_order",
@@ -264,16 +261,17 @@ final class SalesOrders {
               t,
               c -> {
                 OrderHeadRow o = OrderHeadRow.lock(c, id, version);
-                if (o.anyDelivered() || o.state().equals("CANCELLED")) {
+                if (o.anyDelivered() || o.state() == SalesOrderState.CANCELLED) {
                   throw new BusinessRuleException(
                       "order_not_cancellable",
                       o.number()
-                          + (o.state().equals("CANCELLED")
+                          + (o.state() == SalesOrderState.CANCELLED
                               ? " is already cancelled."
                               : " has deliveries and cannot be cancelled; take the goods back and"
                                   + " issue a credit note instead."));
                 }
-                OrderHeadRow.touch(c, actor, id, "CANCELLED", null, null, clock.instant());
+                OrderHeadRow.touch(
+                    c, actor, id, SalesOrderState.CANCELLED, null, null, clock.instant());
                 t.audit("sales.order.cancel", "sales_order", id, o.number() + " cancelled");
                 return null;
               });
@@ -336,7 +334,7 @@ final class SalesOrders {
         rs.getString(4),
         rs.getString(5),
         rs.getDate(6).toLocalDate(),
-        rs.getString(7),
+        SalesOrderState.valueOf(rs.getString(7)),
         rs.getString(8),
         lines,
         rs.getBigDecimal(9),
