@@ -6,6 +6,7 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -149,8 +150,7 @@ public final class StockLedger {
     List<StockLine> resolved = StockLine.resolve(t, lines, qty, null);
     UUID id = Ids.newId();
     BigDecimal[] values =
-        t.session()
-            .doReturningWork(c -> write(c, t, actor, id, "ISSUE", reference, resolved, null));
+        Jdbc.work(t, c -> write(c, t, actor, id, "ISSUE", reference, resolved, null));
     return new Moved(id, List.of(values));
   }
 
@@ -169,8 +169,7 @@ public final class StockLedger {
     List<StockLine> resolved = StockLine.resolve(t, lines, qty, unitCosts);
     UUID id = Ids.newId();
     BigDecimal[] values =
-        t.session()
-            .doReturningWork(c -> write(c, t, actor, id, "RECEIPT", reference, resolved, null));
+        Jdbc.work(t, c -> write(c, t, actor, id, "RECEIPT", reference, resolved, null));
     return new Moved(id, List.of(values));
   }
 
@@ -223,8 +222,7 @@ public final class StockLedger {
                       + toWarehouse,
                   id -> {
                     BigDecimal[] values =
-                        t.session()
-                            .doReturningWork(c -> write(c, t, actor, id, kind, ref, lines, to));
+                        Jdbc.work(t, c -> write(c, t, actor, id, kind, ref, lines, to));
                     StockPostings.post(books, clock, t, id, kind, ref, lines, values);
                     t.audit(
                         "inventory.stock." + kind.toLowerCase(Locale.ROOT),
@@ -415,37 +413,37 @@ public final class StockLedger {
   }
 
   List<MoveView> moves(Tx t, UUID movementId) {
-    return t.session()
-        .doReturningWork(
-            c -> {
-              List<MoveView> out = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT m.id, i.code, w.code, m.lot, m.quantity, m.unit_cost, m.value, m.kind, m.reference,"
-                          + " m.posted_at, m.posted_by FROM stock_move m JOIN item i ON i.id = m.item_id"
-                          + " JOIN warehouse w ON w.id = m.warehouse_id WHERE m.movement_id = ?"
-                          + " ORDER BY i.code, w.code, m.lot, m.kind")) {
-                ps.setObject(1, movementId);
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(
-                        new MoveView(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getBigDecimal(5),
-                            rs.getBigDecimal(6),
-                            rs.getBigDecimal(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getTimestamp(10).toInstant(),
-                            rs.getString(11)));
-                  }
-                }
+    return Jdbc.work(
+        t,
+        c -> {
+          List<MoveView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT m.id, i.code, w.code, m.lot, m.quantity, m.unit_cost, m.value, m.kind, m.reference,"
+                      + " m.posted_at, m.posted_by FROM stock_move m JOIN item i ON i.id = m.item_id"
+                      + " JOIN warehouse w ON w.id = m.warehouse_id WHERE m.movement_id = ?"
+                      + " ORDER BY i.code, w.code, m.lot, m.kind")) {
+            ps.setObject(1, movementId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new MoveView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getString(11)));
               }
-              return out;
-            });
+            }
+          }
+          return out;
+        });
   }
 
   static BigDecimal money(BigDecimal v) {
