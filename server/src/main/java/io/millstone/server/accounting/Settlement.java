@@ -1,6 +1,8 @@
 package io.millstone.server.accounting;
 
 import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -9,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a customer receipt and a supplier payment share: each allocated document is locked (in id
@@ -18,6 +22,58 @@ import java.util.UUID;
  */
 public final class Settlement {
   private Settlement() {}
+
+  /** A payment as sent, checked: whose, when, how much, how, and against which documents. */
+  public record Request(
+      String partyCode,
+      LocalDate date,
+      BigDecimal amount,
+      PaymentMethod method,
+      String reference,
+      Allocations allocations) {}
+
+  /**
+   * Checks a payment as sent; refuses it with every bad field at once.
+   *
+   * @param partyField "customer_code" or "supplier_code"
+   * @param idField the allocation's document field, "invoice_id" or "bill_id"
+   * @param what what a document is called, "invoice" or "bill"
+   */
+  public static <T> Request read(
+      String key,
+      String partyField,
+      String partyCode,
+      LocalDate date,
+      String amountText,
+      String method,
+      String reference,
+      List<T> allocations,
+      Function<T, String> documentId,
+      Function<T, String> allocated,
+      String idField,
+      String what) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(partyCode, partyField, 32);
+    v.check(date != null, "payment_date", "is required");
+    BigDecimal amount = Decimals.parse(v, "amount", amountText, Amounts.SCALE, true);
+    v.check(amount == null || amount.signum() > 0, "amount", "must be more than zero");
+    PaymentMethod m = PaymentMethod.read(v, "method", method);
+    v.check(
+        reference == null || reference.length() <= 100,
+        "reference",
+        "is too long (at most 100 characters)");
+    Allocations alloc =
+        Allocations.read(v, allocations, documentId, allocated, idField, what, amount);
+    v.throwIfInvalid();
+    return new Request(
+        partyCode.trim().toUpperCase(Locale.ROOT),
+        date,
+        amount,
+        m,
+        reference == null ? "" : reference.trim(),
+        alloc);
+  }
 
   /** An open document as a payment sees it. */
   public record Open(String number, String partyCode, boolean payable, BigDecimal open) {}

@@ -9,12 +9,10 @@ import io.millstone.server.accounting.Settlement;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
-import io.millstone.server.platform.Validator;
 import io.millstone.server.purchasing.PurchaseDesk.AllocationInput;
 import io.millstone.server.purchasing.PurchaseDesk.BillView;
 import io.millstone.server.purchasing.PurchaseDesk.PaymentView;
@@ -28,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Payments to suppliers, settling their open bills, and the payables ageing. */
@@ -52,31 +49,27 @@ final class SupplierPayments {
       String method,
       String reference,
       List<AllocationInput> allocations) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(supplierCode, "supplier_code", 32);
-    v.check(date != null, "payment_date", "is required");
-    BigDecimal amount = Decimals.parse(v, "amount", amountText, Amounts.SCALE, true);
-    v.check(amount == null || amount.signum() > 0, "amount", "must be more than zero");
-    PaymentMethod m = PaymentMethod.read(v, "method", method);
-    v.check(
-        reference == null || reference.length() <= 100,
-        "reference",
-        "is too long (at most 100 characters)");
-    Allocations alloc =
-        Allocations.read(
-            v,
+    Settlement.Request r =
+        Settlement.read(
+            key,
+            "supplier_code",
+            supplierCode,
+            date,
+            amountText,
+            method,
+            reference,
             allocations,
             AllocationInput::billId,
             AllocationInput::amount,
             "bill_id",
-            "bill",
-            amount);
+            "bill");
+    Allocations alloc = r.allocations();
     List<UUID> bills = alloc.documents();
     List<BigDecimal> amounts = alloc.amounts();
-    v.throwIfInvalid();
-    String code = supplierCode.trim().toUpperCase(Locale.ROOT);
-    String ref = reference == null ? "" : reference.trim();
+    BigDecimal amount = r.amount();
+    PaymentMethod m = r.method();
+    String code = r.partyCode();
+    String ref = r.reference();
     return tx.inCompany(
         actor,
         t -> {

@@ -9,13 +9,11 @@ import io.millstone.server.accounting.Settlement;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
-import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.NotFoundException;
 import io.millstone.server.sales.SalesDesk.AllocationInput;
 import io.millstone.server.sales.SalesDesk.AllocationView;
@@ -32,7 +30,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Payments from customers, settling their open invoices, and the receivables ageing. */
@@ -56,31 +53,27 @@ final class CustomerPayments {
       String method,
       String reference,
       List<AllocationInput> allocations) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(customerCode, "customer_code", 32);
-    v.check(date != null, "payment_date", "is required");
-    BigDecimal amount = Decimals.parse(v, "amount", amountText, SalesDesk.AMOUNT_SCALE, true);
-    v.check(amount == null || amount.signum() > 0, "amount", "must be more than zero");
-    PaymentMethod m = PaymentMethod.read(v, "method", method);
-    v.check(
-        reference == null || reference.length() <= 100,
-        "reference",
-        "is too long (at most 100 characters)");
-    Allocations alloc =
-        Allocations.read(
-            v,
+    Settlement.Request r =
+        Settlement.read(
+            key,
+            "customer_code",
+            customerCode,
+            date,
+            amountText,
+            method,
+            reference,
             allocations,
             AllocationInput::invoiceId,
             AllocationInput::amount,
             "invoice_id",
-            "invoice",
-            amount);
+            "invoice");
+    Allocations alloc = r.allocations();
     List<UUID> invoices = alloc.documents();
     List<BigDecimal> amounts = alloc.amounts();
-    v.throwIfInvalid();
-    String cust = customerCode.trim().toUpperCase(Locale.ROOT);
-    String ref = reference == null ? "" : reference.trim();
+    BigDecimal amount = r.amount();
+    PaymentMethod m = r.method();
+    String cust = r.partyCode();
+    String ref = r.reference();
     return tx.inCompany(
         actor,
         t -> {
