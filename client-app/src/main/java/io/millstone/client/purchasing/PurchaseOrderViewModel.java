@@ -11,6 +11,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -41,8 +40,6 @@ import javafx.collections.ObservableList;
  * order, so a saved order is read-only and shows the server's figures.
  */
 public final class PurchaseOrderViewModel extends AbstractViewModel {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   private final PurchasingGateway gateway;
   private final Messages messages;
   private final Notifier notifier;
@@ -329,21 +326,13 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   private void sendFailed(Throwable t, List<PurchaseLine> sent) {
     setBusy(false);
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.INVALID_INPUT) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = LINE_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).errorProperty().set(v.getValue());
-        } else if (v.getKey().equals("supplier_code")) {
-          supplierError.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() && !r.fieldViolations().isEmpty()
-              ? messages.get("form.fixFields")
-              : String.join(" ", elsewhere.isEmpty() ? List.of(r.getMessage()) : elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(
+              r,
+              sent.size(),
+              i -> sent.get(i).errorProperty()::set,
+              Map.of("supplier_code", supplierError::set));
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     failed(t);

@@ -15,6 +15,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -45,8 +44,6 @@ import javafx.collections.ObservableList;
  * read-only and offers delivery, invoice and payment.
  */
 public final class OrderEntryViewModel extends AbstractViewModel {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   private final SalesGateway gateway;
   private final DialogService dialogs;
   private final Messages messages;
@@ -377,21 +374,13 @@ public final class OrderEntryViewModel extends AbstractViewModel {
   private void sendFailed(Throwable t, List<OrderLine> sent) {
     setBusy(false);
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.INVALID_INPUT) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = LINE_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).errorProperty().set(v.getValue());
-        } else if (v.getKey().equals("customer_code")) {
-          customerError.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() && !r.fieldViolations().isEmpty()
-              ? messages.get("form.fixFields")
-              : String.join(" ", elsewhere.isEmpty() ? List.of(r.getMessage()) : elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(
+              r,
+              sent.size(),
+              i -> sent.get(i).errorProperty()::set,
+              Map.of("customer_code", customerError::set));
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.CONFLICT) {
