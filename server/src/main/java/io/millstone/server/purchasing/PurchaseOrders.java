@@ -3,10 +3,10 @@ package io.millstone.server.purchasing;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.Vat;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.ItemLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
@@ -57,21 +57,11 @@ final class PurchaseOrders {
     v.text(supplierCode, "supplier_code", 32);
     v.check(date != null, "order_date", "is required");
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
-    v.check(!lines.isEmpty(), "lines", "needs at least one line");
-    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
-    List<BigDecimal> qty = new ArrayList<>();
-    List<BigDecimal> prices = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String f = "lines[" + i + "]";
-      v.text(lines.get(i).itemCode(), f + ".item_code", 32);
-      BigDecimal q =
-          Decimals.parse(v, f + ".quantity", lines.get(i).quantity(), PurchaseDesk.QTY_SCALE, true);
-      v.check(q == null || q.signum() > 0, f + ".quantity", "must be more than zero");
-      BigDecimal p = Decimals.parse(v, f + ".unit_price", lines.get(i).unitPrice(), 4, true);
-      v.check(p == null || p.signum() >= 0, f + ".unit_price", "must not be negative");
-      qty.add(q);
-      prices.add(p);
-    }
+    List<ItemLines.Parsed> parsed =
+        ItemLines.parse(
+            v, lines, LineInput::itemCode, LineInput::quantity, LineInput::unitPrice, true);
+    List<BigDecimal> qty = parsed.stream().map(ItemLines.Parsed::quantity).toList();
+    List<BigDecimal> prices = parsed.stream().map(ItemLines.Parsed::price).toList();
     v.throwIfInvalid();
     String code = supplierCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(

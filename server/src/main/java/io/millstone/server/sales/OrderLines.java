@@ -1,9 +1,9 @@
 package io.millstone.server.sales;
 
 import io.millstone.server.accounting.Vat;
+import io.millstone.server.inventory.ItemLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.sales.SalesDesk.OrderLineInput;
@@ -19,9 +19,6 @@ import java.util.UUID;
 
 /** The lines of a sales order: checked, priced from the items and written. */
 final class OrderLines {
-  /** A line's quantity and price as sent (the price may be missing). */
-  record Parsed(BigDecimal qty, BigDecimal price) {}
-
   /** A line priced and taxed, ready to be written. */
   record PricedLine(ItemRow item, BigDecimal qty, BigDecimal price, BigDecimal rate) {
     BigDecimal net() {
@@ -36,32 +33,19 @@ final class OrderLines {
   private OrderLines() {}
 
   /** Checks the lines as sent; a price left blank is taken from the item later. */
-  static List<Parsed> parse(Validator v, List<OrderLineInput> lines) {
-    v.check(!lines.isEmpty(), "lines", "needs at least one line");
-    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
-    List<Parsed> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      OrderLineInput l = lines.get(i);
-      v.text(l.itemCode(), "lines[" + i + "].item_code", 32);
-      BigDecimal q =
-          Decimals.parse(v, "lines[" + i + "].quantity", l.quantity(), SalesDesk.QTY_SCALE, true);
-      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
-      BigDecimal p = null;
-      if (l.unitPrice() != null && !l.unitPrice().isBlank()) {
-        p =
-            Decimals.parse(
-                v, "lines[" + i + "].unit_price", l.unitPrice(), SalesDesk.PRICE_SCALE, true);
-        v.check(
-            p == null || p.signum() >= 0, "lines[" + i + "].unit_price", "must not be negative");
-      }
-      out.add(new Parsed(q, p));
-    }
-    return out;
+  static List<ItemLines.Parsed> parse(Validator v, List<OrderLineInput> lines) {
+    return ItemLines.parse(
+        v,
+        lines,
+        OrderLineInput::itemCode,
+        OrderLineInput::quantity,
+        OrderLineInput::unitPrice,
+        false);
   }
 
   /** Prices the lines from the items (one query): the item's price unless one was sent. */
   static List<PricedLine> price(
-      Connection c, BigDecimal vatRate, List<OrderLineInput> lines, List<Parsed> parsed)
+      Connection c, BigDecimal vatRate, List<OrderLineInput> lines, List<ItemLines.Parsed> parsed)
       throws SQLException {
     Validator v = new Validator();
     List<PricedLine> out = new ArrayList<>();
@@ -75,7 +59,7 @@ final class OrderLines {
       if (item != null) {
         BigDecimal price = parsed.get(i).price() == null ? item.price() : parsed.get(i).price();
         BigDecimal rate = item.taxCategory().equals("STANDARD") ? vatRate : BigDecimal.ZERO;
-        out.add(new PricedLine(item, parsed.get(i).qty(), price, rate));
+        out.add(new PricedLine(item, parsed.get(i).quantity(), price, rate));
       }
     }
     v.throwIfInvalid();

@@ -2,6 +2,7 @@ package io.millstone.server.sales;
 
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.ItemLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
@@ -58,7 +59,7 @@ final class SalesOrders {
     v.text(customerCode, "customer_code", 32);
     v.check(date != null, "order_date", "is required");
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
-    List<OrderLines.Parsed> parsed = OrderLines.parse(v, lines);
+    List<ItemLines.Parsed> parsed = OrderLines.parse(v, lines);
     v.throwIfInvalid();
     String customer = customerCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
@@ -175,7 +176,7 @@ final class SalesOrders {
     UUID id = Ids.parse(orderId, "id");
     Validator v = new Validator();
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
-    List<OrderLines.Parsed> parsed = OrderLines.parse(v, lines);
+    List<ItemLines.Parsed> parsed = OrderLines.parse(v, lines);
     v.throwIfInvalid();
     return tx.inCompany(
         actor,
