@@ -407,7 +407,7 @@ public final class Books {
                 + longDate(date)
                 + ": create fiscal year "
                 + fiscalYearName(t, date)
-                + " first (Periods, open fiscal year), then post the entry again.");
+                + " first (whoever may close periods can open it), then post the entry again.");
       }
       seen.put(date, p);
     }
