@@ -167,4 +167,35 @@ class ArchitectureTest {
     }
     assertThat(offenders).isEmpty();
   }
+
+  /**
+   * A file that grows past this holds several documents or concerns; split it as issue 13 split the
+   * sales and purchasing desks (ADR 0021).
+   */
+  static final int MAX_MAIN_SOURCE_LINES = 800;
+
+  @Test
+  void noMainSourceFileOfAnyModuleIsLongerThan800Lines() throws IOException {
+    List<String> tooLong = new java.util.ArrayList<>();
+    int read = 0;
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      for (Path main :
+          modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.walk(main)) {
+          for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            read++;
+            long lines;
+            try (Stream<String> l = Files.lines(f)) {
+              lines = l.count();
+            }
+            if (lines > MAX_MAIN_SOURCE_LINES) {
+              tooLong.add(f + ": " + lines + " lines");
+            }
+          }
+        }
+      }
+    }
+    assertThat(read).as("main sources of server, client and agent read").isGreaterThan(200);
+    assertThat(tooLong).isEmpty();
+  }
 }

@@ -251,7 +251,8 @@ public final class PurchaseOrderView extends BorderPane {
   }
 
   static boolean hasToReceive(PurchaseOrder o) {
-    return "APPROVED".equals(o.getState())
+    return o.getState()
+            == io.millstone.api.purchasing.v1.PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED
         && o.getLinesList().stream().anyMatch(l -> ReceiptViewModel.toReceive(l).signum() > 0);
   }
 

@@ -4,12 +4,14 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
+import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -40,8 +40,6 @@ import javafx.collections.ObservableList;
  * order, so a saved order is read-only and shows the server's figures.
  */
 public final class PurchaseOrderViewModel extends AbstractViewModel {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   private final PurchasingGateway gateway;
   private final Messages messages;
   private final Notifier notifier;
@@ -272,7 +270,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
       return;
     }
     if (saved != null) {
-      if (submit && "DRAFT".equals(saved.getState())) {
+      if (submit && saved.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT) {
         run(() -> gateway.submit(saved), true, List.of());
       }
       return;
@@ -315,7 +313,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
           notifier.notify(
               messages.get(
                   submit
-                      ? "AWAITING_APPROVAL".equals(o.getState())
+                      ? o.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL
                           ? "purchasing.order.sentForApproval"
                           : "purchasing.order.approvedAtOnce"
                       : "purchasing.order.saved"),
@@ -328,21 +326,13 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   private void sendFailed(Throwable t, List<PurchaseLine> sent) {
     setBusy(false);
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.INVALID_INPUT) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = LINE_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).errorProperty().set(v.getValue());
-        } else if (v.getKey().equals("supplier_code")) {
-          supplierError.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() && !r.fieldViolations().isEmpty()
-              ? messages.get("form.fixFields")
-              : String.join(" ", elsewhere.isEmpty() ? List.of(r.getMessage()) : elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(
+              r,
+              sent.size(),
+              i -> sent.get(i).errorProperty()::set,
+              Map.of("supplier_code", supplierError::set));
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     failed(t);
@@ -378,7 +368,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
 
   /** Who decided and why ("Approved by anwar: Within the approval threshold ..."). */
   static String decisionText(PurchaseOrder o, Messages m) {
-    if ("AWAITING_APPROVAL".equals(o.getState())) {
+    if (o.getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL) {
       return m.get("purchasing.order.waitingFor", o.getSubmittedBy());
     }
     if (o.getDecidedBy().isEmpty()) {
@@ -388,9 +378,10 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   }
 
   /** The state in the person's language ("Awaiting approval"). */
-  public static String stateName(String state, Messages m) {
-    String key = "purchasing.state." + state.toLowerCase(Locale.ROOT);
-    return m.has(key) ? m.get(key) : state;
+  public static String stateName(PurchaseOrderState state, Messages m) {
+    String word = state.name().replaceFirst("^PURCHASE_ORDER_STATE_", "");
+    String key = "purchasing.state." + word.toLowerCase(Locale.ROOT);
+    return m.has(key) ? m.get(key) : word;
   }
 
   public void open(String id) {
@@ -473,6 +464,9 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   /** True when Submit has something to do: a new order or a saved draft. */
   public BooleanBinding submittableProperty() {
     return Bindings.createBooleanBinding(
-        () -> order.get() == null || "DRAFT".equals(order.get().getState()), order);
+        () ->
+            order.get() == null
+                || order.get().getState() == PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT,
+        order);
   }
 }

@@ -138,7 +138,10 @@ public final class PurchasingScreens {
           public String toString(String s) {
             return s == null || s.isEmpty()
                 ? m.get("sales.list.allStates")
-                : PurchaseOrderViewModel.stateName(s, m);
+                : PurchaseOrderViewModel.stateName(
+                    io.millstone.api.purchasing.v1.PurchaseOrderState.valueOf(
+                        "PURCHASE_ORDER_STATE_" + s),
+                    m);
           }
 
           @Override

@@ -18,11 +18,13 @@ import io.millstone.api.purchasing.v1.ListPurchaseOrdersRequest;
 import io.millstone.api.purchasing.v1.ListPurchaseOrdersResponse;
 import io.millstone.api.purchasing.v1.ListSupplierBillsRequest;
 import io.millstone.api.purchasing.v1.ListSupplierBillsResponse;
+import io.millstone.api.purchasing.v1.PaymentMethod;
 import io.millstone.api.purchasing.v1.PostGoodsReceiptRequest;
 import io.millstone.api.purchasing.v1.PostSupplierBillRequest;
 import io.millstone.api.purchasing.v1.PostSupplierPaymentRequest;
 import io.millstone.api.purchasing.v1.PurchaseLineInput;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
+import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.api.purchasing.v1.PurchasingServiceGrpc;
 import io.millstone.api.purchasing.v1.ReceiptLineInput;
 import io.millstone.api.purchasing.v1.SupplierBill;
@@ -117,7 +119,10 @@ public final class Purchasing implements PurchasingGateway {
     ListPurchaseOrdersRequest r =
         ListPurchaseOrdersRequest.newBuilder()
             .setPage(page(pageToken, pageSize))
-            .setState(state == null ? "" : state)
+            .setState(
+                state == null || state.isBlank()
+                    ? PurchaseOrderState.PURCHASE_ORDER_STATE_UNSPECIFIED
+                    : PurchaseOrderState.valueOf("PURCHASE_ORDER_STATE_" + state))
             .setSupplierCode(trim(supplierCode))
             .build();
     ListPurchaseOrdersResponse res = Calls.call(() -> stub().listPurchaseOrders(r));
@@ -222,7 +227,10 @@ public final class Purchasing implements PurchasingGateway {
             .setSupplierCode(trim(supplierCode))
             .setPaymentDate(date(date))
             .setAmount(decimal(amount))
-            .setMethod(method == null ? "" : method)
+            .setMethod(
+                method == null || method.isBlank()
+                    ? PaymentMethod.PAYMENT_METHOD_UNSPECIFIED
+                    : PaymentMethod.valueOf("PAYMENT_METHOD_" + method))
             .setReference(trim(reference));
     for (AllocationInput a : allocations) {
       b.addAllocations(

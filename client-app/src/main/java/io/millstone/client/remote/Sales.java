@@ -21,7 +21,9 @@ import io.millstone.api.sales.v1.ListInvoicesResponse;
 import io.millstone.api.sales.v1.ListOrdersRequest;
 import io.millstone.api.sales.v1.ListOrdersResponse;
 import io.millstone.api.sales.v1.OrderLineInput;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.Payment;
+import io.millstone.api.sales.v1.PaymentMethod;
 import io.millstone.api.sales.v1.PostDeliveryRequest;
 import io.millstone.api.sales.v1.PostInvoiceRequest;
 import io.millstone.api.sales.v1.PostPaymentRequest;
@@ -160,7 +162,10 @@ public final class Sales implements SalesGateway {
     ListOrdersRequest r =
         ListOrdersRequest.newBuilder()
             .setPage(page(pageToken, pageSize))
-            .setState(state == null ? "" : state)
+            .setState(
+                state == null || state.isBlank()
+                    ? OrderState.ORDER_STATE_UNSPECIFIED
+                    : OrderState.valueOf("ORDER_STATE_" + state))
             .setCustomerCode(customerCode == null ? "" : customerCode.trim())
             .build();
     ListOrdersResponse res = Calls.call(() -> stub().listOrders(r));
@@ -238,7 +243,10 @@ public final class Sales implements SalesGateway {
             .setCustomerCode(customerCode == null ? "" : customerCode.trim())
             .setPaymentDate(date(date))
             .setAmount(decimal(amount))
-            .setMethod(method == null ? "" : method)
+            .setMethod(
+                method == null || method.isBlank()
+                    ? PaymentMethod.PAYMENT_METHOD_UNSPECIFIED
+                    : PaymentMethod.valueOf("PAYMENT_METHOD_" + method))
             .setReference(reference == null ? "" : reference.trim());
     for (AllocationInput a : allocations) {
       b.addAllocations(

@@ -10,6 +10,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,8 +31,6 @@ import javafx.collections.ObservableList;
  * (the open quantity unless changed; zero leaves the line for later) and the lot.
  */
 public final class DeliveryViewModel extends AbstractViewModel {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   /** One order line with something left to deliver. */
   public static final class Line {
     private final OrderLine orderLine;
@@ -197,15 +194,8 @@ public final class DeliveryViewModel extends AbstractViewModel {
         t -> {
           setBusy(false);
           if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.INVALID_INPUT) {
-            List<String> elsewhere = new ArrayList<>();
-            for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-              Matcher m = LINE_FIELD.matcher(v.getKey());
-              if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-                sent.get(Integer.parseInt(m.group(1))).error.set(v.getValue());
-              } else {
-                elsewhere.add(v.getValue());
-              }
-            }
+            List<String> elsewhere =
+                FieldErrors.route(r, sent.size(), i -> sent.get(i).error::set, Map.of());
             setMessage(
                 elsewhere.isEmpty() ? messages.get("form.fixFields") : String.join(" ", elsewhere));
           } else {

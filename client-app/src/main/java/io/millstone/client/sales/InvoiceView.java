@@ -32,7 +32,7 @@ public final class InvoiceView extends BorderPane {
     Label title =
         new Label(
             messages.get(
-                "CREDIT_NOTE".equals(inv.getKind())
+                inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_CREDIT_NOTE
                     ? "sales.invoice.creditNote"
                     : "sales.invoice.heading"));
     title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);

@@ -2,6 +2,7 @@ package io.millstone.client.sales;
 
 import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.Amounts;
 import io.millstone.client.core.Messages;
@@ -226,8 +227,8 @@ public final class OrderEntryView extends BorderPane {
         () -> {
           SalesOrder o = vm.orderProperty().get();
           return o != null
-              && !"QUOTATION".equals(o.getState())
-              && !"CANCELLED".equals(o.getState());
+              && o.getState() != OrderState.ORDER_STATE_QUOTATION
+              && o.getState() != OrderState.ORDER_STATE_CANCELLED;
         });
     Label message = errorLabel("orderMessage");
     message.textProperty().bind(vm.messageProperty());
@@ -262,7 +263,7 @@ public final class OrderEntryView extends BorderPane {
 
   static boolean hasOpen(SalesOrder o) {
     return o != null
-        && "CONFIRMED".equals(o.getState())
+        && o.getState() == OrderState.ORDER_STATE_CONFIRMED
         && o.getLinesList().stream()
             .anyMatch(
                 l ->

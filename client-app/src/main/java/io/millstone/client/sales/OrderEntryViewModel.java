@@ -4,6 +4,7 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.sales.v1.Invoice;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
@@ -14,6 +15,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -44,8 +44,6 @@ import javafx.collections.ObservableList;
  * read-only and offers delivery, invoice and payment.
  */
 public final class OrderEntryViewModel extends AbstractViewModel {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   private final SalesGateway gateway;
   private final DialogService dialogs;
   private final Messages messages;
@@ -95,7 +93,8 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     this.notifier = notifier;
     editable =
         Bindings.createBooleanBinding(
-            () -> order.get() == null || "QUOTATION".equals(order.get().getState()), order);
+            () -> order.get() == null || order.get().getState() == OrderState.ORDER_STATE_QUOTATION,
+            order);
     lines.addListener(
         (javafx.collections.ListChangeListener<OrderLine>)
             c -> {
@@ -377,21 +376,13 @@ public final class OrderEntryViewModel extends AbstractViewModel {
   private void sendFailed(Throwable t, List<OrderLine> sent) {
     setBusy(false);
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.INVALID_INPUT) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = LINE_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).errorProperty().set(v.getValue());
-        } else if (v.getKey().equals("customer_code")) {
-          customerError.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() && !r.fieldViolations().isEmpty()
-              ? messages.get("form.fixFields")
-              : String.join(" ", elsewhere.isEmpty() ? List.of(r.getMessage()) : elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(
+              r,
+              sent.size(),
+              i -> sent.get(i).errorProperty()::set,
+              Map.of("customer_code", customerError::set));
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     if (t instanceof RemoteException r && r.kind() == RemoteException.Kind.CONFLICT) {
@@ -464,7 +455,7 @@ public final class OrderEntryViewModel extends AbstractViewModel {
       }
       dirty.set(false);
       lines.setAll(fresh);
-      if ("QUOTATION".equals(o.getState())) {
+      if (o.getState() == OrderState.ORDER_STATE_QUOTATION) {
         lines.add(new OrderLine());
       }
       title.set(o.getNumber().isEmpty() ? o.getQuoteNumber() : o.getNumber());
@@ -478,9 +469,10 @@ public final class OrderEntryViewModel extends AbstractViewModel {
   }
 
   /** The state in the person's language ("Confirmed"). */
-  static String stateName(String state, Messages m) {
-    String key = "sales.state." + state.toLowerCase(Locale.ROOT);
-    return m.has(key) ? m.get(key) : state;
+  static String stateName(OrderState state, Messages m) {
+    String word = state.name().replaceFirst("^ORDER_STATE_", "");
+    String key = "sales.state." + word.toLowerCase(Locale.ROOT);
+    return m.has(key) ? m.get(key) : word;
   }
 
   /** Fetches the order by id and shows it. */

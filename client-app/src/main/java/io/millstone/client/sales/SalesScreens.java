@@ -123,7 +123,8 @@ public final class SalesScreens {
           public String toString(String s) {
             return s == null || s.isEmpty()
                 ? m.get("sales.list.allStates")
-                : OrderEntryViewModel.stateName(s, m);
+                : OrderEntryViewModel.stateName(
+                    io.millstone.api.sales.v1.OrderState.valueOf("ORDER_STATE_" + s), m);
           }
 
           @Override

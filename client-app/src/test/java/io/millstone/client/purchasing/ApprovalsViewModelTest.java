@@ -78,7 +78,8 @@ class ApprovalsViewModelTest {
 
     assertThat(desk.decisions)
         .containsExactly("reject PO-000001 Price above the mill's last purchase");
-    assertThat(desk.order("po-1").getState()).isEqualTo("REJECTED");
+    assertThat(desk.order("po-1").getState())
+        .isEqualTo(io.millstone.api.purchasing.v1.PurchaseOrderState.PURCHASE_ORDER_STATE_REJECTED);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.api.purchasing.v1.GoodsReceipt;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.api.purchasing.v1.PurchaseOrderLine;
+import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.api.purchasing.v1.SupplierBill;
 import io.millstone.api.purchasing.v1.SupplierPayment;
 import io.millstone.client.core.list.Page;
@@ -101,7 +102,7 @@ final class BuyingDeskInMemory implements PurchasingGateway {
         .setNumber("PO-000001")
         .setSupplierCode("S-LIME")
         .setSupplierName("Joypurhat Lime Works")
-        .setState("APPROVED")
+        .setState(PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED)
         .addLines(
             PurchaseOrderLine.newBuilder()
                 .setLineNo(1)
@@ -169,7 +170,7 @@ final class BuyingDeskInMemory implements PurchasingGateway {
             .setSupplierCode(supplierCode)
             .setSupplierName(s == null ? "" : s.getName())
             .setOrderDate(date(date))
-            .setState("DRAFT")
+            .setState(PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT)
             .setNote(note);
     BigDecimal net = BigDecimal.ZERO;
     BigDecimal vat = BigDecimal.ZERO;
@@ -211,7 +212,8 @@ final class BuyingDeskInMemory implements PurchasingGateway {
   public Page<PurchaseOrder> orders(String state, String supplierCode, String token, int size) {
     List<PurchaseOrder> rows =
         orders.values().stream()
-            .filter(o -> state.isEmpty() || o.getState().equals(state))
+            .filter(
+                o -> state.isEmpty() || o.getState().name().equals("PURCHASE_ORDER_STATE_" + state))
             .toList()
             .reversed();
     return new Page<>(rows, "", rows.size());
@@ -228,7 +230,10 @@ final class BuyingDeskInMemory implements PurchasingGateway {
     boolean big = new BigDecimal(order.getGrossTotal().getAmount()).compareTo(threshold) > 0;
     return put(
         order.toBuilder()
-            .setState(big ? "AWAITING_APPROVAL" : "APPROVED")
+            .setState(
+                big
+                    ? PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL
+                    : PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED)
             .setSubmittedBy("stores")
             .setDecidedBy(big ? "" : "stores")
             .setDecisionNote(big ? "" : "Within the approval threshold of 500,000.00")
@@ -239,7 +244,11 @@ final class BuyingDeskInMemory implements PurchasingGateway {
   public PurchaseOrder approve(PurchaseOrder order, String note) throws RemoteException {
     failIfAsked();
     decisions.add("approve " + order.getNumber() + " " + note);
-    return put(order.toBuilder().setState("APPROVED").setDecidedBy("admin").build());
+    return put(
+        order.toBuilder()
+            .setState(PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED)
+            .setDecidedBy("admin")
+            .build());
   }
 
   @Override
@@ -248,7 +257,7 @@ final class BuyingDeskInMemory implements PurchasingGateway {
     decisions.add("reject " + order.getNumber() + " " + reason);
     return put(
         order.toBuilder()
-            .setState("REJECTED")
+            .setState(PurchaseOrderState.PURCHASE_ORDER_STATE_REJECTED)
             .setDecidedBy("admin")
             .setDecisionNote(reason)
             .build());

@@ -2,6 +2,7 @@ package io.millstone.client.remote;
 
 import io.millstone.api.accounting.v1.JournalLine;
 import io.millstone.api.accounting.v1.LedgerServiceGrpc;
+import io.millstone.api.accounting.v1.OpenFiscalYearRequest;
 import io.millstone.api.accounting.v1.PostJournalEntryRequest;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.inventory.v1.ReceiveStockRequest;
@@ -34,23 +35,25 @@ public final class StockFixture {
 
   /** Books received opening stock at its value: inventory against retained earnings. */
   public static void bookOpeningStock(Session session, String inventoryAccount, String value) {
-    session
-        .stub(LedgerServiceGrpc.newBlockingStub(session.connection().channel()))
-        .postJournalEntry(
-            PostJournalEntryRequest.newBuilder()
-                .setIdempotencyKey(ProtoValues.key(UUID.randomUUID().toString()))
-                .setEntryDate(ProtoValues.date(LocalDate.now()))
-                .setMemo("Opening stock")
-                .addLines(
-                    JournalLine.newBuilder()
-                        .setAccountCode(inventoryAccount)
-                        .setDebit(Decimal.newBuilder().setValue(value))
-                        .setCredit(Decimal.newBuilder().setValue("0")))
-                .addLines(
-                    JournalLine.newBuilder()
-                        .setAccountCode("3100")
-                        .setDebit(Decimal.newBuilder().setValue("0"))
-                        .setCredit(Decimal.newBuilder().setValue(value)))
-                .build());
+    var ledger = session.stub(LedgerServiceGrpc.newBlockingStub(session.connection().channel()));
+    // entries by hand go only into an open fiscal year
+    ledger.openFiscalYear(
+        OpenFiscalYearRequest.newBuilder().setDate(ProtoValues.date(LocalDate.now())).build());
+    ledger.postJournalEntry(
+        PostJournalEntryRequest.newBuilder()
+            .setIdempotencyKey(ProtoValues.key(UUID.randomUUID().toString()))
+            .setEntryDate(ProtoValues.date(LocalDate.now()))
+            .setMemo("Opening stock")
+            .addLines(
+                JournalLine.newBuilder()
+                    .setAccountCode(inventoryAccount)
+                    .setDebit(Decimal.newBuilder().setValue(value))
+                    .setCredit(Decimal.newBuilder().setValue("0")))
+            .addLines(
+                JournalLine.newBuilder()
+                    .setAccountCode("3100")
+                    .setDebit(Decimal.newBuilder().setValue("0"))
+                    .setCredit(Decimal.newBuilder().setValue(value)))
+            .build());
   }
 }

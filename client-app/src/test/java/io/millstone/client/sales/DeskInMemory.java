@@ -10,6 +10,7 @@ import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.api.sales.v1.Delivery;
 import io.millstone.api.sales.v1.Invoice;
 import io.millstone.api.sales.v1.OrderLine;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.Payment;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.list.Page;
@@ -127,7 +128,7 @@ final class DeskInMemory implements SalesGateway {
   }
 
   private SalesOrder priced(
-      String id, long version, String customer, List<LineInput> lines, String state) {
+      String id, long version, String customer, List<LineInput> lines, OrderState state) {
     SalesOrder.Builder b =
         SalesOrder.newBuilder()
             .setId(id)
@@ -136,7 +137,7 @@ final class DeskInMemory implements SalesGateway {
             .setCustomerName(customers.get(customer).getName())
             .setState(state)
             .setQuoteNumber("QT-" + id)
-            .setNumber("QUOTATION".equals(state) ? "" : "SO-" + id);
+            .setNumber(state == OrderState.ORDER_STATE_QUOTATION ? "" : "SO-" + id);
     BigDecimal net = BigDecimal.ZERO;
     BigDecimal vat = BigDecimal.ZERO;
     int no = 1;
@@ -185,7 +186,13 @@ final class DeskInMemory implements SalesGateway {
     sentQuotation.add(quotation);
     failIfAsked();
     String id = Integer.toString(orders.size() + 1);
-    SalesOrder o = priced(id, 1, customerCode, lines, quotation ? "QUOTATION" : "CONFIRMED");
+    SalesOrder o =
+        priced(
+            id,
+            1,
+            customerCode,
+            lines,
+            quotation ? OrderState.ORDER_STATE_QUOTATION : OrderState.ORDER_STATE_CONFIRMED);
     orders.put(id, o);
     return o;
   }
@@ -217,7 +224,7 @@ final class DeskInMemory implements SalesGateway {
     failIfAsked();
     SalesOrder o =
         orders.get(order.getId()).toBuilder()
-            .setState("CONFIRMED")
+            .setState(OrderState.ORDER_STATE_CONFIRMED)
             .setNumber("SO-" + order.getId())
             .setVersion(order.getVersion() + 1)
             .build();

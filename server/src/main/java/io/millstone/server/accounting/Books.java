@@ -5,6 +5,7 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -166,13 +167,19 @@ public final class Books {
                   newId -> {
                     EntryView original = entry(t, id);
                     boolean reversed =
-                        t.session()
-                                .createNativeQuery(
-                                    "SELECT count(*) FROM journal_entry WHERE reversal_of = :id",
-                                    Long.class)
-                                .setParameter("id", id)
-                                .getSingleResult()
-                            > 0;
+                        Jdbc.work(
+                            t,
+                            c -> {
+                              try (PreparedStatement ps =
+                                  c.prepareStatement(
+                                      "SELECT count(*) FROM journal_entry WHERE reversal_of = ?")) {
+                                ps.setObject(1, id);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                  rs.next();
+                                  return rs.getLong(1) > 0;
+                                }
+                              }
+                            });
                     if (reversed) {
                       throw new BusinessRuleException(
                           "already_reversed",
@@ -208,101 +215,106 @@ public final class Books {
       UUID reversalOf,
       List<Line> lines) {
     Actor actor = t.actor().orElseThrow();
-    return t.session()
-        .doReturningWork(
-            c -> {
-              PeriodView period = periodFor(c, t, date);
-              if (period.closed()) {
-                throw new BusinessRuleException(
-                    "period_closed",
-                    "The period "
-                        + period.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                        + " "
-                        + period.start().getYear()
-                        + " ("
-                        + period.fiscalYear()
-                        + ") is closed; post into an open period, or ask accounts to reopen it.");
+    return Jdbc.work(
+        t,
+        c -> {
+          // What a person posts by hand goes only into a fiscal year someone opened; the
+          // documents (receipts, invoices, payments) still open their year on first use.
+          boolean byHand = source.equals("MANUAL") || source.equals("REVERSAL");
+          PeriodView period = byHand ? existingPeriod(c, t, date) : periodFor(c, t, date);
+          if (period.closed()) {
+            throw new BusinessRuleException(
+                "period_closed",
+                "An entry dated "
+                    + longDate(date)
+                    + " cannot be posted: the period "
+                    + period.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " "
+                    + period.start().getYear()
+                    + " ("
+                    + period.fiscalYear()
+                    + ") is closed; post into an open period, or ask accounts to reopen it.");
+          }
+          // The entry with its voucher number and its lines in one statement, the accounts
+          // found by code in it: a line whose code is not an active account of this company
+          // (RLS) is simply not written, which the count below turns into the error.
+          int written = 0;
+          String number = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "WITH e AS (INSERT INTO journal_entry (id, company_id, number, entry_date, period_id,"
+                      + " memo, source, source_id, reversal_of, posted_at, posted_by)"
+                      + " VALUES (?, ?, next_document_label('JV', ?), ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " RETURNING id, number)"
+                      + " INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit,"
+                      + " credit, memo) SELECT l.id, ?, e.id, l.no, a.id, l.debit, l.credit, l.memo"
+                      + " FROM e, unnest(?::uuid[], ?::int[], ?::text[], ?::numeric[], ?::numeric[],"
+                      + " ?::text[]) AS l(id, no, code, debit, credit, memo)"
+                      + " JOIN account a ON a.code = l.code AND a.active"
+                      + " RETURNING (SELECT number FROM e)")) {
+            int k = 0;
+            ps.setObject(++k, id);
+            ps.setObject(++k, actor.companyId());
+            ps.setString(++k, yearLabel(t, date));
+            ps.setDate(++k, Date.valueOf(date));
+            ps.setObject(++k, period.id());
+            ps.setString(++k, memo == null ? "" : memo.trim());
+            ps.setString(++k, source);
+            ps.setObject(++k, sourceId);
+            ps.setObject(++k, reversalOf);
+            ps.setTimestamp(++k, Timestamp.from(clock.instant()));
+            ps.setString(++k, actor.username());
+            ps.setObject(++k, actor.companyId());
+            int n = lines.size();
+            UUID[] ids = new UUID[n];
+            Integer[] nos = new Integer[n];
+            String[] codes = new String[n];
+            BigDecimal[] debits = new BigDecimal[n];
+            BigDecimal[] credits = new BigDecimal[n];
+            String[] memos = new String[n];
+            for (int i = 0; i < n; i++) {
+              Line l = lines.get(i);
+              ids[i] = Ids.newId();
+              nos[i] = i + 1;
+              codes[i] = l.accountCode();
+              debits[i] = l.debit();
+              credits[i] = l.credit();
+              memos[i] = l.memo() == null ? "" : l.memo();
+            }
+            ps.setArray(++k, c.createArrayOf("uuid", ids));
+            ps.setArray(++k, c.createArrayOf("int4", nos));
+            ps.setArray(++k, c.createArrayOf("text", codes));
+            ps.setArray(++k, c.createArrayOf("numeric", debits));
+            ps.setArray(++k, c.createArrayOf("numeric", credits));
+            ps.setArray(++k, c.createArrayOf("text", memos));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                written++;
+                number = rs.getString(1);
               }
-              // The entry with its voucher number and its lines in one statement, the accounts
-              // found by code in it: a line whose code is not an active account of this company
-              // (RLS) is simply not written, which the count below turns into the error.
-              int written = 0;
-              String number = null;
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "WITH e AS (INSERT INTO journal_entry (id, company_id, number, entry_date, period_id,"
-                          + " memo, source, source_id, reversal_of, posted_at, posted_by)"
-                          + " VALUES (?, ?, next_document_label('JV', ?), ?, ?, ?, ?, ?, ?, ?, ?)"
-                          + " RETURNING id, number)"
-                          + " INSERT INTO journal_line (id, company_id, entry_id, line_no, account_id, debit,"
-                          + " credit, memo) SELECT l.id, ?, e.id, l.no, a.id, l.debit, l.credit, l.memo"
-                          + " FROM e, unnest(?::uuid[], ?::int[], ?::text[], ?::numeric[], ?::numeric[],"
-                          + " ?::text[]) AS l(id, no, code, debit, credit, memo)"
-                          + " JOIN account a ON a.code = l.code AND a.active"
-                          + " RETURNING (SELECT number FROM e)")) {
-                int k = 0;
-                ps.setObject(++k, id);
-                ps.setObject(++k, actor.companyId());
-                ps.setString(++k, yearLabel(t, date));
-                ps.setDate(++k, Date.valueOf(date));
-                ps.setObject(++k, period.id());
-                ps.setString(++k, memo == null ? "" : memo.trim());
-                ps.setString(++k, source);
-                ps.setObject(++k, sourceId);
-                ps.setObject(++k, reversalOf);
-                ps.setTimestamp(++k, Timestamp.from(clock.instant()));
-                ps.setString(++k, actor.username());
-                ps.setObject(++k, actor.companyId());
-                int n = lines.size();
-                UUID[] ids = new UUID[n];
-                Integer[] nos = new Integer[n];
-                String[] codes = new String[n];
-                BigDecimal[] debits = new BigDecimal[n];
-                BigDecimal[] credits = new BigDecimal[n];
-                String[] memos = new String[n];
-                for (int i = 0; i < n; i++) {
-                  Line l = lines.get(i);
-                  ids[i] = Ids.newId();
-                  nos[i] = i + 1;
-                  codes[i] = l.accountCode();
-                  debits[i] = l.debit();
-                  credits[i] = l.credit();
-                  memos[i] = l.memo() == null ? "" : l.memo();
-                }
-                ps.setArray(++k, c.createArrayOf("uuid", ids));
-                ps.setArray(++k, c.createArrayOf("int4", nos));
-                ps.setArray(++k, c.createArrayOf("text", codes));
-                ps.setArray(++k, c.createArrayOf("numeric", debits));
-                ps.setArray(++k, c.createArrayOf("numeric", credits));
-                ps.setArray(++k, c.createArrayOf("text", memos));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    written++;
-                    number = rs.getString(1);
-                  }
-                }
-              }
-              if (written != lines.size()) {
-                // Rare: find which codes are missing; the caller's transaction rolls back.
-                Map<String, UUID> accounts = accountIds(c);
-                Validator v = new Validator();
-                for (int i = 0; i < lines.size(); i++) {
-                  v.check(
-                      accounts.containsKey(lines.get(i).accountCode()),
-                      "lines[" + i + "].account_code",
-                      "'" + lines.get(i).accountCode() + "' is not an account of this company");
-                }
-                v.throwIfInvalid();
-                throw new IllegalStateException(
-                    "journal entry " + id + " wrote " + written + " of " + lines.size() + " lines");
-              }
-              t.audit(
-                  "accounting.entry.post",
-                  "journal_entry",
-                  id,
-                  number + " " + source + " " + total(lines).toPlainString());
-              return number;
-            });
+            }
+          }
+          if (written != lines.size()) {
+            // Rare: find which codes are missing; the caller's transaction rolls back.
+            Map<String, UUID> accounts = accountIds(c);
+            Validator v = new Validator();
+            for (int i = 0; i < lines.size(); i++) {
+              v.check(
+                  accounts.containsKey(lines.get(i).accountCode()),
+                  "lines[" + i + "].account_code",
+                  "'" + lines.get(i).accountCode() + "' is not an account of this company");
+            }
+            v.throwIfInvalid();
+            throw new IllegalStateException(
+                "journal entry " + id + " wrote " + written + " of " + lines.size() + " lines");
+          }
+          t.audit(
+              "accounting.entry.post",
+              "journal_entry",
+              id,
+              number + " " + source + " " + total(lines).toPlainString());
+          return number;
+        });
   }
 
   private static BigDecimal total(List<Line> lines) {
@@ -382,6 +394,50 @@ public final class Books {
     }
   }
 
+  /** The period holding {@code date} in a fiscal year that exists; refused if there is none. */
+  private static PeriodView existingPeriod(Connection c, Tx t, LocalDate date) throws SQLException {
+    Map<LocalDate, PeriodView> seen = t.memo(Periods.class, Periods::new).byDate();
+    PeriodView p = seen.get(date);
+    if (p == null) {
+      p = findPeriod(c, date);
+      if (p == null) {
+        throw new BusinessRuleException(
+            "accounting.entry.no_fiscal_year",
+            "There is no fiscal year for "
+                + longDate(date)
+                + ": create fiscal year "
+                + fiscalYearName(t, date)
+                + " first (whoever may close periods can open it), then post the entry again.");
+      }
+      seen.put(date, p);
+    }
+    return p;
+  }
+
+  private static String longDate(LocalDate date) {
+    return date.getDayOfMonth()
+        + " "
+        + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+        + " "
+        + date.getYear();
+  }
+
+  /** The first day of the fiscal year holding {@code date}, under the company's settings. */
+  private static LocalDate fiscalYearStart(Tx t, LocalDate date) {
+    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
+    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
+    return LocalDate.of(year, startMonth, 1);
+  }
+
+  /** "FY 2026-27", or "FY 2026" for a year that starts in January. */
+  private static String fiscalYearName(Tx t, LocalDate date) {
+    LocalDate start = fiscalYearStart(t, date);
+    int year = start.getYear();
+    return start.getMonthValue() == 1
+        ? "FY " + year
+        : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
+  }
+
   private static PeriodView findOrCreatePeriod(Connection c, Tx t, LocalDate date)
       throws SQLException {
     PeriodView p = findPeriod(c, date);
@@ -389,13 +445,8 @@ public final class Books {
       return p;
     }
     UUID company = t.actor().orElseThrow().companyId();
-    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
-    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
-    LocalDate start = LocalDate.of(year, startMonth, 1);
-    String name =
-        startMonth == 1
-            ? "FY " + year
-            : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
+    LocalDate start = fiscalYearStart(t, date);
+    String name = fiscalYearName(t, date);
     UUID fy = Ids.newId();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -458,14 +509,11 @@ public final class Books {
    * series' counter until the caller commits. Take it as late as possible in the transaction.
    */
   public String documentNumber(Tx t, String type, LocalDate date) {
-    return t.session()
-        .doReturningWork(
-            c ->
-                nextNumber(
-                    c,
-                    t.actor().orElseThrow().companyId(),
-                    type,
-                    periodFor(c, t, date).fiscalYear()));
+    return Jdbc.work(
+        t,
+        c ->
+            nextNumber(
+                c, t.actor().orElseThrow().companyId(), type, periodFor(c, t, date).fiscalYear()));
   }
 
   /**
@@ -475,19 +523,19 @@ public final class Books {
    */
   public String sequenceNumber(Tx t, String type, LocalDate date) {
     String label = yearLabel(t, date);
-    return t.session()
-        .doReturningWork(
-            c -> {
-              // Formatted by the same function that numbers journal entries in their insert.
-              try (PreparedStatement ps = c.prepareStatement("SELECT next_document_label(?, ?)")) {
-                ps.setString(1, type);
-                ps.setString(2, label);
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  return rs.getString(1);
-                }
-              }
-            });
+    return Jdbc.work(
+        t,
+        c -> {
+          // Formatted by the same function that numbers journal entries in their insert.
+          try (PreparedStatement ps = c.prepareStatement("SELECT next_document_label(?, ?)")) {
+            ps.setString(1, type);
+            ps.setString(2, label);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
   }
 
   /** The year in a sequence number: the calendar year the date's fiscal year starts in. */
@@ -508,24 +556,6 @@ public final class Books {
         return rs.next() ? rs.getString(1) : "";
       }
     }
-  }
-
-  /** The stock account of an item kind in the default chart. */
-  public static String inventoryAccount(String itemKind) {
-    return switch (itemKind) {
-      case "RAW_MATERIAL" -> "1200";
-      case "FINISHED_GOOD", "BY_PRODUCT" -> "1210";
-      default -> "1220";
-    };
-  }
-
-  /** The income account of an item kind in the default chart. */
-  public static String revenueAccount(String itemKind) {
-    return switch (itemKind) {
-      case "BY_PRODUCT" -> "4010";
-      case "SERVICE" -> "4900";
-      default -> "4000";
-    };
   }
 
   /** The next number of a document type in a fiscal year: "JV-2026-00042". */
@@ -550,59 +580,59 @@ public final class Books {
   }
 
   EntryView entry(Tx t, UUID id) {
-    return t.session()
-        .doReturningWork(
-            c -> {
-              EntryView head;
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT number, entry_date, memo, source, reversal_of, posted_at, posted_by FROM journal_entry WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                  if (!rs.next()) {
-                    throw new NotFoundException("Journal entry", id.toString());
-                  }
-                  head =
-                      new EntryView(
-                          id,
-                          rs.getString(1),
-                          rs.getDate(2).toLocalDate(),
-                          rs.getString(3),
-                          List.of(),
-                          rs.getString(4),
-                          rs.getObject(5, UUID.class),
-                          rs.getTimestamp(6).toInstant(),
-                          rs.getString(7));
-                }
+    return Jdbc.work(
+        t,
+        c -> {
+          EntryView head;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT number, entry_date, memo, source, reversal_of, posted_at, posted_by FROM journal_entry WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Journal entry", id.toString());
               }
-              List<Line> lines = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT a.code, l.debit, l.credit, l.memo FROM journal_line l JOIN account a ON a.id = l.account_id"
-                          + " WHERE l.entry_id = ? ORDER BY l.line_no")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    lines.add(
-                        new Line(
-                            rs.getString(1),
-                            rs.getBigDecimal(2),
-                            rs.getBigDecimal(3),
-                            rs.getString(4)));
-                  }
-                }
+              head =
+                  new EntryView(
+                      id,
+                      rs.getString(1),
+                      rs.getDate(2).toLocalDate(),
+                      rs.getString(3),
+                      List.of(),
+                      rs.getString(4),
+                      rs.getObject(5, UUID.class),
+                      rs.getTimestamp(6).toInstant(),
+                      rs.getString(7));
+            }
+          }
+          List<Line> lines = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.code, l.debit, l.credit, l.memo FROM journal_line l JOIN account a ON a.id = l.account_id"
+                      + " WHERE l.entry_id = ? ORDER BY l.line_no")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                lines.add(
+                    new Line(
+                        rs.getString(1),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(3),
+                        rs.getString(4)));
               }
-              return new EntryView(
-                  head.id(),
-                  head.number(),
-                  head.date(),
-                  head.memo(),
-                  List.copyOf(lines),
-                  head.source(),
-                  head.reversalOf(),
-                  head.postedAt(),
-                  head.postedBy());
-            });
+            }
+          }
+          return new EntryView(
+              head.id(),
+              head.number(),
+              head.date(),
+              head.memo(),
+              List.copyOf(lines),
+              head.source(),
+              head.reversalOf(),
+              head.postedAt(),
+              head.postedBy());
+        });
   }
 
   public TrialBalanceView trialBalance(Actor actor, LocalDate asOf) {
@@ -647,6 +677,38 @@ public final class Books {
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.add(period(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Opens the fiscal year holding {@code date} (its twelve periods), so that entries can be posted
+   * into it by hand; answers the year's periods, also when it was open already.
+   */
+  public List<PeriodView> openFiscalYear(Actor actor, LocalDate date) {
+    new Validator().check(date != null, "date", "is required").throwIfInvalid();
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          PeriodView p = findPeriod(c, date);
+          if (p == null) {
+            p = findOrCreatePeriod(c, t, date);
+            t.audit("accounting.fiscal_year.open", "fiscal_period", p.id(), p.fiscalYear());
+          }
+          List<PeriodView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id"
+                      + " WHERE p.fiscal_year_id = (SELECT fiscal_year_id FROM fiscal_period WHERE id = ?)"
+                      + " ORDER BY p.start_date")) {
+            ps.setObject(1, p.id());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(period(rs));
+              }
             }
           }
           return out;

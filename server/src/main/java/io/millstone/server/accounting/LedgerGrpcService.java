@@ -11,6 +11,7 @@ import io.millstone.api.accounting.v1.ListAccountsRequest;
 import io.millstone.api.accounting.v1.ListAccountsResponse;
 import io.millstone.api.accounting.v1.ListPeriodsRequest;
 import io.millstone.api.accounting.v1.ListPeriodsResponse;
+import io.millstone.api.accounting.v1.OpenFiscalYearRequest;
 import io.millstone.api.accounting.v1.Period;
 import io.millstone.api.accounting.v1.PostJournalEntryRequest;
 import io.millstone.api.accounting.v1.ReverseJournalEntryRequest;
@@ -110,6 +111,16 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
   public void listPeriods(ListPeriodsRequest req, StreamObserver<ListPeriodsResponse> out) {
     var b = ListPeriodsResponse.newBuilder();
     books.periods(GatewayContext.actor()).forEach(p -> b.addPeriods(period(p)));
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void openFiscalYear(OpenFiscalYearRequest req, StreamObserver<ListPeriodsResponse> out) {
+    var b = ListPeriodsResponse.newBuilder();
+    books
+        .openFiscalYear(GatewayContext.actor(), ProtoValues.date(req.getDate(), "date"))
+        .forEach(p -> b.addPeriods(period(p)));
     out.onNext(b.build());
     out.onCompleted();
   }

@@ -73,7 +73,7 @@ public final class Transactions {
         actor.userId().orElse(null),
         actor,
         Tx.CUSTOM_PLANS,
-        t -> t.session().doReturningWork(c -> work.run(t, c)));
+        t -> Jdbc.work(t, c -> work.run(t, c)));
   }
 
   /** Plain JDBC work on the transaction's connection, for SQL that HQL does not express well. */
@@ -84,7 +84,7 @@ public final class Transactions {
 
   /** {@link #inCompany} for JDBC work: same transaction, company setting and audit. */
   public <T> T sqlInCompany(Actor actor, SqlWork<T> work) {
-    return inCompany(actor, t -> t.session().doReturningWork(c -> work.run(t, c)));
+    return inCompany(actor, t -> Jdbc.work(t, c -> work.run(t, c)));
   }
 
   /**
@@ -101,11 +101,19 @@ public final class Transactions {
       Transaction t = session.beginTransaction();
       try {
         Tx tx = new Tx(session, actor, planMode);
-        session.doWork(c -> begin(c, tx, companyId, userId, planMode));
+        tx.withConnection(
+            c -> {
+              begin(c, tx, companyId, userId, planMode);
+              return null;
+            });
         T result = work.apply(tx);
         session.flush();
         if (!tx.auditEntries().isEmpty()) {
-          session.doWork(c -> auditLog.append(c, actor, tx.auditEntries()));
+          tx.withConnection(
+              c -> {
+                auditLog.append(c, actor, tx.auditEntries());
+                return null;
+              });
         }
         t.commit();
         return result;

@@ -37,19 +37,32 @@ public final class Tx {
     if (CUSTOM_PLANS.equals(planMode)) {
       return;
     }
-    session.doWork(
+    withConnection(
         c -> {
           try (java.sql.PreparedStatement ps =
               c.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
             ps.setString(1, CUSTOM_PLANS);
             ps.execute();
           }
+          return null;
         });
     planMode = CUSTOM_PLANS;
   }
 
+  /**
+   * The Hibernate session, for entity work (records people edit: master data, settings, devices).
+   * SQL goes through {@link Jdbc#work}, never through the session's own work methods.
+   */
   public Session session() {
     return session;
+  }
+
+  /**
+   * The only way to this transaction's JDBC connection; {@link Jdbc#work} is its public face. The
+   * connection is Hibernate's own, so entity work and SQL share one transaction.
+   */
+  <T> T withConnection(Jdbc.Body<T> body) {
+    return session.doReturningWork(body::run);
   }
 
   /** Empty for work outside any company (sign-in before a company is chosen). */

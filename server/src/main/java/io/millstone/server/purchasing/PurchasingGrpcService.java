@@ -68,7 +68,7 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
     var page =
         desk.listOrders(
             GatewayContext.actor(),
-            req.getState(),
+            word(req.getState(), "PURCHASE_ORDER_STATE_"),
             req.getSupplierCode(),
             req.getPage().getPageSize(),
             req.getPage().getPageToken());
@@ -178,7 +178,7 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
             req.getSupplierCode(),
             date(req.getPaymentDate(), "payment_date"),
             req.getAmount().getValue(),
-            req.getMethod(),
+            word(req.getMethod(), "PAYMENT_METHOD_"),
             req.getReference(),
             req.getAllocationsList().stream()
                 .map(a -> new PurchaseDesk.AllocationInput(a.getBillId(), a.getAmount().getValue()))
@@ -256,7 +256,9 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
             .setSupplierCode(o.supplierCode())
             .setSupplierName(o.supplierName())
             .setOrderDate(date(o.date()))
-            .setState(o.state())
+            .setState(
+                io.millstone.api.purchasing.v1.PurchaseOrderState.valueOf(
+                    "PURCHASE_ORDER_STATE_" + o.state()))
             .setNote(o.note())
             .setNetTotal(money(o.net(), cur))
             .setVatTotal(money(o.vat(), cur))
@@ -308,5 +310,16 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
   private static <T> void reply(StreamObserver<T> out, T value) {
     out.onNext(value);
     out.onCompleted();
+  }
+
+  /**
+   * A contract enum as the domain's word: its name without the prefix, "" for the unspecified value
+   * (no filter, or the default); an unknown number stays "UNRECOGNIZED" and is refused.
+   */
+  private static String word(Enum<?> e, String prefix) {
+    String n = e.name();
+    return n.endsWith("_UNSPECIFIED")
+        ? ""
+        : n.startsWith(prefix) ? n.substring(prefix.length()) : n;
   }
 }

@@ -17,6 +17,7 @@ import io.millstone.api.sales.v1.GetInvoiceRequest;
 import io.millstone.api.sales.v1.GetOrderRequest;
 import io.millstone.api.sales.v1.GetReceivablesAgeingRequest;
 import io.millstone.api.sales.v1.Invoice;
+import io.millstone.api.sales.v1.InvoiceKind;
 import io.millstone.api.sales.v1.InvoiceLine;
 import io.millstone.api.sales.v1.ListInvoicesRequest;
 import io.millstone.api.sales.v1.ListInvoicesResponse;
@@ -24,6 +25,7 @@ import io.millstone.api.sales.v1.ListOrdersRequest;
 import io.millstone.api.sales.v1.ListOrdersResponse;
 import io.millstone.api.sales.v1.OrderLine;
 import io.millstone.api.sales.v1.OrderLineInput;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.Payment;
 import io.millstone.api.sales.v1.PostCreditNoteRequest;
 import io.millstone.api.sales.v1.PostDeliveryRequest;
@@ -79,7 +81,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
     var page =
         desk.listOrders(
             GatewayContext.actor(),
-            req.getState(),
+            word(req.getState(), "ORDER_STATE_"),
             req.getCustomerCode(),
             req.getPage().getPageSize(),
             req.getPage().getPageToken());
@@ -211,7 +213,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             req.getCustomerCode(),
             date(req.getPaymentDate(), "payment_date"),
             req.getAmount().getValue(),
-            req.getMethod(),
+            word(req.getMethod(), "PAYMENT_METHOD_"),
             req.getReference(),
             req.getAllocationsList().stream()
                 .map(a -> new SalesDesk.AllocationInput(a.getInvoiceId(), a.getAmount().getValue()))
@@ -223,7 +225,8 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             .setCustomerCode(p.customerCode())
             .setPaymentDate(date(p.date()))
             .setAmount(money(p.amount(), p.currency()))
-            .setMethod(p.method())
+            .setMethod(
+                io.millstone.api.sales.v1.PaymentMethod.valueOf("PAYMENT_METHOD_" + p.method()))
             .setReference(p.reference())
             .setJournalEntryNumber(p.entryNumber());
     p.allocations()
@@ -268,7 +271,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             .setCustomerCode(o.customerCode())
             .setCustomerName(o.customerName())
             .setOrderDate(date(o.date()))
-            .setState(o.state())
+            .setState(OrderState.valueOf("ORDER_STATE_" + o.state()))
             .setNote(o.note())
             .setNetTotal(money(o.net(), cur))
             .setVatTotal(money(o.vat(), cur))
@@ -300,7 +303,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
         Invoice.newBuilder()
             .setId(i.id().toString())
             .setNumber(i.number())
-            .setKind(i.kind())
+            .setKind(InvoiceKind.valueOf("INVOICE_KIND_" + i.kind()))
             .setOrderId(i.orderId().toString())
             .setOrderNumber(i.orderNumber())
             .setCustomerCode(i.customerCode())
@@ -336,5 +339,16 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
   private static <T> void reply(StreamObserver<T> out, T value) {
     out.onNext(value);
     out.onCompleted();
+  }
+
+  /**
+   * A contract enum as the domain's word: its name without the prefix, "" for the unspecified value
+   * (no filter, or the default); an unknown number stays "UNRECOGNIZED" and is refused.
+   */
+  private static String word(Enum<?> e, String prefix) {
+    String n = e.name();
+    return n.endsWith("_UNSPECIFIED")
+        ? ""
+        : n.startsWith(prefix) ? n.substring(prefix.length()) : n;
   }
 }

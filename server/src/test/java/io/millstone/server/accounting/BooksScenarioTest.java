@@ -10,6 +10,7 @@ import io.millstone.api.accounting.v1.JournalLine;
 import io.millstone.api.accounting.v1.LedgerServiceGrpc;
 import io.millstone.api.accounting.v1.ListAccountsRequest;
 import io.millstone.api.accounting.v1.ListPeriodsRequest;
+import io.millstone.api.accounting.v1.OpenFiscalYearRequest;
 import io.millstone.api.accounting.v1.Period;
 import io.millstone.api.accounting.v1.PostJournalEntryRequest;
 import io.millstone.api.accounting.v1.ReverseJournalEntryRequest;
@@ -41,6 +42,8 @@ class BooksScenarioTest {
         t.as(
             t.createUser(mill, t.unique("acc.clerk"), "accounts"),
             LedgerServiceGrpc.newBlockingStub(t.channel()));
+    // Entries by hand go only into an open fiscal year: the story's entries are in FY 2026-27.
+    books.openFiscalYear(OpenFiscalYearRequest.newBuilder().setDate(day(2026, 7, 1)).build());
   }
 
   @AfterAll
@@ -171,6 +174,30 @@ class BooksScenarioTest {
         .contains("December 2026 (FY 2026-27) is closed");
     assertThat(post(day(2027, 1, 2), dr("1000", "10"), cr("4900", "10")).getNumber())
         .startsWith("JV-2026-");
+  }
+
+  @Test
+  void aManualEntryDatedWhereNoFiscalYearIsOpenIsRefusedAndSaysWhichYearToCreate() {
+    var refused =
+        TestServer.failure(() -> post(day(2031, 3, 5), dr("1000", "10"), cr("4900", "10")));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(refused.getStatus().getDescription())
+        .contains("5 March 2031")
+        .contains("create fiscal year FY 2030-31 first");
+    assertThat(books.listPeriods(ListPeriodsRequest.getDefaultInstance()).getPeriodsList())
+        .as("the refusal created no fiscal year")
+        .noneMatch(p -> p.getFiscalYear().equals("FY 2030-31"));
+  }
+
+  @Test
+  void onceItsFiscalYearIsOpenAManualEntryOnThatDateIsPosted() {
+    var year =
+        books.openFiscalYear(OpenFiscalYearRequest.newBuilder().setDate(day(2032, 2, 9)).build());
+    assertThat(year.getPeriodsList())
+        .hasSize(12)
+        .allSatisfy(p -> assertThat(p.getFiscalYear()).isEqualTo("FY 2031-32"));
+    assertThat(post(day(2032, 2, 9), dr("1000", "10"), cr("4900", "10")).getNumber())
+        .startsWith("JV-2031-");
   }
 
   @Test

@@ -87,14 +87,23 @@ class DemoSeederTest {
       assertThat(orders).hasSize(12);
       assertThat(orders)
           .extracting(o -> o.getState())
-          .contains("QUOTATION", "CONFIRMED", "DELIVERED", "INVOICED");
+          .contains(
+              io.millstone.api.sales.v1.OrderState.ORDER_STATE_QUOTATION,
+              io.millstone.api.sales.v1.OrderState.ORDER_STATE_CONFIRMED,
+              io.millstone.api.sales.v1.OrderState.ORDER_STATE_DELIVERED,
+              io.millstone.api.sales.v1.OrderState.ORDER_STATE_INVOICED);
       var pos =
           io.millstone.api.purchasing.v1.PurchasingServiceGrpc.newBlockingStub(t.channel())
               .withInterceptors(headers)
               .listPurchaseOrders(
                   io.millstone.api.purchasing.v1.ListPurchaseOrdersRequest.getDefaultInstance())
               .getOrdersList();
-      assertThat(pos).extracting(o -> o.getState()).contains("CLOSED", "AWAITING_APPROVAL");
+      assertThat(pos)
+          .extracting(o -> o.getState())
+          .contains(
+              io.millstone.api.purchasing.v1.PurchaseOrderState.PURCHASE_ORDER_STATE_CLOSED,
+              io.millstone.api.purchasing.v1.PurchaseOrderState
+                  .PURCHASE_ORDER_STATE_AWAITING_APPROVAL);
       var valuation =
           io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
               .withInterceptors(headers)

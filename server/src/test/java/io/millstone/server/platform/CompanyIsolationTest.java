@@ -59,26 +59,29 @@ class CompanyIsolationTest {
       var telemetry =
           new io.millstone.server.telemetry.TelemetryFixtures(t.channel(), login.getSessionToken());
       String code = c.equals(a) ? "ISO-A" : "ISO-B";
-      io.millstone.api.accounting.v1.LedgerServiceGrpc.newBlockingStub(t.channel())
-          .withInterceptors(
-              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
-                  bearer(login.getSessionToken())))
-          .postJournalEntry(
-              io.millstone.api.accounting.v1.PostJournalEntryRequest.newBuilder()
-                  .setEntryDate(
-                      io.millstone.api.common.v1.Date.newBuilder()
-                          .setYear(2026)
-                          .setMonth(11)
-                          .setDay(1))
-                  .addLines(
-                      io.millstone.api.accounting.v1.JournalLine.newBuilder()
-                          .setAccountCode("1000")
-                          .setDebit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
-                  .addLines(
-                      io.millstone.api.accounting.v1.JournalLine.newBuilder()
-                          .setAccountCode("4900")
-                          .setCredit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
-                  .build());
+      var ledger =
+          io.millstone.api.accounting.v1.LedgerServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(
+                  io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                      bearer(login.getSessionToken())));
+      ledger.openFiscalYear(
+          io.millstone.api.accounting.v1.OpenFiscalYearRequest.newBuilder()
+              .setDate(
+                  io.millstone.api.common.v1.Date.newBuilder().setYear(2026).setMonth(11).setDay(1))
+              .build());
+      ledger.postJournalEntry(
+          io.millstone.api.accounting.v1.PostJournalEntryRequest.newBuilder()
+              .setEntryDate(
+                  io.millstone.api.common.v1.Date.newBuilder().setYear(2026).setMonth(11).setDay(1))
+              .addLines(
+                  io.millstone.api.accounting.v1.JournalLine.newBuilder()
+                      .setAccountCode("1000")
+                      .setDebit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+              .addLines(
+                  io.millstone.api.accounting.v1.JournalLine.newBuilder()
+                      .setAccountCode("4900")
+                      .setCredit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+              .build());
       io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
           .withInterceptors(
               io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(

@@ -21,6 +21,7 @@ import io.millstone.api.purchasing.v1.PostSupplierBillRequest;
 import io.millstone.api.purchasing.v1.PostSupplierPaymentRequest;
 import io.millstone.api.purchasing.v1.PurchaseLineInput;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
+import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.api.purchasing.v1.PurchasingServiceGrpc;
 import io.millstone.api.purchasing.v1.ReceiptLineInput;
 import io.millstone.api.purchasing.v1.SupplierBill;
@@ -232,12 +233,12 @@ class ProcureToPayScenarioTest {
     BigDecimal vatInBefore = balance("1300");
 
     PurchaseOrder po = order(supplier, lime, "10", "5000");
-    assertThat(po.getState()).isEqualTo("DRAFT");
+    assertThat(po.getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT);
     assertThat(po.getNumber()).matches("PO-2026-\\d{5}");
     assertThat(po.getGrossTotal().getAmount()).isEqualTo("57500.00");
     // 57,500 is below the 500,000 approval threshold: approved on submission.
     PurchaseOrder approved = submit(po);
-    assertThat(approved.getState()).isEqualTo("APPROVED");
+    assertThat(approved.getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED);
     assertThat(approved.getDecisionNote()).contains("approval threshold");
 
     GoodsReceipt first = receive(po, "6");
@@ -251,11 +252,11 @@ class ProcureToPayScenarioTest {
     assertThat(b1.getDueDate()).isEqualTo(day(12, 5));
 
     receive(po, "4");
-    assertThat(reread(po).getState()).isEqualTo("RECEIVED");
+    assertThat(reread(po).getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_RECEIVED);
     // 1 % above the order's price: within the 2 % tolerance; the difference goes to 5900.
     SupplierBill b2 = bill(po, "JLW/2611/18", "4", "5050");
     assertThat(b2.getNet().getAmount()).isEqualTo("20200.00");
-    assertThat(reread(po).getState()).isEqualTo("CLOSED");
+    assertThat(reread(po).getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_CLOSED);
 
     var paid =
         accounts.postSupplierPayment(
@@ -306,7 +307,8 @@ class ProcureToPayScenarioTest {
                 .setId(po.getId())
                 .setVersion(po.getVersion())
                 .build());
-    assertThat(waiting.getState()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(waiting.getState())
+        .isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL);
 
     // Nothing can be received before approval.
     var early = TestServer.failure(() -> receive(po, "10"));
@@ -341,7 +343,7 @@ class ProcureToPayScenarioTest {
                 .setVersion(waiting.getVersion())
                 .setNote("Crushing season rate agreed")
                 .build());
-    assertThat(ok.getState()).isEqualTo("APPROVED");
+    assertThat(ok.getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED);
     assertThat(ok.getDecidedBy()).isNotEqualTo(managerUser);
     assertThat(ok.getDecidedAt().getSeconds()).isPositive();
     assertThat(
@@ -365,6 +367,49 @@ class ProcureToPayScenarioTest {
                         .build()));
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     receive(po, "200");
+  }
+
+  @Test
+  void whoeverCreatedAnOrderMayNotApproveItEvenWhenSomeoneElseSubmittedIt() {
+    String cane = cane();
+    PurchaseOrder po =
+        manager.createPurchaseOrder(
+            CreatePurchaseOrderRequest.newBuilder()
+                .setIdempotencyKey(key())
+                .setSupplierCode(supplier())
+                .setOrderDate(day(11, 4))
+                .addLines(
+                    PurchaseLineInput.newBuilder()
+                        .setItemCode(cane)
+                        .setQuantity(dec("300"))
+                        .setUnitPrice(dec("3500")))
+                .build());
+    PurchaseOrder waiting =
+        manager2.submitPurchaseOrder(
+            DecidePurchaseOrderRequest.newBuilder()
+                .setId(po.getId())
+                .setVersion(po.getVersion())
+                .build());
+    assertThat(waiting.getState())
+        .isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL);
+
+    var own =
+        TestServer.failure(
+            () ->
+                manager.approvePurchaseOrder(
+                    DecidePurchaseOrderRequest.newBuilder()
+                        .setId(po.getId())
+                        .setVersion(waiting.getVersion())
+                        .build()));
+    assertThat(own.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(own.getStatus().getDescription())
+        .contains("You created " + po.getNumber())
+        .contains("another approver must approve it");
+    assertThat(
+            storesDesk
+                .getPurchaseOrder(GetPurchaseOrderRequest.newBuilder().setId(po.getId()).build())
+                .getState())
+        .isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_AWAITING_APPROVAL);
   }
 
   @Test

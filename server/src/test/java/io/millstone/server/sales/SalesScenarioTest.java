@@ -28,9 +28,12 @@ import io.millstone.api.sales.v1.DeliveryLineInput;
 import io.millstone.api.sales.v1.GetOrderRequest;
 import io.millstone.api.sales.v1.GetReceivablesAgeingRequest;
 import io.millstone.api.sales.v1.Invoice;
+import io.millstone.api.sales.v1.InvoiceKind;
 import io.millstone.api.sales.v1.ListInvoicesRequest;
 import io.millstone.api.sales.v1.OrderLineInput;
+import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.Payment;
+import io.millstone.api.sales.v1.PaymentMethod;
 import io.millstone.api.sales.v1.PostCreditNoteRequest;
 import io.millstone.api.sales.v1.PostDeliveryRequest;
 import io.millstone.api.sales.v1.PostInvoiceRequest;
@@ -320,7 +323,7 @@ class SalesScenarioTest {
             true,
             line(sugar, "10"),
             line(molasses, "5").toBuilder().setUnitPrice(dec("11500")).build());
-    assertThat(quote.getState()).isEqualTo("QUOTATION");
+    assertThat(quote.getState()).isEqualTo(OrderState.ORDER_STATE_QUOTATION);
     assertThat(quote.getNumber()).startsWith("QT-2026-");
     assertThat(quote.getLines(0).getUnitPrice().getAmount()).isEqualTo("95000.00");
     assertThat(amount(quote.getLines(0).getVat())).isEqualByComparingTo("142500"); // 15 %
@@ -334,7 +337,7 @@ class SalesScenarioTest {
                 .setId(quote.getId())
                 .setVersion(quote.getVersion())
                 .build());
-    assertThat(so.getState()).isEqualTo("CONFIRMED");
+    assertThat(so.getState()).isEqualTo(OrderState.ORDER_STATE_CONFIRMED);
     assertThat(so.getNumber()).matches("SO-2026-\\d{5}");
     assertThat(so.getQuoteNumber()).isEqualTo(quote.getNumber());
 
@@ -343,7 +346,7 @@ class SalesScenarioTest {
     assertThat(first.getNumber()).matches("DN-2026-\\d{5}");
     assertThat(amount(first.getCost())).isEqualByComparingTo("420000"); // 6 t at 70,000
     assertThat(first.getJournalEntryNumber()).startsWith("JV-2026-");
-    assertThat(reread(so).getState()).isEqualTo("CONFIRMED");
+    assertThat(reread(so).getState()).isEqualTo(OrderState.ORDER_STATE_CONFIRMED);
     assertThat(reread(so).getLines(0).getDelivered().getValue()).isEqualTo("6");
 
     // Accounts invoice what was delivered.
@@ -363,9 +366,9 @@ class SalesScenarioTest {
 
     // The rest goes out; the order is fully delivered, then fully invoiced.
     deliver(so.getId(), 11, 9, 1, "4", "L-2611", 2, "5", "");
-    assertThat(reread(so).getState()).isEqualTo("DELIVERED");
+    assertThat(reread(so).getState()).isEqualTo(OrderState.ORDER_STATE_DELIVERED);
     Invoice inv2 = invoice(so.getId(), 11, 9);
-    assertThat(reread(so).getState()).isEqualTo("INVOICED");
+    assertThat(reread(so).getState()).isEqualTo(OrderState.ORDER_STATE_INVOICED);
     assertThat(amount(inv1.getGross()).add(amount(inv2.getGross())))
         .as("the invoices add up to the order")
         .isEqualByComparingTo(amount(so.getGrossTotal()));
@@ -378,7 +381,7 @@ class SalesScenarioTest {
                 .setCustomerCode(buyer)
                 .setPaymentDate(day(11, 20))
                 .setAmount(dec("1150000"))
-                .setMethod("BANK")
+                .setMethod(PaymentMethod.PAYMENT_METHOD_BANK)
                 .setReference("DBBL TT 4471")
                 .addAllocations(
                     AllocationInput.newBuilder()
@@ -426,7 +429,7 @@ class SalesScenarioTest {
                 .setReason("1 t arrived wet")
                 .addLines(CreditLineInput.newBuilder().setLineNo(1).setQuantity(dec("1")))
                 .build());
-    assertThat(cn.getKind()).isEqualTo("CREDIT_NOTE");
+    assertThat(cn.getKind()).isEqualTo(InvoiceKind.INVOICE_KIND_CREDIT_NOTE);
     assertThat(cn.getNumber()).matches("CN-2026-\\d{5}");
     assertThat(amount(cn.getNet())).isEqualByComparingTo("90000");
     assertThat(amount(cn.getVat())).isEqualByComparingTo("13500");
@@ -490,7 +493,7 @@ class SalesScenarioTest {
                         .setVersion(quote.getVersion())
                         .build()));
     assertThat(confirm.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-    assertThat(reread(quote).getState()).isEqualTo("QUOTATION");
+    assertThat(reread(quote).getState()).isEqualTo(OrderState.ORDER_STATE_QUOTATION);
   }
 
   @Test

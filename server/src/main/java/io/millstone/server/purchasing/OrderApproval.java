@@ -1,0 +1,146 @@
+package io.millstone.server.purchasing;
+
+import static io.millstone.server.purchasing.PurchaseOrderState.APPROVED;
+import static io.millstone.server.purchasing.PurchaseOrderState.AWAITING_APPROVAL;
+import static io.millstone.server.purchasing.PurchaseOrderState.DRAFT;
+import static io.millstone.server.purchasing.PurchaseOrderState.REJECTED;
+
+import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Transactions;
+import io.millstone.server.platform.Validator;
+import io.millstone.server.platform.error.BusinessRuleException;
+import io.millstone.server.purchasing.PurchaseDesk.OrderView;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Submitting and deciding on purchase orders. An order above the company's threshold waits for an
+ * approver who neither raised nor submitted it; each decision is stored and audited.
+ */
+final class OrderApproval {
+  private final Transactions tx;
+  private final Clock clock;
+
+  OrderApproval(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Sends a draft on: approved at once at or below the threshold, else to an approver. */
+  OrderView submit(Actor actor, String id, long version) {
+    UUID orderId = Ids.parse(id, "id");
+    return decide(
+        actor,
+        orderId,
+        version,
+        (c, o) -> {
+          if (o.state() != DRAFT) {
+            throw new BusinessRuleException(
+                "not_a_draft",
+                o.number() + " was already submitted; it is " + o.stateWords() + ".");
+          }
+          BigDecimal threshold = PurchasingRules.read(c).approvalThreshold();
+          boolean needsApproval = o.gross().compareTo(threshold) > 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE purchase_order SET state = ?, submitted_by = ?, decided_by = ?, decided_at = ?,"
+                      + " decision_note = ? WHERE id = ?")) {
+            ps.setString(1, (needsApproval ? AWAITING_APPROVAL : APPROVED).name());
+            ps.setString(2, actor.username());
+            ps.setString(3, needsApproval ? "" : actor.username());
+            ps.setTimestamp(4, needsApproval ? null : Timestamp.from(clock.instant()));
+            ps.setString(
+                5,
+                needsApproval
+                    ? ""
+                    : "Within the approval threshold of " + Amounts.money(threshold));
+            ps.setObject(6, o.id());
+            ps.executeUpdate();
+          }
+          return needsApproval ? "submitted for approval" : "approved within threshold";
+        });
+  }
+
+  OrderView approve(Actor actor, String id, long version, String note) {
+    return decision(actor, id, version, note, true);
+  }
+
+  OrderView reject(Actor actor, String id, long version, String note) {
+    new Validator().text(note, "note", 300).throwIfInvalid();
+    return decision(actor, id, version, note, false);
+  }
+
+  private OrderView decision(Actor actor, String id, long version, String note, boolean approve) {
+    UUID orderId = Ids.parse(id, "id");
+    new Validator()
+        .check(note == null || note.length() <= 300, "note", "is too long (at most 300 characters)")
+        .throwIfInvalid();
+    return decide(
+        actor,
+        orderId,
+        version,
+        (c, o) -> {
+          if (o.state() != AWAITING_APPROVAL) {
+            throw new BusinessRuleException(
+                "not_awaiting_approval",
+                o.number() + " is " + o.stateWords() + ", not awaiting approval.");
+          }
+          // Segregation of duties: neither the person who raised the order nor the one who sent
+          // it for approval may decide on it.
+          boolean submitted = o.submittedBy().equals(actor.username());
+          if (submitted || o.createdBy().equals(actor.username())) {
+            throw new BusinessRuleException(
+                "purchasing.approval.own_order",
+                "You "
+                    + (submitted ? "submitted " : "created ")
+                    + o.number()
+                    + "; another approver must "
+                    + (approve ? "approve" : "reject")
+                    + " it.");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE purchase_order SET state = ?, decided_by = ?, decided_at = ?, decision_note = ?"
+                      + " WHERE id = ?")) {
+            ps.setString(1, (approve ? APPROVED : REJECTED).name());
+            ps.setString(2, actor.username());
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setString(4, note == null ? "" : note.trim());
+            ps.setObject(5, o.id());
+            ps.executeUpdate();
+          }
+          return approve ? "approved" : "rejected: " + note;
+        });
+  }
+
+  @FunctionalInterface
+  private interface Decision {
+    String apply(Connection c, OrderHeadRow o) throws SQLException;
+  }
+
+  private OrderView decide(Actor actor, UUID orderId, long version, Decision decision) {
+    return tx.inCompany(
+        actor,
+        t -> {
+          String what =
+              Jdbc.work(
+                  t,
+                  c -> {
+                    OrderHeadRow o = OrderHeadRow.lock(c, orderId, version);
+                    String done = decision.apply(c, o);
+                    OrderHeadRow.touch(c, actor, orderId, clock.instant());
+                    return o.number() + " " + done;
+                  });
+          t.audit("purchasing.order.decide", "purchase_order", orderId, what);
+          return PurchaseOrders.view(t, orderId);
+        });
+  }
+}
