@@ -465,7 +465,7 @@ class SalesScenarioTest {
         .contains("credit limit of 0.00")
         .contains("this order is 109250.00");
     assertThat(order(customerWithoutCreditLimit(), false, line(sugar, "1")).getState())
-        .isEqualTo("CONFIRMED");
+        .isEqualTo(OrderState.ORDER_STATE_CONFIRMED);
   }
 
   @Test
