@@ -1,9 +1,21 @@
 package io.millstone.server.identity;
 
+import io.millstone.server.platform.error.TooManyRequestsException;
+import io.millstone.server.platform.error.UnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -11,8 +23,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes in the PHC string format. The defaults are the OWASP minimum (19 MiB, 2
  * iterations, 1 lane); a stored hash keeps its own parameters, so raising them later still verifies
  * older hashes.
+ *
+ * <p>Each hash costs about 19 MiB and tens of milliseconds of a core, so hashes are computed on a
+ * bounded pool (a few threads, a short queue): a burst of sign-ins beyond it is told to try again
+ * at once, instead of piling up threads and memory until the server falls over.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements AutoCloseable {
   public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
   public static final int DEFAULT_ITERATIONS = 2;
   public static final int DEFAULT_PARALLELISM = 1;
@@ -26,22 +42,87 @@ public final class PasswordHasher {
   private final int parallelism;
   private final SecureRandom random = new SecureRandom();
   private final String dummyHash;
+  private final ThreadPoolExecutor pool;
 
-  public PasswordHasher() {
-    this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
+  /** The OWASP parameters on a pool of {@code threads} with {@code queue} waiting places. */
+  public PasswordHasher(int threads, int queue) {
+    this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM, threads, queue);
   }
 
-  public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+  public PasswordHasher(int memoryKib, int iterations, int parallelism, int threads, int queue) {
     if (memoryKib < DEFAULT_MEMORY_KIB || iterations < DEFAULT_ITERATIONS) {
       throw new IllegalArgumentException("Argon2id parameters below the OWASP minimum");
     }
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
-    this.dummyHash = hash("not-a-real-password-" + random.nextLong());
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            waiting,
+            Thread.ofPlatform().daemon().name("password-hash-", 0).factory(),
+            new ThreadPoolExecutor.AbortPolicy());
+    this.dummyHash = computeHash("not-a-real-password-" + random.nextLong());
   }
 
+  /** Hashes a new password; refused with RESOURCE_EXHAUSTED when the pool is full. */
   public String hash(String password) {
+    return onPool(() -> computeHash(password));
+  }
+
+  /** Compares in constant time. A malformed stored hash never matches. */
+  public boolean verify(String password, String encoded) {
+    return onPool(() -> computeVerify(password, encoded));
+  }
+
+  /**
+   * Spends the same work as a real verification, so an unknown username takes as long to refuse as
+   * a wrong password.
+   */
+  public void verifyDummy(String password) {
+    verify(password, dummyHash);
+  }
+
+  /** Runs {@code work} on the hashing pool; package-private so tests can fill the pool. */
+  <T> Future<T> submit(Callable<T> work) {
+    return pool.submit(work);
+  }
+
+  private <T> T onPool(Callable<T> work) {
+    Future<T> f;
+    try {
+      f = submit(work);
+    } catch (RejectedExecutionException e) {
+      throw new TooManyRequestsException(
+          "sign_in_busy",
+          "Too many sign-ins at once; try again in a moment.",
+          Duration.ofSeconds(1));
+    }
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("The server is stopping; try again in a moment.", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  private String computeHash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     byte[] out = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
@@ -57,8 +138,7 @@ public final class PasswordHasher {
         + B64.encodeToString(out);
   }
 
-  /** Compares in constant time. A malformed stored hash never matches. */
-  public boolean verify(String password, String encoded) {
+  private static boolean computeVerify(String password, String encoded) {
     String[] parts = encoded.split("\\$");
     // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
     if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
@@ -86,14 +166,6 @@ public final class PasswordHasher {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  /**
-   * Spends the same work as a real verification, so an unknown username takes as long to refuse as
-   * a wrong password.
-   */
-  public void verifyDummy(String password) {
-    verify(password, dummyHash);
   }
 
   private static byte[] derive(
