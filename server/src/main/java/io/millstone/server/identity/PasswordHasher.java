@@ -7,13 +7,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -25,8 +24,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * older hashes.
  *
  * <p>Each hash costs about 19 MiB and tens of milliseconds of a core, so hashes are computed on a
- * bounded pool (a few threads, a short queue): a burst of sign-ins beyond it is told to try again
- * at once, instead of piling up threads and memory until the server falls over.
+ * bounded pool (a few threads, a short queue). A sign-in, which anyone can send, is told to try
+ * again at once when the pool is full, instead of piling up threads and memory until the server
+ * falls over; a new password (set by its signed-in owner or an administrator, both rate-limited)
+ * waits for a place.
  */
 public final class PasswordHasher implements AutoCloseable {
   public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
@@ -43,6 +44,7 @@ public final class PasswordHasher implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final String dummyHash;
   private final ThreadPoolExecutor pool;
+  private final Semaphore places;
 
   /** The OWASP parameters on a pool of {@code threads} with {@code queue} waiting places. */
   public PasswordHasher(int threads, int queue) {
@@ -56,28 +58,45 @@ public final class PasswordHasher implements AutoCloseable {
     this.memoryKib = memoryKib;
     this.iterations = iterations;
     this.parallelism = parallelism;
-    BlockingQueue<Runnable> waiting =
-        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    this.places = new Semaphore(threads + queue);
+    // Admission is by the places; the queue itself never holds more than they allow.
     this.pool =
         new ThreadPoolExecutor(
             threads,
             threads,
             0,
             TimeUnit.MILLISECONDS,
-            waiting,
-            Thread.ofPlatform().daemon().name("password-hash-", 0).factory(),
-            new ThreadPoolExecutor.AbortPolicy());
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().daemon().name("password-hash-", 0).factory());
     this.dummyHash = computeHash("not-a-real-password-" + random.nextLong());
   }
 
-  /** Hashes a new password; refused with RESOURCE_EXHAUSTED when the pool is full. */
+  /** Hashes a new password, waiting for a place on the pool. */
   public String hash(String password) {
-    return onPool(() -> computeHash(password));
+    try {
+      places.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("The server is stopping; try again in a moment.", e);
+    }
+    return await(run(() -> computeHash(password)));
   }
 
-  /** Compares in constant time. A malformed stored hash never matches. */
+  /**
+   * Compares in constant time. A malformed stored hash never matches. Refused with
+   * RESOURCE_EXHAUSTED when the pool is full.
+   */
   public boolean verify(String password, String encoded) {
-    return onPool(() -> computeVerify(password, encoded));
+    Future<Boolean> f;
+    try {
+      f = submit(() -> computeVerify(password, encoded));
+    } catch (RejectedExecutionException e) {
+      throw new TooManyRequestsException(
+          "sign_in_busy",
+          "Too many sign-ins at once; try again in a moment.",
+          Duration.ofSeconds(1));
+    }
+    return await(f);
   }
 
   /**
@@ -88,25 +107,39 @@ public final class PasswordHasher implements AutoCloseable {
     verify(password, dummyHash);
   }
 
-  /** Runs {@code work} on the hashing pool; package-private so tests can fill the pool. */
+  /**
+   * Runs {@code work} on the pool if a place is free, else throws {@link
+   * RejectedExecutionException}; package-private so tests can fill the pool.
+   */
   <T> Future<T> submit(Callable<T> work) {
-    return pool.submit(work);
+    if (!places.tryAcquire()) {
+      throw new RejectedExecutionException("no free place on the password hashing pool");
+    }
+    return run(work);
   }
 
-  private <T> T onPool(Callable<T> work) {
-    Future<T> f;
+  /** Runs {@code work} with a place already taken, and gives the place back when it ends. */
+  private <T> Future<T> run(Callable<T> work) {
     try {
-      f = submit(work);
+      return pool.submit(
+          () -> {
+            try {
+              return work.call();
+            } finally {
+              places.release();
+            }
+          });
     } catch (RejectedExecutionException e) {
-      throw new TooManyRequestsException(
-          "sign_in_busy",
-          "Too many sign-ins at once; try again in a moment.",
-          Duration.ofSeconds(1));
+      places.release();
+      throw e;
     }
+  }
+
+  private static <T> T await(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
-      f.cancel(true);
+      // Not cancelled: the running hash finishes and gives its place back.
       Thread.currentThread().interrupt();
       throw new UnavailableException("The server is stopping; try again in a moment.", e);
     } catch (ExecutionException e) {

@@ -347,7 +347,10 @@ public final class MillstoneConfig {
     return passwordHashThreads;
   }
 
-  /** Hashes that may wait for a thread; beyond that, a sign-in is told to try again. */
+  /**
+   * Hashes that may wait for a thread; beyond that, a sign-in is told to try again (a new password
+   * waits for a place).
+   */
   public int passwordHashQueue() {
     return passwordHashQueue;
   }
