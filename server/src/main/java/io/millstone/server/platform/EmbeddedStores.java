@@ -189,7 +189,7 @@ public final class EmbeddedStores implements AutoCloseable {
     // nobody else can reach it.
     Path work = binaries.resolve("postgres");
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder()
+        zonkyBuilder(work)
             .setOverrideWorkingDirectory(work.toFile())
             .setPgBinaryResolver(new BinariesIn(work))
             .setDataDirectory(pgDir)
@@ -224,6 +224,28 @@ public final class EmbeddedStores implements AutoCloseable {
     log.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", pg.getPort(), pgDir);
     return pg;
   }
+
+  /**
+   * A builder whose "parent directory" is {@code work} too: zonky otherwise makes /tmp/embedded-pg
+   * and, at every start, stops and deletes whatever it finds there that looks like an old cluster
+   * of its own, which another local user could arrange. Zonky reads that directory from a system
+   * property only, when the builder is made.
+   */
+  private static synchronized EmbeddedPostgres.Builder zonkyBuilder(Path work) {
+    String before = System.getProperty(ZONKY_WORKING_DIR);
+    System.setProperty(ZONKY_WORKING_DIR, work.toAbsolutePath().toString());
+    try {
+      return EmbeddedPostgres.builder();
+    } finally {
+      if (before == null) {
+        System.clearProperty(ZONKY_WORKING_DIR);
+      } else {
+        System.setProperty(ZONKY_WORKING_DIR, before);
+      }
+    }
+  }
+
+  private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
 
   /**
    * Where the PostgreSQL binaries are unpacked: {@code binaries/} in the data directory, made (or
