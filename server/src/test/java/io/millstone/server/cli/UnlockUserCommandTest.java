@@ -13,6 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +62,7 @@ class UnlockUserCommandTest {
   }
 
   @Test
-  void unlockUserLetsALockedOutUserSignInAgainAndSaysWhatItCleared() {
+  void unlockUserLetsALockedOutUserSignInAgainAndSaysWhatItCleared() throws Exception {
     try (TestServer t = new TestServer()) {
       UUID mill = t.createCompany("Unlock Mill").id();
       String user = t.createUser(mill, t.unique("locked"), "sales");
@@ -71,7 +76,27 @@ class UnlockUserCommandTest {
       assertThat(unlock.exitCode()).isZero();
       assertThat(unlock.out()).contains("Unlocked " + user).contains("1 lock from one address");
       assertThat(t.login(user, PASSWORD).getUser().getUsername()).isEqualTo(user);
+      assertThat(auditActions(mill, user)).contains("identity.user.unlock");
     }
+  }
+
+  /** The audit trail of the user in the company, read as the owner (as verify-audit does). */
+  private static List<String> auditActions(UUID company, String username) throws Exception {
+    List<String> actions = new ArrayList<>();
+    try (Connection c = TestPlatform.get().database().ownerDataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT e.action FROM audit_event e JOIN app_user u ON u.id::text = e.entity_id"
+                    + " WHERE e.company_id = ? AND u.username = ? ORDER BY e.seq")) {
+      ps.setObject(1, company);
+      ps.setString(2, username);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          actions.add(rs.getString(1));
+        }
+      }
+    }
+    return actions;
   }
 
   @Test
