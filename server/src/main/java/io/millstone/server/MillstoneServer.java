@@ -106,6 +106,8 @@ public final class MillstoneServer {
   private final PurchaseDesk purchaseDesk;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Server server;
+  private final PasswordHasher hasher;
+  private final SessionService sessionService;
   private NodeHeartbeat heartbeat;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -121,16 +123,25 @@ public final class MillstoneServer {
             new AuditLog(clock),
             config.maxCallDuration(),
             CompanyAdmin.SETTINGS);
-    PasswordHasher hasher = new PasswordHasher();
+    this.hasher = new PasswordHasher(config.passwordHashThreads(), config.passwordHashQueue());
     RoleCatalog roles = RoleCatalog.load(platform.database().runtimeDataSource());
     this.sessionStore =
-        new SessionStore(platform.redis(), config.sessionIdleTimeout(), config.sessionCacheTtl());
+        new SessionStore(
+            platform.redis(),
+            config.sessionIdleTimeout(),
+            config.sessionAbsoluteLifetime(),
+            config.sessionCacheTtl(),
+            clock);
     LoginThrottle throttle =
         new LoginThrottle(
             platform.redis(),
-            config.loginAttemptsPerAddressPerMinute(),
-            config.loginFailuresBeforeLockout(),
-            config.lockoutDuration());
+            new LoginThrottle.Limits(
+                config.loginAttemptsPerAddressPerMinute(),
+                config.loginFailuresBeforeLockout(),
+                config.lockoutDuration(),
+                config.loginAccountFailuresBeforeLockout(),
+                config.loginAccountFailureWindow(),
+                config.loginAccountLockout()));
     UnitAdmin unitAdmin = new UnitAdmin(tx, clock);
     this.companyAdmin =
         new CompanyAdmin(
@@ -154,8 +165,7 @@ public final class MillstoneServer {
     this.stockLedger = new StockLedger(tx, books, clock);
     this.salesDesk = new SalesDesk(tx, books, stockLedger, clock);
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
-    SessionService sessionService =
-        new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
+    this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
     for (BindableService s :
         List.of(
@@ -255,6 +265,7 @@ public final class MillstoneServer {
       }
       gateway.close();
       sessionStore.close();
+      hasher.close();
       liveHub.close();
       scheduler.shutdownNow();
     }
@@ -306,6 +317,14 @@ public final class MillstoneServer {
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
   public NodeHeartbeat.Counts connectionCounts() {
     return connections.counts();
+  }
+
+  public SessionService sessionService() {
+    return sessionService;
+  }
+
+  public PasswordHasher passwordHasher() {
+    return hasher;
   }
 
   public CompanyAdmin companyAdmin() {

@@ -131,7 +131,7 @@ public final class BackupWriter {
       return m;
     } catch (SQLException e) {
       throw new BackupException(
-          "Could not read the database at " + db.jdbcUrl() + ": " + e.getMessage(), e);
+          "Could not read the database at " + db.maskedUrl() + ": " + e.getMessage(), e);
     }
   }
 

@@ -207,7 +207,7 @@ public final class Restorer {
       state = Database.migrationState(db);
     } catch (RuntimeException e) {
       throw new BackupException(
-          "Cannot read the database at " + db.jdbcUrl() + ": " + e.getMessage(), e);
+          "Cannot read the database at " + db.maskedUrl() + ": " + e.getMessage(), e);
     }
     MigrationVersion backup = MigrationVersion.fromVersion(m.schemaVersion());
     if (backup.compareTo(MigrationVersion.fromVersion(state.latestKnown())) > 0) {
@@ -229,7 +229,7 @@ public final class Restorer {
     if (companies > 0) {
       throw new BackupException(
           "The database at "
-              + db.jdbcUrl()
+              + db.maskedUrl()
               + " already holds business data ("
               + companies
               + " compan"

@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
       ServerCli.CreateUser.class,
       CreateDevice.class,
       ServerCli.VerifyAudit.class,
+      UnlockUserCommand.class,
       StatusCommand.class,
       BackupCommand.class,
       RestoreCommand.class

@@ -77,7 +77,7 @@ final class StatusCommand implements Callable<Integer> {
     } catch (SQLException e) {
       out.println(
           "PostgreSQL:  UNREACHABLE at "
-              + db.jdbcUrl()
+              + db.maskedUrl()
               + " as "
               + db.ownerUser()
               + ": "

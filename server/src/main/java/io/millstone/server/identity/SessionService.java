@@ -8,6 +8,7 @@ import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.AccessDeniedException;
 import io.millstone.server.platform.error.AuthenticationException;
+import io.millstone.server.platform.error.NotFoundException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -86,10 +87,10 @@ public final class SessionService {
       ok = hasher.verify(password, (String) found.get()[1]);
     }
     if (!ok) {
-      throttle.recordFailure(username);
+      throttle.recordFailure(address, username);
       throw new AuthenticationException("login_failed", WRONG_CREDENTIALS);
     }
-    throttle.recordSuccess(username);
+    throttle.recordSuccess(address, username);
     UUID userId = (UUID) found.get()[0];
     final UUID wanted = companyWanted;
     record Memberships(AppUser user, List<CompanyMember> members, Map<UUID, String> names) {}
@@ -171,6 +172,58 @@ public final class SessionService {
     return new LoginResult(token, session, companies, view);
   }
 
+  /** What {@link #unlock} did: the user and the locks it cleared. */
+  public record UnlockResult(UUID userId, int addressLocks, boolean accountLock) {}
+
+  /**
+   * Clears every sign-in lock of a username (an admin's command), audited in each company the user
+   * is a member of.
+   *
+   * @throws NotFoundException if no user has that username
+   */
+  public UnlockResult unlock(String username, String by) {
+    new Validator().text(username, "username", 64).throwIfInvalid();
+    UUID userId =
+        tx.asUser(
+                null,
+                t ->
+                    t
+                        .session()
+                        .createNativeQuery("SELECT id FROM find_login_user(:u)", UUID.class)
+                        .setParameter("u", username)
+                        .getResultList()
+                        .stream()
+                        .findFirst())
+            .orElseThrow(() -> new NotFoundException("User", username));
+    LoginThrottle.Unlocked cleared = throttle.unlock(username);
+    List<UUID> companies =
+        tx.asUser(
+            userId,
+            t ->
+                t.session()
+                    .createSelectionQuery(
+                        "select companyId from CompanyMember where userId = :u", UUID.class)
+                    .setParameter("u", userId)
+                    .getResultList());
+    String summary =
+        "sign-in locks cleared by "
+            + by
+            + " ("
+            + cleared.addressLocks()
+            + " address lock(s)"
+            + (cleared.accountLock() ? ", the account-wide lock" : "")
+            + ")";
+    for (UUID company : companies) {
+      tx.inCompany(
+          Actor.system(company, by),
+          t -> {
+            t.audit("identity.user.unlock", "user", userId, summary);
+            return null;
+          });
+    }
+    return new UnlockResult(userId, cleared.addressLocks(), cleared.accountLock());
+  }
+
   public java.time.Duration idleTimeout() {
     return sessions.idleTimeout();
   }
@@ -195,7 +248,8 @@ public final class SessionService {
         "new_password",
         "must differ from the current password");
     v.throwIfInvalid();
-    throttle.checkAllowed("user:" + session.userId(), session.username());
+    String changer = "user:" + session.userId();
+    throttle.checkAllowed(changer, session.username());
     Function<io.millstone.server.platform.Tx, Boolean> change =
         t -> {
           AppUser u = t.session().get(AppUser.class, session.userId());
@@ -207,7 +261,7 @@ public final class SessionService {
           return true;
         };
     if (!tx.inCompany(actor, change)) {
-      throttle.recordFailure(session.username());
+      throttle.recordFailure(changer, session.username());
       throw io.millstone.server.platform.error.InvalidInputException.of(
           "current_password", "is not your current password");
     }

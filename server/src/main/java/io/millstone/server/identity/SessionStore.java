@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,7 +29,9 @@ import redis.clients.jedis.Response;
  * Sessions live in Redis under the SHA-256 of their token (a stolen Redis dump holds no usable
  * token), with a sliding idle expiry. Each node keeps what it read for a short time so most calls
  * need no Redis round trip; revocations are published so every node forgets the session at once. If
- * the revocation feed is down, the node stops trusting its cache until the feed is back.
+ * the revocation feed is down, the node stops trusting its cache until the feed is back. Besides
+ * the idle expiry, a session ends its absolute lifetime after sign-in however busy it is, so a
+ * stolen token that is kept in use does not work forever.
  */
 public final class SessionStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
@@ -39,6 +42,8 @@ public final class SessionStore implements AutoCloseable {
 
   private final RedisClient redis;
   private final Duration idleTimeout;
+  private final Duration absoluteLifetime;
+  private final Clock clock;
   private final long cacheTtlNanos;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -47,9 +52,16 @@ public final class SessionStore implements AutoCloseable {
   private final JedisPubSub subscriber;
   private final Thread subscriberThread;
 
-  public SessionStore(RedisClient redis, Duration idleTimeout, Duration cacheTtl) {
+  public SessionStore(
+      RedisClient redis,
+      Duration idleTimeout,
+      Duration absoluteLifetime,
+      Duration cacheTtl,
+      Clock clock) {
     this.redis = redis;
     this.idleTimeout = idleTimeout;
+    this.absoluteLifetime = absoluteLifetime;
+    this.clock = clock;
     this.cacheTtlNanos = cacheTtl.toNanos();
     this.subscriber =
         new JedisPubSub() {
@@ -114,10 +126,11 @@ public final class SessionStore implements AutoCloseable {
     fields.put("cn", companyName);
     fields.put("r", String.join(" ", roles));
     fields.put("p", String.join(" ", new TreeSet<>(permissions)));
-    fields.put("t", Instant.now().toString());
+    Instant now = clock.instant();
+    fields.put("t", now.toString());
     try (Pipeline p = redis.pipelined()) {
       p.hset(key(hash), fields);
-      p.expire(key(hash), idleTimeout.toSeconds());
+      p.expire(key(hash), expirySeconds(now, now));
       p.sadd(userKey(userId), hash);
       p.expire(userKey(userId), idleTimeout.toSeconds());
       p.sync();
@@ -132,8 +145,13 @@ public final class SessionStore implements AutoCloseable {
     }
     String hash = hash(token);
     long now = System.nanoTime();
+    Instant at = clock.instant();
     Cached c = cache.get(hash);
     if (c != null && cacheTrusted && now - c.loadedAtNanos < cacheTtlNanos) {
+      if (outlived(c.session.createdAt(), at)) {
+        revoke(hash);
+        return Optional.empty();
+      }
       return Optional.of(c.session);
     }
     Response<Map<String, String>> fields;
@@ -147,6 +165,16 @@ public final class SessionStore implements AutoCloseable {
       cache.remove(hash);
       return Optional.empty();
     }
+    Instant created = Instant.parse(f.get("t"));
+    if (outlived(created, at)) {
+      revoke(hash);
+      return Optional.empty();
+    }
+    // The idle expiry slides, but never past the absolute end.
+    long expiry = expirySeconds(created, at);
+    if (expiry < idleTimeout.toSeconds()) {
+      redis.expire(key(hash), expiry);
+    }
     Session s =
         new Session(
             Session.Kind.PERSON,
@@ -158,7 +186,7 @@ public final class SessionStore implements AutoCloseable {
             f.getOrDefault("cn", ""),
             split(f.get("r")),
             Set.copyOf(split(f.get("p"))),
-            Instant.parse(f.get("t")));
+            created);
     // Keep the user's index of sessions alive as long as any of them is in use, so revoking
     // all of a user's sessions still finds a long-lived one.
     redis.expire(userKey(s.userId()), idleTimeout.toSeconds());
@@ -231,6 +259,16 @@ public final class SessionStore implements AutoCloseable {
 
   public Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  private boolean outlived(Instant created, Instant now) {
+    return !now.isBefore(created.plus(absoluteLifetime));
+  }
+
+  /** The idle timeout, or less when the session's absolute end comes sooner; at least 1 s. */
+  private long expirySeconds(Instant created, Instant now) {
+    Duration left = Duration.between(now, created.plus(absoluteLifetime));
+    return Math.max(1, Math.min(idleTimeout.toSeconds(), left.toSeconds()));
   }
 
   private static List<String> split(String s) {

@@ -4,6 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millstone.server.platform.error.UnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -106,6 +112,7 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = new HikariDataSource(hc);
     try {
+      checkRuntimeRole(pool, settings);
       Configuration cfg = new Configuration();
       entities.forEach(cfg::addAnnotatedClass);
       cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
@@ -123,6 +130,96 @@ public final class Database implements AutoCloseable {
       throw e;
     }
   }
+
+  /**
+   * Refuses a runtime role for which row-level security would silently not hold: a superuser, a
+   * role with BYPASSRLS, one that owns a schema or anything in one (owners are exempt unless RLS is
+   * forced, and may drop or alter the policies), or a member of the owner role (the owner's admin
+   * policies would apply to it).
+   */
+  static void checkRuntimeRole(DataSource runtime, DatabaseSettings settings) {
+    String role = settings.runtimeUser();
+    List<String> problems = new ArrayList<>();
+    try (Connection c = runtime.getConnection()) {
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user");
+          ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          if (rs.getBoolean(1)) {
+            problems.add("is a superuser");
+          }
+          if (rs.getBoolean(2)) {
+            problems.add("has BYPASSRLS");
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)"
+                  + " AND pg_has_role(current_user, ?, 'MEMBER')")) {
+        ps.setString(1, settings.ownerUser());
+        ps.setString(2, settings.ownerUser());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            problems.add("is a member of the owner role " + settings.ownerUser());
+          }
+        }
+      }
+      List<String> owned = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(OWNED_BY_CURRENT_USER);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          owned.add(rs.getString(1));
+        }
+      }
+      if (!owned.isEmpty()) {
+        problems.add(
+            "owns "
+                + String.join(", ", owned.subList(0, Math.min(5, owned.size())))
+                + (owned.size() > 5 ? " and " + (owned.size() - 5) + " more" : ""));
+      }
+      c.rollback();
+    } catch (SQLException e) {
+      throw new UnavailableException(
+          "Could not check the database role " + role + ": " + e.getMessage(), e);
+    }
+    if (!problems.isEmpty()) {
+      // IllegalArgumentException: a configuration error, printed to the admin as it is.
+      throw new IllegalArgumentException(
+          "The runtime database role "
+              + role
+              + " "
+              + String.join(", ", problems)
+              + ": row-level security would not keep companies apart, so the server refuses to"
+              + " start. Run the server as a role that is NOSUPERUSER NOBYPASSRLS, owns nothing"
+              + " and is not a member of "
+              + settings.ownerUser()
+              + " (db.user), and let "
+              + settings.ownerUser()
+              + " (db.owner.user) own the schema; see \"External PostgreSQL\" in the admin"
+              + " guide.");
+    }
+  }
+
+  // Schemas, relations and functions outside PostgreSQL's own schemas that the role owns, itself or
+  // through a role it is a member of (pg_database_owner: the database's owner owns public).
+  private static final String OWNED_BY_CURRENT_USER =
+      """
+      SELECT 'schema ' || n.nspname FROM pg_namespace n
+       WHERE pg_has_role(current_user, n.nspowner, 'MEMBER')
+         AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+      UNION ALL
+      SELECT 'table ' || n.nspname || '.' || c.relname FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE pg_has_role(current_user, c.relowner, 'MEMBER')
+         AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+      UNION ALL
+      SELECT 'function ' || n.nspname || '.' || p.proname FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE pg_has_role(current_user, p.proowner, 'MEMBER')
+         AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+      """;
 
   public SessionFactory sessionFactory() {
     return sessionFactory;

@@ -1,6 +1,8 @@
 package io.millstone.server.platform;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ServerSocket;
@@ -93,7 +95,7 @@ public final class EmbeddedStores implements AutoCloseable {
       if (postgresNeeded) {
         Path pgDir = dir.resolve("postgres");
         String superuserPassword = secrets.getProperty("db.superuser.password");
-        pg = startPostgres(pgDir, superuserPassword);
+        pg = startPostgres(dir, pgDir, superuserPassword);
         requirePasswords(pg, pgDir, superuserPassword);
         db = bootstrapDatabase(pg, config, secrets);
       }
@@ -171,14 +173,27 @@ public final class EmbeddedStores implements AutoCloseable {
         config.dbPoolSize());
   }
 
-  private static EmbeddedPostgres startPostgres(Path pgDir, String superuserPassword)
+  /**
+   * Starts PostgreSQL on {@code pgDir}. A new cluster is made by initdb with SCRAM-SHA-256 and the
+   * superuser's generated password (from a file only the service user can read, removed at once),
+   * so it never trusts a connection, not even in its first seconds. The binaries are unpacked into
+   * {@link #binariesDirectory} (owner-only, under the data directory) rather than zonky's shared
+   * directory under /tmp, where another local user could plant binaries with the marker file that
+   * makes zonky trust them.
+   */
+  static EmbeddedPostgres startPostgres(Path dataDir, Path pgDir, String superuserPassword)
       throws IOException {
     Files.createDirectories(pgDir.getParent());
-    EmbeddedPostgres pg =
-        EmbeddedPostgres.builder()
+    Path binaries = binariesDirectory(dataDir);
+    // Zonky makes its working directory writable by everyone; inside an owner-only directory
+    // nobody else can reach it.
+    Path work = binaries.resolve("postgres");
+    EmbeddedPostgres.Builder builder =
+        zonkyBuilder(work)
+            .setOverrideWorkingDirectory(work.toFile())
+            .setPgBinaryResolver(new BinariesIn(work))
             .setDataDirectory(pgDir)
-            // Zonky's own connections (as the superuser "postgres") need the password once
-            // requirePasswords has turned password authentication on.
+            // Zonky's own connections (as the superuser "postgres") give the password.
             .setConnectConfig("password", superuserPassword)
             .setCleanDataDirectory(false)
             .setPort(freePort())
@@ -187,19 +202,87 @@ public final class EmbeddedStores implements AutoCloseable {
             .setServerConfig("shared_buffers", "128MB")
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
-            .setRegisterShutdownHook(false)
-            .start();
+            .setRegisterShutdownHook(false);
+    Path pwfile = null;
+    if (!Files.exists(pgDir.resolve("postgresql.conf"))) {
+      // Zonky passes these after its own "-A trust", and initdb takes the last --auth given.
+      pwfile = binaries.resolve("initdb-superuser-password");
+      writeOwnerOnly(pwfile, superuserPassword + "\n");
+      builder
+          .setLocaleConfig("auth", "scram-sha-256")
+          .setLocaleConfig("pwfile", pwfile.toAbsolutePath().toString());
+    }
+    EmbeddedPostgres pg;
+    try {
+      pg = builder.start();
+    } finally {
+      if (pwfile != null) {
+        Files.deleteIfExists(pwfile);
+      }
+    }
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
     log.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", pg.getPort(), pgDir);
     return pg;
   }
 
   /**
+   * A builder whose "parent directory" is {@code work} too: zonky otherwise makes /tmp/embedded-pg
+   * and, at every start, stops and deletes whatever it finds there that looks like an old cluster
+   * of its own, which another local user could arrange. Zonky reads that directory from a system
+   * property only, when the builder is made.
+   */
+  private static synchronized EmbeddedPostgres.Builder zonkyBuilder(Path work) {
+    String before = System.getProperty(ZONKY_WORKING_DIR);
+    System.setProperty(ZONKY_WORKING_DIR, work.toAbsolutePath().toString());
+    try {
+      return EmbeddedPostgres.builder();
+    } finally {
+      if (before == null) {
+        System.clearProperty(ZONKY_WORKING_DIR);
+      } else {
+        System.setProperty(ZONKY_WORKING_DIR, before);
+      }
+    }
+  }
+
+  private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
+
+  /**
+   * Where the PostgreSQL binaries are unpacked: {@code binaries/} in the data directory, made (or
+   * made again) readable and writable by the service user only.
+   */
+  static Path binariesDirectory(Path dataDir) throws IOException {
+    Path dir = dataDir.resolve("binaries");
+    try {
+      Files.createDirectory(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir)) {
+        throw new IOException(dir + " must be a directory of its own, not a link or a file", e);
+      }
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+    return dir;
+  }
+
+  /**
+   * Zonky's bundled binaries, keyed by the directory they unpack into: zonky remembers one unpacked
+   * copy per resolver for the life of the JVM, so each data directory gets its own.
+   */
+  private record BinariesIn(Path directory) implements PgBinaryResolver {
+    @Override
+    public java.io.InputStream getPgBinary(String system, String machineHardware)
+        throws IOException {
+      return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+    }
+  }
+
+  /**
    * Every connection to the embedded PostgreSQL must give its role's password (SCRAM-SHA-256), the
-   * superuser's too. Zonky's initdb trusts every local connection, which would let any local user
-   * connect as the superuser and read every company's rows past row-level security. So the
-   * superuser gets a generated password and pg_hba.conf is replaced and reloaded; from then on the
-   * file in the data directory keeps it so from the postmaster's first moment on later starts. Only
-   * a brand-new data directory is on trust, for the moments between initdb and this call.
+   * superuser's too: any local user could otherwise connect as the superuser and read every
+   * company's rows past row-level security. A new cluster is made so by initdb ({@link
+   * #startPostgres}); a data directory made by an older version (whose initdb left {@code trust})
+   * has its pg_hba.conf replaced and reloaded here, and the superuser's password set.
    */
   static void requirePasswords(EmbeddedPostgres pg, Path pgDir, String superuserPassword)
       throws IOException {

@@ -56,6 +56,12 @@ public final class MillstoneConfig {
   private final int loginAttemptsPerAddressPerMinute;
   private final int loginFailuresBeforeLockout;
   private final Duration lockoutDuration;
+  private final int loginAccountFailuresBeforeLockout;
+  private final Duration loginAccountFailureWindow;
+  private final Duration loginAccountLockout;
+  private final Duration sessionAbsoluteLifetime;
+  private final int passwordHashThreads;
+  private final int passwordHashQueue;
   private final int dbPoolSize;
   private final Optional<Path> backupDir;
   private final Duration backupInterval;
@@ -88,6 +94,12 @@ public final class MillstoneConfig {
     this.loginAttemptsPerAddressPerMinute = b.loginAttemptsPerAddressPerMinute;
     this.loginFailuresBeforeLockout = b.loginFailuresBeforeLockout;
     this.lockoutDuration = b.lockoutDuration;
+    this.loginAccountFailuresBeforeLockout = b.loginAccountFailuresBeforeLockout;
+    this.loginAccountFailureWindow = b.loginAccountFailureWindow;
+    this.loginAccountLockout = b.loginAccountLockout;
+    this.sessionAbsoluteLifetime = b.sessionAbsoluteLifetime;
+    this.passwordHashThreads = b.passwordHashThreads;
+    this.passwordHashQueue = b.passwordHashQueue;
     this.dbPoolSize = b.dbPoolSize;
     this.backupDir = Optional.ofNullable(b.backupDir);
     this.backupInterval = b.backupInterval;
@@ -95,6 +107,13 @@ public final class MillstoneConfig {
     this.demo = b.demo;
     if (backupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("backup.interval must be at least 1m.");
+    }
+    if (sessionAbsoluteLifetime.isNegative() || sessionAbsoluteLifetime.isZero()) {
+      throw new IllegalArgumentException("session.absolute.lifetime must be positive.");
+    }
+    if (passwordHashThreads < 1 || passwordHashQueue < 0) {
+      throw new IllegalArgumentException(
+          "password.hash.threads must be at least 1 and password.hash.queue at least 0.");
     }
     if (backupKeep < 1) {
       throw new IllegalArgumentException("backup.keep must be at least 1.");
@@ -135,6 +154,12 @@ public final class MillstoneConfig {
     b.loginAttemptsPerAddressPerMinute = loginAttemptsPerAddressPerMinute;
     b.loginFailuresBeforeLockout = loginFailuresBeforeLockout;
     b.lockoutDuration = lockoutDuration;
+    b.loginAccountFailuresBeforeLockout = loginAccountFailuresBeforeLockout;
+    b.loginAccountFailureWindow = loginAccountFailureWindow;
+    b.loginAccountLockout = loginAccountLockout;
+    b.sessionAbsoluteLifetime = sessionAbsoluteLifetime;
+    b.passwordHashThreads = passwordHashThreads;
+    b.passwordHashQueue = passwordHashQueue;
     b.dbPoolSize = dbPoolSize;
     b.backupDir = backupDir.orElse(null);
     b.backupInterval = backupInterval;
@@ -286,12 +311,48 @@ public final class MillstoneConfig {
     return loginAttemptsPerAddressPerMinute;
   }
 
+  /** Failed sign-ins of one username from one address that lock that address out of it. */
   public int loginFailuresBeforeLockout() {
     return loginFailuresBeforeLockout;
   }
 
+  /** How long a lock of one username from one address lasts. */
   public Duration lockoutDuration() {
     return lockoutDuration;
+  }
+
+  /**
+   * Failed sign-ins of one username from all addresses together, within {@link
+   * #loginAccountFailureWindow()}, that lock it for every address it has not signed in from lately.
+   */
+  public int loginAccountFailuresBeforeLockout() {
+    return loginAccountFailuresBeforeLockout;
+  }
+
+  public Duration loginAccountFailureWindow() {
+    return loginAccountFailureWindow;
+  }
+
+  public Duration loginAccountLockout() {
+    return loginAccountLockout;
+  }
+
+  /** A session ends this long after sign-in, however busy it is. */
+  public Duration sessionAbsoluteLifetime() {
+    return sessionAbsoluteLifetime;
+  }
+
+  /** Threads that compute password hashes (sign-in, password changes). */
+  public int passwordHashThreads() {
+    return passwordHashThreads;
+  }
+
+  /**
+   * Hashes that may wait for a thread; beyond that, a sign-in is told to try again (a new password
+   * waits for a place).
+   */
+  public int passwordHashQueue() {
+    return passwordHashQueue;
   }
 
   public int dbPoolSize() {
@@ -332,7 +393,7 @@ public final class MillstoneConfig {
         + ", dataDir="
         + dataDir
         + ", db="
-        + dbUrl.orElse("embedded")
+        + dbUrl.map(DatabaseSettings::mask).orElse("embedded")
         + ", redis="
         + redisUrl.map(MillstoneConfig::withoutCredentials).orElse("embedded")
         + ", tls="
@@ -377,6 +438,12 @@ public final class MillstoneConfig {
     private int loginAttemptsPerAddressPerMinute = 30;
     private int loginFailuresBeforeLockout = 5;
     private Duration lockoutDuration = Duration.ofMinutes(15);
+    private int loginAccountFailuresBeforeLockout = 50;
+    private Duration loginAccountFailureWindow = Duration.ofHours(1);
+    private Duration loginAccountLockout = Duration.ofHours(1);
+    private Duration sessionAbsoluteLifetime = Duration.ofHours(24);
+    private int passwordHashThreads = Runtime.getRuntime().availableProcessors();
+    private int passwordHashQueue = 2 * Runtime.getRuntime().availableProcessors();
 
     /**
      * HikariCP's rule of thumb, twice the cores plus one: on a small machine more connections than
@@ -517,6 +584,36 @@ public final class MillstoneConfig {
       return this;
     }
 
+    public Builder loginAccountFailuresBeforeLockout(int v) {
+      loginAccountFailuresBeforeLockout = v;
+      return this;
+    }
+
+    public Builder loginAccountFailureWindow(Duration v) {
+      loginAccountFailureWindow = v;
+      return this;
+    }
+
+    public Builder loginAccountLockout(Duration v) {
+      loginAccountLockout = v;
+      return this;
+    }
+
+    public Builder sessionAbsoluteLifetime(Duration v) {
+      sessionAbsoluteLifetime = v;
+      return this;
+    }
+
+    public Builder passwordHashThreads(int v) {
+      passwordHashThreads = v;
+      return this;
+    }
+
+    public Builder passwordHashQueue(int v) {
+      passwordHashQueue = v;
+      return this;
+    }
+
     public Builder dbPoolSize(int v) {
       dbPoolSize = v;
       return this;
@@ -574,6 +671,13 @@ public final class MillstoneConfig {
           case "login.failures.before.lockout" ->
               loginFailuresBeforeLockout = Integer.parseInt(value);
           case "login.lockout" -> lockoutDuration = Duration.parse(value);
+          case "login.account.failures.before.lockout" ->
+              loginAccountFailuresBeforeLockout = Integer.parseInt(value);
+          case "login.account.failure.window" -> loginAccountFailureWindow = Duration.parse(value);
+          case "login.account.lockout" -> loginAccountLockout = Duration.parse(value);
+          case "session.absolute.lifetime" -> sessionAbsoluteLifetime = Duration.parse(value);
+          case "password.hash.threads" -> passwordHashThreads = Integer.parseInt(value);
+          case "password.hash.queue" -> passwordHashQueue = Integer.parseInt(value);
           case "db.pool.size" -> dbPoolSize = Integer.parseInt(value);
           case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
           case "backup.interval" -> backupInterval = shortDuration(value);

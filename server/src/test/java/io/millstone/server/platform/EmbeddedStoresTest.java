@@ -3,14 +3,17 @@ package io.millstone.server.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,56 @@ class EmbeddedStoresTest {
                   "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo(stores.databaseSettings().ownerUser());
+      }
+    }
+  }
+
+  @Test
+  void aNewClusterNeverTrustsAConnectionNotEvenBeforeTheServerSecuresIt() throws Exception {
+    Path pgDir = dataDir.resolve("postgres");
+    String password = "first-start-" + java.util.UUID.randomUUID();
+
+    // Only initdb and the first start: nothing of the server's own securing has run yet.
+    try (EmbeddedPostgres pg = EmbeddedStores.startPostgres(dataDir, pgDir, password)) {
+      List<String> rules =
+          Files.readAllLines(pgDir.resolve("pg_hba.conf")).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList();
+      assertThat(rules).isNotEmpty().noneMatch(l -> l.matches(".*\\btrust\\b.*"));
+      String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres?sslmode=disable";
+      for (String attempt : new String[] {"", "guess"}) {
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", attempt))
+            .as("postgres with password '%s'", attempt)
+            .isInstanceOf(SQLException.class);
+      }
+      try (Connection c = DriverManager.getConnection(url, "postgres", password)) {
+        assertThat(c.isValid(2)).isTrue();
+      }
+    }
+    assertThat(EmbeddedStores.binariesDirectory(dataDir))
+        .as("the password file given to initdb is gone")
+        .isDirectoryNotContaining(p -> p.getFileName().toString().contains("password"));
+  }
+
+  @Test
+  void thePostgresBinariesRunFromAnOwnerOnlyDirectoryUnderTheDataDirectory() throws Exception {
+    MillstoneConfig config = MillstoneConfig.builder().dataDir(dataDir).build();
+    try (EmbeddedStores stores = EmbeddedStores.start(config, true, false)) {
+      Path binaries = dataDir.resolve("binaries");
+      Path mine = Files.createFile(dataDir.resolve("made-by-this-user"));
+
+      assertThat(Files.getOwner(binaries)).isEqualTo(Files.getOwner(mine));
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(binaries)))
+          .isEqualTo("rwx------");
+      DatabaseSettings db = stores.databaseSettings();
+      try (Connection c =
+              DriverManager.getConnection(db.jdbcUrl(), db.runtimeUser(), db.runtimePassword());
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        Path executable = Files.readSymbolicLink(Path.of("/proc", rs.getString(1), "exe"));
+        assertThat(executable).startsWith(binaries.toRealPath());
       }
     }
   }
