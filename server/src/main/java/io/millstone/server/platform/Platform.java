@@ -3,9 +3,11 @@ package io.millstone.server.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -59,7 +61,7 @@ public final class Platform implements AutoCloseable {
       Database.migrate(dbSettings);
       db = Database.open(dbSettings, entities, registry);
       String redisUrl = config.redisUrl().orElseGet(embedded::redisUrl);
-      redis = RedisClient.create(URI.create(redisUrl));
+      redis = redisClient(redisUrl);
       redis.ping();
       log.info("Stores ready: {}", config);
       return new Platform(config, embedded, db, redis, redisUrl, true);
@@ -100,6 +102,24 @@ public final class Platform implements AutoCloseable {
   public Database database() {
     return database;
   }
+
+  /**
+   * The node's Redis connections. Each server node holds two of them for good (the session-eviction
+   * and live-value subscriptions), so Jedis' default pool of 8 left six for every request; and a
+   * request that found the pool empty waited without end. Now the pool is sized for the gRPC
+   * workers, and a request that cannot get a connection within 10 s fails instead of hanging.
+   */
+  static RedisClient redisClient(String url) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(REDIS_POOL_SIZE);
+    pool.setMaxIdle(REDIS_POOL_SIZE);
+    pool.setMaxWait(Duration.ofSeconds(10));
+    pool.setBlockWhenExhausted(true);
+    return RedisClient.builder().fromURI(URI.create(url)).poolConfig(pool).build();
+  }
+
+  /** Connections in a node's Redis pool. */
+  static final int REDIS_POOL_SIZE = 64;
 
   public RedisClient redis() {
     return redis;

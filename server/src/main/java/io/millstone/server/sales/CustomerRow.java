@@ -34,8 +34,7 @@ record CustomerRow(
   /** The active customer with this code; refused as bad input under {@code field}. */
   static CustomerRow byCode(Connection c, String code, String field) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            COLUMNS + " WHERE code = ? AND is_customer AND active")) {
+        c.prepareStatement(COLUMNS + " WHERE code = ? AND is_customer AND active")) {
       ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -47,9 +46,7 @@ record CustomerRow(
   }
 
   static CustomerRow byId(Connection c, UUID id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            COLUMNS + " WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
