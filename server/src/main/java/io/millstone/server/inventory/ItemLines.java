@@ -1,5 +1,6 @@
 package io.millstone.server.inventory;
 
+import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ public final class ItemLines {
     v.check(!lines.isEmpty(), "lines", "needs at least one line");
     v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
     List<Parsed> out = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
     for (int i = 0; i < lines.size(); i++) {
       T l = lines.get(i);
       String f = "lines[" + i + "]";
@@ -48,8 +50,19 @@ public final class ItemLines {
         p = Decimals.parse(v, f + ".unit_price", sent, PRICE_SCALE, true);
         v.check(p == null || p.signum() >= 0, f + ".unit_price", "must not be negative");
       }
+      if (q != null && p != null) {
+        total = total.add(q.multiply(p));
+        v.check(
+            Amounts.fitsLine(q.multiply(p)),
+            f + ".quantity",
+            "times the price makes a line worth more than a document can hold; check both");
+      }
       out.add(new Parsed(q, p));
     }
+    v.check(
+        Amounts.fitsLine(total),
+        "lines",
+        "add up to more than a document can hold; split the order");
     return out;
   }
 }

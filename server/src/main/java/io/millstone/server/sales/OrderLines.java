@@ -59,9 +59,19 @@ final class OrderLines {
       if (item != null) {
         BigDecimal price = parsed.get(i).price() == null ? item.price() : parsed.get(i).price();
         BigDecimal rate = item.taxCategory().equals("STANDARD") ? vatRate : BigDecimal.ZERO;
-        out.add(new PricedLine(item, parsed.get(i).quantity(), price, rate));
+        PricedLine line = new PricedLine(item, parsed.get(i).quantity(), price, rate);
+        v.check(
+            Amounts.fitsLine(line.net()),
+            "lines[" + i + "].quantity",
+            "times the item's price makes a line worth more than a document can hold");
+        out.add(line);
       }
     }
+    v.check(
+        Amounts.fitsLine(
+            out.stream().map(PricedLine::net).reduce(BigDecimal.ZERO, BigDecimal::add)),
+        "lines",
+        "add up to more than a document can hold; split the order");
     v.throwIfInvalid();
     return out;
   }

@@ -116,4 +116,28 @@ class AbsurdDecimalFieldsTest {
       assertThat(BadRequests.fields(e)).containsExactly("page.page_token");
     }
   }
+
+  @Test
+  void anOrderLineWhoseQuantityTimesPriceWouldNotFitIsBadInputNamingTheLine() {
+    md.item("ABS-OVF", "Raw sugar");
+    md.customer("ABS-COVF", "Overflow Traders");
+    // Each number fits its column; their product (a 27-digit line value) does not.
+    StatusRuntimeException e =
+        TestServer.failure(
+            () ->
+                sales.createOrder(
+                    CreateOrderRequest.newBuilder()
+                        .setIdempotencyKey(
+                            IdempotencyKey.newBuilder().setValue(UUID.randomUUID().toString()))
+                        .setCustomerCode("ABS-COVF")
+                        .setOrderDate(Date.newBuilder().setYear(2026).setMonth(11).setDay(2))
+                        .addLines(
+                            OrderLineInput.newBuilder()
+                                .setItemCode("ABS-OVF")
+                                .setQuantity(Decimal.newBuilder().setValue("9999999999999"))
+                                .setUnitPrice(Decimal.newBuilder().setValue("99999999999999")))
+                        .build()));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(BadRequests.fields(e)).contains("lines[0].quantity");
+  }
 }
