@@ -2,6 +2,7 @@ package io.millstone.client.accounting;
 
 import io.millstone.api.accounting.v1.TrialBalanceLine;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Styles;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class TrialBalanceView extends BorderPane {
   public TrialBalanceView(TrialBalanceViewModel vm, Messages messages) {
     setId("trialBalance");
     DatePicker asOf = new DatePicker();
+    asOf.setConverter(Dates.converter());
+    asOf.setPromptText(Dates.prompt());
     asOf.setId("tbAsOf");
     asOf.valueProperty().bindBidirectional(vm.asOfProperty());
     asOf.valueProperty().addListener((o, a, b) -> vm.load());

@@ -231,7 +231,7 @@ final class BuyingDeskInMemory implements PurchasingGateway {
             .setState(big ? "AWAITING_APPROVAL" : "APPROVED")
             .setSubmittedBy("stores")
             .setDecidedBy(big ? "" : "stores")
-            .setDecisionNote(big ? "" : "Within the approval threshold of 500,000.00")
+            .setDecisionNote(big ? "" : "Within the approval threshold of 5,00,000.00")
             .build());
   }
 
