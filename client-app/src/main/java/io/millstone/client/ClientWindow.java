@@ -67,7 +67,8 @@ public final class ClientWindow {
   private final Options options;
   private final ClientPrefs prefs;
   private final FxTaskExecutor executor = new FxTaskExecutor();
-  private Messages messages;
+  // Read by the call threads too (the language sent with each call).
+  private volatile Messages messages;
   private FxDialogService dialogs;
   private FxNotifier notifier;
   private Theme theme;

@@ -30,8 +30,7 @@ public final class TrialBalanceView extends BorderPane {
   public TrialBalanceView(TrialBalanceViewModel vm, Messages messages) {
     setId("trialBalance");
     DatePicker asOf = new DatePicker();
-    asOf.setConverter(Dates.converter());
-    asOf.setPromptText(Dates.prompt());
+    Dates.useFor(asOf);
     asOf.setId("tbAsOf");
     asOf.valueProperty().bindBidirectional(vm.asOfProperty());
     asOf.valueProperty().addListener((o, a, b) -> vm.load());

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
 /**
@@ -75,19 +76,28 @@ public final class Dates {
     }
   }
 
-  /** For date pickers: shows and reads dates the company's way. */
-  public static StringConverter<LocalDate> converter() {
-    return new StringConverter<>() {
-      @Override
-      public String toString(LocalDate d) {
-        return date(d);
-      }
+  /**
+   * Makes a date picker show and read dates the company's way, with the pattern as its prompt. A
+   * date that cannot be read leaves the picker's date as it was (an empty field clears it).
+   */
+  public static void useFor(DatePicker picker) {
+    picker.setPromptText(prompt());
+    picker.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(LocalDate d) {
+            return date(d);
+          }
 
-      @Override
-      public LocalDate fromString(String s) {
-        return parse(s);
-      }
-    };
+          @Override
+          public LocalDate fromString(String s) {
+            if (s == null || s.isBlank()) {
+              return null;
+            }
+            LocalDate d = parse(s);
+            return d == null ? picker.getValue() : d;
+          }
+        });
   }
 
   /** The pattern as a prompt for date fields ("dd/MM/yyyy"). */

@@ -37,8 +37,7 @@ public final class BillView extends BorderPane {
     Label invoiceError = Ui.error("billInvoiceError");
     invoiceError.textProperty().bind(vm.invoiceErrorProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("billDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =

@@ -117,8 +117,7 @@ public final class PurchaseOrderView extends BorderPane {
     Label supplierError = Ui.error("supplierError");
     supplierError.textProperty().bind(vm.supplierErrorProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("poDate");
     date.valueProperty().bindBidirectional(vm.orderDateProperty());
     date.disableProperty().bind(vm.editableProperty().not());

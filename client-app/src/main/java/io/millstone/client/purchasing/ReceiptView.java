@@ -33,8 +33,7 @@ public final class ReceiptView extends BorderPane {
     warehouse.setId("receiptWarehouse");
     warehouse.valueProperty().bindBidirectional(vm.warehouseProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("receiptDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =

@@ -73,8 +73,7 @@ public final class SupplierPaymentView extends BorderPane {
     reference.setPrefColumnCount(16);
     reference.textProperty().bindBidirectional(vm.referenceProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("spDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     GridPane form = new GridPane();

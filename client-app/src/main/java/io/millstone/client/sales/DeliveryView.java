@@ -35,8 +35,7 @@ public final class DeliveryView extends BorderPane {
     warehouse.setId("deliveryWarehouse");
     warehouse.valueProperty().bindBidirectional(vm.warehouseProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("deliveryDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =

@@ -119,8 +119,7 @@ public final class OrderEntryView extends BorderPane {
     Label customerError = errorLabel("customerError");
     customerError.textProperty().bind(vm.customerErrorProperty());
     DatePicker date = new DatePicker();
-    date.setConverter(Dates.converter());
-    date.setPromptText(Dates.prompt());
+    Dates.useFor(date);
     date.setId("orderDate");
     date.valueProperty().bindBidirectional(vm.orderDateProperty());
     date.disableProperty().bind(vm.editableProperty().not().or(vm.orderProperty().isNotNull()));
