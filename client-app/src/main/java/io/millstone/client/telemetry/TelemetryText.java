@@ -67,6 +67,6 @@ final class TelemetryText {
       }
       return messages.get(on ? "telemetry.on" : "telemetry.off");
     }
-    return raw;
+    return Notation.current().digits(raw);
   }
 }
