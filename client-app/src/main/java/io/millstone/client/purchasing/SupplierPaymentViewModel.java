@@ -213,7 +213,9 @@ public final class SupplierPaymentViewModel extends AbstractViewModel {
             "purchasing.payment.confirm",
             Amounts.money(Amounts.parse(amount.get())),
             supplierCode.get().trim(),
-            method.get(),
+            messages.has("sales.payment.method." + method.get())
+                ? messages.get("sales.payment.method." + method.get())
+                : method.get(),
             Dates.date(date.get())),
         details);
   }

@@ -240,7 +240,9 @@ public final class PaymentViewModel extends AbstractViewModel {
             "sales.payment.confirm",
             Amounts.money(Amounts.parse(amount.get())),
             customerCode.get().trim(),
-            method.get(),
+            messages.has("sales.payment.method." + method.get())
+                ? messages.get("sales.payment.method." + method.get())
+                : method.get(),
             Dates.date(date.get())),
         details);
   }

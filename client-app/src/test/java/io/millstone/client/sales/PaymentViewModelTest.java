@@ -90,4 +90,18 @@ class PaymentViewModelTest {
     assertThat(vm.allocations().get(1).errorProperty().get())
         .isEqualTo("Only 50,000.00 is open on this invoice.");
   }
+
+  @Test
+  void theConfirmationNamesTheAmountAsTypedTheCustomerTheMethodAndWhatItSettles() {
+    vm.amountProperty().set("1,20,000");
+    vm.dateProperty().set(LocalDate.of(2026, 12, 7));
+
+    var summary = vm.summary();
+
+    assertThat(summary.question())
+        .isEqualTo("Post a payment of 1,20,000.00 from C-DHAKA by Bank, dated 07/12/2026?");
+    assertThat(summary.details())
+        .containsExactly(
+            "Settles INV-2026-00004: 1,00,000.00", "Settles INV-2026-00006: 20,000.00");
+  }
 }

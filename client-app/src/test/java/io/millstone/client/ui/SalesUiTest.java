@@ -251,7 +251,7 @@ class SalesUiTest extends UiTest {
     clickOn("#postPayment");
     waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
     assertThat(text("#postingQuestion"))
-        .isEqualTo("Post a payment of 10,00,000.00 from C-DHAKA by BANK, dated " + today() + "?");
+        .isEqualTo("Post a payment of 10,00,000.00 from C-DHAKA by Bank, dated " + today() + "?");
     confirmPosting();
     waitUntil(() -> text("#paymentPosted").startsWith("Payment "));
     assertThat(text("#paymentPosted")).contains("of 10,00,000.00 posted with JV-");
