@@ -100,6 +100,12 @@ public final class Dates {
         });
   }
 
+  /** The company's pattern without the year, for short labels: "dd/MM", "MM-dd", "MM/dd". */
+  public static String dayMonthPattern() {
+    String p = Notation.current().datePattern();
+    return p.replaceAll("^yyyy[^dM]|[^dM]yyyy$", "");
+  }
+
   /** The pattern as a prompt for date fields ("dd/MM/yyyy"). */
   public static String prompt() {
     return Notation.current().datePattern();

@@ -50,4 +50,13 @@ class DatesTest {
     assertThat(Dates.dateTime(Instant.parse("2026-12-07T18:30:00Z"))).isEqualTo("2026-12-07 18:30");
     assertThat(Dates.zone()).isEqualTo(ZoneId.of("Europe/London"));
   }
+
+  @Test
+  void shortLabelsKeepTheCompanysOrderOfDayAndMonth() {
+    assertThat(Dates.dayMonthPattern()).isEqualTo("dd/MM");
+    Notation.use(Notation.of("WESTERN", "yyyy-MM-dd", "Asia/Dhaka"));
+    assertThat(Dates.dayMonthPattern()).isEqualTo("MM-dd");
+    Notation.use(Notation.of("WESTERN", "MM/dd/yyyy", "Asia/Dhaka"));
+    assertThat(Dates.dayMonthPattern()).isEqualTo("MM/dd");
+  }
 }
