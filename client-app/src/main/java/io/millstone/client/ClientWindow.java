@@ -8,6 +8,7 @@ import io.millstone.client.core.FxDialogService;
 import io.millstone.client.core.FxNotifier;
 import io.millstone.client.core.FxTaskExecutor;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Notation;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.Theme;
@@ -66,7 +67,8 @@ public final class ClientWindow {
   private final Options options;
   private final ClientPrefs prefs;
   private final FxTaskExecutor executor = new FxTaskExecutor();
-  private Messages messages;
+  // Read by the call threads too (the language sent with each call).
+  private volatile Messages messages;
   private FxDialogService dialogs;
   private FxNotifier notifier;
   private Theme theme;
@@ -93,8 +95,21 @@ public final class ClientWindow {
 
   private void setLocale(Locale locale) {
     messages = new Messages("bn".equals(locale.getLanguage()) ? Messages.BANGLA : Messages.ENGLISH);
+    useNotation();
     dialogs = new FxDialogService(() -> stage, messages);
     notifier = new FxNotifier(() -> stage);
+  }
+
+  /**
+   * Puts the company's way of writing amounts, dates and times in force (the defaults before
+   * sign-in), with Bangla digits when the person reads Bangla and asked for them.
+   */
+  private void useNotation() {
+    Notation company = session == null ? Notation.DEFAULT : session.notation();
+    Notation.use(
+        company.withBanglaDigits(
+            "bn".equals(messages.locale().getLanguage())
+                && Boolean.parseBoolean(prefs.get("banglaDigits", "false"))));
   }
 
   public Messages messages() {
@@ -155,7 +170,8 @@ public final class ClientWindow {
             () ->
                 new ChannelFactory(
                     new CertificatePins(options.configDir()),
-                    (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp)));
+                    (server, fp) -> dialogs.askTrustCertificate(server.toString(), fp),
+                    () -> messages.locale().getLanguage()));
     LoginViewModel vm = new LoginViewModel(signIn, prefs, executor, messages);
     vm.setOnSignedIn(this::signedIn);
     HBox extras = loginExtras();
@@ -204,6 +220,7 @@ public final class ClientWindow {
 
   private void signedIn(Session s) {
     this.session = s;
+    useNotation();
     showShell(List.of());
   }
 
@@ -301,6 +318,23 @@ public final class ClientWindow {
                   prefs.save();
                 } else {
                   setLocale(before);
+                }
+              }
+
+              @Override
+              public boolean banglaDigits() {
+                return Boolean.parseBoolean(prefs.get("banglaDigits", "false"));
+              }
+
+              @Override
+              public void useBanglaDigits(boolean on) {
+                prefs.put("banglaDigits", Boolean.toString(on));
+                prefs.save();
+                useNotation();
+                if (!rebuildShell()) {
+                  prefs.put("banglaDigits", Boolean.toString(!on));
+                  prefs.save();
+                  useNotation();
                 }
               }
 

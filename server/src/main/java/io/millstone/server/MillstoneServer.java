@@ -12,6 +12,7 @@ import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.ChartSetup;
 import io.millstone.server.accounting.LedgerGrpcService;
 import io.millstone.server.accounting.LedgerReports;
+import io.millstone.server.accounting.NextNumbers;
 import io.millstone.server.audit.AuditLog;
 import io.millstone.server.gateway.ConnectionCounter;
 import io.millstone.server.gateway.Gateway;
@@ -185,7 +186,7 @@ public final class MillstoneServer {
             new UplinkGrpcService(
                 new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
-            new LedgerGrpcService(books, new LedgerReports(tx)),
+            new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),

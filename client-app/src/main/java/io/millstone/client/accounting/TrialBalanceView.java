@@ -2,6 +2,7 @@ package io.millstone.client.accounting;
 
 import io.millstone.api.accounting.v1.TrialBalanceLine;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Styles;
 import java.util.Locale;
@@ -29,6 +30,7 @@ public final class TrialBalanceView extends BorderPane {
   public TrialBalanceView(TrialBalanceViewModel vm, Messages messages) {
     setId("trialBalance");
     DatePicker asOf = new DatePicker();
+    Dates.useFor(asOf);
     asOf.setId("tbAsOf");
     asOf.valueProperty().bindBidirectional(vm.asOfProperty());
     asOf.valueProperty().addListener((o, a, b) -> vm.load());

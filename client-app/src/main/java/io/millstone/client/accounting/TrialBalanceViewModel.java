@@ -4,6 +4,7 @@ import io.millstone.api.accounting.v1.TrialBalance;
 import io.millstone.api.accounting.v1.TrialBalanceLine;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
@@ -22,7 +23,7 @@ import javafx.collections.ObservableList;
 public final class TrialBalanceViewModel extends AbstractViewModel {
   private final LedgerGateway gateway;
   private final Messages messages;
-  private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(Dates.today());
   private final ObservableList<TrialBalanceLine> lines = FXCollections.observableArrayList();
   private final StringProperty totalDebit = new SimpleStringProperty("");
   private final StringProperty totalCredit = new SimpleStringProperty("");
@@ -37,7 +38,7 @@ public final class TrialBalanceViewModel extends AbstractViewModel {
 
   /** Fetches the balances as of the chosen date. */
   public void load() {
-    LocalDate d = asOf.get() == null ? LocalDate.now() : asOf.get();
+    LocalDate d = asOf.get() == null ? Dates.today() : asOf.get();
     setBusy(true);
     setMessage("");
     executor.submit(

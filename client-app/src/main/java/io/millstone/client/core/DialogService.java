@@ -28,6 +28,14 @@ public interface DialogService {
   /** Asks whether to trust a server's certificate seen for the first time. */
   boolean askTrustCertificate(String server, String fingerprint);
 
+  /**
+   * Shows what a posting will do and asks to go ahead; true only when the person chose to post.
+   * Without a screen to ask on, nothing is posted.
+   */
+  default boolean confirmPosting(PostingSummary summary) {
+    return false;
+  }
+
   /** Asks for a short piece of text (a saved search's name); empty when cancelled. */
   Optional<String> askText(String title, String prompt, String initial);
 }

@@ -146,6 +146,45 @@ public final class FxDialogService implements DialogService {
         });
   }
 
+  @Override
+  public boolean confirmPosting(PostingSummary summary) {
+    return onFx(
+        () -> {
+          ButtonType post =
+              new ButtonType(messages.get("dialog.post.yes"), ButtonBar.ButtonData.OK_DONE);
+          ButtonType cancel =
+              new ButtonType(messages.get("dialog.post.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+          Alert a =
+              alert(
+                  Alert.AlertType.CONFIRMATION, summary.title(), summary.question(), post, cancel);
+          a.getDialogPane().setId("postingConfirmation");
+          Label question = new Label(summary.question());
+          question.setWrapText(true);
+          question.setId("postingQuestion");
+          question.setStyle("-fx-font-weight: bold;");
+          VBox box = new VBox(6, question);
+          int i = 0;
+          for (String d : summary.details()) {
+            Label l = new Label(d);
+            l.setId("postingDetail-" + i++);
+            l.setWrapText(true);
+            box.getChildren().add(l);
+          }
+          box.setPrefWidth(560);
+          a.getDialogPane().setContent(box);
+          // Enter in the dialog cancels: posting takes the Post button (or Alt+its letter).
+          javafx.scene.control.Button yes =
+              (javafx.scene.control.Button) a.getDialogPane().lookupButton(post);
+          javafx.scene.control.Button no =
+              (javafx.scene.control.Button) a.getDialogPane().lookupButton(cancel);
+          yes.setId("confirmPost");
+          yes.setDefaultButton(false);
+          no.setId("cancelPost");
+          no.setDefaultButton(true);
+          return a.showAndWait().orElse(cancel) == post;
+        });
+  }
+
   private static Label bold(String s) {
     Label l = new Label(s);
     l.setStyle("-fx-font-weight: bold;");

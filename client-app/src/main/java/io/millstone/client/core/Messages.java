@@ -38,8 +38,21 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return "!" + key + "!";
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    return args.length == 0 ? pattern : new MessageFormat(pattern, digitsLocale()).format(args);
   }
+
+  /**
+   * The locale numbers in messages are written in: Bangla digits only when the person asked for
+   * them ({@link Notation}), Latin digits otherwise, as everywhere else on screen.
+   */
+  private Locale digitsLocale() {
+    if ("bn".equals(locale.getLanguage()) && !Notation.current().banglaDigits()) {
+      return LATIN_DIGITS_BANGLA;
+    }
+    return locale;
+  }
+
+  private static final Locale LATIN_DIGITS_BANGLA = Locale.forLanguageTag("bn-u-nu-latn");
 
   public boolean has(String key) {
     return bundle.containsKey(key);

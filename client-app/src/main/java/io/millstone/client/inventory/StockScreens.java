@@ -3,6 +3,7 @@ package io.millstone.client.inventory;
 import io.millstone.api.inventory.v1.Move;
 import io.millstone.api.inventory.v1.OnHand;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
@@ -10,8 +11,6 @@ import io.millstone.client.core.list.ColumnSpec;
 import io.millstone.client.core.list.ListViewModel;
 import io.millstone.client.core.list.PageSource;
 import io.millstone.client.core.list.PagedTableView;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,9 +21,6 @@ import org.kordamp.ikonli.material2.Material2AL;
  * opened from a line with Enter or a double click.
  */
 public final class StockScreens {
-  private static final DateTimeFormatter POSTED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
   private StockScreens() {}
 
   /**
@@ -62,7 +58,7 @@ public final class StockScreens {
         new ColumnSpec<>(
             "quantity",
             "stock.quantity",
-            o -> Amounts.quantity(o.getQuantity().getValue()),
+            o -> Amounts.quantityShown(o.getQuantity().getValue()),
             null,
             110),
         new ColumnSpec<>("unit", "stock.unit", OnHand::getUnitCode, null, 60),
@@ -75,10 +71,7 @@ public final class StockScreens {
         new ColumnSpec<>(
             "posted",
             "stock.posted",
-            x ->
-                POSTED.format(
-                    java.time.Instant.ofEpochSecond(x.getPostedAt().getSeconds())
-                        .atZone(ZoneId.systemDefault())),
+            x -> Dates.dateTime(java.time.Instant.ofEpochSecond(x.getPostedAt().getSeconds())),
             null,
             140),
         new ColumnSpec<>(
@@ -95,7 +88,7 @@ public final class StockScreens {
         new ColumnSpec<>(
             "quantity",
             "stock.quantity",
-            x -> Amounts.quantity(x.getQuantity().getValue()),
+            x -> Amounts.quantityShown(x.getQuantity().getValue()),
             null,
             100),
         new ColumnSpec<>(

@@ -7,6 +7,7 @@ import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.masterdata.v1.Unit;
 import io.millstone.api.masterdata.v1.Warehouse;
+import io.millstone.client.core.Amounts;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
@@ -66,7 +67,11 @@ public final class MasterDataScreens {
         new ColumnSpec<>(
             "kind", "items.kind", i -> m.get("choice." + i.getKind().name()), "kind", 140),
         new ColumnSpec<>(
-            "price", "items.price", i -> i.getDefaultSalePrice().getAmount(), "price", 110),
+            "price",
+            "items.price",
+            i -> Amounts.money(i.getDefaultSalePrice().getAmount()),
+            "price",
+            110),
         new ColumnSpec<>(
             "tax", "items.tax", i -> m.get("choice." + i.getTaxCategory().name()), null, 120),
         new ColumnSpec<>("active", "common.active", i -> active(i.getActive(), m), null, 70));
@@ -134,7 +139,10 @@ public final class MasterDataScreens {
         new ColumnSpec<>(
             "creditLimit",
             "parties.creditLimit",
-            p -> p.getNoCreditLimit() ? m.get("parties.noLimit") : p.getCreditLimit().getAmount(),
+            p ->
+                p.getNoCreditLimit()
+                    ? m.get("parties.noLimit")
+                    : Amounts.money(p.getCreditLimit().getAmount()),
             "credit_limit",
             120),
         new ColumnSpec<>(

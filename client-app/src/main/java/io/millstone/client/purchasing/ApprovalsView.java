@@ -2,6 +2,7 @@ package io.millstone.client.purchasing;
 
 import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.remote.ProtoValues;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ public final class ApprovalsView extends BorderPane {
         .add(
             column(
                 messages.get("sales.order.date"),
-                o -> String.valueOf(ProtoValues.date(o.getOrderDate())),
+                o -> Dates.date(ProtoValues.date(o.getOrderDate())),
                 100));
     table
         .getColumns()

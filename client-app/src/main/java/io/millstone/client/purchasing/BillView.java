@@ -1,7 +1,10 @@
 package io.millstone.client.purchasing;
 
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,7 +25,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class BillView extends BorderPane {
   private final TextField invoice = new TextField();
 
-  public BillView(BillViewModel vm, Messages messages) {
+  public BillView(BillViewModel vm, Messages messages, DialogService dialogs) {
     setId("billView");
     Label title =
         Ui.title(
@@ -34,6 +37,7 @@ public final class BillView extends BorderPane {
     Label invoiceError = Ui.error("billInvoiceError");
     invoiceError.textProperty().bind(vm.invoiceErrorProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("billDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =
@@ -100,7 +104,8 @@ public final class BillView extends BorderPane {
     post.setId("postBill");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
     post.disableProperty().bind(vm.busyProperty());
-    post.setOnAction(e -> vm.post());
+    // Never Enter: the button or Ctrl+P, then a confirmation of what will be posted.
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
     Label message = Ui.error("billMessage");
     message.textProperty().bind(vm.messageProperty());
     message.setMaxWidth(900);

@@ -5,8 +5,10 @@ import io.millstone.api.purchasing.v1.PurchaseOrderLine;
 import io.millstone.api.purchasing.v1.SupplierBill;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import io.millstone.client.remote.RemoteException;
@@ -79,7 +81,7 @@ public final class BillViewModel extends AbstractViewModel {
   private final StringProperty supplierInvoice = new SimpleStringProperty("");
   private final StringProperty invoiceError = new SimpleStringProperty("");
   private final StringProperty netTotal = new SimpleStringProperty("");
-  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
   private final String idempotencyKey = UUID.randomUUID().toString();
   private Consumer<SupplierBill> onPosted = b -> {};
 
@@ -147,6 +149,40 @@ public final class BillViewModel extends AbstractViewModel {
     }
     setMessage(ok ? "" : messages.get("form.fixFields"));
     return ok;
+  }
+
+  /**
+   * What posting will do, for the person to confirm first: supplier invoice, date, net and each
+   * line billed; null when the input is not valid.
+   */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Line l : lines) {
+      BigDecimal q = Amounts.parse(l.quantity.get());
+      if (q.signum() > 0) {
+        details.add(
+            messages.get(
+                "posting.pricedLine",
+                l.orderLine.getItemCode(),
+                l.orderLine.getItemName(),
+                Amounts.quantityShown(q),
+                l.orderLine.getUnitCode(),
+                Amounts.money(Amounts.parse(l.price.get()))));
+      }
+    }
+    return new PostingSummary(
+        messages.get("purchasing.bill.confirmTitle"),
+        messages.get(
+            "purchasing.bill.confirm",
+            supplierInvoice.get().trim(),
+            order.getSupplierName(),
+            order.getNumber(),
+            Dates.date(date.get()),
+            netTotal.get()),
+        details);
   }
 
   /** Posts the bill; the server matches it against order and receipt before it books it. */

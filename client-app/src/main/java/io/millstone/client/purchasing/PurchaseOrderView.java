@@ -4,6 +4,7 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.sales.Completion;
 import java.math.BigDecimal;
@@ -116,6 +117,7 @@ public final class PurchaseOrderView extends BorderPane {
     Label supplierError = Ui.error("supplierError");
     supplierError.textProperty().bind(vm.supplierErrorProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("poDate");
     date.valueProperty().bindBidirectional(vm.orderDateProperty());
     date.disableProperty().bind(vm.editableProperty().not());

@@ -7,6 +7,7 @@ import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.api.purchasing.v1.PurchaseOrderState;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
@@ -50,7 +51,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
   private final StringProperty supplierName = new SimpleStringProperty("");
   private final StringProperty supplierError = new SimpleStringProperty("");
   private final ObjectProperty<Party> supplier = new SimpleObjectProperty<>();
-  private final ObjectProperty<LocalDate> orderDate = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> orderDate = new SimpleObjectProperty<>(Dates.today());
   private final StringProperty note = new SimpleStringProperty("");
   private final StringProperty netTotal = new SimpleStringProperty("0.00");
   private final StringProperty vatTotal = new SimpleStringProperty("0.00");
@@ -346,7 +347,7 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
     supplierError.set("");
     orderDate.set(
         o.getOrderDate().getYear() == 0
-            ? LocalDate.now()
+            ? Dates.today()
             : LocalDate.of(
                 o.getOrderDate().getYear(),
                 o.getOrderDate().getMonth(),

@@ -2,6 +2,7 @@ package io.millstone.client.purchasing;
 
 import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
@@ -83,7 +84,7 @@ public final class PurchasingScreens {
         new ColumnSpec<>(
             "date",
             "sales.order.date",
-            o -> String.valueOf(ProtoValues.date(o.getOrderDate())),
+            o -> Dates.date(ProtoValues.date(o.getOrderDate())),
             null,
             100),
         new ColumnSpec<>(
@@ -217,7 +218,7 @@ public final class PurchasingScreens {
           list.refresh();
         });
     vm.start();
-    ReceiptView view = new ReceiptView(vm, ctx.messages());
+    ReceiptView view = new ReceiptView(vm, ctx.messages(), ctx.dialogs());
     ctx.workbench()
         .show(
             tabId,
@@ -242,7 +243,7 @@ public final class PurchasingScreens {
             openPayment(order.getSupplierCode());
           }
         });
-    BillView view = new BillView(vm, ctx.messages());
+    BillView view = new BillView(vm, ctx.messages(), ctx.dialogs());
     ctx.workbench()
         .show(
             tabId,
@@ -265,7 +266,7 @@ public final class PurchasingScreens {
     SupplierPaymentViewModel vm =
         new SupplierPaymentViewModel(gateway, ctx.executor(), ctx.messages(), ctx.notifier());
     vm.supplierCodeProperty().set(supplierCode);
-    SupplierPaymentView view = new SupplierPaymentView(vm, ctx.messages());
+    SupplierPaymentView view = new SupplierPaymentView(vm, ctx.messages(), ctx.dialogs());
     if (!supplierCode.isBlank()) {
       vm.loadBills();
     }

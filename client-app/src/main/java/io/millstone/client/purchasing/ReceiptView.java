@@ -1,7 +1,10 @@
 package io.millstone.client.purchasing;
 
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,7 +23,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ReceiptView extends BorderPane {
   private TextField first;
 
-  public ReceiptView(ReceiptViewModel vm, Messages messages) {
+  public ReceiptView(ReceiptViewModel vm, Messages messages, DialogService dialogs) {
     setId("receiptView");
     Label title =
         Ui.title(
@@ -30,6 +33,7 @@ public final class ReceiptView extends BorderPane {
     warehouse.setId("receiptWarehouse");
     warehouse.valueProperty().bindBidirectional(vm.warehouseProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("receiptDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =
@@ -89,9 +93,9 @@ public final class ReceiptView extends BorderPane {
             messages.get("purchasing.receipt.post"), new FontIcon(Material2MZ.MOVE_TO_INBOX));
     post.setId("postReceipt");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-    post.setDefaultButton(true);
     post.disableProperty().bind(vm.busyProperty());
-    post.setOnAction(e -> vm.post());
+    // Never Enter: the button or Ctrl+P, then a confirmation of what will be posted.
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
     Label message = Ui.error("receiptMessage");
     message.textProperty().bind(vm.messageProperty());
     HBox buttons = new HBox(10, post, message);

@@ -6,8 +6,10 @@ import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.api.purchasing.v1.PurchaseOrderLine;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import java.math.BigDecimal;
@@ -72,7 +74,7 @@ public final class ReceiptViewModel extends AbstractViewModel {
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ObservableList<String> warehouses = FXCollections.observableArrayList();
   private final StringProperty warehouse = new SimpleStringProperty("");
-  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
   private final String idempotencyKey = UUID.randomUUID().toString();
   private Consumer<GoodsReceipt> onPosted = r -> {};
 
@@ -134,6 +136,40 @@ public final class ReceiptViewModel extends AbstractViewModel {
     }
     setMessage(ok ? "" : messages.get("form.fixFields"));
     return ok;
+  }
+
+  /**
+   * What posting will do, for the person to confirm first: the order, warehouse, date and each line
+   * to receive; null when the input is not valid (the screen then says why).
+   */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Line l : lines) {
+      BigDecimal q = Amounts.parse(l.quantity.get());
+      if (q.signum() > 0) {
+        String lot = l.lot.get().trim();
+        details.add(
+            messages.get(
+                lot.isEmpty() ? "posting.line" : "posting.lineWithLot",
+                l.orderLine.getItemCode(),
+                l.orderLine.getItemName(),
+                Amounts.quantityShown(q),
+                l.orderLine.getUnitCode(),
+                lot));
+      }
+    }
+    return new PostingSummary(
+        messages.get("purchasing.receipt.confirmTitle"),
+        messages.get(
+            "purchasing.receipt.confirm",
+            order.getNumber(),
+            order.getSupplierName(),
+            warehouse.get(),
+            Dates.date(date.get())),
+        details);
   }
 
   /** Posts the receipt: the goods enter stock at the order's prices and the books follow. */

@@ -1,7 +1,10 @@
 package io.millstone.client.purchasing;
 
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
 import io.millstone.client.core.Styles;
 import io.millstone.client.remote.ProtoValues;
 import javafx.collections.ListChangeListener;
@@ -27,7 +30,8 @@ public final class SupplierPaymentView extends BorderPane {
   private final TextField supplier = new TextField();
   private final TextField amount = new TextField();
 
-  public SupplierPaymentView(SupplierPaymentViewModel vm, Messages messages) {
+  public SupplierPaymentView(
+      SupplierPaymentViewModel vm, Messages messages, DialogService dialogs) {
     setId("supplierPaymentView");
     Label title = new Label(messages.get("purchasing.payment.title"));
     title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
@@ -69,6 +73,7 @@ public final class SupplierPaymentView extends BorderPane {
     reference.setPrefColumnCount(16);
     reference.textProperty().bindBidirectional(vm.referenceProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("spDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     GridPane form = new GridPane();
@@ -153,7 +158,8 @@ public final class SupplierPaymentView extends BorderPane {
     post.setId("postSupplierPayment");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
     post.disableProperty().bind(vm.busyProperty());
-    post.setOnAction(e -> vm.post());
+    // Never Enter: the button or Ctrl+P, then a confirmation of what will be posted.
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
     Label message = new Label();
     message.setId("spMessage");
     message.getStyleClass().add(Styles.ERROR_TEXT);

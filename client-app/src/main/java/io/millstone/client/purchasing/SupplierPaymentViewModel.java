@@ -3,8 +3,10 @@ package io.millstone.client.purchasing;
 import io.millstone.api.purchasing.v1.SupplierBill;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import java.math.BigDecimal;
@@ -65,7 +67,7 @@ public final class SupplierPaymentViewModel extends AbstractViewModel {
   private final StringProperty amount = new SimpleStringProperty("");
   private final StringProperty method = new SimpleStringProperty("BANK");
   private final StringProperty reference = new SimpleStringProperty("");
-  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
   private final ObservableList<Allocation> allocations =
       FXCollections.observableArrayList(a -> new Observable[] {a.amount});
   private final StringProperty allocatedText = new SimpleStringProperty("");
@@ -188,6 +190,34 @@ public final class SupplierPaymentViewModel extends AbstractViewModel {
     }
     setMessage("");
     return true;
+  }
+
+  /**
+   * What posting will do, for the person to confirm first: who, how much, how, when, and what it
+   * settles; null when the input is not valid.
+   */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Allocation a : allocations) {
+      BigDecimal v = Amounts.parse(a.amount.get());
+      if (v != null && v.signum() > 0) {
+        details.add(messages.get("posting.settles", a.bill.getNumber(), Amounts.money(v)));
+      }
+    }
+    return new PostingSummary(
+        messages.get("purchasing.payment.confirmTitle"),
+        messages.get(
+            "purchasing.payment.confirm",
+            Amounts.money(Amounts.parse(amount.get())),
+            supplierCode.get().trim(),
+            messages.has("sales.payment.method." + method.get())
+                ? messages.get("sales.payment.method." + method.get())
+                : method.get(),
+            Dates.date(date.get())),
+        details);
   }
 
   /** Posts the payment and its allocations. */

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -23,10 +24,17 @@ import javax.net.ssl.SSLSocket;
 public final class ChannelFactory {
   private final CertificatePins pins;
   private final CertificateTrust trust;
+  private final Supplier<String> language;
 
   public ChannelFactory(CertificatePins pins, CertificateTrust trust) {
+    this(pins, trust, () -> "en");
+  }
+
+  /** {@code language}: the person's language tag at the time of each call ("bn", "en"). */
+  public ChannelFactory(CertificatePins pins, CertificateTrust trust, Supplier<String> language) {
     this.pins = pins;
     this.trust = trust;
+    this.language = language;
   }
 
   /** Opens a channel; for TLS this may ask the person to trust the server. Not on the UI thread. */
@@ -59,7 +67,7 @@ public final class ChannelFactory {
             .keepAliveTimeout(20, TimeUnit.SECONDS)
             .maxInboundMessageSize(16 * 1024 * 1024)
             .build();
-    return new Connection(address, channel);
+    return new Connection(address, channel, language);
   }
 
   /** Reads the server's certificate fingerprint with a plain TLS handshake. */

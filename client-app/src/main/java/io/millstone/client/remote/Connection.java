@@ -1,11 +1,20 @@
 package io.millstone.client.remote;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ConnectivityState;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One channel to one server. Watches the channel and keeps asking it to connect, so a restarted
@@ -14,21 +23,55 @@ import java.util.function.Consumer;
 public final class Connection implements AutoCloseable {
   private final ServerAddress address;
   private final ManagedChannel channel;
+  private final Channel calls;
   private ScheduledExecutorService watcher;
   private volatile Consumer<ConnectionState> listener = s -> {};
   private volatile ConnectionState last;
 
   Connection(ServerAddress address, ManagedChannel channel) {
+    this(address, channel, () -> "en");
+  }
+
+  /**
+   * {@code language} names the person's language ("bn", "en") at the time of each call; every call
+   * sends it as {@code accept-language}, so the server answers refusals in it.
+   */
+  Connection(ServerAddress address, ManagedChannel channel, Supplier<String> language) {
     this.address = address;
     this.channel = channel;
+    this.calls = ClientInterceptors.intercept(channel, new AcceptLanguage(language));
   }
 
   public ServerAddress address() {
     return address;
   }
 
-  ManagedChannel channel() {
-    return channel;
+  /** The channel for calls, with the person's language on each. */
+  Channel channel() {
+    return calls;
+  }
+
+  private static final class AcceptLanguage implements ClientInterceptor {
+    private static final Metadata.Key<String> KEY =
+        Metadata.Key.of("accept-language", Metadata.ASCII_STRING_MARSHALLER);
+    private final Supplier<String> language;
+
+    AcceptLanguage(Supplier<String> language) {
+      this.language = language;
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          String tag = language.get();
+          headers.put(KEY, tag == null || tag.isBlank() ? "en" : tag);
+          super.start(listener, headers);
+        }
+      };
+    }
   }
 
   /**

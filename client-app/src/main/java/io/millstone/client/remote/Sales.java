@@ -198,6 +198,21 @@ public final class Sales implements SalesGateway {
   }
 
   @Override
+  public io.millstone.api.accounting.v1.NextDocumentNumber nextInvoiceNumber()
+      throws RemoteException {
+    return Calls.call(
+        () ->
+            session
+                .stub(
+                    io.millstone.api.accounting.v1.LedgerServiceGrpc.newBlockingStub(
+                        session.connection().channel()))
+                .getNextDocumentNumber(
+                    io.millstone.api.accounting.v1.GetNextDocumentNumberRequest.newBuilder()
+                        .setSeries("INV")
+                        .build()));
+  }
+
+  @Override
   public Invoice invoice(String orderId, LocalDate date, String idempotencyKey)
       throws RemoteException {
     PostInvoiceRequest r =

@@ -28,6 +28,8 @@ public final class Session implements AutoCloseable {
   private final String serverVersion;
   private final ClientInterceptor bearer;
   private volatile String currencyCode = "BDT";
+  private volatile io.millstone.client.core.Notation notation =
+      io.millstone.client.core.Notation.DEFAULT;
 
   Session(
       Connection connection,
@@ -80,6 +82,15 @@ public final class Session implements AutoCloseable {
     if (code != null && !code.isBlank()) {
       this.currencyCode = code;
     }
+  }
+
+  /** How the company writes amounts, dates and times, as read at sign-in (Latin digits). */
+  public io.millstone.client.core.Notation notation() {
+    return notation;
+  }
+
+  void setNotation(io.millstone.client.core.Notation n) {
+    this.notation = n;
   }
 
   public String serverVersion() {

@@ -4,9 +4,12 @@ import io.grpc.StatusRuntimeException;
 import io.millstone.api.identity.v1.AuthServiceGrpc;
 import io.millstone.api.identity.v1.CompanyRef;
 import io.millstone.api.identity.v1.CompanyServiceGrpc;
-import io.millstone.api.identity.v1.GetCompanyRequest;
+import io.millstone.api.identity.v1.DisplaySettings;
+import io.millstone.api.identity.v1.GetDisplaySettingsRequest;
 import io.millstone.api.identity.v1.LoginRequest;
 import io.millstone.api.identity.v1.LoginResponse;
+import io.millstone.api.identity.v1.NumberGrouping;
+import io.millstone.client.core.Notation;
 import io.millstone.client.remote.RemoteException.Kind;
 import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
@@ -60,16 +63,21 @@ public final class SignIn implements SignInService {
                 + ClientVersion.get()
                 + ".");
       }
-      if (session.can("identity.company.read")) {
-        try {
-          session.setCurrencyCode(
-              session
-                  .stub(CompanyServiceGrpc.newBlockingStub(connection.channel()))
-                  .getCompany(GetCompanyRequest.getDefaultInstance())
-                  .getCurrencyCode());
-        } catch (StatusRuntimeException e) {
-          // The default currency stands; forms still work.
-        }
+      try {
+        DisplaySettings d =
+            session
+                .stub(CompanyServiceGrpc.newBlockingStub(connection.channel()))
+                .getDisplaySettings(GetDisplaySettingsRequest.getDefaultInstance());
+        session.setCurrencyCode(d.getCurrencyCode());
+        session.setNotation(
+            Notation.of(
+                d.getNumberGrouping() == NumberGrouping.NUMBER_GROUPING_WESTERN
+                    ? "WESTERN"
+                    : "INDIAN",
+                d.getDateFormat(),
+                d.getTimeZone()));
+      } catch (StatusRuntimeException e) {
+        // An older server: the Bangladesh defaults stand; forms still work.
       }
       return session;
     } catch (RemoteException | RuntimeException e) {

@@ -1,7 +1,10 @@
 package io.millstone.client.sales;
 
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
 import io.millstone.client.core.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,7 +24,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class DeliveryView extends BorderPane {
   private TextField first;
 
-  public DeliveryView(DeliveryViewModel vm, Messages messages) {
+  public DeliveryView(DeliveryViewModel vm, Messages messages, DialogService dialogs) {
     setId("deliveryView");
     Label title =
         new Label(
@@ -32,6 +35,7 @@ public final class DeliveryView extends BorderPane {
     warehouse.setId("deliveryWarehouse");
     warehouse.valueProperty().bindBidirectional(vm.warehouseProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("deliveryDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head =
@@ -92,9 +96,9 @@ public final class DeliveryView extends BorderPane {
         new Button(messages.get("sales.delivery.post"), new FontIcon(Material2AL.LOCAL_SHIPPING));
     post.setId("postDelivery");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-    post.setDefaultButton(true);
     post.disableProperty().bind(vm.busyProperty());
-    post.setOnAction(e -> vm.post());
+    // Never Enter: the button or Ctrl+P, then a confirmation of what will be posted.
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
     Label message = new Label();
     message.setId("deliveryMessage");
     message.getStyleClass().add(Styles.ERROR_TEXT);

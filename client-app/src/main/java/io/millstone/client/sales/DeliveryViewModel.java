@@ -6,8 +6,10 @@ import io.millstone.api.sales.v1.OrderLine;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import io.millstone.client.remote.FieldErrors;
@@ -75,7 +77,7 @@ public final class DeliveryViewModel extends AbstractViewModel {
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
   private final ObservableList<String> warehouses = FXCollections.observableArrayList();
   private final StringProperty warehouse = new SimpleStringProperty("");
-  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
   private final String idempotencyKey = UUID.randomUUID().toString();
   private Consumer<Delivery> onPosted = d -> {};
 
@@ -162,6 +164,40 @@ public final class DeliveryViewModel extends AbstractViewModel {
     }
     setMessage(ok ? "" : messages.get("form.fixFields"));
     return ok;
+  }
+
+  /**
+   * What posting will do, for the person to confirm first: the order, warehouse, date and each line
+   * to deliver; null when the input is not valid (the screen then says why).
+   */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Line l : lines) {
+      BigDecimal q = Amounts.parse(l.quantity.get());
+      if (q.signum() > 0) {
+        String lot = l.lot.get().trim();
+        details.add(
+            messages.get(
+                lot.isEmpty() ? "posting.line" : "posting.lineWithLot",
+                l.orderLine.getItemCode(),
+                l.orderLine.getItemName(),
+                Amounts.quantityShown(q),
+                l.orderLine.getUnitCode(),
+                lot));
+      }
+    }
+    return new PostingSummary(
+        messages.get("sales.delivery.confirmTitle"),
+        messages.get(
+            "sales.delivery.confirm",
+            order.getNumber(),
+            order.getCustomerName(),
+            warehouse.get(),
+            Dates.date(date.get())),
+        details);
   }
 
   /** Posts the delivery: the stock leaves the warehouse and its cost goes to the books. */

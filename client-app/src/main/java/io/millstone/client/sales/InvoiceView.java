@@ -3,6 +3,7 @@ package io.millstone.client.sales;
 import io.millstone.api.sales.v1.Invoice;
 import io.millstone.api.sales.v1.InvoiceLine;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.remote.ProtoValues;
 import java.time.LocalDate;
@@ -87,7 +88,7 @@ public final class InvoiceView extends BorderPane {
                     "sales.line.quantity",
                     90,
                     true,
-                    l -> Amounts.quantity(l.getQuantity().getValue())),
+                    l -> Amounts.quantityShown(l.getQuantity().getValue())),
                 column(
                     messages,
                     "sales.line.price",
@@ -105,7 +106,7 @@ public final class InvoiceView extends BorderPane {
                     "sales.line.vatRate",
                     70,
                     true,
-                    l -> Amounts.quantity(l.getVatRatePercent().getValue()) + "%"),
+                    l -> Amounts.quantityShown(l.getVatRatePercent().getValue()) + "%"),
                 column(
                     messages,
                     "sales.line.vat",
@@ -148,7 +149,7 @@ public final class InvoiceView extends BorderPane {
   }
 
   private static String text(LocalDate d) {
-    return d == null ? "" : d.toString();
+    return Dates.date(d);
   }
 
   private static TableColumn<InvoiceLine, String> column(

@@ -5,6 +5,7 @@ import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Styles;
 import java.math.BigDecimal;
@@ -119,6 +120,7 @@ public final class OrderEntryView extends BorderPane {
     Label customerError = errorLabel("customerError");
     customerError.textProperty().bind(vm.customerErrorProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("orderDate");
     date.valueProperty().bindBidirectional(vm.orderDateProperty());
     date.disableProperty().bind(vm.editableProperty().not().or(vm.orderProperty().isNotNull()));

@@ -8,11 +8,13 @@ import io.millstone.api.sales.v1.OrderState;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.DialogService;
 import io.millstone.client.core.DialogService.FieldChange;
 import io.millstone.client.core.DialogService.UnsavedChoice;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import io.millstone.client.remote.FieldErrors;
@@ -63,7 +65,7 @@ public final class OrderEntryViewModel extends AbstractViewModel {
   private final StringProperty creditLimit = new SimpleStringProperty("");
   private final StringProperty customerError = new SimpleStringProperty("");
   private final ObjectProperty<Party> customer = new SimpleObjectProperty<>();
-  private final ObjectProperty<LocalDate> orderDate = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> orderDate = new SimpleObjectProperty<>(Dates.today());
   private final StringProperty note = new SimpleStringProperty("");
   private final StringProperty netTotal = new SimpleStringProperty("0.00");
   private final StringProperty vatTotal = new SimpleStringProperty("0.00");
@@ -441,7 +443,7 @@ public final class OrderEntryViewModel extends AbstractViewModel {
       customerError.set("");
       orderDate.set(
           o.getOrderDate().getYear() == 0
-              ? LocalDate.now()
+              ? Dates.today()
               : LocalDate.of(
                   o.getOrderDate().getYear(),
                   o.getOrderDate().getMonth(),
@@ -487,7 +489,10 @@ public final class OrderEntryViewModel extends AbstractViewModel {
         this::failed);
   }
 
-  /** Invoices everything delivered and not yet invoiced; the posted invoice is shown. */
+  /**
+   * Invoices everything delivered and not yet invoiced, once the person confirmed the tax invoice's
+   * number-to-be, date and total; the posted invoice is shown.
+   */
   public void invoice() {
     SalesOrder o = order.get();
     if (o == null || isBusy()) {
@@ -495,10 +500,74 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     }
     setBusy(true);
     setMessage("");
+    executor.submit(
+        gateway::nextInvoiceNumber,
+        next -> {
+          setBusy(false);
+          LocalDate date =
+              next == null || next.getDate().getYear() == 0
+                  ? Dates.today()
+                  : LocalDate.of(
+                      next.getDate().getYear(), next.getDate().getMonth(), next.getDate().getDay());
+          if (dialogs.confirmPosting(
+              invoiceSummary(o, next == null ? "" : next.getNumber(), date))) {
+            postInvoice(o, date);
+          }
+        },
+        this::failed);
+  }
+
+  /** What the tax invoice will say: number-to-be, date, customer, each line and the totals. */
+  PostingSummary invoiceSummary(SalesOrder o, String number, LocalDate date) {
+    BigDecimal net = BigDecimal.ZERO;
+    BigDecimal vat = BigDecimal.ZERO;
+    List<String> details = new ArrayList<>();
+    for (io.millstone.api.sales.v1.OrderLine l : o.getLinesList()) {
+      BigDecimal q =
+          Amounts.of(l.getDelivered().getValue()).subtract(Amounts.of(l.getInvoiced().getValue()));
+      if (q.signum() <= 0) {
+        continue;
+      }
+      BigDecimal price = Amounts.of(l.getUnitPrice().getAmount());
+      BigDecimal lineNet = Amounts.round(q.multiply(price));
+      net = net.add(lineNet);
+      vat =
+          vat.add(
+              Amounts.round(
+                  lineNet.multiply(Amounts.of(l.getVatRatePercent().getValue())).movePointLeft(2)));
+      details.add(
+          messages.get(
+              "posting.invoiceLine",
+              l.getItemCode(),
+              l.getItemName(),
+              Amounts.quantityShown(q),
+              l.getUnitCode(),
+              Amounts.money(price),
+              Amounts.money(lineNet)));
+    }
+    details.add(
+        messages.get(
+            "posting.invoiceTotals",
+            Amounts.money(net),
+            Amounts.money(vat),
+            Amounts.money(net.add(vat))));
+    return new PostingSummary(
+        messages.get("sales.invoice.confirmTitle"),
+        messages.get(
+            number.isBlank() ? "sales.invoice.confirmUnnumbered" : "sales.invoice.confirm",
+            number,
+            Dates.date(date),
+            o.getCustomerName(),
+            Amounts.money(net.add(vat))),
+        details);
+  }
+
+  private void postInvoice(SalesOrder o, LocalDate date) {
+    setBusy(true);
     String key = UUID.randomUUID().toString();
     executor.submit(
         () -> {
-          Invoice inv = gateway.invoice(o.getId(), LocalDate.now(), key);
+          Invoice inv = gateway.invoice(o.getId(), date, key);
           return Map.entry(inv, gateway.order(o.getId()));
         },
         r -> {

@@ -1,7 +1,10 @@
 package io.millstone.client.sales;
 
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
 import io.millstone.client.core.Styles;
 import io.millstone.client.remote.ProtoValues;
 import javafx.collections.ListChangeListener;
@@ -27,7 +30,7 @@ public final class PaymentView extends BorderPane {
   private final TextField customer = new TextField();
   private final TextField amount = new TextField();
 
-  public PaymentView(PaymentViewModel vm, Messages messages) {
+  public PaymentView(PaymentViewModel vm, Messages messages, DialogService dialogs) {
     setId("paymentView");
     Label title = new Label(messages.get("sales.payment.title"));
     title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
@@ -69,6 +72,7 @@ public final class PaymentView extends BorderPane {
     reference.setPrefColumnCount(16);
     reference.textProperty().bindBidirectional(vm.referenceProperty());
     DatePicker date = new DatePicker();
+    Dates.useFor(date);
     date.setId("paymentDate");
     date.valueProperty().bindBidirectional(vm.dateProperty());
     GridPane form = new GridPane();
@@ -152,7 +156,8 @@ public final class PaymentView extends BorderPane {
     post.setId("postPayment");
     post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
     post.disableProperty().bind(vm.busyProperty());
-    post.setOnAction(e -> vm.post());
+    // Never Enter: the button or Ctrl+P, then a confirmation of what will be posted.
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
     Label message = new Label();
     message.setId("paymentMessage");
     message.getStyleClass().add(Styles.ERROR_TEXT);

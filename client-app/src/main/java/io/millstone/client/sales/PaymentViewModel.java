@@ -4,8 +4,10 @@ import io.millstone.api.sales.v1.Invoice;
 import io.millstone.api.sales.v1.Payment;
 import io.millstone.client.core.AbstractViewModel;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
 import java.math.BigDecimal;
@@ -67,7 +69,7 @@ public final class PaymentViewModel extends AbstractViewModel {
   private final StringProperty amount = new SimpleStringProperty("");
   private final StringProperty method = new SimpleStringProperty("BANK");
   private final StringProperty reference = new SimpleStringProperty("");
-  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+  private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
   private final ObservableList<Allocation> allocations =
       FXCollections.observableArrayList(a -> new Observable[] {a.amount});
   private final StringProperty allocatedText = new SimpleStringProperty("");
@@ -215,6 +217,34 @@ public final class PaymentViewModel extends AbstractViewModel {
     }
     setMessage("");
     return true;
+  }
+
+  /**
+   * What posting will do, for the person to confirm first: who, how much, how, when, and what it
+   * settles; null when the input is not valid.
+   */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Allocation a : allocations) {
+      BigDecimal v = Amounts.parse(a.amount.get());
+      if (v != null && v.signum() > 0) {
+        details.add(messages.get("posting.settles", a.invoice.getNumber(), Amounts.money(v)));
+      }
+    }
+    return new PostingSummary(
+        messages.get("sales.payment.confirmTitle"),
+        messages.get(
+            "sales.payment.confirm",
+            Amounts.money(Amounts.parse(amount.get())),
+            customerCode.get().trim(),
+            messages.has("sales.payment.method." + method.get())
+                ? messages.get("sales.payment.method." + method.get())
+                : method.get(),
+            Dates.date(date.get())),
+        details);
   }
 
   /** Posts the payment and its allocations. */

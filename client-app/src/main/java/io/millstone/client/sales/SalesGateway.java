@@ -64,6 +64,14 @@ public interface SalesGateway {
 
   Invoice invoice(String orderId, LocalDate date, String idempotencyKey) throws Exception;
 
+  /**
+   * The number and date the next tax invoice would take, read without taking it, for the
+   * confirmation before posting; null where the server cannot say.
+   */
+  default io.millstone.api.accounting.v1.NextDocumentNumber nextInvoiceNumber() throws Exception {
+    return null;
+  }
+
   /** Invoices of the customer with something left to pay, oldest first. */
   List<Invoice> openInvoices(String customerCode) throws Exception;
 

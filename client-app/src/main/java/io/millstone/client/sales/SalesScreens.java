@@ -3,6 +3,7 @@ package io.millstone.client.sales;
 import io.millstone.api.sales.v1.Invoice;
 import io.millstone.api.sales.v1.SalesOrder;
 import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
@@ -73,7 +74,7 @@ public final class SalesScreens {
         new ColumnSpec<>(
             "date",
             "sales.order.date",
-            o -> String.valueOf(ProtoValues.date(o.getOrderDate())),
+            o -> Dates.date(ProtoValues.date(o.getOrderDate())),
             null,
             100),
         new ColumnSpec<>(
@@ -212,7 +213,7 @@ public final class SalesScreens {
           list.refresh();
         });
     vm.start();
-    DeliveryView view = new DeliveryView(vm, ctx.messages());
+    DeliveryView view = new DeliveryView(vm, ctx.messages(), ctx.dialogs());
     ctx.workbench()
         .show(
             tabId,
@@ -235,7 +236,7 @@ public final class SalesScreens {
     PaymentViewModel vm =
         new PaymentViewModel(gateway, ctx.executor(), ctx.messages(), ctx.notifier());
     vm.customerCodeProperty().set(customerCode);
-    PaymentView view = new PaymentView(vm, ctx.messages());
+    PaymentView view = new PaymentView(vm, ctx.messages(), ctx.dialogs());
     if (!customerCode.isBlank()) {
       vm.loadInvoices();
     }

@@ -59,6 +59,13 @@ public final class ShellView extends BorderPane implements Workbench {
     void switchLanguage(String languageTag);
 
     void signOut();
+
+    /** Bangla digits on screen (only offered in Bangla); a personal preference. */
+    default void useBanglaDigits(boolean on) {}
+
+    default boolean banglaDigits() {
+      return false;
+    }
   }
 
   private final ShellViewModel vm;
@@ -103,6 +110,14 @@ public final class ShellView extends BorderPane implements Workbench {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox header = new HBox(10, logo, app, spacer, paletteButton, language, theme, signOut);
+    if ("bn".equals(messages.locale().getLanguage())) {
+      javafx.scene.control.CheckBox digits =
+          new javafx.scene.control.CheckBox(messages.get("shell.banglaDigits"));
+      digits.setId("banglaDigits");
+      digits.setSelected(actions.banglaDigits());
+      digits.setOnAction(e -> actions.useBanglaDigits(digits.isSelected()));
+      header.getChildren().add(header.getChildren().indexOf(language) + 1, digits);
+    }
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(8, 12, 8, 12));
     header.getStyleClass().add("ms-header");

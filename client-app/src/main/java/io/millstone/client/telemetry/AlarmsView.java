@@ -43,7 +43,7 @@ public final class AlarmsView extends BorderPane {
                                 ? "alarms.state.active"
                                 : r.acknowledged() ? "alarms.state.done" : "alarms.state.ended"),
                     90),
-                column(messages.get("alarms.machine"), AlarmsViewModel.Row::machine, 190),
+                column(messages.get("alarms.machine"), AlarmsViewModel.Row::machine, 170),
                 column(messages.get("alarms.tag"), AlarmsViewModel.Row::tag, 130),
                 column(
                     messages.get("alarms.kind"),
@@ -60,8 +60,8 @@ public final class AlarmsView extends BorderPane {
                     messages.get("alarms.value"),
                     r -> r.alarm().getStartValue().getValue() + " " + r.unit(),
                     80),
-                column(messages.get("alarms.raisedAt"), AlarmsViewModel.Row::raisedAt, 130),
-                column(messages.get("alarms.endedAt"), AlarmsViewModel.Row::endedAt, 130),
+                column(messages.get("alarms.raisedAt"), AlarmsViewModel.Row::raisedAt, 160),
+                column(messages.get("alarms.endedAt"), AlarmsViewModel.Row::endedAt, 160),
                 column(
                     messages.get("alarms.acknowledgedBy"),
                     r -> r.alarm().getAcknowledgedBy(),

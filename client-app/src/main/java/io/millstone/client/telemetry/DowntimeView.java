@@ -34,9 +34,9 @@ public final class DowntimeView extends BorderPane {
             List.of(
                 AlarmsView.column(
                     messages.get("downtime.machine"), DowntimeViewModel.Row::machine, 160),
-                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 105),
+                AlarmsView.column(messages.get("downtime.from"), DowntimeViewModel.Row::from, 130),
                 AlarmsView.column(
-                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 105),
+                    messages.get("downtime.until"), DowntimeViewModel.Row::until, 130),
                 AlarmsView.column(
                     messages.get("downtime.duration"), DowntimeViewModel.Row::duration, 100),
                 AlarmsView.column(

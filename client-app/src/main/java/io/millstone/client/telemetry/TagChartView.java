@@ -125,16 +125,20 @@ public final class TagChartView extends BorderPane {
     x.setMinorTickVisible(false);
     y.setForceZeroInRange(false);
     y.setLabel(vm.tag().getUnit());
-    DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", messages.locale());
-    DateTimeFormatter dhm = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale());
-    DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss", messages.locale());
+    DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
+    // Day and month in the company's order (07/12), as the dates on every other screen.
+    DateTimeFormatter dhm =
+        DateTimeFormatter.ofPattern(
+            io.millstone.client.core.Dates.dayMonthPattern() + " HH:mm", java.util.Locale.ROOT);
+    DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
     x.setTickLabelFormatter(
         new StringConverter<>() {
           @Override
           public String toString(Number n) {
             Duration span = span();
             DateTimeFormatter f = span.toHours() >= 24 ? dhm : span.toMinutes() <= 10 ? hms : hm;
-            return f.format(Instant.ofEpochMilli(n.longValue()).atZone(text.zone()));
+            return io.millstone.client.core.Notation.current()
+                .digits(f.format(Instant.ofEpochMilli(n.longValue()).atZone(text.zone())));
           }
 
           @Override

@@ -6,7 +6,6 @@ import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
@@ -24,7 +23,7 @@ public final class TelemetryScreens {
 
   /** The screens, for the shell to show where the person may read machines. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, TelemetryGateway gateway) {
-    TelemetryText text = new TelemetryText(ctx.messages(), ZoneId.systemDefault());
+    TelemetryText text = new TelemetryText(ctx.messages(), io.millstone.client.core.Dates.zone());
     Clock clock = Clock.systemUTC();
     return List.of(
         new ScreenDefinition(

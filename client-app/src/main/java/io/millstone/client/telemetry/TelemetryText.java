@@ -3,10 +3,12 @@ package io.millstone.client.telemetry;
 import io.millstone.api.telemetry.v1.Tag;
 import io.millstone.api.telemetry.v1.ValueType;
 import io.millstone.client.core.Messages;
+import io.millstone.client.core.Notation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the factory screens write times, durations and values, in the person's language. */
 final class TelemetryText {
@@ -18,8 +20,10 @@ final class TelemetryText {
   TelemetryText(Messages messages, ZoneId zone) {
     this.messages = messages;
     this.zone = zone;
-    this.time = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", messages.locale()).withZone(zone);
-    this.minutes = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
+    // The company's date pattern, as on every other screen.
+    String date = Notation.current().datePattern().replace("yyyy", "uuuu");
+    this.time = DateTimeFormatter.ofPattern(date + " HH:mm:ss", Locale.ROOT).withZone(zone);
+    this.minutes = DateTimeFormatter.ofPattern(date + " HH:mm", Locale.ROOT).withZone(zone);
   }
 
   Messages messages() {
@@ -31,12 +35,12 @@ final class TelemetryText {
   }
 
   String time(Instant at) {
-    return at == null ? "" : time.format(at);
+    return at == null ? "" : Notation.current().digits(time.format(at));
   }
 
   /** To the minute, for stops: their seconds do not matter to anyone. */
   String minute(Instant at) {
-    return at == null ? "" : minutes.format(at);
+    return at == null ? "" : Notation.current().digits(minutes.format(at));
   }
 
   /** "2 h 05 min", "4 min 30 s", "12 s". */
@@ -63,6 +67,6 @@ final class TelemetryText {
       }
       return messages.get(on ? "telemetry.on" : "telemetry.off");
     }
-    return raw;
+    return Notation.current().digits(raw);
   }
 }

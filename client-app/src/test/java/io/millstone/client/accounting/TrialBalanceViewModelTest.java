@@ -55,8 +55,8 @@ class TrialBalanceViewModelTest {
 
     assertThat(asked).containsExactly(LocalDate.of(2026, 10, 31));
     assertThat(vm.lines()).hasSize(2);
-    assertThat(vm.totalDebitProperty().get()).isEqualTo("4,490,000.00");
-    assertThat(vm.totalCreditProperty().get()).isEqualTo("4,490,000.00");
+    assertThat(vm.totalDebitProperty().get()).isEqualTo("44,90,000.00");
+    assertThat(vm.totalCreditProperty().get()).isEqualTo("44,90,000.00");
     assertThat(vm.balancedProperty().get()).isTrue();
     assertThat(vm.verdictProperty().get()).isEqualTo("Debits equal credits (BDT).");
   }

@@ -23,7 +23,17 @@ class MessagesTest {
     Messages bn = new Messages(Messages.BANGLA);
 
     assertThat(bn.get("screen.items")).isEqualTo("পণ্য");
-    assertThat(bn.get("list.rows", 10_000)).isEqualTo("১০,০০০টি সারি");
+    assertThat(bn.get("list.rows", 10_000)).isEqualTo("10,000টি সারি");
+  }
+
+  @Test
+  void numbersInBanglaTextAreInBanglaDigitsForThoseWhoAskedForThem() {
+    Notation.use(Notation.DEFAULT.withBanglaDigits(true));
+    try {
+      assertThat(new Messages(Messages.BANGLA).get("list.rows", 10_000)).isEqualTo("১০,০০০টি সারি");
+    } finally {
+      Notation.use(Notation.DEFAULT);
+    }
   }
 
   @Test

@@ -236,7 +236,7 @@ final class BuyingDeskInMemory implements PurchasingGateway {
                     : PurchaseOrderState.PURCHASE_ORDER_STATE_APPROVED)
             .setSubmittedBy("stores")
             .setDecidedBy(big ? "" : "stores")
-            .setDecisionNote(big ? "" : "Within the approval threshold of 500,000.00")
+            .setDecisionNote(big ? "" : "Within the approval threshold of 5,00,000.00")
             .build());
   }
 

@@ -52,9 +52,9 @@ class PurchaseOrderViewModelTest {
 
     assertThat(lime.netProperty().get()).isEqualByComparingTo("177500.00");
     assertThat(lime.vatProperty().get()).isEqualByComparingTo("26625.00");
-    assertThat(vm.netTotalProperty().get()).isEqualTo("597,500.00");
+    assertThat(vm.netTotalProperty().get()).isEqualTo("5,97,500.00");
     assertThat(vm.vatTotalProperty().get()).isEqualTo("26,625.00");
-    assertThat(vm.grossTotalProperty().get()).isEqualTo("624,125.00");
+    assertThat(vm.grossTotalProperty().get()).isEqualTo("6,24,125.00");
     assertThat(vm.serverFiguresProperty().get()).isFalse();
   }
 
@@ -95,7 +95,7 @@ class PurchaseOrderViewModelTest {
     assertThat(vm.stateTextProperty().get()).isEqualTo("Approved");
     assertThat(vm.titleProperty().get()).isEqualTo("PO-000001");
     assertThat(vm.serverFiguresProperty().get()).isTrue();
-    assertThat(vm.grossTotalProperty().get()).isEqualTo("163,300.00");
+    assertThat(vm.grossTotalProperty().get()).isEqualTo("1,63,300.00");
     assertThat(vm.editableProperty().get()).isFalse();
     assertThat(vm.decisionProperty().get()).contains("Within the approval threshold");
     assertThat(notes).containsExactly("Purchase order approved within the threshold");

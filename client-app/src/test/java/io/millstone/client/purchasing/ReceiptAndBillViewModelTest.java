@@ -59,7 +59,7 @@ class ReceiptAndBillViewModelTest {
 
     assertThat(vm.lines().get(0).quantityProperty().get()).isEqualTo("8");
     assertThat(vm.lines().get(0).priceProperty().get()).isEqualTo("14200");
-    assertThat(vm.netTotalProperty().get()).isEqualTo("113,600.00");
+    assertThat(vm.netTotalProperty().get()).isEqualTo("1,13,600.00");
   }
 
   @Test

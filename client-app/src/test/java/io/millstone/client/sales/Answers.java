@@ -29,6 +29,15 @@ final class Answers implements DialogService {
     return reload;
   }
 
+  boolean post = true;
+  io.millstone.client.core.PostingSummary shownPosting;
+
+  @Override
+  public boolean confirmPosting(io.millstone.client.core.PostingSummary summary) {
+    shownPosting = summary;
+    return post;
+  }
+
   @Override
   public boolean askTrustCertificate(String server, String fingerprint) {
     return false;

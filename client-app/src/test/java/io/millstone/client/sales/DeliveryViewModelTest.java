@@ -83,4 +83,31 @@ class DeliveryViewModelTest {
     assertThat(posted[0]).isEqualTo("DN-1");
     assertThat(vm.getMessage()).isEmpty();
   }
+
+  @Test
+  void theConfirmationSaysWhatLeavesWhichWarehouseOnWhichDay() throws Exception {
+    DeliveryViewModel vm = delivery();
+    vm.lines().get(0).quantityProperty().set("12.5");
+    vm.lines().get(0).lotProperty().set("L-07");
+    vm.dateProperty().set(java.time.LocalDate.of(2026, 12, 7));
+
+    var summary = vm.summary();
+
+    assertThat(summary.question())
+        .isEqualTo(
+            "Deliver for "
+                + vm.order().getNumber()
+                + " (Dhaka Sweets & Bakery) from warehouse GODOWN, dated 07/12/2026? The stock"
+                + " leaves the warehouse; a posted delivery cannot be edited.");
+    assertThat(summary.details()).containsExactly("SUG-L30 Refined sugar L30: 12.5 t (lot L-07)");
+  }
+
+  @Test
+  void invalidInputAsksNoConfirmation() throws Exception {
+    DeliveryViewModel vm = delivery();
+    vm.lines().get(0).quantityProperty().set("1E+5");
+
+    assertThat(vm.summary()).isNull();
+    assertThat(vm.lines().get(0).errorProperty().get()).isNotEmpty();
+  }
 }

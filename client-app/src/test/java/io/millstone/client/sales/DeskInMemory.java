@@ -254,10 +254,22 @@ final class DeskInMemory implements SalesGateway {
     return Delivery.newBuilder().setNumber("DN-1").setOrderId(orderId).build();
   }
 
+  /** Tax invoices posted, and the dates they were posted with. */
+  final List<LocalDate> invoiced = new ArrayList<>();
+
+  @Override
+  public io.millstone.api.accounting.v1.NextDocumentNumber nextInvoiceNumber() {
+    return io.millstone.api.accounting.v1.NextDocumentNumber.newBuilder()
+        .setNumber("INV-2026-00007")
+        .setDate(io.millstone.api.common.v1.Date.newBuilder().setYear(2026).setMonth(12).setDay(7))
+        .build();
+  }
+
   @Override
   public Invoice invoice(String orderId, LocalDate date, String idempotencyKey)
       throws RemoteException {
     failIfAsked();
+    invoiced.add(date);
     return Invoice.newBuilder().setNumber("INV-1").setOrderId(orderId).build();
   }
 

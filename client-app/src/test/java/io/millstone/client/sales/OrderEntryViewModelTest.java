@@ -60,9 +60,9 @@ class OrderEntryViewModelTest {
     assertThat(sugar.netProperty().get()).isEqualByComparingTo("237500.00");
     assertThat(sugar.vatProperty().get()).isEqualByComparingTo("35625.00");
     assertThat(molasses.vatProperty().get()).isEqualByComparingTo("0");
-    assertThat(vm.netTotalProperty().get()).isEqualTo("357,500.00");
+    assertThat(vm.netTotalProperty().get()).isEqualTo("3,57,500.00");
     assertThat(vm.vatTotalProperty().get()).isEqualTo("35,625.00");
-    assertThat(vm.grossTotalProperty().get()).isEqualTo("393,125.00");
+    assertThat(vm.grossTotalProperty().get()).isEqualTo("3,93,125.00");
     assertThat(vm.serverFiguresProperty().get()).isFalse();
   }
 
@@ -112,7 +112,7 @@ class OrderEntryViewModelTest {
 
     assertThat(vm.customerCodeProperty().get()).isEqualTo("C-DHAKA");
     assertThat(vm.customerNameProperty().get()).isEqualTo("Dhaka Sweets & Bakery");
-    assertThat(vm.creditLimitProperty().get()).isEqualTo("Credit limit 800,000.00");
+    assertThat(vm.creditLimitProperty().get()).isEqualTo("Credit limit 8,00,000.00");
   }
 
   @Test
@@ -143,7 +143,7 @@ class OrderEntryViewModelTest {
     assertThat(vm.titleProperty().get()).isEqualTo("SO-1");
     assertThat(vm.stateTextProperty().get()).isEqualTo("Confirmed");
     assertThat(vm.serverFiguresProperty().get()).isTrue();
-    assertThat(vm.grossTotalProperty().get()).isEqualTo("278,500.00");
+    assertThat(vm.grossTotalProperty().get()).isEqualTo("2,78,500.00");
     assertThat(vm.editableProperty().get()).isFalse();
     assertThat(notes).containsExactly("Order confirmed: SO-1 Dhaka Sweets & Bakery");
   }
@@ -163,7 +163,7 @@ class OrderEntryViewModelTest {
     assertThat(desk.sentLines).hasSize(2);
     assertThat(desk.sentLines.get(1).get(0).quantity()).isEqualByComparingTo("3");
     assertThat(vm.stateTextProperty().get()).isEqualTo("Confirmed");
-    assertThat(vm.netTotalProperty().get()).isEqualTo("285,000.00");
+    assertThat(vm.netTotalProperty().get()).isEqualTo("2,85,000.00");
   }
 
   @Test
@@ -262,5 +262,55 @@ class OrderEntryViewModelTest {
     vm.saveQuotation();
     assertThat(desk.sentQuotation).containsExactly(true);
     assertThat(closed[0]).isFalse();
+  }
+
+  private SalesOrder deliveredOrder() {
+    customer();
+    type(0, "SUG-L30", "10");
+    type(1, "MOL-B", "5");
+    vm.confirm();
+    SalesOrder o = vm.orderProperty().get();
+    // everything left the godown; nothing is invoiced yet
+    SalesOrder.Builder b = o.toBuilder();
+    for (int i = 0; i < o.getLinesCount(); i++) {
+      b.setLines(i, o.getLines(i).toBuilder().setDelivered(o.getLines(i).getQuantity()));
+    }
+    return b.build();
+  }
+
+  @Test
+  void theTaxInvoiceConfirmationShowsItsNumberToBeDateAndTotal() {
+    SalesOrder o = deliveredOrder();
+
+    var summary = vm.invoiceSummary(o, "INV-2026-00007", java.time.LocalDate.of(2026, 12, 7));
+
+    assertThat(summary.question())
+        .isEqualTo(
+            "Post tax invoice INV-2026-00007 dated 07/12/2026 to Dhaka Sweets & Bakery for"
+                + " 11,52,500.00? A posted tax invoice cannot be edited; a correction is a credit"
+                + " note.");
+    assertThat(summary.details())
+        .containsExactly(
+            "SUG-L30 Refined sugar L30: 10 t \u00d7 95,000.00 = 9,50,000.00",
+            "MOL-B Molasses grade B: 5 t \u00d7 12,000.00 = 60,000.00",
+            "Net 10,10,000.00, VAT 1,42,500.00, total 11,52,500.00");
+  }
+
+  @Test
+  void anInvoiceIsPostedOnlyWhenThePersonConfirms() {
+    customer();
+    type(0, "SUG-L30", "10");
+    vm.confirm();
+    dialogs.post = false;
+
+    vm.invoice();
+
+    assertThat(dialogs.shownPosting.question()).contains("INV-2026-00007").contains("07/12/2026");
+    assertThat(desk.invoiced).isEmpty();
+
+    dialogs.post = true;
+    vm.invoice();
+
+    assertThat(desk.invoiced).containsExactly(java.time.LocalDate.of(2026, 12, 7));
   }
 }

@@ -40,8 +40,8 @@ class PaymentViewModelTest {
     assertThat(allocation(0)).isEqualTo("100000.00");
     assertThat(allocation(1)).isEqualTo("20000.00");
     assertThat(allocation(2)).isEmpty();
-    assertThat(vm.allocatedTextProperty().get()).isEqualTo("Allocated 120,000.00 of 120,000.00");
-    assertThat(vm.openTotalProperty().get()).isEqualTo("450,000.00");
+    assertThat(vm.allocatedTextProperty().get()).isEqualTo("Allocated 1,20,000.00 of 1,20,000.00");
+    assertThat(vm.openTotalProperty().get()).isEqualTo("4,50,000.00");
   }
 
   @Test
@@ -60,7 +60,7 @@ class PaymentViewModelTest {
                         new SalesGateway.AllocationInput(
                             "inv-INV-2026-00006", new BigDecimal("50000.00"))));
     assertThat(vm.postedProperty().get())
-        .isEqualTo("Payment RCV-1 of 150,000.00 posted with JV-7.");
+        .isEqualTo("Payment RCV-1 of 1,50,000.00 posted with JV-7.");
   }
 
   @Test
@@ -74,7 +74,7 @@ class PaymentViewModelTest {
     assertThat(desk.sentAllocations).isEmpty();
     assertThat(vm.getMessage())
         .isEqualTo(
-            "The allocations add up to 90,000.00, the payment is 100,000.00: every taka must be"
+            "The allocations add up to 90,000.00, the payment is 1,00,000.00: every taka must be"
                 + " set against an invoice.");
   }
 
@@ -89,5 +89,19 @@ class PaymentViewModelTest {
     assertThat(desk.sentAllocations).isEmpty();
     assertThat(vm.allocations().get(1).errorProperty().get())
         .isEqualTo("Only 50,000.00 is open on this invoice.");
+  }
+
+  @Test
+  void theConfirmationNamesTheAmountAsTypedTheCustomerTheMethodAndWhatItSettles() {
+    vm.amountProperty().set("1,20,000");
+    vm.dateProperty().set(LocalDate.of(2026, 12, 7));
+
+    var summary = vm.summary();
+
+    assertThat(summary.question())
+        .isEqualTo("Post a payment of 1,20,000.00 from C-DHAKA by Bank, dated 07/12/2026?");
+    assertThat(summary.details())
+        .containsExactly(
+            "Settles INV-2026-00004: 1,00,000.00", "Settles INV-2026-00006: 20,000.00");
   }
 }

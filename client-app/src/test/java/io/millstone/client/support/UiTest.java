@@ -186,6 +186,13 @@ public abstract class UiTest extends FxRobot {
     }
   }
 
+  /** Answers the confirmation every posting asks for with Post. */
+  protected void confirmPosting() {
+    waitUntil(() -> lookup("#confirmPost").tryQuery().isPresent());
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isEmpty());
+  }
+
   /** Saves the window as it looks now to target/screenshots/NAME. */
   protected Path screenshot(String name) {
     return screenshot(stage.getScene(), name);

@@ -62,7 +62,7 @@ class AlarmsViewModelTest {
         .containsExactly("active-old", "active-new", "ended-open", "ended-acked");
     assertThat(vm.rows().get(0).machine()).isEqualTo("Mill tandem 1 \u00b7 Mill 1");
     assertThat(vm.rows().get(0).tag()).isEqualTo("Mill speed");
-    assertThat(vm.rows().get(0).raisedAt()).isEqualTo("23 Nov 06:00:00");
+    assertThat(vm.rows().get(0).raisedAt()).isEqualTo("23/11/2026 06:00:00");
   }
 
   @Test

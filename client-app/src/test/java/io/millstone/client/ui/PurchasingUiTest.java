@@ -145,8 +145,8 @@ class PurchasingUiTest extends UiTest {
     line(1, "CANE", "20", "4200");
 
     // a live estimate: 10 t lime at 15 % VAT, 20 t cane exempt
-    waitUntil(() -> text("#poGross").equals("247,300.00"));
-    assertThat(text("#po-0-net")).isEqualTo("142,000.00");
+    waitUntil(() -> text("#poGross").equals("2,47,300.00"));
+    assertThat(text("#po-0-net")).isEqualTo("1,42,000.00");
     assertThat(text("#po-0-vat")).isEqualTo("21,300.00");
     assertThat(text("#po-1-vat")).isEqualTo("0.00");
     assertThat(text("#poVat")).isEqualTo("21,300.00");
@@ -159,7 +159,7 @@ class PurchasingUiTest extends UiTest {
     String small = text("#poTitle");
     assertThat(small).startsWith("PO-");
     assertThat(text("#poFiguresSource")).isEqualTo("Figures as the server priced the order.");
-    assertThat(text("#poGross")).isEqualTo("247,300.00");
+    assertThat(text("#poGross")).isEqualTo("2,47,300.00");
     assertThat(text("#poDecision")).contains("threshold");
 
     // the goods come in: all of it, the lime from lot L-2611
@@ -170,6 +170,7 @@ class PurchasingUiTest extends UiTest {
     clickOn("#receive-1-lot");
     write("L-2611");
     clickOn("#postReceipt");
+    confirmPosting();
     waitUntil(() -> text("#poState").equals("Received"));
 
     // accounts enter the supplier's bill; a price above the order's is refused with the reason
@@ -180,6 +181,7 @@ class PurchasingUiTest extends UiTest {
     fill("#billSupplierInvoice", "JLW/2026/118");
     fill("#bill-1-price", "15500");
     clickOn("#postBill");
+    confirmPosting();
     waitUntil(() -> !text("#billMessage").isEmpty());
     String refusal = text("#billMessage");
     assertThat(refusal).contains("line 1 (LIME)").contains("above the order's");
@@ -187,16 +189,18 @@ class PurchasingUiTest extends UiTest {
     screenshot("bill.png");
     fill("#bill-1-price", "14200");
     clickOn("#postBill");
+    confirmPosting();
 
     // posted, the payment to the supplier opens with the bill allocated
     waitUntil(() -> lookup("#spAmount").tryQuery().isPresent());
     waitUntil(() -> lookup("#spAllocations").query().lookupAll(".text-field").size() == 1);
     fill("#spAmount", "247300");
-    waitUntil(() -> text("#spAllocatedText").equals("Allocated 247,300.00 of 247,300.00"));
+    waitUntil(() -> text("#spAllocatedText").equals("Allocated 2,47,300.00 of 2,47,300.00"));
     fill("#spReference", "Sonali Bank cheque 771203");
     clickOn("#postSupplierPayment");
+    confirmPosting();
     waitUntil(() -> text("#spPosted").startsWith("Payment "));
-    assertThat(text("#spPosted")).contains("of 247,300.00 posted with JV-");
+    assertThat(text("#spPosted")).contains("of 2,47,300.00 posted with JV-");
     waitUntil(() -> text("#spMessage").equals("S-JLW has no open bills."));
 
     // a big order from the stores waits for approval
@@ -206,7 +210,7 @@ class PurchasingUiTest extends UiTest {
     type(KeyCode.ENTER);
     waitUntil(() -> text("#supplierName").equals("Joypurhat Lime Works"));
     line(0, "LIME", "100", "14200");
-    waitUntil(() -> text("#poGross").equals("1,633,000.00"));
+    waitUntil(() -> text("#poGross").equals("16,33,000.00"));
     ctrl(KeyCode.ENTER);
     waitUntil(() -> text("#poState").equals("Awaiting approval"));
     String big = text("#poTitle");
@@ -238,7 +242,7 @@ class PurchasingUiTest extends UiTest {
     type(KeyCode.ENTER);
     waitUntil(() -> text("#supplierName").equals("Joypurhat Lime Works"));
     line(0, "CANE", "500", "4200");
-    waitUntil(() -> text("#poGross").equals("2,100,000.00"));
+    waitUntil(() -> text("#poGross").equals("21,00,000.00"));
     ctrl(KeyCode.ENTER);
     waitUntil(() -> text("#poState").equals("Awaiting approval"));
     String own = text("#poTitle");

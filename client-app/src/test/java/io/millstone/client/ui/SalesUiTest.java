@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The sales office sells sugar and molasses from the keyboard, the goods leave the godown, the tax
@@ -99,6 +100,28 @@ class SalesUiTest extends UiTest {
         .signIn(ServerAddress.parse(server.address()), admin, LiveServer.PASSWORD.toCharArray());
   }
 
+  /** Today as the company writes it (dd/MM/yyyy, in Dhaka). */
+  private static String today() {
+    return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Dhaka"))
+        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+  }
+
+  /** How many deliveries the server holds for the order. */
+  private static int deliveriesOf(String orderNumber) throws Exception {
+    try (var c = server.server().platform().database().ownerDataSource().getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM delivery d JOIN sales_order o ON o.id = d.order_id"
+                    + " WHERE o.company_id = ? AND o.number = ?")) {
+      ps.setObject(1, company);
+      ps.setString(2, orderNumber);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
   private void ctrl(KeyCode key) {
     press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
   }
@@ -120,7 +143,7 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> lookup("#customerSuggestions").tryQuery().isPresent());
     type(KeyCode.ENTER);
     waitUntil(() -> text("#customerName").equals("Dhaka Sweets & Bakery"));
-    assertThat(text("#creditLimit")).isEqualTo("Credit limit 5,000,000.00");
+    assertThat(text("#creditLimit")).isEqualTo("Credit limit 50,00,000.00");
     waitUntil(() -> lookup("#line-0-item").query().isFocused());
 
     // line 1: sugar by part of its code; the price comes from the item
@@ -146,12 +169,12 @@ class SalesUiTest extends UiTest {
     write("11500");
 
     // live line and VAT totals: 40 × 95,000 at 15 %, 10 × 11,500 exempt
-    waitUntil(() -> text("#grossTotal").equals("4,485,000.00"));
-    assertThat(text("#line-0-net")).isEqualTo("3,800,000.00");
-    assertThat(text("#line-0-vat")).isEqualTo("570,000.00");
+    waitUntil(() -> text("#grossTotal").equals("44,85,000.00"));
+    assertThat(text("#line-0-net")).isEqualTo("38,00,000.00");
+    assertThat(text("#line-0-vat")).isEqualTo("5,70,000.00");
     assertThat(text("#line-1-vat")).isEqualTo("0.00");
-    assertThat(text("#netTotal")).isEqualTo("3,915,000.00");
-    assertThat(text("#vatTotal")).isEqualTo("570,000.00");
+    assertThat(text("#netTotal")).isEqualTo("39,15,000.00");
+    assertThat(text("#vatTotal")).isEqualTo("5,70,000.00");
     assertThat(text("#figuresSource")).startsWith("Estimated here");
     screenshot("sales-order.png");
 
@@ -159,7 +182,7 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> text("#orderState").equals("Confirmed"));
     assertThat(text("#orderTitle")).startsWith("SO-");
     assertThat(text("#figuresSource")).isEqualTo("Figures as the server priced the order.");
-    assertThat(text("#grossTotal")).isEqualTo("4,485,000.00");
+    assertThat(text("#grossTotal")).isEqualTo("44,85,000.00");
 
     // the stores deliver everything from the godown, the sugar from lot L-07
     clickWhenReady("#deliverButton");
@@ -173,16 +196,42 @@ class SalesUiTest extends UiTest {
                         .getValue()));
     clickOn("#deliver-1-lot");
     write("L-07");
+    String orderNumber = text("#deliveryView .title-3").split(" ")[1];
+    // Enter in a quantity field posts nothing: no confirmation, no call, no delivery
+    clickOn("#deliver-1-qty");
+    type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(lookup("#postingConfirmation").tryQuery()).isEmpty();
+    assertThat(lookup("#postDelivery").query().isDisabled()).isFalse();
+    assertThat(deliveriesOf(orderNumber)).isZero();
+    // the button asks first, saying what leaves which warehouse on which day
     clickOn("#postDelivery");
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingQuestion")).contains(orderNumber).contains("GODOWN").contains(today());
+    assertThat(text("#postingDetail-0")).isEqualTo("SUG-L30 Refined sugar L-30: 40 t (lot L-07)");
+    assertThat(text("#postingDetail-1")).isEqualTo("MOL-B Molasses, grade B: 10 t");
+    screenshot(lookup("#postingConfirmation").query().getScene(), "delivery-confirmation.png");
+    clickOn("#confirmPost");
     waitUntil(() -> text("#orderState").equals("Delivered"));
+    assertThat(deliveriesOf(orderNumber)).isEqualTo(1);
 
     // accounts invoice it: the tax invoice with BIN, VAT and its voucher
     clickWhenReady("#invoiceButton");
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    String numberToBe = text("#postingQuestion").replaceAll(".*(INV-\\d{4}-\\d{5}).*", "$1");
+    assertThat(text("#postingQuestion"))
+        .startsWith("Post tax invoice INV-")
+        .contains(" dated " + today() + " to Dhaka Sweets & Bakery for 44,85,000.00?");
+    assertThat(text("#postingDetail-2"))
+        .isEqualTo("Net 39,15,000.00, VAT 5,70,000.00, total 44,85,000.00");
+    screenshot(lookup("#postingConfirmation").query().getScene(), "invoice-confirmation.png");
+    clickOn("#confirmPost");
     waitUntil(() -> text("#invoiceNumber").startsWith("INV-"));
+    assertThat(text("#invoiceNumber")).isEqualTo(numberToBe);
     assertThat(text("#invoiceBin")).isEqualTo("1234567890123");
-    assertThat(text("#invoiceNet")).isEqualTo("3,915,000.00 BDT");
-    assertThat(text("#invoiceVat")).isEqualTo("570,000.00 BDT");
-    assertThat(text("#invoiceGross")).isEqualTo("4,485,000.00 BDT");
+    assertThat(text("#invoiceNet")).isEqualTo("39,15,000.00 BDT");
+    assertThat(text("#invoiceVat")).isEqualTo("5,70,000.00 BDT");
+    assertThat(text("#invoiceGross")).isEqualTo("44,85,000.00 BDT");
     assertThat(text("#invoiceJv")).startsWith("JV-");
     assertThat(lookup("#invoiceLines").queryAs(TableView.class).getItems()).hasSize(2);
     screenshot("invoice.png");
@@ -196,12 +245,16 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> lookup("#allocation-" + invoiceNumber).tryQuery().isPresent());
     fill("#paymentAmount", "1000000");
     waitUntil(() -> text("#allocation-" + invoiceNumber).equals("1000000.00"));
-    assertThat(text("#allocatedText")).isEqualTo("Allocated 1,000,000.00 of 1,000,000.00");
+    assertThat(text("#allocatedText")).isEqualTo("Allocated 10,00,000.00 of 10,00,000.00");
     fill("#paymentReference", "DBBL cheque 448812");
     screenshot("payment.png");
     clickOn("#postPayment");
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingQuestion"))
+        .isEqualTo("Post a payment of 10,00,000.00 from C-DHAKA by Bank, dated " + today() + "?");
+    confirmPosting();
     waitUntil(() -> text("#paymentPosted").startsWith("Payment "));
-    assertThat(text("#paymentPosted")).contains("of 1,000,000.00 posted with JV-");
+    assertThat(text("#paymentPosted")).contains("of 10,00,000.00 posted with JV-");
     assertThat(text("#paymentMessage")).isEmpty();
 
     // the order list, narrowed by state on the server, opens the order
@@ -292,7 +345,7 @@ class SalesUiTest extends UiTest {
     type(KeyCode.TAB);
     write("2");
     type(KeyCode.TAB);
-    waitUntil(() -> text("#grossTotal").equals("218,500.00"));
+    waitUntil(() -> text("#grossTotal").equals("2,18,500.00"));
 
     ctrl(KeyCode.ENTER);
 

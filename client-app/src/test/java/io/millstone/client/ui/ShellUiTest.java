@@ -120,6 +120,28 @@ class ShellUiTest extends UiTest {
   }
 
   @Test
+  void aBanglaReaderWhoAsksForBanglaDigitsSeesThemAndTheChoiceIsKept() {
+    signInAndWait(admin);
+    clickWhenReady("#nav-users");
+    waitUntil(() -> text("#rowCount").endsWith("rows"));
+    @SuppressWarnings("unchecked")
+    ComboBox<String> language = lookup("#language").queryAs(ComboBox.class);
+    interact(() -> language.getSelectionModel().select("বাংলা"));
+    // Latin digits until the person asks for Bangla ones
+    waitUntil(() -> text("#rowCount").matches("[0-9,]+টি সারি"));
+
+    clickWhenReady("#banglaDigits");
+
+    waitUntil(() -> text("#rowCount").matches("[\u09E6-\u09EF,]+টি সারি"));
+    assertThat(new io.millstone.client.core.ClientPrefs(config).get("banglaDigits", ""))
+        .isEqualTo("true");
+    screenshot("shell-bn-digits.png");
+    clickWhenReady("#banglaDigits");
+    waitUntil(() -> text("#rowCount").matches("[0-9,]+টি সারি"));
+    interact(() -> lookup("#language").queryAs(ComboBox.class).getSelectionModel().select(0));
+  }
+
+  @Test
   void aUserWithoutPermissionDoesNotSeeTheUsersScreenAndTheServerRefusesAnyway() {
     String clerk = server.createUser(company, server.fresh("sales"), "sales");
     signInAndWait(clerk);

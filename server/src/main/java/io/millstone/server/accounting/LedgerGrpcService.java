@@ -3,6 +3,7 @@ package io.millstone.server.accounting;
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.accounting.v1.Account;
 import io.millstone.api.accounting.v1.ClosePeriodRequest;
+import io.millstone.api.accounting.v1.GetNextDocumentNumberRequest;
 import io.millstone.api.accounting.v1.GetTrialBalanceRequest;
 import io.millstone.api.accounting.v1.JournalEntry;
 import io.millstone.api.accounting.v1.JournalLine;
@@ -11,6 +12,7 @@ import io.millstone.api.accounting.v1.ListAccountsRequest;
 import io.millstone.api.accounting.v1.ListAccountsResponse;
 import io.millstone.api.accounting.v1.ListPeriodsRequest;
 import io.millstone.api.accounting.v1.ListPeriodsResponse;
+import io.millstone.api.accounting.v1.NextDocumentNumber;
 import io.millstone.api.accounting.v1.OpenFiscalYearRequest;
 import io.millstone.api.accounting.v1.Period;
 import io.millstone.api.accounting.v1.PostJournalEntryRequest;
@@ -25,10 +27,24 @@ import java.math.BigDecimal;
 public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImplBase {
   private final Books books;
   private final LedgerReports reports;
+  private final NextNumbers nextNumbers;
 
-  public LedgerGrpcService(Books books, LedgerReports reports) {
+  public LedgerGrpcService(Books books, LedgerReports reports, NextNumbers nextNumbers) {
     this.books = books;
     this.reports = reports;
+    this.nextNumbers = nextNumbers;
+  }
+
+  @Override
+  public void getNextDocumentNumber(
+      GetNextDocumentNumberRequest req, StreamObserver<NextDocumentNumber> out) {
+    NextNumbers.Next n = nextNumbers.peek(GatewayContext.actor(), req.getSeries().trim());
+    out.onNext(
+        NextDocumentNumber.newBuilder()
+            .setNumber(n.number())
+            .setDate(ProtoValues.date(n.date()))
+            .build());
+    out.onCompleted();
   }
 
   @Override

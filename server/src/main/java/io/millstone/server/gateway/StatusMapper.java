@@ -14,6 +14,7 @@ import io.millstone.server.platform.error.AccessDeniedException;
 import io.millstone.server.platform.error.AuthenticationException;
 import io.millstone.server.platform.error.BusinessRuleException;
 import io.millstone.server.platform.error.ConflictException;
+import io.millstone.server.platform.error.ErrorMessages;
 import io.millstone.server.platform.error.FieldViolation;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.MillstoneException;
@@ -36,6 +37,15 @@ final class StatusMapper {
   private StatusMapper() {}
 
   static StatusRuntimeException toStatus(Throwable t, String requestId, String method) {
+    return toStatus(t, requestId, method, ErrorMessages.ENGLISH);
+  }
+
+  /**
+   * The status for {@code t}, its message and field violations in {@code locale} where the server's
+   * message bundles have them ({@link ErrorMessages}); the reason stays the message id.
+   */
+  static StatusRuntimeException toStatus(
+      Throwable t, String requestId, String method, java.util.Locale locale) {
     if (t instanceof StatusRuntimeException sre) {
       return sre;
     }
@@ -44,7 +54,16 @@ final class StatusMapper {
       com.google.rpc.Status.Builder st =
           com.google.rpc.Status.newBuilder()
               .setCode(code.getNumber())
-              .setMessage(me.getMessage())
+              .setMessage(
+                  me instanceof InvalidInputException iie
+                      ? iie.violations().stream()
+                          .map(
+                              v ->
+                                  v.field()
+                                      + ": "
+                                      + ErrorMessages.description(v, me.zone(), locale))
+                          .collect(java.util.stream.Collectors.joining("; "))
+                      : ErrorMessages.message(me, locale))
               .addDetails(
                   Any.pack(
                       ErrorInfo.newBuilder()
@@ -57,7 +76,7 @@ final class StatusMapper {
           br.addFieldViolations(
               BadRequest.FieldViolation.newBuilder()
                   .setField(v.field())
-                  .setDescription(v.description()));
+                  .setDescription(ErrorMessages.description(v, me.zone(), locale)));
         }
         st.addDetails(Any.pack(br.build()));
       }

@@ -2,6 +2,7 @@ package io.millstone.server.identity;
 
 import io.millstone.server.identity.model.Company;
 import io.millstone.server.identity.model.CompanySettings;
+import io.millstone.server.identity.model.DisplayFormats;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Transactions;
@@ -40,7 +41,7 @@ public final class CompanyAdmin {
           t.session().flush();
           t.audit("identity.company.create", "company", id, "created " + describe(settings));
           setups.forEach(s -> s.setUp(t, id));
-          return new CompanyView(id, c.settings(), c.version());
+          return new CompanyView(id, c.settings(), c.formats(), c.version());
         });
   }
 
@@ -52,12 +53,36 @@ public final class CompanyAdmin {
           if (c == null) {
             throw new NotFoundException("Company", actor.companyId().toString());
           }
-          return new CompanyView(c.id(), c.settings(), c.version());
+          return new CompanyView(c.id(), c.settings(), c.formats(), c.version());
         });
   }
 
   public CompanyView update(Actor actor, CompanySettings settings, long version) {
+    return update(actor, settings, new DisplayFormats(null, null), version);
+  }
+
+  /**
+   * The company's settings and how it writes amounts and dates: what any signed-in person's client
+   * needs to show them, whatever their roles.
+   */
+  public DisplaySettingsView displaySettings(Actor actor) {
+    CompanyView c = get(actor);
+    return new DisplaySettingsView(
+        c.settings().currencyCode(),
+        c.formats().numberGrouping(),
+        c.formats().dateFormat(),
+        c.settings().timeZone());
+  }
+
+  /** What the client formats with; see {@link #displaySettings}. */
+  public record DisplaySettingsView(
+      String currencyCode, String numberGrouping, String dateFormat, String timeZone) {}
+
+  /** Updates the settings and, where {@code formats} names them, the display formats. */
+  public CompanyView update(
+      Actor actor, CompanySettings settings, DisplayFormats formats, long version) {
     validate(settings);
+    validate(formats);
     return tx.inCompany(
         actor,
         t -> {
@@ -68,14 +93,20 @@ public final class CompanyAdmin {
           Versions.check(
               "The company settings", version, c.version(), c.updatedBy(), c.updatedAt());
           CompanySettings before = c.settings();
+          DisplayFormats formatsBefore = c.formats();
           c.apply(settings, actor.username(), clock.instant());
+          c.applyFormats(formats, actor.username(), clock.instant());
           t.session().flush();
           t.audit(
               "identity.company.update",
               "company",
               c.id(),
-              describe(before) + " -> " + describe(settings));
-          return new CompanyView(c.id(), c.settings(), c.version());
+              describe(before)
+                  + describe(formatsBefore)
+                  + " -> "
+                  + describe(settings)
+                  + describe(c.formats()));
+          return new CompanyView(c.id(), c.settings(), c.formats(), c.version());
         });
   }
 
@@ -98,7 +129,8 @@ public final class CompanyAdmin {
                       rs.getString(2),
                       rs.getBigDecimal(3),
                       rs.getInt(4),
-                      rs.getString(5)));
+                      rs.getString(5)),
+              s -> ZoneId.of(s.timeZone()));
 
   /**
    * The company's settings for a transaction: as the statement that began it answered them, or,
@@ -149,6 +181,26 @@ public final class CompanyAdmin {
         + s.fiscalYearStartMonth()
         + ", time zone "
         + s.timeZone();
+  }
+
+  static String describe(DisplayFormats f) {
+    return ", grouping " + f.numberGrouping() + ", dates " + f.dateFormat();
+  }
+
+  /** Checks the formats an update names; null fields are left as they are. */
+  static void validate(DisplayFormats f) {
+    Validator v = new Validator();
+    v.check(
+        f.numberGrouping() == null
+            || f.numberGrouping().equals(DisplayFormats.INDIAN)
+            || f.numberGrouping().equals(DisplayFormats.WESTERN),
+        "number_grouping",
+        "must be INDIAN (lakh/crore) or WESTERN");
+    v.check(
+        f.dateFormat() == null || DisplayFormats.DATE_FORMATS.contains(f.dateFormat()),
+        "date_format",
+        "must be one of " + String.join(", ", DisplayFormats.DATE_FORMATS));
+    v.throwIfInvalid();
   }
 
   /** Checks every field; field names are those of the UpdateCompany request. */

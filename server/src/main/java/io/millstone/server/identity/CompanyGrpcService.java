@@ -3,10 +3,13 @@ package io.millstone.server.identity;
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.identity.v1.Company;
 import io.millstone.api.identity.v1.CompanyServiceGrpc;
+import io.millstone.api.identity.v1.DisplaySettings;
 import io.millstone.api.identity.v1.GetCompanyRequest;
+import io.millstone.api.identity.v1.GetDisplaySettingsRequest;
 import io.millstone.api.identity.v1.UpdateCompanyRequest;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.identity.model.CompanySettings;
+import io.millstone.server.identity.model.DisplayFormats;
 import java.math.BigDecimal;
 
 /** Adapter from the CompanyService contract to {@link CompanyAdmin}. */
@@ -33,8 +36,20 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
             vat,
             req.getFiscalYearStartMonth(),
             req.getTimeZone().trim());
+    DisplayFormats formats =
+        new DisplayFormats(
+            IdentityProtos.grouping(req.getNumberGrouping()),
+            req.getDateFormat().isBlank() ? null : req.getDateFormat().trim());
     out.onNext(
-        IdentityProtos.company(companies.update(GatewayContext.actor(), s, req.getVersion())));
+        IdentityProtos.company(
+            companies.update(GatewayContext.actor(), s, formats, req.getVersion())));
+    out.onCompleted();
+  }
+
+  @Override
+  public void getDisplaySettings(
+      GetDisplaySettingsRequest req, StreamObserver<DisplaySettings> out) {
+    out.onNext(IdentityProtos.displaySettings(companies.displaySettings(GatewayContext.actor())));
     out.onCompleted();
   }
 

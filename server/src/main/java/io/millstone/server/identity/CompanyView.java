@@ -1,7 +1,9 @@
 package io.millstone.server.identity;
 
 import io.millstone.server.identity.model.CompanySettings;
+import io.millstone.server.identity.model.DisplayFormats;
 import java.util.UUID;
 
 /** A company's settings with the version to send back on update. */
-public record CompanyView(UUID id, CompanySettings settings, long version) {}
+public record CompanyView(
+    UUID id, CompanySettings settings, DisplayFormats formats, long version) {}

@@ -37,9 +37,11 @@ public final class Transactions {
   /**
    * What a company's unit of work reads about the company in the statement that starts it ({@code
    * begin_work}: the settings most work needs), kept on the {@link Tx} under {@code type}, so that
-   * reading them later costs no round trip.
+   * reading them later costs no round trip. {@code zone} names the company's time zone in them, so
+   * that a refusal leaving the transaction shows its times in that zone.
    */
-  public record CompanyContext<T>(Class<T> type, RowReader<T> reader) {}
+  public record CompanyContext<T>(
+      Class<T> type, RowReader<T> reader, Function<T, java.time.ZoneId> zone) {}
 
   /** Reads one row of a result set. */
   @FunctionalInterface
@@ -99,8 +101,8 @@ public final class Transactions {
       UUID companyId, UUID userId, Actor actor, String planMode, Function<Tx, T> work) {
     try (Session session = sessionFactory.openSession()) {
       Transaction t = session.beginTransaction();
+      Tx tx = new Tx(session, actor, planMode);
       try {
-        Tx tx = new Tx(session, actor, planMode);
         tx.withConnection(
             c -> {
               begin(c, tx, companyId, userId, planMode);
@@ -125,9 +127,25 @@ public final class Transactions {
             e.addSuppressed(suppressed);
           }
         }
+        if (e instanceof MillstoneException me && companyContext != null) {
+          showTimesInCompanyZone(me, tx, companyContext);
+        }
         throw translate(e);
       }
     }
+  }
+
+  private static <T> void showTimesInCompanyZone(
+      MillstoneException e, Tx tx, CompanyContext<T> context) {
+    tx.memoed(context.type())
+        .ifPresent(
+            v -> {
+              try {
+                e.showTimesIn(context.zone().apply(v));
+              } catch (java.time.DateTimeException badZone) {
+                // Times then stay in UTC, as the refusal says.
+              }
+            });
   }
 
   private void begin(java.sql.Connection c, Tx tx, UUID companyId, UUID userId, String planMode)

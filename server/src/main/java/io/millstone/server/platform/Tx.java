@@ -86,6 +86,11 @@ public final class Tx {
     return key.cast(memos.computeIfAbsent(key, k -> load.get()));
   }
 
+  /** What {@link #memo} holds under {@code key}, without loading it. */
+  <T> java.util.Optional<T> memoed(Class<T> key) {
+    return java.util.Optional.ofNullable(key.cast(memos.get(key)));
+  }
+
   List<AuditEntry> auditEntries() {
     return auditEntries;
   }

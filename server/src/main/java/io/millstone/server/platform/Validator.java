@@ -19,12 +19,14 @@ public final class Validator {
   /** A required text field: present, not blank, at most {@code max} characters. */
   public Validator text(String value, String field, int max) {
     if (value == null || value.isBlank()) {
-      violations.add(new FieldViolation(field, "is required"));
+      violations.add(new FieldViolation(field, "is required", "required", List.of()));
     } else if (value.length() > max) {
       violations.add(
           new FieldViolation(
               field,
-              "is too long: " + value.length() + " characters, at most " + max + " allowed"));
+              "is too long: " + value.length() + " characters, at most " + max + " allowed",
+              "too_long",
+              List.of(value.length(), max)));
     }
     return this;
   }

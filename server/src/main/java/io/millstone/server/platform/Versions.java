@@ -20,13 +20,19 @@ public final class Versions {
   public static void check(
       String what, long expected, long actual, String updatedBy, Instant updatedAt) {
     if (expected != actual) {
-      throw new ConflictException(
+      // The arguments let the gateway say it in the caller's language, with the time in the
+      // company's zone; the sentence here is the fallback.
+      throw ConflictException.of(
+          "version_conflict",
           what
               + " was changed by "
               + updatedBy
               + " at "
               + WHEN.format(updatedAt)
-              + " after you opened it; reload to see their change, then apply yours again.");
+              + " after you opened it; reload to see their change, then apply yours again.",
+          what,
+          updatedBy,
+          updatedAt);
     }
   }
 }

@@ -30,6 +30,12 @@ public class Company {
   @Column(name = "time_zone", nullable = false, length = 64)
   private String timeZone;
 
+  @Column(name = "number_grouping", nullable = false, length = 16)
+  private String numberGrouping;
+
+  @Column(name = "date_format", nullable = false, length = 16)
+  private String dateFormat;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -46,7 +52,23 @@ public class Company {
   public Company(UUID id, CompanySettings settings, String by, Instant now) {
     this.id = id;
     this.createdAt = now;
+    DisplayFormats d = DisplayFormats.defaultsFor(settings.currencyCode());
+    this.numberGrouping = d.numberGrouping();
+    this.dateFormat = d.dateFormat();
     apply(settings, by, now);
+  }
+
+  /** Changes how the company writes amounts and dates; null fields stay as they are. */
+  public void applyFormats(DisplayFormats change, String by, Instant now) {
+    DisplayFormats d = formats().with(change);
+    this.numberGrouping = d.numberGrouping();
+    this.dateFormat = d.dateFormat();
+    this.updatedAt = now;
+    this.updatedBy = by;
+  }
+
+  public DisplayFormats formats() {
+    return new DisplayFormats(numberGrouping, dateFormat);
   }
 
   public void apply(CompanySettings s, String by, Instant now) {

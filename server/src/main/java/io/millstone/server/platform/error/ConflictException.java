@@ -9,4 +9,16 @@ public final class ConflictException extends MillstoneException {
   public ConflictException(String message, Throwable cause) {
     super("version_conflict", message, cause);
   }
+
+  /**
+   * A conflict whose sentence the server's message bundles know by {@code messageId}, with its
+   * arguments ({@link ErrorMessages}).
+   */
+  public static ConflictException of(String messageId, String message, Object... args) {
+    return new ConflictException(messageId, message, args);
+  }
+
+  private ConflictException(String messageId, String message, Object[] args) {
+    super(messageId, message, null, args);
+  }
 }
