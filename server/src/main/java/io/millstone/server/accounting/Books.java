@@ -407,7 +407,9 @@ public final class Books {
                 + longDate(date)
                 + ": create fiscal year "
                 + fiscalYearName(t, date)
-                + " first (whoever may close periods can open it), then post the entry again.");
+                + " first (whoever may close periods can open it), then post the entry again.",
+            date,
+            fiscalYearName(t, date));
       }
       seen.put(date, p);
     }

@@ -126,7 +126,7 @@ public final class PartyAdmin {
         t -> {
           currency(t, in);
           if (role == Role.CUSTOMER && (d.noCreditLimit() || d.creditLimit().signum() != 0)) {
-            mayGiveCredit(actor, "give new customer " + c + " credit");
+            mayGiveCredit(actor, "give new customer " + c + " credit", c);
           }
           var outcome =
               Idempotency.once(
@@ -184,7 +184,7 @@ public final class PartyAdmin {
           if (p.isCustomer()
               && (before.noCreditLimit() != d.noCreditLimit()
                   || before.creditLimit().compareTo(d.creditLimit()) != 0)) {
-            mayGiveCredit(actor, "change the credit limit of customer " + p.code());
+            mayGiveCredit(actor, "change the credit limit of customer " + p.code(), p.code());
           }
           p.change(d, actor.username(), clock.instant());
           t.session().flush();
@@ -227,7 +227,7 @@ public final class PartyAdmin {
    * Credit is the accounts office's decision: the sales office may edit its customers but not what
    * they may owe. Work of the server itself (an admin command, the demo) needs no permission.
    */
-  private static void mayGiveCredit(Actor actor, String what) {
+  private static void mayGiveCredit(Actor actor, String what, String customerCode) {
     if (actor.userId().isPresent() && !actor.can(CREDIT_PERMISSION)) {
       throw new AccessDeniedException(
           "masterdata.customer.credit_not_allowed",
@@ -235,7 +235,8 @@ public final class PartyAdmin {
               + what
               + " (permission "
               + CREDIT_PERMISSION
-              + "); leave the credit limit as it is, or ask the accounts office.");
+              + "); leave the credit limit as it is, or ask the accounts office.",
+          customerCode);
     }
   }
 

@@ -104,7 +104,10 @@ final class OrderApproval {
                     + o.number()
                     + "; another approver must "
                     + (approve ? "approve" : "reject")
-                    + " it.");
+                    + " it.",
+                submitted ? "submitted" : "created",
+                o.number(),
+                approve ? "approve" : "reject");
           }
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -95,7 +95,9 @@ final class ThreeWayMatch {
               + o.number()
               + " and its receipts: "
               + String.join("; ", mismatches)
-              + ". Correct the bill, receive the goods first, or ask the supplier for a corrected invoice.");
+              + ". Correct the bill, receive the goods first, or ask the supplier for a corrected invoice.",
+          o.number(),
+          String.join("; ", mismatches));
     }
   }
 }

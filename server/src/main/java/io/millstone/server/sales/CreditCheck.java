@@ -69,7 +69,14 @@ final class CreditCheck {
               + Amounts.money(room)
               + ", and this order is "
               + Amounts.money(orderGross)
-              + ". Take a payment first, or ask for a higher limit.");
+              + ". Take a payment first, or ask for a higher limit.",
+          cust.name(),
+          cust.code(),
+          Amounts.money(cust.creditLimit()),
+          Amounts.money(receivable),
+          Amounts.money(ordered),
+          Amounts.money(room),
+          Amounts.money(orderGross));
     }
   }
 }

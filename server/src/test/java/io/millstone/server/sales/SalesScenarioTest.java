@@ -456,6 +456,32 @@ class SalesScenarioTest {
   }
 
   @Test
+  void aBanglaClientIsRefusedCreditInBanglaWithTheSameFigures() {
+    String sugar = sugar("95000");
+    String buyer = customer("100000");
+    io.grpc.Metadata bangla = new io.grpc.Metadata();
+    bangla.put(
+        io.grpc.Metadata.Key.of("accept-language", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "bn");
+    var refused =
+        TestServer.failure(
+            () ->
+                sales
+                    .withInterceptors(
+                        io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bangla))
+                    .createOrder(
+                        CreateOrderRequest.newBuilder()
+                            .setIdempotencyKey(key())
+                            .setCustomerCode(buyer)
+                            .setOrderDate(day(11, 2))
+                            .addLines(line(sugar, "1"))
+                            .build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(refused.getStatus().getDescription())
+        .contains("(" + buyer + ")-এর ক্রেডিট সীমা 100000.00")
+        .contains("এই অর্ডার 109250.00");
+  }
+
+  @Test
   void aZeroCreditLimitGivesNoCreditWhileNoLimitIsTheAccountsOfficesExplicitChoice() {
     String sugar = sugar("95000");
     String cashOnly = customer("0");

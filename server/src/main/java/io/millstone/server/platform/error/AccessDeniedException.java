@@ -5,4 +5,9 @@ public final class AccessDeniedException extends MillstoneException {
   public AccessDeniedException(String messageId, String message) {
     super(messageId, message);
   }
+
+  /** With the arguments of the message id's sentence in the server's bundles (ErrorMessages). */
+  public AccessDeniedException(String messageId, String message, Object... args) {
+    super(messageId, message, null, args);
+  }
 }

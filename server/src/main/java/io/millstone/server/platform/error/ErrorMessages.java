@@ -3,6 +3,7 @@ package io.millstone.server.platform.error;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ public final class ErrorMessages {
   public static final Locale BANGLA = Locale.forLanguageTag("bn");
   private static final String BUNDLE = "io.millstone.server.platform.error.messages";
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private ErrorMessages() {}
 
@@ -107,6 +109,8 @@ public final class ErrorMessages {
       return zone == null
           ? WHEN.format(at.atZone(ZoneOffset.UTC)) + " UTC"
           : WHEN.format(at.atZone(zone));
+    } else if (arg instanceof LocalDate day) {
+      return DAY.format(day);
     } else if (arg instanceof BigDecimal d) {
       return d.toPlainString();
     }
