@@ -7,7 +7,9 @@ import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.inventory.v1.ReceiveStockRequest;
 import io.millstone.api.inventory.v1.StockLine;
 import io.millstone.api.inventory.v1.StockServiceGrpc;
+import io.millstone.server.identity.model.CompanySettings;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Puts opening stock on the server through the real StockService, for client tests. */
@@ -39,7 +41,11 @@ public final class StockFixture {
         .postJournalEntry(
             PostJournalEntryRequest.newBuilder()
                 .setIdempotencyKey(ProtoValues.key(UUID.randomUUID().toString()))
-                .setEntryDate(ProtoValues.date(LocalDate.now()))
+                // The company's today (Dhaka, the default), as the stock receipt is dated: the
+                // test machine's own zone may already be on another day.
+                .setEntryDate(
+                    ProtoValues.date(
+                        LocalDate.now(ZoneId.of(CompanySettings.defaults("any").timeZone()))))
                 .setMemo("Opening stock")
                 .addLines(
                     JournalLine.newBuilder()
