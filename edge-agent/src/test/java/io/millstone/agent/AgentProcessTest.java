@@ -111,6 +111,14 @@ class AgentProcessTest {
     throw new AssertionError("the agent reported no acked readings within 60 s");
   }
 
+  /** The last number the running agent's buffer handed out, as its status file says. */
+  long numbered(Process p) throws Exception {
+    Map<String, String> s = AgentStatusFile.read(dir.resolve("status.properties"));
+    return s.get("pid").equals(Long.toString(p.pid()))
+        ? Long.parseLong(s.get("buffer_last_seq"))
+        : 0;
+  }
+
   static long rssKb(Process p) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -140,7 +148,14 @@ class AgentProcessTest {
     for (int run = 1; run <= 2; run++) {
       Process agent = startAgent(yaml);
       statusOf(agent);
-      for (int i = 0; i < 10; i++) {
+      // Killed mid-stream once it has numbered enough readings (counted, not timed, so the total
+      // checked below holds on a slow machine), sampling its memory at least ten times meanwhile.
+      long numberedBeforeKill = 600L * run;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      for (int i = 0; i < 10 || numbered(agent) < numberedBeforeKill; i++) {
+        assertThat(System.nanoTime())
+            .as(numberedBeforeKill + " readings numbered within 60 s")
+            .isLessThan(deadline);
         Thread.sleep(200);
         maxRss = Math.max(maxRss, rssKb(agent));
       }

@@ -58,7 +58,24 @@ class AgentStreamingTest {
   }
 
   Agent agent(DeviceCredential device, List<ClientInterceptor> faults) {
-    return new Agent(config(), device, "test", faults, Duration.ofSeconds(2)).start();
+    return unstarted(device, faults).start();
+  }
+
+  Agent unstarted(DeviceCredential device, List<ClientInterceptor> faults) {
+    return new Agent(config(), device, "test", faults, Duration.ofSeconds(2));
+  }
+
+  /**
+   * More readings than {@link #assertStoredExactlyOnce} asks for: counted by the buffer, not by a
+   * clock, so a slow machine only takes longer.
+   */
+  static final long ENOUGH = 150;
+
+  static void awaitNumbered(Agent a, long atLeast) throws InterruptedException {
+    await(
+        "the simulator to number " + atLeast + " readings",
+        Duration.ofSeconds(60),
+        () -> a.buffer().lastSeq() >= atLeast);
   }
 
   static void await(String what, Duration timeout, BooleanSupplier done)
@@ -129,7 +146,8 @@ class AgentStreamingTest {
 
     long generated;
     try (Agent a = agent(device, List.of())) {
-      Thread.sleep(3000);
+      await("a first ack", Duration.ofSeconds(30), () -> a.uplinkStatus().lastAckedSeq() > 0);
+      awaitNumbered(a, ENOUGH);
       generated = drain(a);
       assertThat(a.uplinkStatus().connected()).isTrue();
       assertThat(a.uplinkStatus().lastAckedSeq()).isEqualTo(generated);
@@ -149,9 +167,15 @@ class AgentStreamingTest {
     long unackedAtClose;
     long lastBefore;
     try (Agent first = agent(device, List.of())) {
-      Thread.sleep(1000);
+      await("a first ack", Duration.ofSeconds(30), () -> first.uplinkStatus().lastAckedSeq() > 0);
       mill.stopServer(); // the first agent keeps reading into its buffer
-      Thread.sleep(1500);
+      await("the agent to notice", Duration.ofSeconds(30), () -> !first.uplinkStatus().connected());
+      // Nothing can be acked any more: what is numbered from here on stays in the buffer.
+      long numberedWhenDown = first.buffer().lastSeq();
+      await(
+          "readings numbered while the server is down",
+          Duration.ofSeconds(30),
+          () -> first.buffer().lastSeq() > numberedWhenDown);
       first.stopSources();
       unackedAtClose = first.buffer().depth();
       lastBefore = first.buffer().lastSeq();
@@ -160,9 +184,11 @@ class AgentStreamingTest {
     mill.startServer(mill.port());
 
     long generated;
-    try (Agent second = agent(device, List.of())) {
+    try (Agent second = unstarted(device, List.of())) {
+      // Looked at before it starts: once started, it reads and sends at once.
       assertThat(second.buffer().depth()).isEqualTo(unackedAtClose);
-      Thread.sleep(1000);
+      second.start();
+      awaitNumbered(second, Math.max(ENOUGH, lastBefore + 1));
       generated = drain(second);
       assertThat(generated).as("the second run numbers after the first").isGreaterThan(lastBefore);
     }
@@ -178,11 +204,15 @@ class AgentStreamingTest {
       await("a first ack", Duration.ofSeconds(30), () -> a.uplinkStatus().lastAckedSeq() > 0);
       mill.stopServer();
       await("the agent to notice", Duration.ofSeconds(30), () -> !a.uplinkStatus().connected());
-      Thread.sleep(2000);
+      long numberedWhenDown = a.buffer().lastSeq();
+      await(
+          "readings numbered while the server is down",
+          Duration.ofSeconds(30),
+          () -> a.buffer().lastSeq() > numberedWhenDown);
       long buffered = a.buffer().depth();
       mill.startServer(mill.port());
       await("a reconnection", Duration.ofSeconds(60), () -> a.uplinkStatus().connected());
-      Thread.sleep(500);
+      awaitNumbered(a, ENOUGH);
       generated = drain(a);
       assertThat(buffered).as("readings buffered while the server was down").isPositive();
       assertThat(a.uplinkStatus().sessions()).isGreaterThanOrEqualTo(2);
@@ -196,7 +226,9 @@ class AgentStreamingTest {
     LossyLink link = LossyLink.losingBatch(3);
     long generated;
     try (Agent a = agent(device, List.of(link))) {
-      Thread.sleep(2000);
+      await(
+          "the third batch to be lost", Duration.ofSeconds(30), () -> !link.lostBatches.isEmpty());
+      awaitNumbered(a, ENOUGH);
       generated = drain(a);
       assertThat(a.uplinkStatus().sessions())
           .as("a new stream after the silence")
@@ -217,7 +249,8 @@ class AgentStreamingTest {
     LossyLink link = LossyLink.losingAck(3);
     long generated;
     try (Agent a = agent(device, List.of(link))) {
-      Thread.sleep(2000);
+      await("the third ack to be lost", Duration.ofSeconds(30), () -> !link.lostAcks.isEmpty());
+      awaitNumbered(a, ENOUGH);
       generated = drain(a);
       assertThat(a.uplinkStatus().sessions()).isGreaterThanOrEqualTo(2);
     }

@@ -63,7 +63,9 @@ final class TestMill implements AutoCloseable {
 
   TestMill(ServerCredentials serverCredentials) {
     this.serverCredentials = serverCredentials;
-    startServer(0);
+    // A port the node can be started on again after stopServer (port 0 would pick one for the
+    // first start only).
+    startServer(TestPorts.free());
     UUID company =
         server
             .companyAdmin()

@@ -63,6 +63,7 @@ public final class ShellViewModel extends AbstractViewModel {
   private final StringProperty connectionText = new SimpleStringProperty("");
   private final List<RecordLookup> lookups;
   private final Duration debounce;
+  private final Pause pause;
   private final ObservableList<PaletteEntry> entries = FXCollections.observableArrayList();
   private final BooleanProperty searching = new SimpleBooleanProperty();
   private final AtomicLong generation = new AtomicLong();
@@ -84,8 +85,25 @@ public final class ShellViewModel extends AbstractViewModel {
       Duration debounce,
       UiTaskExecutor executor,
       Messages messages) {
+    this(context, all, lookups, debounce, Thread::sleep, executor, messages);
+  }
+
+  /** Waits out the debounce, off the UI thread; a test decides when typing has paused. */
+  interface Pause {
+    void await(Duration d) throws InterruptedException;
+  }
+
+  ShellViewModel(
+      Context context,
+      List<ScreenDefinition> all,
+      List<RecordLookup> lookups,
+      Duration debounce,
+      Pause pause,
+      UiTaskExecutor executor,
+      Messages messages) {
     super(executor);
     this.debounce = debounce;
+    this.pause = pause;
     this.messages = messages;
     this.context = context;
     this.screens =
@@ -192,7 +210,7 @@ public final class ShellViewModel extends AbstractViewModel {
         executor.submit(
             () -> {
               if (!debounce.isZero()) {
-                Thread.sleep(debounce.toMillis());
+                pause.await(debounce);
               }
               return generation.get() == gen ? lookUp(q) : null;
             },

@@ -12,7 +12,9 @@ import io.millstone.client.remote.SignIn;
 import io.millstone.client.support.DirectExecutor;
 import io.millstone.client.support.LiveServer;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,18 +102,19 @@ class LoginViewModelTest {
 
   @Test
   void aServerThatIsNotRunningIsReportedAsUnreachable() throws IOException {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
+    // A port held bound but never listened on: connections are refused, and no other program can
+    // start listening there while the test runs.
+    try (Socket held = new Socket()) {
+      held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      LoginViewModel vm = vm();
+      vm.serverProperty().set("127.0.0.1:" + held.getLocalPort());
+      vm.usernameProperty().set("anyone");
+      vm.passwordProperty().set("anything");
+
+      vm.signIn();
+
+      assertThat(vm.getMessage()).isEqualTo(en.get("error.unavailable"));
     }
-    LoginViewModel vm = vm();
-    vm.serverProperty().set("127.0.0.1:" + closed);
-    vm.usernameProperty().set("anyone");
-    vm.passwordProperty().set("anything");
-
-    vm.signIn();
-
-    assertThat(vm.getMessage()).isEqualTo(en.get("error.unavailable"));
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.client.support.LiveServer;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
 class HealthProbeTest {
@@ -15,10 +17,12 @@ class HealthProbeTest {
 
   @Test
   void nothingListeningIsNotServing() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    // A port held bound but never listened on: connections are refused, and no other program can
+    // start listening there while the test runs.
+    try (Socket held = new Socket()) {
+      held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      assertThat(HealthProbe.serving(ServerAddress.parse("127.0.0.1:" + held.getLocalPort())))
+          .isFalse();
     }
-    assertThat(HealthProbe.serving(ServerAddress.parse("127.0.0.1:" + port))).isFalse();
   }
 }

@@ -8,7 +8,9 @@ import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.inventory.v1.ReceiveStockRequest;
 import io.millstone.api.inventory.v1.StockLine;
 import io.millstone.api.inventory.v1.StockServiceGrpc;
+import io.millstone.server.identity.model.CompanySettings;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Puts opening stock on the server through the real StockService, for client tests. */
@@ -36,13 +38,16 @@ public final class StockFixture {
   /** Books received opening stock at its value: inventory against retained earnings. */
   public static void bookOpeningStock(Session session, String inventoryAccount, String value) {
     var ledger = session.stub(LedgerServiceGrpc.newBlockingStub(session.connection().channel()));
+    // The company's today (Dhaka, the default), as the stock receipt is dated: the test machine's
+    // own zone may already be on another day.
+    LocalDate today = LocalDate.now(ZoneId.of(CompanySettings.defaults("any").timeZone()));
     // entries by hand go only into an open fiscal year
     ledger.openFiscalYear(
-        OpenFiscalYearRequest.newBuilder().setDate(ProtoValues.date(LocalDate.now())).build());
+        OpenFiscalYearRequest.newBuilder().setDate(ProtoValues.date(today)).build());
     ledger.postJournalEntry(
         PostJournalEntryRequest.newBuilder()
             .setIdempotencyKey(ProtoValues.key(UUID.randomUUID().toString()))
-            .setEntryDate(ProtoValues.date(LocalDate.now()))
+            .setEntryDate(ProtoValues.date(today))
             .setMemo("Opening stock")
             .addLines(
                 JournalLine.newBuilder()

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -133,6 +134,18 @@ class ShellViewModelTest {
         new Messages(Messages.ENGLISH));
   }
 
+  private ShellViewModel searching(
+      UiTaskExecutor executor, ShellViewModel.Pause pause, String... perms) {
+    return new ShellViewModel(
+        new ShellViewModel.Context("127.0.0.1:50051", "Admin", "Mill", Set.of(perms)),
+        all,
+        List.of(items, customers),
+        Duration.ofMillis(300),
+        pause,
+        executor,
+        new Messages(Messages.ENGLISH));
+  }
+
   @Test
   void typingPartOfACodeListsTheMatchingRecordsAndEnterOpensTheChosenOne() {
     ShellViewModel vm =
@@ -204,9 +217,13 @@ class ShellViewModelTest {
 
   @Test
   void typingQuicklyAsksTheServerOnlyOnceTypingPauses() throws Exception {
+    // The debounce ends when the test says typing has paused, not after a number of milliseconds:
+    // "quickly" means every key comes before that, however slow the machine.
+    CountDownLatch typingPaused = new CountDownLatch(1);
     try (ThreadedExecutor executor = new ThreadedExecutor()) {
       ShellViewModel vm =
-          executor.onUi(() -> searching(executor, Duration.ofMillis(300), "masterdata.items.read"));
+          executor.onUi(
+              () -> searching(executor, d -> typingPaused.await(), "masterdata.items.read"));
 
       for (String typed : List.of("S", "SU", "SUG", "SUG-", "SUG-002")) {
         executor.onUi(
@@ -214,10 +231,12 @@ class ShellViewModelTest {
               vm.search(typed);
               return null;
             });
-        Thread.sleep(40);
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (executor.onUi(() -> vm.searchingProperty().get()) && System.nanoTime() < deadline) {
+      assertThat(items.asked).as("nothing asked while typing").isEmpty();
+      typingPaused.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (executor.onUi(() -> vm.searchingProperty().get())) {
+        assertThat(System.nanoTime()).as("the search to finish within 30 s").isLessThan(deadline);
         Thread.sleep(20);
       }
 
@@ -238,7 +257,7 @@ class ShellViewModelTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     <T> T onUi(Callable<T> c) throws Exception {
-      return ui.submit(c).get(5, TimeUnit.SECONDS);
+      return ui.submit(c).get(30, TimeUnit.SECONDS);
     }
 
     @Override

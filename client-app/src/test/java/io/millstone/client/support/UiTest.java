@@ -105,13 +105,15 @@ public abstract class UiTest extends FxRobot {
    */
   protected void clickWhenReady(String query) {
     waitUntil(() -> lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
-    for (int attempt = 0; ; attempt++) {
+    // Until the layout settles, however long a busy machine takes; not a fixed number of tries.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
       try {
         scrollIntoView(lookup(query).query());
         clickOn(query);
         return;
       } catch (RuntimeException e) {
-        if (attempt >= 3) {
+        if (System.nanoTime() > deadline) {
           throw e;
         }
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);

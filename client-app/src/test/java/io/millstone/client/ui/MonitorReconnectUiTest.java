@@ -5,9 +5,8 @@ import static io.millstone.client.support.FactoryFloor.value;
 import io.grpc.InsecureServerCredentials;
 import io.millstone.client.support.FactoryFloor;
 import io.millstone.client.support.LiveServer;
+import io.millstone.client.support.TestPorts;
 import io.millstone.client.support.UiTest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +17,9 @@ class MonitorReconnectUiTest extends UiTest {
   private static final int PORT = freePort();
   private LiveServer server = start();
 
+  /** The server is started again on the same port. */
   private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestPorts.free();
   }
 
   private static LiveServer start() {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.InsecureServerCredentials;
 import io.millstone.client.support.LiveServer;
+import io.millstone.client.support.TestPorts;
 import io.millstone.client.support.UiTest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +15,9 @@ class ReconnectUiTest extends UiTest {
   private static final int PORT = freePort();
   private LiveServer server = start();
 
+  /** The server is started again on the same port. */
   private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestPorts.free();
   }
 
   private static LiveServer start() {

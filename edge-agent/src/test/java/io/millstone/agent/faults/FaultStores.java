@@ -1,9 +1,8 @@
 package io.millstone.agent.faults;
 
+import io.millstone.agent.TestPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -132,10 +131,9 @@ final class FaultStores implements AutoCloseable {
     return env;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+  /** The stores and the server are stopped and started again on the same ports. */
+  static int freePort() {
+    return TestPorts.free();
   }
 
   @Override

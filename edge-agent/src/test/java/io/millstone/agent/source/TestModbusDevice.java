@@ -18,9 +18,7 @@ import com.digitalpetri.modbus.server.ModbusTcpServer;
 import com.digitalpetri.modbus.server.ProcessImage;
 import com.digitalpetri.modbus.server.ReadWriteModbusServices;
 import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.millstone.agent.TestPorts;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,11 +41,8 @@ public final class TestModbusDevice implements AutoCloseable {
   private ModbusTcpServer server;
 
   public TestModbusDevice() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // Started again on the same port after stop(), as a device coming back.
+    port = TestPorts.free();
     start();
   }
 

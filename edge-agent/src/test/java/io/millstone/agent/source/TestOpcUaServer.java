@@ -3,9 +3,7 @@ package io.millstone.agent.source;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.millstone.agent.TestPorts;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -73,11 +71,8 @@ public final class TestOpcUaServer implements AutoCloseable {
 
   public TestOpcUaServer(String... variables) throws Exception {
     this.variables = Set.of(variables);
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // Started again on the same port after a stop, as a server coming back.
+    port = TestPorts.free();
     newCertificate();
     start();
   }

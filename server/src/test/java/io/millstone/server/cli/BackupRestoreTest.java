@@ -54,6 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -235,7 +236,10 @@ class BackupRestoreTest {
                       created.incrementAndGet();
                     }
                   });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (created.get() < 5) {
+        assertThat(writer.isAlive()).as("the other company's writer is still working").isTrue();
+        assertThat(System.nanoTime()).as("five customers within 60 s").isLessThan(deadline);
         Thread.sleep(20);
       }
       customersAtStart = created.get();

@@ -15,10 +15,10 @@ import io.millstone.api.identity.v1.AuthServiceGrpc;
 import io.millstone.api.identity.v1.CompanyServiceGrpc;
 import io.millstone.api.identity.v1.GetCompanyRequest;
 import io.millstone.api.identity.v1.LoginRequest;
+import io.millstone.server.TestPorts;
 import io.millstone.server.TestServer;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -198,9 +198,8 @@ class ServerProcessTest {
         .build();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  /** The server runs twice on the same ports, in processes that take seconds to bind them. */
+  private static int freePort() {
+    return TestPorts.free();
   }
 }

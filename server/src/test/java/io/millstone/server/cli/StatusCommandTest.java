@@ -19,8 +19,8 @@ import io.millstone.server.platform.Version;
 import io.millstone.server.telemetry.TelemetryFixtures;
 import io.millstone.server.telemetry.Uplink;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,14 +55,10 @@ class StatusCommandTest {
 
   @Test
   void aRunningServerIsReportedHealthyWithItsAgentAndClientsAndAStoppedOneIsNot() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    // The server binds a port the system picks (a port picked first and bound later can be taken
+    // in between); the status command then reads the one it got.
     Path config = dir.resolve("server.conf");
-    Files.writeString(
-        config,
-        String.join("\n", "data.dir=" + dir.resolve("data"), "port=" + port, "metrics.port=0", ""));
+    writeConfig(config, 0);
     MillstoneConfig settings = MillstoneConfig.load(Optional.of(config), java.util.Map.of());
     Platform platform = Platform.start(settings, MillstoneServer.entities(), null);
     MillstoneServer server;
@@ -75,6 +71,8 @@ class StatusCommandTest {
       platform.close();
       throw e;
     }
+    int port = server.grpcServer().getPort();
+    writeConfig(config, port);
     ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       UUID company =
@@ -129,6 +127,12 @@ class StatusCommandTest {
         .contains("PostgreSQL:  NOT RUNNING")
         .contains("gRPC:        NOT ANSWERING on 127.0.0.1:" + port)
         .contains("Status: NOT OK");
+  }
+
+  private void writeConfig(Path config, int port) throws IOException {
+    Files.writeString(
+        config,
+        String.join("\n", "data.dir=" + dir.resolve("data"), "port=" + port, "metrics.port=0", ""));
   }
 
   /** The heartbeat is published every few seconds; wait until it shows what was opened. */

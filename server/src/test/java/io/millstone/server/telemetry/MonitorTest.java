@@ -191,27 +191,44 @@ class MonitorTest {
               @Override
               public void onCompleted() {}
             });
-    assertThat(updates.poll(10, TimeUnit.SECONDS).getSnapshot()).isTrue();
+    assertThat(updates.poll(30, TimeUnit.SECONDS).getSnapshot()).isTrue();
     Instant start = Instant.now().minusSeconds(60);
+    List<WatchUpdate> got = new ArrayList<>();
     try (Uplink up = new Uplink(t.channel(), dev.getDeviceId(), dev.getDeviceSecret())) {
       long mark = up.hello();
+      // Each ack comes after the batch's values reached this node's watchers, so when the loop
+      // ends all forty are waiting for the slow watcher.
       for (int i = 1; i <= 40; i++) {
         up.send(
             List.of(Uplink.reading(mark + i, "w2.speed", start.plusSeconds(i), String.valueOf(i))));
       }
-    }
-    Thread.sleep(300);
-    handle.get().request(100);
-    List<WatchUpdate> got = new ArrayList<>();
-    WatchUpdate u;
-    while ((u = updates.poll(1, TimeUnit.SECONDS)) != null) {
-      got.add(u);
+      handle.get().request(100);
+      while (got.isEmpty() || !hasValue(got.get(got.size() - 1), "40")) {
+        got.add(nextUpdate(updates));
+      }
+      // A later value, sent once the newest of the forty arrived: the stream is ordered, so any
+      // further update the forty produced would come before it.
+      up.send(List.of(Uplink.reading(mark + 41, "w2.speed", start.plusSeconds(41), "41")));
+      for (WatchUpdate u = nextUpdate(updates); !hasValue(u, "41"); u = nextUpdate(updates)) {
+        got.add(u);
+      }
     }
     assertThat(got).as("a few conflated updates, not forty").hasSizeBetween(1, 5);
     assertThat(got.get(got.size() - 1).getValuesList())
         .extracting(TagValue::getValue)
         .containsExactly("40");
     handle.get().cancel("done", null);
+  }
+
+  private static WatchUpdate nextUpdate(BlockingQueue<WatchUpdate> updates)
+      throws InterruptedException {
+    WatchUpdate u = updates.poll(30, TimeUnit.SECONDS);
+    assertThat(u).as("a further update within 30 s").isNotNull();
+    return u;
+  }
+
+  private static boolean hasValue(WatchUpdate u, String value) {
+    return u.getValuesList().stream().anyMatch(v -> v.getValue().equals(value));
   }
 
   @Test
