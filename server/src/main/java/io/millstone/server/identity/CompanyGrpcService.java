@@ -10,6 +10,8 @@ import io.millstone.api.identity.v1.UpdateCompanyRequest;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.identity.model.DisplayFormats;
+import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
 
 /** Adapter from the CompanyService contract to {@link CompanyAdmin}. */
@@ -53,15 +55,15 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
     out.onCompleted();
   }
 
-  /** Null when not a number; validation then names the field. */
+  /**
+   * Read like every other decimal field, judged by its digits and exponent before any arithmetic
+   * ({@link Decimals}): "0E+2147483647" must be a field violation, not a database error. Null when
+   * left empty; the settings' own checks then name the field.
+   */
   private static BigDecimal parseDecimal(String s, String field) {
-    if (s == null || s.isBlank() || s.length() > 40) {
-      return null;
-    }
-    try {
-      return new BigDecimal(s.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    Validator v = new Validator();
+    BigDecimal d = Decimals.parse(v, field, s, 4, 3, false);
+    v.throwIfInvalid();
+    return d;
   }
 }

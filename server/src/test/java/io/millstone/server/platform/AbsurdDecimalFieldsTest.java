@@ -28,17 +28,17 @@ import org.junit.jupiter.api.Test;
 class AbsurdDecimalFieldsTest {
   static TestServer t;
   static MasterdataFixtures md;
+  static String adminToken;
   static SalesServiceGrpc.SalesServiceBlockingStub sales;
 
   @BeforeAll
   static void start() {
     t = new TestServer();
     UUID mill = t.createCompany("Exponent Sales Mill").id();
-    md =
-        MasterdataFixtures.of(
-            t.channel(),
-            t.login(t.createUser(mill, t.unique("abs.admin"), "admin"), TestServer.PASSWORD)
-                .getSessionToken());
+    adminToken =
+        t.login(t.createUser(mill, t.unique("abs.admin"), "admin"), TestServer.PASSWORD)
+            .getSessionToken();
+    md = MasterdataFixtures.of(t.channel(), adminToken);
     sales =
         t.as(
             t.createUser(mill, t.unique("abs.sales"), "sales"),
@@ -139,5 +139,40 @@ class AbsurdDecimalFieldsTest {
                         .build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(e)).contains("lines[0].quantity");
+  }
+
+  @Test
+  void aVatRateOfZeroWrittenWithAHugeExponentIsStoredAsZeroNotAnInternalError() {
+    var companies =
+        TestServer.withToken(
+            adminToken,
+            io.millstone.api.identity.v1.CompanyServiceGrpc.newBlockingStub(t.channel()));
+    var read =
+        companies.getCompany(io.millstone.api.identity.v1.GetCompanyRequest.getDefaultInstance());
+    var update =
+        io.millstone.api.identity.v1.UpdateCompanyRequest.newBuilder()
+            .setName(read.getName())
+            .setCurrencyCode(read.getCurrencyCode())
+            .setVatRatePercent(Decimal.newBuilder().setValue("0E+2147483647"))
+            .setFiscalYearStartMonth(read.getFiscalYearStartMonth())
+            .setTimeZone(read.getTimeZone())
+            .setVersion(read.getVersion());
+    var zero = companies.updateCompany(update.build());
+    assertThat(new java.math.BigDecimal(zero.getVatRatePercent().getValue())).isZero();
+    // Too large, too many decimals: bad input naming the rate.
+    for (String absurd : List.of("1E+2147483647", "1E-2147483647")) {
+      StatusRuntimeException e =
+          TestServer.failure(
+              () ->
+                  companies.updateCompany(
+                      update
+                          .setVersion(zero.getVersion())
+                          .setVatRatePercent(Decimal.newBuilder().setValue(absurd))
+                          .build()));
+      assertThat(e.getStatus().getCode()).as(absurd).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(BadRequests.fields(e)).as(absurd).containsExactly("vat_rate_percent");
+    }
+    companies.updateCompany(
+        update.setVersion(zero.getVersion()).setVatRatePercent(read.getVatRatePercent()).build());
   }
 }
