@@ -25,6 +25,7 @@ import io.millstone.server.MillstoneServer;
 import io.millstone.server.cli.NettyTransport;
 import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.LoopbackPorts;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.Platform;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class TestMill implements AutoCloseable {
     this.serverCredentials = serverCredentials;
     // A port the node can be started on again after stopServer (port 0 would pick one for the
     // first start only).
-    startServer(TestPorts.free());
+    startServer(LoopbackPorts.free());
     UUID company =
         server
             .companyAdmin()

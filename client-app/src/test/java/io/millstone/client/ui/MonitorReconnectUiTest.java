@@ -5,8 +5,8 @@ import static io.millstone.client.support.FactoryFloor.value;
 import io.grpc.InsecureServerCredentials;
 import io.millstone.client.support.FactoryFloor;
 import io.millstone.client.support.LiveServer;
-import io.millstone.client.support.TestPorts;
 import io.millstone.client.support.UiTest;
+import io.millstone.server.platform.LoopbackPorts;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ class MonitorReconnectUiTest extends UiTest {
 
   /** The server is started again on the same port. */
   private static int freePort() {
-    return TestPorts.free();
+    return LoopbackPorts.free();
   }
 
   private static LiveServer start() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.InsecureServerCredentials;
 import io.millstone.client.support.LiveServer;
-import io.millstone.client.support.TestPorts;
 import io.millstone.client.support.UiTest;
+import io.millstone.server.platform.LoopbackPorts;
 import java.util.UUID;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +17,7 @@ class ReconnectUiTest extends UiTest {
 
   /** The server is started again on the same port. */
   private static int freePort() {
-    return TestPorts.free();
+    return LoopbackPorts.free();
   }
 
   private static LiveServer start() {

@@ -1,6 +1,6 @@
 package io.millstone.agent.faults;
 
-import io.millstone.agent.TestPorts;
+import io.millstone.server.platform.LoopbackPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,7 +133,7 @@ final class FaultStores implements AutoCloseable {
 
   /** The stores and the server are stopped and started again on the same ports. */
   static int freePort() {
-    return TestPorts.free();
+    return LoopbackPorts.free();
   }
 
   @Override

@@ -18,7 +18,7 @@ import com.digitalpetri.modbus.server.ModbusTcpServer;
 import com.digitalpetri.modbus.server.ProcessImage;
 import com.digitalpetri.modbus.server.ReadWriteModbusServices;
 import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
-import io.millstone.agent.TestPorts;
+import io.millstone.server.platform.LoopbackPorts;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +42,7 @@ public final class TestModbusDevice implements AutoCloseable {
 
   public TestModbusDevice() {
     // Started again on the same port after stop(), as a device coming back.
-    port = TestPorts.free();
+    port = LoopbackPorts.free();
     start();
   }
 

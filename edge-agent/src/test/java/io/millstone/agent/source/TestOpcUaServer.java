@@ -3,7 +3,7 @@ package io.millstone.agent.source;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 
-import io.millstone.agent.TestPorts;
+import io.millstone.server.platform.LoopbackPorts;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -72,7 +72,7 @@ public final class TestOpcUaServer implements AutoCloseable {
   public TestOpcUaServer(String... variables) throws Exception {
     this.variables = Set.of(variables);
     // Started again on the same port after a stop, as a server coming back.
-    port = TestPorts.free();
+    port = LoopbackPorts.free();
     newCertificate();
     start();
   }

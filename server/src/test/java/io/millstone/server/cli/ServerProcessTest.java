@@ -15,8 +15,8 @@ import io.millstone.api.identity.v1.AuthServiceGrpc;
 import io.millstone.api.identity.v1.CompanyServiceGrpc;
 import io.millstone.api.identity.v1.GetCompanyRequest;
 import io.millstone.api.identity.v1.LoginRequest;
-import io.millstone.server.TestPorts;
 import io.millstone.server.TestServer;
+import io.millstone.server.platform.LoopbackPorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -200,6 +200,6 @@ class ServerProcessTest {
 
   /** The server runs twice on the same ports, in processes that take seconds to bind them. */
   private static int freePort() {
-    return TestPorts.free();
+    return LoopbackPorts.free();
   }
 }

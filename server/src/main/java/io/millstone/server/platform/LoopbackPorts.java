@@ -1,4 +1,4 @@
-package io.millstone.client.support;
+package io.millstone.server.platform;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,16 +9,17 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A free loopback port for a test server that must listen on a port known before it starts, or
- * start again on the same one. A port the system hands out for "port 0" is free only until the test
- * closes it: any connection the busy machine opens next may get it as its own end, and the server
- * then cannot bind. This picks a port below the system's ephemeral range, where the system never
- * hands out ports by itself, so only a program asking for that very number could take it.
+ * A free loopback port for a server that must be told its port before it listens (the embedded
+ * Redis and PostgreSQL, test servers started again on the same port). A port the system hands out
+ * for "port 0" is free only until it is closed: any connection the machine opens next may get it as
+ * its own end, and the server then cannot bind. This picks a port below the system's ephemeral
+ * range, where the system never hands out ports by itself, so only a program asking for that very
+ * number could take it.
  */
-public final class TestPorts {
+public final class LoopbackPorts {
   private static final int LOWEST = 10_000;
 
-  private TestPorts() {}
+  private LoopbackPorts() {}
 
   public static int free() {
     int below = ephemeralLow();
