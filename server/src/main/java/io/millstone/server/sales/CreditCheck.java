@@ -15,7 +15,7 @@ final class CreditCheck {
 
   /**
    * Refuses an order that would take the customer past their credit limit; a limit of zero gives no
-   * credit, only the accounts office's explicit "no limit" skips the check (ADR 0023). The
+   * credit, only the accounts office's explicit "no limit" skips the check (ADR 0022). The
    * customer's row is locked so two orders cannot both fit the last headroom.
    */
   static void check(Connection c, CustomerRow cust, BigDecimal orderGross, UUID except)
