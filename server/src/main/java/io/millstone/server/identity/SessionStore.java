@@ -1,5 +1,6 @@
 package io.millstone.server.identity;
 
+import io.millstone.server.platform.RedisSubscription;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +49,8 @@ public final class SessionStore implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private volatile boolean cacheTrusted;
-  private volatile boolean closed;
   private final JedisPubSub subscriber;
-  private final Thread subscriberThread;
+  private final RedisSubscription evictions;
 
   public SessionStore(
       RedisClient redis,
@@ -67,8 +67,10 @@ public final class SessionStore implements AutoCloseable {
         new JedisPubSub() {
           @Override
           public void onSubscribe(String channel, int count) {
-            cache.clear();
-            cacheTrusted = true;
+            if (evictions.wanted()) {
+              cache.clear();
+              cacheTrusted = true;
+            }
           }
 
           @Override
@@ -76,33 +78,26 @@ public final class SessionStore implements AutoCloseable {
             cache.remove(message);
           }
         };
-    this.subscriberThread =
-        Thread.ofPlatform().daemon().name("session-evictions").unstarted(this::listen);
-    subscriberThread.start();
-  }
-
-  private void listen() {
-    while (!closed) {
-      try {
-        redis.subscribe(subscriber, EVICT_CHANNEL);
-      } catch (RuntimeException e) {
-        if (!closed) {
-          log.warn(
-              "Session revocation feed lost ({}); reading sessions from Redis until it is back",
-              e.toString());
-        }
-      } finally {
-        cacheTrusted = false;
-        cache.clear();
-      }
-      if (!closed) {
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
+    this.evictions =
+        new RedisSubscription(
+            "session-evictions",
+            () -> {
+              try {
+                redis.subscribe(subscriber, EVICT_CHANNEL);
+              } finally {
+                cacheTrusted = false;
+                cache.clear();
+              }
+            },
+            subscriber::unsubscribe,
+            subscriber::isSubscribed,
+            e ->
+                log.warn(
+                    "Session revocation feed lost ({}); reading sessions from Redis until it is"
+                        + " back",
+                    e.toString()),
+            Duration.ofSeconds(1));
+    evictions.start();
   }
 
   /** Creates a session and returns its token: 256 random bits, shown to the client once. */
@@ -295,14 +290,6 @@ public final class SessionStore implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    try {
-      if (subscriber.isSubscribed()) {
-        subscriber.unsubscribe();
-      }
-    } catch (RuntimeException e) {
-      log.debug("unsubscribe failed", e);
-    }
-    subscriberThread.interrupt();
+    evictions.close();
   }
 }

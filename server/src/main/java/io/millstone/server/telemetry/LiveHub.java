@@ -5,8 +5,10 @@ import io.millstone.api.telemetry.v1.Quality;
 import io.millstone.api.telemetry.v1.TagValue;
 import io.millstone.api.telemetry.v1.WatchUpdate;
 import io.millstone.server.gateway.ProtoValues;
+import io.millstone.server.platform.RedisSubscription;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,7 +61,7 @@ public final class LiveHub implements AutoCloseable {
   private final RedisClient redis;
   private final Map<UUID, Set<Consumer<List<TagValue>>>> listeners = new ConcurrentHashMap<>();
   private final BinaryJedisPubSub pubSub;
-  private final Thread thread;
+  private final RedisSubscription feed;
   private final Thread publisher;
   private volatile boolean closed;
 
@@ -81,37 +83,30 @@ public final class LiveHub implements AutoCloseable {
 
           @Override
           public void onPSubscribe(byte[] pattern, int subscribedChannels) {
-            if (feedLost) {
+            if (feed.wanted() && feedLost) {
               feedLost = false;
               log.info("Live value feed is back");
             }
           }
         };
-    this.thread = Thread.ofPlatform().daemon().name("live-values").unstarted(this::listen);
-    thread.start();
+    this.feed =
+        new RedisSubscription(
+                "live-values",
+                () -> redis.psubscribe(pubSub, (CHANNEL + "*").getBytes(StandardCharsets.UTF_8)),
+                pubSub::punsubscribe,
+                pubSub::isSubscribed,
+                e -> {
+                  // Once per outage: the subscription is tried again twice a second until Redis is
+                  // back.
+                  if (!feedLost) {
+                    feedLost = true;
+                    log.warn("Live value feed lost ({}); reconnecting", e.toString());
+                  }
+                },
+                Duration.ofMillis(500))
+            .start();
     this.publisher = Thread.ofPlatform().daemon().name("live-publish").unstarted(this::publishLoop);
     publisher.start();
-  }
-
-  private void listen() {
-    while (!closed) {
-      try {
-        redis.psubscribe(pubSub, (CHANNEL + "*").getBytes(StandardCharsets.UTF_8));
-      } catch (RuntimeException e) {
-        // Once per outage: the loop retries twice a second until Redis is back.
-        if (!closed && !feedLost) {
-          feedLost = true;
-          log.warn("Live value feed lost ({}); reconnecting", e.toString());
-        }
-      }
-      if (!closed) {
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
   }
 
   private void dispatch(byte[] channel, byte[] message) {
@@ -343,14 +338,7 @@ public final class LiveHub implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      if (pubSub.isSubscribed()) {
-        pubSub.punsubscribe();
-      }
-    } catch (RuntimeException e) {
-      log.debug("punsubscribe failed", e);
-    }
-    thread.interrupt();
+    feed.close();
     publisher.interrupt();
   }
 }
