@@ -132,6 +132,28 @@ class ArchitectureTest {
   static final String XML_DECODER = "java.beans.XML" + "Decoder";
 
   @Test
+  void sqlReachesItsConnectionOnlyThroughTheTransaction() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.millstone.server.platform..")
+        .should()
+        .callMethod(org.hibernate.Session.class, "doWork", org.hibernate.jdbc.Work.class)
+        .orShould()
+        .callMethod(
+            org.hibernate.Session.class, "doReturningWork", org.hibernate.jdbc.ReturningWork.class)
+        .orShould()
+        .callMethod(
+            org.hibernate.SharedSessionContract.class, "doWork", org.hibernate.jdbc.Work.class)
+        .orShould()
+        .callMethod(
+            org.hibernate.SharedSessionContract.class,
+            "doReturningWork",
+            org.hibernate.jdbc.ReturningWork.class)
+        .because("one way to a connection: Jdbc.work(tx, ...) (ADR 0021)")
+        .check(SERVER);
+  }
+
+  @Test
   void nothingUsesJavaNativeSerialization() {
     noClasses()
         .should()

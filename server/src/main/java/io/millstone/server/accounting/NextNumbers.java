@@ -2,6 +2,7 @@ package io.millstone.server.accounting;
 
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.error.InvalidInputException;
 import java.sql.PreparedStatement;
@@ -45,21 +46,21 @@ public final class NextNumbers {
               String.valueOf(
                   today.getMonthValue() >= start ? today.getYear() : today.getYear() - 1);
           long next =
-              t.session()
-                  .doReturningWork(
-                      c -> {
-                        try (PreparedStatement ps =
-                            c.prepareStatement(
-                                "SELECT next_number FROM doc_sequence"
-                                    + " WHERE company_id = ? AND doc_type = ? AND year_label = ?")) {
-                          ps.setObject(1, actor.companyId());
-                          ps.setString(2, series);
-                          ps.setString(3, label);
-                          try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next() ? rs.getLong(1) : 1L;
-                          }
-                        }
-                      });
+              Jdbc.work(
+                  t,
+                  c -> {
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT next_number FROM doc_sequence"
+                                + " WHERE company_id = ? AND doc_type = ? AND year_label = ?")) {
+                      ps.setObject(1, actor.companyId());
+                      ps.setString(2, series);
+                      ps.setString(3, label);
+                      try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : 1L;
+                      }
+                    }
+                  });
           return new Next(String.format("%s-%s-%05d", series, label, next), today);
         });
   }

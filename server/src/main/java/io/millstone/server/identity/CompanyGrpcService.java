@@ -58,12 +58,12 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
   /**
    * Read like every other decimal field, judged by its digits and exponent before any arithmetic
    * ({@link Decimals}): "0E+2147483647" must be a field violation, not a database error. Null when
-   * left empty; the settings' own checks then name the field.
+   * left empty or not a fit number; the settings' own checks then name the field.
    */
   private static BigDecimal parseDecimal(String s, String field) {
     Validator v = new Validator();
     BigDecimal d = Decimals.parse(v, field, s, 4, 3, false);
-    v.throwIfInvalid();
-    return d;
+    // Bad: null, so the settings' own checks name it along with every other bad field.
+    return v.hasViolation(field) ? null : d;
   }
 }

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * then gets a connection that answers nothing but (UN)SUBSCRIBE, or a stray reply ("Long cannot be
  * cast to List"), in whichever request draws it. So this never interrupts its thread. {@link
  * #close()} unsubscribes exactly once, and a subscription confirmed only after the close (the
- * thread was still on its way) ends itself from its own callback through {@link #wanted()}.
+ * thread was still on its way) ends itself from its own callback through {@link #wanted()}. For the
+ * same reason no exception may leave a subscription's callbacks: Jedis would return the connection
+ * to the pool, still subscribed, on the way out.
  */
 public final class RedisSubscription implements AutoCloseable {
   private final Runnable subscribe;
@@ -58,6 +60,7 @@ public final class RedisSubscription implements AutoCloseable {
    * For the subscription's confirmation callback: false, and the subscription ended, once closed.
    */
   public boolean wanted() {
+    // Called from the subscription's own thread, which start() began after construction.
     if (closed) {
       end();
       return false;

@@ -3,6 +3,7 @@ package io.millstone.server.telemetry;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.AuthenticationException;
@@ -172,28 +173,28 @@ public final class DeviceAdmin {
           // One conditional statement spends the token: of agents racing with one token only the
           // first gets a row back, and a revocation committed meanwhile leaves nothing to update.
           String name =
-              t.session()
-                  .doReturningWork(
-                      c -> {
-                        try (PreparedStatement ps =
-                            c.prepareStatement(
-                                "UPDATE device SET state = 'ACTIVE', enrollment_token_hash = NULL,"
-                                    + " enrollment_expires_at = NULL, secret_hash = ?,"
-                                    + " agent_version = ?, last_seen_at = ?"
-                                    + " WHERE id = ? AND enrollment_token_hash = ?"
-                                    + " AND state = 'ENROLLMENT_PENDING'"
-                                    + " AND enrollment_expires_at > ? RETURNING name")) {
-                          ps.setBytes(1, Secrets.hash(secret));
-                          ps.setString(2, agentVersion == null ? "" : agentVersion);
-                          ps.setTimestamp(3, Timestamp.from(now));
-                          ps.setObject(4, deviceId);
-                          ps.setBytes(5, Secrets.hash(token));
-                          ps.setTimestamp(6, Timestamp.from(now));
-                          try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next() ? rs.getString(1) : null;
-                          }
-                        }
-                      });
+              Jdbc.work(
+                  t,
+                  c -> {
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "UPDATE device SET state = 'ACTIVE', enrollment_token_hash = NULL,"
+                                + " enrollment_expires_at = NULL, secret_hash = ?,"
+                                + " agent_version = ?, last_seen_at = ?"
+                                + " WHERE id = ? AND enrollment_token_hash = ?"
+                                + " AND state = 'ENROLLMENT_PENDING'"
+                                + " AND enrollment_expires_at > ? RETURNING name")) {
+                      ps.setBytes(1, Secrets.hash(secret));
+                      ps.setString(2, agentVersion == null ? "" : agentVersion);
+                      ps.setTimestamp(3, Timestamp.from(now));
+                      ps.setObject(4, deviceId);
+                      ps.setBytes(5, Secrets.hash(token));
+                      ps.setTimestamp(6, Timestamp.from(now));
+                      try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                      }
+                    }
+                  });
           if (name == null) {
             throw invalidToken();
           }

@@ -78,7 +78,13 @@ public final class LiveHub implements AutoCloseable {
         new BinaryJedisPubSub() {
           @Override
           public void onPMessage(byte[] pattern, byte[] channel, byte[] message) {
-            dispatch(channel, message);
+            // Nothing may escape a subscription's callback: Jedis would hand its connection back
+            // to the shared pool still subscribed (see RedisSubscription).
+            try {
+              dispatch(channel, message);
+            } catch (RuntimeException e) {
+              log.warn("A live value could not be handed on: {}", e.toString());
+            }
           }
 
           @Override
@@ -91,20 +97,20 @@ public final class LiveHub implements AutoCloseable {
         };
     this.feed =
         new RedisSubscription(
-                "live-values",
-                () -> redis.psubscribe(pubSub, (CHANNEL + "*").getBytes(StandardCharsets.UTF_8)),
-                pubSub::punsubscribe,
-                pubSub::isSubscribed,
-                e -> {
-                  // Once per outage: the subscription is tried again twice a second until Redis is
-                  // back.
-                  if (!feedLost) {
-                    feedLost = true;
-                    log.warn("Live value feed lost ({}); reconnecting", e.toString());
-                  }
-                },
-                Duration.ofMillis(500))
-            .start();
+            "live-values",
+            () -> redis.psubscribe(pubSub, (CHANNEL + "*").getBytes(StandardCharsets.UTF_8)),
+            pubSub::punsubscribe,
+            pubSub::isSubscribed,
+            e -> {
+              // Once per outage: the subscription is tried again twice a second until Redis is
+              // back.
+              if (!feedLost) {
+                feedLost = true;
+                log.warn("Live value feed lost ({}); reconnecting", e.toString());
+              }
+            },
+            Duration.ofMillis(500));
+    feed.start();
     this.publisher = Thread.ofPlatform().daemon().name("live-publish").unstarted(this::publishLoop);
     publisher.start();
   }

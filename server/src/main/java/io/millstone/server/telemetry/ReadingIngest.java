@@ -2,6 +2,7 @@ package io.millstone.server.telemetry;
 
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.error.AuthenticationException;
@@ -119,141 +120,137 @@ public final class ReadingIngest {
   }
 
   private Result commit(Tx t, UUID company, UUID deviceId, List<Incoming> batch, Instant now) {
-    return t.session()
-        .doReturningWork(
-            c -> {
-              long mark;
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT high_water_mark, state FROM device WHERE id = ? FOR UPDATE")) {
-                ps.setObject(1, deviceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  requireActive(rs.getString(2));
-                  mark = rs.getLong(1);
-                }
-              }
-              List<Incoming> fresh = batch.stream().filter(r -> r.seq() > mark).toList();
-              if (fresh.isEmpty()) {
-                return new Result(mark, 0, List.of(), List.of());
-              }
-              Map<String, TagDirectory.TagInfo> known =
-                  tags.tags(t, company, fresh.stream().map(Incoming::tagKey).toList());
-              StringBuilder csv = new StringBuilder(fresh.size() * 120);
-              List<Rejection> rejected = new ArrayList<>();
-              List<Incoming> rejectedRows = new ArrayList<>();
-              List<Derivations.Accepted> good = new ArrayList<>();
-              int accepted = 0;
-              for (Incoming r : fresh) {
-                TagDirectory.TagInfo tag = known.get(r.tagKey());
-                String reason = null;
-                String num = "";
-                String bool = "";
-                if (tag == null) {
-                  reason = "unknown tag '" + clip(r.tagKey()) + "': define it on a machine first";
-                } else if (r.sourceTime() == null) {
-                  reason = "the reading has no source time";
-                } else if (!plausible(r.sourceTime(), now)) {
-                  reason =
-                      "the source time "
-                          + r.sourceTime()
-                          + " is "
-                          + (r.sourceTime().isAfter(now) ? "in the future" : "more than a year old")
-                          + " (server time "
-                          + now
-                          + "); check the agent's clock";
-                } else if (r.quality() < 1 || r.quality() > 3) {
-                  reason = "the quality is missing";
-                } else {
-                  String v = r.value() == null ? "" : r.value().trim();
-                  switch (tag.type()) {
-                    case NUMBER -> {
-                      Parsed p = number(v);
-                      if (p.value() == null) {
-                        reason = "'" + clip(v) + "' " + p.problem();
-                      } else {
-                        num = p.value().toPlainString();
-                      }
-                    }
-                    case COUNTER -> {
-                      Parsed p = number(v);
-                      BigDecimal d = p.value();
-                      if (d == null && !p.problem().equals(NOT_A_NUMBER)) {
-                        reason = "'" + clip(v) + "' " + p.problem();
-                      } else if (d == null
-                          || d.signum() < 0
-                          || d.stripTrailingZeros().scale() > 0) {
-                        reason =
-                            "'" + clip(v) + "' is not a counter value (a whole number, 0 or more)";
-                      } else {
-                        num = d.toPlainString();
-                      }
-                    }
-                    case BOOLEAN -> {
-                      String b = v.toLowerCase(Locale.ROOT);
-                      if (b.equals("true") || b.equals("1")) {
-                        bool = "t";
-                      } else if (b.equals("false") || b.equals("0")) {
-                        bool = "f";
-                      } else {
-                        reason = "'" + clip(v) + "' is not true or false";
-                      }
-                    }
+    return Jdbc.work(
+        t,
+        c -> {
+          long mark;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT high_water_mark, state FROM device WHERE id = ? FOR UPDATE")) {
+            ps.setObject(1, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              requireActive(rs.getString(2));
+              mark = rs.getLong(1);
+            }
+          }
+          List<Incoming> fresh = batch.stream().filter(r -> r.seq() > mark).toList();
+          if (fresh.isEmpty()) {
+            return new Result(mark, 0, List.of(), List.of());
+          }
+          Map<String, TagDirectory.TagInfo> known =
+              tags.tags(t, company, fresh.stream().map(Incoming::tagKey).toList());
+          StringBuilder csv = new StringBuilder(fresh.size() * 120);
+          List<Rejection> rejected = new ArrayList<>();
+          List<Incoming> rejectedRows = new ArrayList<>();
+          List<Derivations.Accepted> good = new ArrayList<>();
+          int accepted = 0;
+          for (Incoming r : fresh) {
+            TagDirectory.TagInfo tag = known.get(r.tagKey());
+            String reason = null;
+            String num = "";
+            String bool = "";
+            if (tag == null) {
+              reason = "unknown tag '" + clip(r.tagKey()) + "': define it on a machine first";
+            } else if (r.sourceTime() == null) {
+              reason = "the reading has no source time";
+            } else if (!plausible(r.sourceTime(), now)) {
+              reason =
+                  "the source time "
+                      + r.sourceTime()
+                      + " is "
+                      + (r.sourceTime().isAfter(now) ? "in the future" : "more than a year old")
+                      + " (server time "
+                      + now
+                      + "); check the agent's clock";
+            } else if (r.quality() < 1 || r.quality() > 3) {
+              reason = "the quality is missing";
+            } else {
+              String v = r.value() == null ? "" : r.value().trim();
+              switch (tag.type()) {
+                case NUMBER -> {
+                  Parsed p = number(v);
+                  if (p.value() == null) {
+                    reason = "'" + clip(v) + "' " + p.problem();
+                  } else {
+                    num = p.value().toPlainString();
                   }
                 }
-                if (reason != null) {
-                  rejected.add(new Rejection(r.seq(), reason));
-                  rejectedRows.add(r);
-                  continue;
+                case COUNTER -> {
+                  Parsed p = number(v);
+                  BigDecimal d = p.value();
+                  if (d == null && !p.problem().equals(NOT_A_NUMBER)) {
+                    reason = "'" + clip(v) + "' " + p.problem();
+                  } else if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
+                    reason = "'" + clip(v) + "' is not a counter value (a whole number, 0 or more)";
+                  } else {
+                    num = d.toPlainString();
+                  }
                 }
-                accepted++;
-                good.add(
-                    new Derivations.Accepted(
-                        r.seq(),
-                        tag,
-                        r.sourceTime(),
-                        num.isEmpty() ? null : new BigDecimal(num),
-                        bool.isEmpty() ? null : bool.equals("t"),
-                        r.quality()));
-                csv.append(company)
-                    .append(',')
-                    .append(tag.id())
-                    .append(',')
-                    .append(deviceId)
-                    .append(',')
-                    .append(r.seq())
-                    .append(',')
-                    .append(r.sourceTime())
-                    .append(',')
-                    .append(now)
-                    .append(',')
-                    .append(num)
-                    .append(',')
-                    .append(bool)
-                    .append(',')
-                    .append(r.quality())
-                    .append('\n');
+                case BOOLEAN -> {
+                  String b = v.toLowerCase(Locale.ROOT);
+                  if (b.equals("true") || b.equals("1")) {
+                    bool = "t";
+                  } else if (b.equals("false") || b.equals("0")) {
+                    bool = "f";
+                  } else {
+                    reason = "'" + clip(v) + "' is not true or false";
+                  }
+                }
               }
-              Map<UUID, String> alarmStates = Map.of();
-              if (accepted > 0) {
-                copyIn(c, csv.toString());
-                alarmStates = Derivations.apply(c, company, good);
-              }
-              if (!rejectedRows.isEmpty()) {
-                quarantine(c, company, deviceId, rejectedRows, rejected, now);
-              }
-              long newMark = fresh.get(fresh.size() - 1).seq();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE device SET high_water_mark = ?, last_seen_at = ? WHERE id = ?")) {
-                ps.setLong(1, newMark);
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setObject(3, deviceId);
-                ps.executeUpdate();
-              }
-              return new Result(
-                  newMark, accepted, List.copyOf(rejected), latest(good, alarmStates));
-            });
+            }
+            if (reason != null) {
+              rejected.add(new Rejection(r.seq(), reason));
+              rejectedRows.add(r);
+              continue;
+            }
+            accepted++;
+            good.add(
+                new Derivations.Accepted(
+                    r.seq(),
+                    tag,
+                    r.sourceTime(),
+                    num.isEmpty() ? null : new BigDecimal(num),
+                    bool.isEmpty() ? null : bool.equals("t"),
+                    r.quality()));
+            csv.append(company)
+                .append(',')
+                .append(tag.id())
+                .append(',')
+                .append(deviceId)
+                .append(',')
+                .append(r.seq())
+                .append(',')
+                .append(r.sourceTime())
+                .append(',')
+                .append(now)
+                .append(',')
+                .append(num)
+                .append(',')
+                .append(bool)
+                .append(',')
+                .append(r.quality())
+                .append('\n');
+          }
+          Map<UUID, String> alarmStates = Map.of();
+          if (accepted > 0) {
+            copyIn(c, csv.toString());
+            alarmStates = Derivations.apply(c, company, good);
+          }
+          if (!rejectedRows.isEmpty()) {
+            quarantine(c, company, deviceId, rejectedRows, rejected, now);
+          }
+          long newMark = fresh.get(fresh.size() - 1).seq();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device SET high_water_mark = ?, last_seen_at = ? WHERE id = ?")) {
+            ps.setLong(1, newMark);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setObject(3, deviceId);
+            ps.executeUpdate();
+          }
+          return new Result(newMark, accepted, List.copyOf(rejected), latest(good, alarmStates));
+        });
   }
 
   private static List<LiveValue> latest(List<Derivations.Accepted> good, Map<UUID, String> alarms) {
