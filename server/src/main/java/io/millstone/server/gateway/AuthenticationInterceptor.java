@@ -52,7 +52,8 @@ final class AuthenticationInterceptor implements ServerInterceptor {
           StatusMapper.simple(
               Status.Code.UNAUTHENTICATED,
               "NOT_SIGNED_IN",
-              "Sign in first: this call needs a session."));
+              "Sign in first: this call needs a session.",
+              headers));
     }
     Optional<Session> session;
     try {
@@ -63,7 +64,8 @@ final class AuthenticationInterceptor implements ServerInterceptor {
           StatusMapper.simple(
               Status.Code.UNAVAILABLE,
               "SESSION_STORE_UNAVAILABLE",
-              "The server cannot check your session right now; try again shortly."));
+              "The server cannot check your session right now; try again shortly.",
+              headers));
     }
     if (session.isEmpty()) {
       return Interceptors.refuse(
@@ -71,7 +73,8 @@ final class AuthenticationInterceptor implements ServerInterceptor {
           StatusMapper.simple(
               Status.Code.UNAUTHENTICATED,
               "SESSION_ENDED",
-              "Your session has ended (signed out, expired or replaced); sign in again."));
+              "Your session has ended (signed out, expired or replaced); sign in again.",
+              headers));
     }
     Context ctx = Context.current().withValue(GatewayContext.SESSION, session.get());
     return Contexts.interceptCall(ctx, call, headers, next);

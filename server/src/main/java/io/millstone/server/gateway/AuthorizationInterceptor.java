@@ -38,7 +38,9 @@ final class AuthorizationInterceptor implements ServerInterceptor {
                 "MISSING_PERMISSION",
                 "You do not have the permission '"
                     + r.permission()
-                    + "' in this company; ask an administrator to give you a role that grants it."));
+                    + "' in this company; ask an administrator to give you a role that grants it.",
+                headers,
+                r.permission()));
       }
       case MethodRules.Denied d -> {
         return Interceptors.refuse(
@@ -46,7 +48,8 @@ final class AuthorizationInterceptor implements ServerInterceptor {
             StatusMapper.simple(
                 Status.Code.PERMISSION_DENIED,
                 "METHOD_NOT_ALLOWED",
-                "This operation is not open to anyone on this server."));
+                "This operation is not open to anyone on this server.",
+                headers));
       }
     }
   }

@@ -50,6 +50,7 @@ final class RateLimitInterceptor implements ServerInterceptor {
             scope == Scope.ADDRESS ? "ADDRESS_RATE_LIMITED" : "USER_RATE_LIMITED",
             "Too many requests "
                 + (scope == Scope.ADDRESS ? "from your computer" : "for your account")
-                + " in the last second; slow down and try again."));
+                + " in the last second; slow down and try again.",
+            headers));
   }
 }

@@ -116,6 +116,23 @@ final class StatusMapper {
   }
 
   /** Builds a simple status with the same detail layout as mapped exceptions. */
+  /**
+   * A refusal of the gateway's own, in the language the call asked for: the bundles know it by its
+   * reason in lower case ({@link ErrorMessages}).
+   */
+  static StatusRuntimeException simple(
+      Status.Code code, String reason, String message, Metadata headers, Object... args) {
+    String language = headers == null ? null : headers.get(ErrorMappingInterceptor.ACCEPT_LANGUAGE);
+    return simple(
+        code,
+        reason,
+        ErrorMessages.sentence(
+            reason.toLowerCase(java.util.Locale.ROOT),
+            ErrorMessages.fromHeader(language),
+            message,
+            args));
+  }
+
   static StatusRuntimeException simple(Status.Code code, String reason, String message) {
     com.google.rpc.Status st =
         com.google.rpc.Status.newBuilder()

@@ -212,4 +212,41 @@ class RefusalLanguageTest {
     assertThat(first.getNumber()).matches("INV-\\d{4}-00001");
     assertThat(again.getNumber()).isEqualTo(first.getNumber());
   }
+
+  @Test
+  void theGatewaysOwnRefusalsAreInBanglaForABanglaClient() {
+    Metadata bangla = new Metadata();
+    bangla.put(Metadata.Key.of("accept-language", Metadata.ASCII_STRING_MARSHALLER), "bn");
+    var attach = MetadataUtils.newAttachHeadersInterceptor(bangla);
+
+    StatusRuntimeException notSignedIn =
+        TestServer.failure(
+            () ->
+                CompanyServiceGrpc.newBlockingStub(ts.channel())
+                    .withInterceptors(attach)
+                    .getCompany(GetCompanyRequest.getDefaultInstance()));
+    assertThat(notSignedIn.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(notSignedIn.getStatus().getDescription()).startsWith("আগে সাইন ইন করুন");
+    assertThat(reason(notSignedIn)).isEqualTo("NOT_SIGNED_IN");
+
+    // The stores clerk may not change the company's settings.
+    StatusRuntimeException denied =
+        TestServer.failure(
+            () ->
+                ts.as(clerk, CompanyServiceGrpc.newBlockingStub(ts.channel()))
+                    .withInterceptors(attach)
+                    .updateCompany(UpdateCompanyRequest.getDefaultInstance()));
+    assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(denied.getStatus().getDescription())
+        .startsWith("এই কোম্পানিতে আপনার 'identity.company.manage' অনুমতি নেই");
+    assertThat(reason(denied)).isEqualTo("MISSING_PERMISSION");
+
+    StatusRuntimeException english =
+        TestServer.failure(
+            () ->
+                CompanyServiceGrpc.newBlockingStub(ts.channel())
+                    .getCompany(GetCompanyRequest.getDefaultInstance()));
+    assertThat(english.getStatus().getDescription())
+        .isEqualTo("Sign in first: this call needs a session.");
+  }
 }

@@ -50,6 +50,14 @@ public final class ErrorMessages {
     return ENGLISH;
   }
 
+  /**
+   * The sentence of a refusal that is no exception (the gateway's own: not signed in, a missing
+   * permission, too many requests) in {@code locale}; {@code fallback} where no bundle has it.
+   */
+  public static String sentence(String messageId, Locale locale, String fallback, Object... args) {
+    return say(messageId, List.of(args), null, locale, fallback);
+  }
+
   /** The exception's sentence in {@code locale}. */
   public static String message(MillstoneException e, Locale locale) {
     return say(e.messageId(), e.args(), e.zone(), locale, e.getMessage());
