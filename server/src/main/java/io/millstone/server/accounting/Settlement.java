@@ -1,14 +1,20 @@
 package io.millstone.server.accounting;
 
+import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
+import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -143,5 +149,96 @@ public final class Settlement {
         source,
         paymentId,
         incoming ? List.of(money, account) : List.of(account, money));
+  }
+
+  /**
+   * Where one side keeps its payments: the payment table and its party column, the allocation table
+   * and its document column, and the documents whose {@code settled} grows.
+   */
+  public record Tables(
+      String payment,
+      String partyColumn,
+      String allocation,
+      String documentColumn,
+      String documents) {
+    public static final Tables CUSTOMER =
+        new Tables(
+            "customer_payment", "customer_id", "payment_allocation", "invoice_id", "sales_invoice");
+    public static final Tables SUPPLIER =
+        new Tables(
+            "supplier_payment",
+            "supplier_id",
+            "supplier_payment_allocation",
+            "bill_id",
+            "supplier_bill");
+  }
+
+  /**
+   * Writes the posted payment, its allocations, and what each settled document has now been paid:
+   * three statements, the last two batched.
+   */
+  public static void record(
+      Tx t,
+      Actor actor,
+      Tables tables,
+      UUID paymentId,
+      String number,
+      UUID partyId,
+      Request r,
+      UUID journalEntry,
+      Instant postedAt) {
+    UUID company = actor.companyId();
+    List<UUID> documents = r.allocations().documents();
+    List<BigDecimal> amounts = r.allocations().amounts();
+    Jdbc.work(
+        t,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + tables.payment()
+                      + " (id, company_id, number, "
+                      + tables.partyColumn()
+                      + ", payment_date, amount, method, reference, journal_entry_id, posted_at,"
+                      + " posted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, paymentId);
+            ps.setObject(2, company);
+            ps.setString(3, number);
+            ps.setObject(4, partyId);
+            ps.setDate(5, Date.valueOf(r.date()));
+            ps.setBigDecimal(6, r.amount());
+            ps.setString(7, r.method().name());
+            ps.setString(8, r.reference());
+            ps.setObject(9, journalEntry);
+            ps.setTimestamp(10, Timestamp.from(postedAt));
+            ps.setString(11, actor.username());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + tables.allocation()
+                          + " (id, company_id, payment_id, "
+                          + tables.documentColumn()
+                          + ", amount) VALUES (?, ?, ?, ?, ?)");
+              PreparedStatement up =
+                  c.prepareStatement(
+                      "UPDATE " + tables.documents() + " SET settled = settled + ? WHERE id = ?")) {
+            for (int i = 0; i < documents.size(); i++) {
+              ps.setObject(1, Ids.newId());
+              ps.setObject(2, company);
+              ps.setObject(3, paymentId);
+              ps.setObject(4, documents.get(i));
+              ps.setBigDecimal(5, amounts.get(i));
+              ps.addBatch();
+              up.setBigDecimal(1, amounts.get(i));
+              up.setObject(2, documents.get(i));
+              up.addBatch();
+            }
+            ps.executeBatch();
+            up.executeBatch();
+          }
+          return null;
+        });
   }
 }

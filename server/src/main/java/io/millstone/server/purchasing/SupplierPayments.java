@@ -10,7 +10,6 @@ import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
-import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.purchasing.PurchaseDesk.AllocationInput;
@@ -18,11 +17,9 @@ import io.millstone.server.purchasing.PurchaseDesk.BillView;
 import io.millstone.server.purchasing.PurchaseDesk.PaymentView;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,7 +62,6 @@ final class SupplierPayments {
             "bill");
     Allocations alloc = r.allocations();
     List<UUID> bills = alloc.documents();
-    List<BigDecimal> amounts = alloc.amounts();
     BigDecimal amount = r.amount();
     PaymentMethod m = r.method();
     String code = r.partyCode();
@@ -98,50 +94,16 @@ final class SupplierPayments {
                             s.code(),
                             amount,
                             ref);
-                    Jdbc.work(
+                    Settlement.record(
                         t,
-                        c -> {
-                          try (PreparedStatement ps =
-                              c.prepareStatement(
-                                  "INSERT INTO supplier_payment (id, company_id, number, supplier_id, payment_date,"
-                                      + " amount, method, reference, journal_entry_id, posted_at, posted_by)"
-                                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                            ps.setObject(1, paymentId);
-                            ps.setObject(2, actor.companyId());
-                            ps.setString(3, number);
-                            ps.setObject(4, s.id());
-                            ps.setDate(5, Date.valueOf(date));
-                            ps.setBigDecimal(6, amount);
-                            ps.setString(7, m.name());
-                            ps.setString(8, ref);
-                            ps.setObject(9, entry);
-                            ps.setTimestamp(10, Timestamp.from(clock.instant()));
-                            ps.setString(11, actor.username());
-                            ps.executeUpdate();
-                          }
-                          try (PreparedStatement ps =
-                                  c.prepareStatement(
-                                      "INSERT INTO supplier_payment_allocation (id, company_id, payment_id, bill_id,"
-                                          + " amount) VALUES (?, ?, ?, ?, ?)");
-                              PreparedStatement up =
-                                  c.prepareStatement(
-                                      "UPDATE supplier_bill SET settled = settled + ? WHERE id = ?")) {
-                            for (int i = 0; i < bills.size(); i++) {
-                              ps.setObject(1, Ids.newId());
-                              ps.setObject(2, actor.companyId());
-                              ps.setObject(3, paymentId);
-                              ps.setObject(4, bills.get(i));
-                              ps.setBigDecimal(5, amounts.get(i));
-                              ps.addBatch();
-                              up.setBigDecimal(1, amounts.get(i));
-                              up.setObject(2, bills.get(i));
-                              up.addBatch();
-                            }
-                            ps.executeBatch();
-                            up.executeBatch();
-                          }
-                          return null;
-                        });
+                        actor,
+                        Settlement.Tables.SUPPLIER,
+                        paymentId,
+                        number,
+                        s.id(),
+                        r,
+                        entry,
+                        clock.instant());
                     t.audit(
                         "purchasing.payment.post",
                         "supplier_payment",

@@ -10,7 +10,6 @@ import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
-import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
@@ -21,11 +20,9 @@ import io.millstone.server.sales.SalesDesk.InvoiceView;
 import io.millstone.server.sales.SalesDesk.PaymentView;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,7 +66,6 @@ final class CustomerPayments {
             "invoice");
     Allocations alloc = r.allocations();
     List<UUID> invoices = alloc.documents();
-    List<BigDecimal> amounts = alloc.amounts();
     BigDecimal amount = r.amount();
     PaymentMethod m = r.method();
     String cust = r.partyCode();
@@ -108,46 +104,16 @@ final class CustomerPayments {
                             customer.code(),
                             amount,
                             ref);
-                    Jdbc.work(
+                    Settlement.record(
                         t,
-                        c -> {
-                          try (PreparedStatement ps =
-                              c.prepareStatement(
-                                  "INSERT INTO customer_payment (id, company_id, number, customer_id, payment_date,"
-                                      + " amount, method, reference, journal_entry_id, posted_at, posted_by)"
-                                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                            ps.setObject(1, paymentId);
-                            ps.setObject(2, actor.companyId());
-                            ps.setString(3, number);
-                            ps.setObject(4, customer.id());
-                            ps.setDate(5, Date.valueOf(date));
-                            ps.setBigDecimal(6, amount);
-                            ps.setString(7, m.name());
-                            ps.setString(8, ref);
-                            ps.setObject(9, entry);
-                            ps.setTimestamp(10, Timestamp.from(clock.instant()));
-                            ps.setString(11, actor.username());
-                            ps.executeUpdate();
-                          }
-                          try (PreparedStatement ps =
-                              c.prepareStatement(
-                                  "INSERT INTO payment_allocation (id, company_id, payment_id, invoice_id, amount)"
-                                      + " VALUES (?, ?, ?, ?, ?)")) {
-                            for (int i = 0; i < invoices.size(); i++) {
-                              ps.setObject(1, Ids.newId());
-                              ps.setObject(2, actor.companyId());
-                              ps.setObject(3, paymentId);
-                              ps.setObject(4, invoices.get(i));
-                              ps.setBigDecimal(5, amounts.get(i));
-                              ps.addBatch();
-                            }
-                            ps.executeBatch();
-                          }
-                          for (int i = 0; i < invoices.size(); i++) {
-                            InvoiceRows.settle(c, invoices.get(i), amounts.get(i));
-                          }
-                          return null;
-                        });
+                        actor,
+                        Settlement.Tables.CUSTOMER,
+                        paymentId,
+                        number,
+                        customer.id(),
+                        r,
+                        entry,
+                        clock.instant());
                     t.audit(
                         "sales.payment.post",
                         "customer_payment",
