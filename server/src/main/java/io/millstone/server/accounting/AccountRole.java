@@ -3,18 +3,22 @@ package io.millstone.server.accounting;
 /**
  * What an account is for in a posting, so documents name the role and not a code. Each role maps to
  * the company's chart; today every company gets the same manufacturing chart (V6), so the mapping
- * is the default chart's code.
+ * is the default chart's code (V6, grown for the season by V15).
  */
 public enum AccountRole {
   CASH("1000"),
   BANK("1010"),
+  MOBILE_MONEY("1020"),
   RECEIVABLE("1100"),
+  GROWER_ADVANCES("1150"),
   RAW_MATERIALS("1200"),
   FINISHED_GOODS("1210"),
   STORES("1220"),
+  WORK_IN_PROGRESS("1230"),
   INPUT_VAT("1300"),
   PAYABLE("2000"),
   GOODS_RECEIVED_NOT_BILLED("2010"),
+  GROWER_PAYABLE("2020"),
   OUTPUT_VAT("2100"),
   RETAINED_EARNINGS("3100"),
   SALES("4000"),
@@ -22,6 +26,8 @@ public enum AccountRole {
   OTHER_INCOME("4900"),
   COST_OF_GOODS_SOLD("5000"),
   CONSUMABLES_USED("5200"),
+  OVERHEADS_ABSORBED("5600"),
+  ABNORMAL_PROCESS_LOSS("5700"),
   STOCK_ADJUSTMENTS("5900"),
   ADMINISTRATIVE_EXPENSES("6000");
 
