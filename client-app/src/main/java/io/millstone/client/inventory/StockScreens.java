@@ -55,14 +55,14 @@ public final class StockScreens {
         new ColumnSpec<>("name", "stock.name", OnHand::getItemName, null, 240),
         new ColumnSpec<>("warehouse", "stock.warehouse", OnHand::getWarehouseCode, null, 110),
         new ColumnSpec<>("lot", "stock.lot", OnHand::getLot, null, 110),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "quantity",
             "stock.quantity",
             o -> Amounts.quantityShown(o.getQuantity().getValue()),
             null,
             110),
         new ColumnSpec<>("unit", "stock.unit", OnHand::getUnitCode, null, 60),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "value", "stock.value", o -> Amounts.money(o.getValue().getAmount()), null, 150));
   }
 
@@ -85,19 +85,19 @@ public final class StockScreens {
             110),
         new ColumnSpec<>("warehouse", "stock.warehouse", Move::getWarehouseCode, null, 100),
         new ColumnSpec<>("lot", "stock.lot", Move::getLot, null, 100),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "quantity",
             "stock.quantity",
             x -> Amounts.quantityShown(x.getQuantity().getValue()),
             null,
             100),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "unitCost",
             "stock.unitCost",
             x -> Amounts.money(x.getUnitCost().getAmount()),
             null,
             110),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "value", "stock.value", x -> Amounts.money(x.getValue().getAmount()), null, 130),
         new ColumnSpec<>("reference", "stock.reference", Move::getReference, null, 200),
         new ColumnSpec<>("by", "stock.by", Move::getPostedBy, null, 120));

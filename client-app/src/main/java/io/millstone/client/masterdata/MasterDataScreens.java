@@ -66,7 +66,7 @@ public final class MasterDataScreens {
         new ColumnSpec<>("unit", "items.unit", Item::getUnitCode, "unit", 80),
         new ColumnSpec<>(
             "kind", "items.kind", i -> m.get("choice." + i.getKind().name()), "kind", 140),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "price",
             "items.price",
             i -> Amounts.money(i.getDefaultSalePrice().getAmount()),
@@ -97,7 +97,8 @@ public final class MasterDataScreens {
             u -> m.get("choice." + u.getDimension().name()),
             null,
             120),
-        new ColumnSpec<>("factor", "units.factor", u -> u.getFactorToBase().getValue(), null, 170),
+        ColumnSpec.numeric(
+            "factor", "units.factor", u -> u.getFactorToBase().getValue(), null, 170),
         new ColumnSpec<>("active", "common.active", u -> active(u.getActive(), m), null, 70));
   }
 
@@ -136,7 +137,7 @@ public final class MasterDataScreens {
         new ColumnSpec<>("name", "parties.name", Party::getName, "name", 240),
         new ColumnSpec<>("phone", "parties.phone", Party::getPhone, null, 130),
         new ColumnSpec<>("bin", "parties.bin", Party::getBin, "bin", 140),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "creditLimit",
             "parties.creditLimit",
             p ->

@@ -7,6 +7,7 @@ import io.millstone.api.masterdata.v1.ItemServiceGrpc;
 import io.millstone.api.masterdata.v1.ListItemsResponse;
 import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.masterdata.v1.UpdateItemRequest;
+import io.millstone.client.core.Amounts;
 import io.millstone.client.core.list.Page;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Items extends MasterDataGateway<Item> {
     v.put("name", i.getName());
     v.put("unit_code", i.getUnitCode());
     v.put("kind", i.getKind().name());
-    v.put("default_sale_price.amount", i.getDefaultSalePrice().getAmount());
+    v.put("default_sale_price.amount", Amounts.money(i.getDefaultSalePrice().getAmount()));
     v.put("tax_category", i.getTaxCategory().name());
     return v;
   }

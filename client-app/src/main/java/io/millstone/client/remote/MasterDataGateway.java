@@ -43,16 +43,25 @@ abstract class MasterDataGateway<T> implements PageSource<T>, RecordGateway<T> {
     return v == null ? "" : v.trim();
   }
 
-  /** Money in the company's currency; an empty amount is left unset. */
+  /**
+   * Money in the company's currency, as typed ("10,00,000" or "1000000", Latin or Bangla digits)
+   * and sent plain; text that is no number goes as typed, for the server to name the field.
+   */
   Money money(Map<String, String> values, String field) {
     return Money.newBuilder()
-        .setAmount(text(values, field + ".amount"))
+        .setAmount(plain(text(values, field + ".amount")))
         .setCurrencyCode(session.currencyCode())
         .build();
   }
 
   static Decimal decimal(Map<String, String> values, String field) {
-    return Decimal.newBuilder().setValue(text(values, field)).build();
+    return Decimal.newBuilder().setValue(plain(text(values, field))).build();
+  }
+
+  /** A typed number without its grouping, in Latin digits; unreadable text unchanged. */
+  static String plain(String typed) {
+    java.math.BigDecimal v = io.millstone.client.core.Amounts.parse(typed);
+    return v == null ? typed : v.toPlainString();
   }
 
   static int integer(Map<String, String> values, String field) throws RemoteException {

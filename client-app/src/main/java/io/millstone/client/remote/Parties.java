@@ -9,6 +9,7 @@ import io.millstone.api.masterdata.v1.ListRequest;
 import io.millstone.api.masterdata.v1.Party;
 import io.millstone.api.masterdata.v1.SupplierServiceGrpc;
 import io.millstone.api.masterdata.v1.UpdatePartyRequest;
+import io.millstone.client.core.Amounts;
 import io.millstone.client.core.list.Page;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -129,7 +130,9 @@ public final class Parties extends MasterDataGateway<Party> {
     v.put("address", p.getAddress());
     v.put("phone", p.getPhone());
     v.put("bin", p.getBin());
-    v.put("credit_limit.amount", p.getNoCreditLimit() ? "" : p.getCreditLimit().getAmount());
+    v.put(
+        "credit_limit.amount",
+        p.getNoCreditLimit() ? "" : Amounts.money(p.getCreditLimit().getAmount()));
     if (p.getIsCustomer()) {
       v.put("no_credit_limit", p.getNoCreditLimit() ? CREDIT_UNLIMITED : CREDIT_LIMITED);
     }

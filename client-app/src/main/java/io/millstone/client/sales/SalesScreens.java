@@ -86,11 +86,11 @@ public final class SalesScreens {
             o -> OrderEntryViewModel.stateName(o.getState(), m),
             null,
             110),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "net", "sales.order.net", o -> Amounts.money(o.getNetTotal().getAmount()), null, 130),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "vat", "sales.order.vat", o -> Amounts.money(o.getVatTotal().getAmount()), null, 110),
-        new ColumnSpec<>(
+        ColumnSpec.numeric(
             "gross",
             "sales.order.gross",
             o -> Amounts.money(o.getGrossTotal().getAmount()),

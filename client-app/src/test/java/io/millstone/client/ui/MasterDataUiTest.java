@@ -277,7 +277,9 @@ class MasterDataUiTest extends UiTest {
       v.put("phone", "+880 1711 000000");
       theirs.update(p, v);
     }
-    fill("#field-credit_limit_amount", "900000");
+    // The form shows the limit the company's way, and takes it typed that way too.
+    assertThat(text("#field-credit_limit_amount")).isEqualTo("8,00,000.00");
+    fill("#field-credit_limit_amount", "9,00,000");
     press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
 
     waitUntil(() -> lookup("#conflictDialog").tryQuery().isPresent());
@@ -286,12 +288,12 @@ class MasterDataUiTest extends UiTest {
             .map(Label::getText)
             .toList();
     assertThat(cells).containsSubsequence("Phone", "+880 2 955 0000", "+880 1711 000000");
-    assertThat(cells).containsSubsequence("Credit limit", "900000", "950000.00");
+    assertThat(cells).containsSubsequence("Credit limit", "9,00,000", "9,50,000.00");
     assertThat(cells).doesNotContain("Name", "BIN");
     screenshot(lookup("#conflictDialog").query().getScene(), "customer-conflict.png");
     clickOn("Reload");
 
-    waitUntil(() -> text("#field-credit_limit_amount").startsWith("950000"));
+    waitUntil(() -> text("#field-credit_limit_amount").equals("9,50,000.00"));
     assertThat(text("#field-phone")).isEqualTo("+880 1711 000000");
   }
 

@@ -1,5 +1,6 @@
 package io.millstone.client.core.form;
 
+import io.millstone.client.core.Amounts;
 import java.math.BigDecimal;
 import java.util.function.Function;
 
@@ -7,22 +8,18 @@ import java.util.function.Function;
 public final class Checks {
   private Checks() {}
 
+  /** A number as people type it ("10,00,000", "1000000", Bangla digits), zero or more. */
   public static final Function<String, String> DECIMAL_NOT_NEGATIVE =
       v -> {
-        try {
-          return new BigDecimal(v).signum() < 0 ? "form.check.notNegative" : null;
-        } catch (NumberFormatException e) {
-          return "form.check.decimal";
-        }
+        BigDecimal d = Amounts.parse(v);
+        return d == null ? "form.check.decimal" : d.signum() < 0 ? "form.check.notNegative" : null;
       };
 
+  /** A number as people type it, more than zero. */
   public static final Function<String, String> POSITIVE_DECIMAL =
       v -> {
-        try {
-          return new BigDecimal(v).signum() <= 0 ? "form.check.positive" : null;
-        } catch (NumberFormatException e) {
-          return "form.check.decimal";
-        }
+        BigDecimal d = Amounts.parse(v);
+        return d == null ? "form.check.decimal" : d.signum() <= 0 ? "form.check.positive" : null;
       };
 
   public static final Function<String, String> WHOLE_DAYS =

@@ -172,6 +172,9 @@ public final class PagedTableView<T> extends BorderPane {
       col.setId("col-" + spec.id());
       col.setUserData(spec.sortField());
       col.setSortable(spec.sortField() != null);
+      if (spec.numeric()) {
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
       col.setCellValueFactory(
           cd ->
               new SimpleStringProperty(
