@@ -26,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -126,7 +125,6 @@ final class PurchaseOrders {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT o.order_date, o.id FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
@@ -137,13 +135,9 @@ final class PurchaseOrders {
             ps.setString(3, sup);
             ps.setString(4, sup);
             keyset.bind(ps, 5);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> view(c, id, currency));
+            return new OrderPage(page.rows(), page.nextPageToken());
           }
-          List<OrderView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(view(c, k.id(), currency));
-          }
-          return new OrderPage(out, page.nextPageToken());
         });
   }
 

@@ -264,7 +264,6 @@ final class SupplierBills {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT b.bill_date, b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
@@ -274,13 +273,9 @@ final class SupplierBills {
             ps.setString(2, sup);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> bill(c, id, currency));
+            return new BillPage(page.rows(), page.nextPageToken());
           }
-          List<BillView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(bill(c, k.id(), currency));
-          }
-          return new BillPage(out, page.nextPageToken());
         });
   }
 

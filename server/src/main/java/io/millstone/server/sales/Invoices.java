@@ -269,7 +269,6 @@ final class Invoices {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT s.invoice_date, s.id FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
@@ -279,13 +278,9 @@ final class Invoices {
             ps.setString(2, cust);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> InvoiceRows.view(c, id, currency));
+            return new InvoicePage(page.rows(), page.nextPageToken());
           }
-          List<InvoiceView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(InvoiceRows.view(c, k.id(), currency));
-          }
-          return new InvoicePage(out, page.nextPageToken());
         });
   }
 
