@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import io.millstone.api.common.v1.Date;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.common.v1.Money;
+import io.millstone.api.common.v1.PageResponse;
 import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -66,5 +67,21 @@ public final class ProtoValues {
         .setMonth(d.getMonthValue())
         .setDay(d.getDayOfMonth())
         .build();
+  }
+
+  /**
+   * A contract enum as the domain's word: its name without the prefix, "" for the unspecified value
+   * (no filter, or the default); an unknown number stays "UNRECOGNIZED" and is refused.
+   */
+  public static String word(Enum<?> e, String prefix) {
+    String n = e.name();
+    return n.endsWith("_UNSPECIFIED")
+        ? ""
+        : n.startsWith(prefix) ? n.substring(prefix.length()) : n;
+  }
+
+  /** The page answer of a keyset list: the next page's token, the total left unknown (-1). */
+  public static PageResponse page(String nextPageToken) {
+    return PageResponse.newBuilder().setNextPageToken(nextPageToken).setTotalSize(-1).build();
   }
 }

@@ -6,6 +6,7 @@ import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -17,10 +18,35 @@ public final class ItemLines {
   /** Prices are kept to four decimals. */
   public static final int PRICE_SCALE = 4;
 
-  /** A line's quantity and price as sent; the price is null where it may be left out. */
-  public record Parsed(BigDecimal quantity, BigDecimal price) {}
+  /**
+   * A line's item code (trimmed, upper-cased), quantity and price as sent; the price is null where
+   * it may be left out.
+   */
+  public record Parsed(String itemCode, BigDecimal quantity, BigDecimal price) {}
 
   private ItemLines() {}
+
+  /**
+   * A line's quantity as sent, at the stock ledger's scale and above zero; null (with the violation
+   * recorded under {@code line + ".quantity"}) where it is not.
+   *
+   * @param line the line's field, {@code lines[i]}
+   */
+  public static BigDecimal quantity(Validator v, String line, String sent) {
+    BigDecimal q = Decimals.parse(v, line + ".quantity", sent, StockLedger.QUANTITY_SCALE, true);
+    v.check(q == null || q.signum() > 0, line + ".quantity", "must be more than zero");
+    return q;
+  }
+
+  /**
+   * A line's unit price as sent, to four decimals and not below zero; null (with the violation
+   * recorded under {@code line + ".unit_price"}) where it is not.
+   */
+  public static BigDecimal price(Validator v, String line, String sent) {
+    BigDecimal p = Decimals.parse(v, line + ".unit_price", sent, PRICE_SCALE, true);
+    v.check(p == null || p.signum() >= 0, line + ".unit_price", "must not be negative");
+    return p;
+  }
 
   /**
    * @param priceRequired whether a line must carry a price (a purchase order: the agreed price), or
@@ -40,15 +66,13 @@ public final class ItemLines {
     for (int i = 0; i < lines.size(); i++) {
       T l = lines.get(i);
       String f = "lines[" + i + "]";
-      v.text(itemCode.apply(l), f + ".item_code", 32);
-      BigDecimal q =
-          Decimals.parse(v, f + ".quantity", quantity.apply(l), StockLedger.QUANTITY_SCALE, true);
-      v.check(q == null || q.signum() > 0, f + ".quantity", "must be more than zero");
+      String code = itemCode.apply(l);
+      v.text(code, f + ".item_code", 32);
+      BigDecimal q = quantity(v, f, quantity.apply(l));
       BigDecimal p = null;
       String sent = price.apply(l);
       if (priceRequired || (sent != null && !sent.isBlank())) {
-        p = Decimals.parse(v, f + ".unit_price", sent, PRICE_SCALE, true);
-        v.check(p == null || p.signum() >= 0, f + ".unit_price", "must not be negative");
+        p = price(v, f, sent);
       }
       if (q != null && p != null) {
         total = total.add(q.multiply(p));
@@ -57,7 +81,7 @@ public final class ItemLines {
             f + ".quantity",
             "times the price makes a line worth more than a document can hold; check both");
       }
-      out.add(new Parsed(q, p));
+      out.add(new Parsed(code == null ? null : code.trim().toUpperCase(Locale.ROOT), q, p));
     }
     v.check(
         Amounts.fitsLine(total),

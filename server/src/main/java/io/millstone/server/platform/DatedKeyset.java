@@ -87,6 +87,25 @@ public final class DatedKeyset {
     return page(keys, k -> k);
   }
 
+  /** Reads one document of a list by its id. */
+  @FunctionalInterface
+  public interface Viewer<T> {
+    T view(UUID id) throws SQLException;
+  }
+
+  /**
+   * Runs a query as {@link #keys} does and reads each document of this page with {@code view}, in
+   * the page's order.
+   */
+  public <T> Page<T> views(PreparedStatement ps, Viewer<T> view) throws SQLException {
+    Page<Key> keys = keys(ps);
+    List<T> out = new java.util.ArrayList<>();
+    for (Key k : keys.rows()) {
+      out.add(view.view(k.id()));
+    }
+    return new Page<>(out, keys.nextPageToken());
+  }
+
   /** Cuts what the query returned to this page and makes the next page's token. */
   public <T> Page<T> page(List<T> rows, Function<T, Key> key) {
     if (rows.size() <= size) {

@@ -3,10 +3,11 @@ package io.millstone.server.purchasing;
 import io.millstone.server.accounting.AccountRole;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.ItemLines;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
@@ -24,7 +25,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,15 +63,7 @@ final class GoodsReceipts {
     v.check(!lines.isEmpty(), "lines", "needs at least one line");
     List<BigDecimal> qty = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      BigDecimal q =
-          Decimals.parse(
-              v,
-              "lines[" + i + "].quantity",
-              lines.get(i).quantity(),
-              PurchaseDesk.QTY_SCALE,
-              true);
-      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
-      qty.add(q);
+      qty.add(ItemLines.quantity(v, "lines[" + i + "]", lines.get(i).quantity()));
     }
     v.throwIfInvalid();
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
@@ -120,43 +112,31 @@ final class GoodsReceipts {
                   ? "; everything on it was received."
                   : "; goods can be received only against an approved order."));
     }
-    Map<Integer, OrderLineRow> rows = Jdbc.work(t, c -> OrderLineRow.byLineNo(c, orderId));
+    Map<Integer, OrderLines.Row> rows =
+        Jdbc.work(t, c -> OrderLines.byLineNo(c, OrderLines.Table.PURCHASE, orderId));
     Validator v = new Validator();
-    Map<Integer, BigDecimal> wanted = new HashMap<>();
     List<StockLedger.LineInput> stockLines = new ArrayList<>();
     List<BigDecimal> costs = new ArrayList<>();
-    List<OrderLineRow> stockRows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      OrderLineRow l = rows.get(lines.get(i).orderLineNo());
-      String f = "lines[" + i + "]";
-      if (l == null) {
-        v.check(
-            false, f + ".order_line_no", o.number() + " has no line " + lines.get(i).orderLineNo());
-        continue;
-      }
-      BigDecimal total = wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add);
-      BigDecimal open = l.quantity().subtract(l.received());
-      v.check(
-          total.compareTo(open) <= 0,
-          f + ".quantity",
-          "line "
-              + l.lineNo()
-              + " ("
-              + l.itemCode()
-              + ") has "
-              + Amounts.qty(open)
-              + " "
-              + l.unit()
-              + " left to receive");
-      v.check(
-          !l.isService(),
-          f + ".order_line_no",
-          l.itemCode() + " is a service; bill it without a receipt");
-      String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
-      stockLines.add(new StockLedger.LineInput(l.itemCode(), wh, lot, qty.get(i).toPlainString()));
-      costs.add(l.price());
-      stockRows.add(l);
-    }
+    List<OrderLines.Row> stockRows = new ArrayList<>();
+    Map<Integer, BigDecimal> wanted =
+        OrderLines.moving(
+            v,
+            o.number(),
+            rows,
+            lines.stream().map(ReceiptLineInput::orderLineNo).toList(),
+            qty,
+            "left to receive",
+            (i, l) -> {
+              v.check(
+                  !l.isService(),
+                  "lines[" + i + "].order_line_no",
+                  l.itemCode() + " is a service; bill it without a receipt");
+              String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
+              stockLines.add(
+                  new StockLedger.LineInput(l.itemCode(), wh, lot, qty.get(i).toPlainString()));
+              costs.add(l.price());
+              stockRows.add(l);
+            });
     v.throwIfInvalid();
     StockLedger.Moved moved = stock.receiveWithin(t, number, stockLines, costs);
     Map<String, BigDecimal> byAccount = new TreeMap<>();
@@ -211,12 +191,9 @@ final class GoodsReceipts {
             ps.executeUpdate();
           }
           try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO goods_receipt_line (id, company_id, receipt_id, order_line_id, lot, quantity)"
-                          + " VALUES (?, ?, ?, ?, ?, ?)");
-              PreparedStatement up =
-                  c.prepareStatement(
-                      "UPDATE purchase_order_line SET received_qty = received_qty + ? WHERE id = ?")) {
+              c.prepareStatement(
+                  "INSERT INTO goods_receipt_line (id, company_id, receipt_id, order_line_id, lot, quantity)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int k = 0; k < stockRows.size(); k++) {
               ps.setObject(1, Ids.newId());
               ps.setObject(2, actor.companyId());
@@ -225,13 +202,10 @@ final class GoodsReceipts {
               ps.setString(5, stockLines.get(k).lot());
               ps.setBigDecimal(6, qty.get(k));
               ps.addBatch();
-              up.setBigDecimal(1, qty.get(k));
-              up.setObject(2, stockRows.get(k).id());
-              up.addBatch();
             }
             ps.executeBatch();
-            up.executeBatch();
           }
+          OrderLines.addMoved(c, OrderLines.Table.PURCHASE, orderId, wanted);
           OrderHeadRow.advance(c, actor, orderId, clock.instant());
           return null;
         });

@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
  * the row records beside it.
  */
 public final class PurchaseDesk {
-  static final int QTY_SCALE = StockLedger.QUANTITY_SCALE;
   static final Set<String> STATES =
       Arrays.stream(PurchaseOrderState.values())
           .map(Enum::name)

@@ -1,11 +1,10 @@
 package io.millstone.server.purchasing;
 
 import io.millstone.server.accounting.Books;
-import io.millstone.server.accounting.Vat;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.ItemLines;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Actor;
-import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
@@ -18,7 +17,6 @@ import io.millstone.server.purchasing.PurchaseDesk.LineInput;
 import io.millstone.server.purchasing.PurchaseDesk.LineView;
 import io.millstone.server.purchasing.PurchaseDesk.OrderPage;
 import io.millstone.server.purchasing.PurchaseDesk.OrderView;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -28,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -60,8 +57,6 @@ final class PurchaseOrders {
     List<ItemLines.Parsed> parsed =
         ItemLines.parse(
             v, lines, LineInput::itemCode, LineInput::quantity, LineInput::unitPrice, true);
-    List<BigDecimal> qty = parsed.stream().map(ItemLines.Parsed::quantity).toList();
-    List<BigDecimal> prices = parsed.stream().map(ItemLines.Parsed::price).toList();
     v.throwIfInvalid();
     String code = supplierCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
@@ -79,7 +74,8 @@ final class PurchaseOrders {
                           c -> {
                             String number = books.sequenceNumber(t, "PO", date);
                             SupplierRow s = SupplierRow.byCode(c, code);
-                            BigDecimal vatRate = CompanyAdmin.vatRateOf(t);
+                            List<OrderLines.Priced> priced =
+                                OrderLines.price(c, CompanyAdmin.vatRateOf(t), parsed);
                             Instant now = clock.instant();
                             try (PreparedStatement ps =
                                 c.prepareStatement(
@@ -98,50 +94,7 @@ final class PurchaseOrders {
                               ps.setString(10, actor.username());
                               ps.executeUpdate();
                             }
-                            Validator items = new Validator();
-                            try (PreparedStatement ps =
-                                c.prepareStatement(
-                                    "INSERT INTO purchase_order_line (id, company_id, order_id, line_no, item_id,"
-                                        + " quantity, unit_price, vat_rate, net, vat)"
-                                        + " SELECT ?, ?, ?, ?, i.id, ?, ?, CASE WHEN i.tax_category = 'STANDARD'"
-                                        + " THEN ? ELSE 0 END, ?, 0 FROM item i WHERE i.code = ? AND i.active")) {
-                              for (int i = 0; i < lines.size(); i++) {
-                                String item =
-                                    lines.get(i).itemCode().trim().toUpperCase(Locale.ROOT);
-                                ps.setObject(1, Ids.newId());
-                                ps.setObject(2, actor.companyId());
-                                ps.setObject(3, id);
-                                ps.setInt(4, i + 1);
-                                ps.setBigDecimal(5, qty.get(i));
-                                ps.setBigDecimal(6, prices.get(i));
-                                ps.setBigDecimal(7, vatRate);
-                                ps.setBigDecimal(
-                                    8, Amounts.amount(qty.get(i).multiply(prices.get(i))));
-                                ps.setString(9, item);
-                                items.check(
-                                    ps.executeUpdate() == 1,
-                                    "lines[" + i + "].item_code",
-                                    "'" + item + "' is not an active item");
-                              }
-                            }
-                            items.throwIfInvalid();
-                            try (PreparedStatement ps =
-                                c.prepareStatement(
-                                    "UPDATE purchase_order_line SET vat = "
-                                        + Vat.SQL_ON_LINE
-                                        + " WHERE order_id = ?")) {
-                              ps.setObject(1, id);
-                              ps.executeUpdate();
-                            }
-                            try (PreparedStatement ps =
-                                c.prepareStatement(
-                                    "UPDATE purchase_order o SET net_total = s.net, vat_total = s.vat,"
-                                        + " gross_total = s.net + s.vat FROM (SELECT sum(net) net, sum(vat) vat"
-                                        + " FROM purchase_order_line WHERE order_id = ?) s WHERE o.id = ?")) {
-                              ps.setObject(1, id);
-                              ps.setObject(2, id);
-                              ps.executeUpdate();
-                            }
+                            OrderLines.write(c, OrderLines.Table.PURCHASE, actor, id, priced);
                             t.audit(
                                 "purchasing.order.create",
                                 "purchase_order",
@@ -172,7 +125,6 @@ final class PurchaseOrders {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT o.order_date, o.id FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
@@ -183,13 +135,9 @@ final class PurchaseOrders {
             ps.setString(3, sup);
             ps.setString(4, sup);
             keyset.bind(ps, 5);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> view(c, id, currency));
+            return new OrderPage(page.rows(), page.nextPageToken());
           }
-          List<OrderView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(view(c, k.id(), currency));
-          }
-          return new OrderPage(out, page.nextPageToken());
         });
   }
 
@@ -209,31 +157,7 @@ final class PurchaseOrders {
         if (!rs.next()) {
           throw new NotFoundException("Purchase order", id.toString());
         }
-        List<LineView> lines = new ArrayList<>();
-        try (PreparedStatement pl =
-            c.prepareStatement(
-                "SELECT l.line_no, i.code, i.name, i.unit_code, l.quantity, l.unit_price, l.vat_rate, l.net,"
-                    + " l.vat, l.received_qty, l.billed_qty FROM purchase_order_line l"
-                    + " JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
-          pl.setObject(1, id);
-          try (ResultSet rl = pl.executeQuery()) {
-            while (rl.next()) {
-              lines.add(
-                  new LineView(
-                      rl.getInt(1),
-                      rl.getString(2),
-                      rl.getString(3),
-                      rl.getString(4),
-                      rl.getBigDecimal(5),
-                      rl.getBigDecimal(6),
-                      rl.getBigDecimal(7),
-                      rl.getBigDecimal(8),
-                      rl.getBigDecimal(9),
-                      rl.getBigDecimal(10),
-                      rl.getBigDecimal(11)));
-            }
-          }
-        }
+        List<LineView> lines = OrderLines.views(c, OrderLines.Table.PURCHASE, id, LineView::new);
         Timestamp decided = rs.getTimestamp(12);
         return new OrderView(
             id,

@@ -3,9 +3,10 @@ package io.millstone.server.purchasing;
 import static io.millstone.server.gateway.ProtoValues.date;
 import static io.millstone.server.gateway.ProtoValues.decimal;
 import static io.millstone.server.gateway.ProtoValues.money;
+import static io.millstone.server.gateway.ProtoValues.word;
+import static io.millstone.server.gateway.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
-import io.millstone.api.common.v1.PageResponse;
 import io.millstone.api.purchasing.v1.CreatePurchaseOrderRequest;
 import io.millstone.api.purchasing.v1.DecidePurchaseOrderRequest;
 import io.millstone.api.purchasing.v1.GetPurchaseOrderRequest;
@@ -74,8 +75,7 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
             req.getPage().getPageToken());
     var b = ListPurchaseOrdersResponse.newBuilder();
     page.orders().forEach(o -> b.addOrders(order(o)));
-    b.setPage(
-        PageResponse.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build());
+    b.setPage(ProtoValues.page(page.nextPageToken()));
     reply(out, b.build());
   }
 
@@ -163,8 +163,7 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
             req.getPage().getPageToken());
     var b = ListSupplierBillsResponse.newBuilder();
     page.bills().forEach(x -> b.addBills(bill(x)));
-    b.setPage(
-        PageResponse.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build());
+    b.setPage(ProtoValues.page(page.nextPageToken()));
     reply(out, b.build());
   }
 
@@ -305,21 +304,5 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
         .setOpen(money(b.open(), cur))
         .setJournalEntryNumber(b.entryNumber())
         .build();
-  }
-
-  private static <T> void reply(StreamObserver<T> out, T value) {
-    out.onNext(value);
-    out.onCompleted();
-  }
-
-  /**
-   * A contract enum as the domain's word: its name without the prefix, "" for the unspecified value
-   * (no filter, or the default); an unknown number stays "UNRECOGNIZED" and is refused.
-   */
-  private static String word(Enum<?> e, String prefix) {
-    String n = e.name();
-    return n.endsWith("_UNSPECIFIED")
-        ? ""
-        : n.startsWith(prefix) ? n.substring(prefix.length()) : n;
   }
 }

@@ -4,10 +4,11 @@ import io.millstone.server.accounting.AccountRole;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.Vat;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.ItemLines;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
@@ -69,13 +70,9 @@ final class SupplierBills {
     List<BigDecimal> prices = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String f = "lines[" + i + "]";
-      BigDecimal q =
-          Decimals.parse(v, f + ".quantity", lines.get(i).quantity(), PurchaseDesk.QTY_SCALE, true);
-      v.check(q == null || q.signum() > 0, f + ".quantity", "must be more than zero");
-      BigDecimal p = Decimals.parse(v, f + ".unit_price", lines.get(i).unitPrice(), 4, true);
-      v.check(p == null || p.signum() >= 0, f + ".unit_price", "must not be negative");
+      BigDecimal q = ItemLines.quantity(v, f, lines.get(i).quantity());
       qty.add(q);
-      prices.add(p);
+      prices.add(ItemLines.price(v, f, lines.get(i).unitPrice()));
     }
     v.throwIfInvalid();
     String invoiceNo = supplierInvoice.trim();
@@ -128,7 +125,8 @@ final class SupplierBills {
           "Invoice " + invoiceNo + " of " + s.code() + " was already entered as " + earlier + ".");
     }
     Settings rules = Jdbc.work(t, PurchasingRules::read);
-    Map<Integer, OrderLineRow> rows = Jdbc.work(t, c -> OrderLineRow.byLineNo(c, orderId));
+    Map<Integer, OrderLines.Row> rows =
+        Jdbc.work(t, c -> OrderLines.byLineNo(c, OrderLines.Table.PURCHASE, orderId));
     ThreeWayMatch.check(o, rows, rules, lines, qty, prices);
     BigDecimal net = BigDecimal.ZERO;
     BigDecimal vat = BigDecimal.ZERO;
@@ -136,7 +134,7 @@ final class SupplierBills {
     BigDecimal services = BigDecimal.ZERO;
     List<LineAmounts> amounts = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      OrderLineRow l = rows.get(lines.get(i).orderLineNo());
+      OrderLines.Row l = rows.get(lines.get(i).orderLineNo());
       BigDecimal lineNet = Amounts.amount(qty.get(i).multiply(prices.get(i)));
       BigDecimal lineVat = Vat.on(lineNet, l.rate());
       amounts.add(new LineAmounts(lineNet, lineVat));
@@ -228,7 +226,7 @@ final class SupplierBills {
                   c.prepareStatement(
                       "UPDATE purchase_order_line SET billed_qty = billed_qty + ? WHERE id = ?")) {
             for (int i = 0; i < lines.size(); i++) {
-              OrderLineRow l = rows.get(lines.get(i).orderLineNo());
+              OrderLines.Row l = rows.get(lines.get(i).orderLineNo());
               ps.setObject(1, Ids.newId());
               ps.setObject(2, actor.companyId());
               ps.setObject(3, billId);
@@ -266,7 +264,6 @@ final class SupplierBills {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT b.bill_date, b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
@@ -276,13 +273,9 @@ final class SupplierBills {
             ps.setString(2, sup);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> bill(c, id, currency));
+            return new BillPage(page.rows(), page.nextPageToken());
           }
-          List<BillView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(bill(c, k.id(), currency));
-          }
-          return new BillPage(out, page.nextPageToken());
         });
   }
 

@@ -1,5 +1,6 @@
 package io.millstone.server.purchasing;
 
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
@@ -22,7 +23,7 @@ final class ThreeWayMatch {
   /** Refuses the bill, naming every line that does not match and why. */
   static void check(
       OrderHeadRow o,
-      Map<Integer, OrderLineRow> rows,
+      Map<Integer, OrderLines.Row> rows,
       Settings rules,
       List<BillLineInput> lines,
       List<BigDecimal> qty,
@@ -31,7 +32,7 @@ final class ThreeWayMatch {
     List<String> mismatches = new ArrayList<>();
     Map<Integer, BigDecimal> wanted = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      OrderLineRow l = rows.get(lines.get(i).orderLineNo());
+      OrderLines.Row l = rows.get(lines.get(i).orderLineNo());
       if (l == null) {
         v.check(
             false,
@@ -39,9 +40,9 @@ final class ThreeWayMatch {
             o.number() + " has no line " + lines.get(i).orderLineNo());
         continue;
       }
-      BigDecimal billed = l.billed().add(wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add));
+      BigDecimal billed = l.invoiced().add(wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add));
       // Services are billed against the order; goods against what was received.
-      BigDecimal basis = l.isService() ? l.quantity() : l.received();
+      BigDecimal basis = l.isService() ? l.quantity() : l.moved();
       BigDecimal allowed =
           basis.multiply(BigDecimal.ONE.add(rules.quantityTolerancePct().movePointLeft(2)));
       if (billed.compareTo(allowed) > 0) {

@@ -3,9 +3,9 @@ package io.millstone.server.sales;
 import io.millstone.server.accounting.AccountRole;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.Vat;
+import io.millstone.server.inventory.ItemLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
@@ -55,11 +55,7 @@ final class CreditNotes {
     v.check(!lines.isEmpty(), "lines", "needs at least one line");
     List<BigDecimal> qty = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      BigDecimal q =
-          Decimals.parse(
-              v, "lines[" + i + "].quantity", lines.get(i).quantity(), SalesDesk.QTY_SCALE, true);
-      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
-      qty.add(q);
+      qty.add(ItemLines.quantity(v, "lines[" + i + "]", lines.get(i).quantity()));
     }
     v.throwIfInvalid();
     return tx.inCompany(

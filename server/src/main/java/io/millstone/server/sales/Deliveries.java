@@ -3,10 +3,11 @@ package io.millstone.server.sales;
 import io.millstone.server.accounting.AccountRole;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.ItemLines;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
-import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
@@ -27,7 +28,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,10 +64,7 @@ final class Deliveries {
     v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
     List<BigDecimal> qty = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      BigDecimal q =
-          Decimals.parse(
-              v, "lines[" + i + "].quantity", lines.get(i).quantity(), SalesDesk.QTY_SCALE, true);
-      v.check(q == null || q.signum() > 0, "lines[" + i + "].quantity", "must be more than zero");
+      BigDecimal q = ItemLines.quantity(v, "lines[" + i + "]", lines.get(i).quantity());
       String lot = lines.get(i).lot();
       v.check(
           lot == null || lot.length() <= 40,
@@ -122,41 +119,27 @@ final class Deliveries {
                   ? "; confirm it before delivering."
                   : "; there is nothing left to deliver."));
     }
-    Map<Integer, OrderLineRow> orderLines = Jdbc.work(t, c -> OrderLineRow.byLineNo(c, orderId));
-    Map<Integer, BigDecimal> wanted = new HashMap<>();
+    Map<Integer, OrderLines.Row> orderLines =
+        Jdbc.work(t, c -> OrderLines.byLineNo(c, OrderLines.Table.SALES, orderId));
     Validator v = new Validator();
     List<StockLedger.LineInput> stockLines = new ArrayList<>();
     List<Integer> stockIndex = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      OrderLineRow l = orderLines.get(lines.get(i).orderLineNo());
-      if (l == null) {
-        v.check(
-            false,
-            "lines[" + i + "].order_line_no",
-            o.number() + " has no line " + lines.get(i).orderLineNo());
-        continue;
-      }
-      BigDecimal total = wanted.merge(l.lineNo(), qty.get(i), BigDecimal::add);
-      BigDecimal open = l.quantity().subtract(l.delivered());
-      v.check(
-          total.compareTo(open) <= 0,
-          "lines[" + i + "].quantity",
-          "line "
-              + l.lineNo()
-              + " ("
-              + l.itemCode()
-              + ") has "
-              + Amounts.qty(open)
-              + " "
-              + l.unit()
-              + " left to deliver");
-      if (!l.isService()) {
-        String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
-        stockLines.add(
-            new StockLedger.LineInput(l.itemCode(), wh, lot, qty.get(i).toPlainString()));
-        stockIndex.add(i);
-      }
-    }
+    Map<Integer, BigDecimal> wanted =
+        OrderLines.moving(
+            v,
+            o.number(),
+            orderLines,
+            lines.stream().map(DeliveryLineInput::orderLineNo).toList(),
+            qty,
+            "left to deliver",
+            (i, l) -> {
+              if (!l.isService()) {
+                String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
+                stockLines.add(
+                    new StockLedger.LineInput(l.itemCode(), wh, lot, qty.get(i).toPlainString()));
+                stockIndex.add(i);
+              }
+            });
     v.throwIfInvalid();
     Map<String, BigDecimal> costByAccount = new TreeMap<>();
     BigDecimal cost = BigDecimal.ZERO;
@@ -165,7 +148,7 @@ final class Deliveries {
       StockLedger.Moved issued = stock.issueWithin(t, number, stockLines);
       movementId = issued.movementId();
       for (int k = 0; k < stockIndex.size(); k++) {
-        OrderLineRow l = orderLines.get(lines.get(stockIndex.get(k)).orderLineNo());
+        OrderLines.Row l = orderLines.get(lines.get(stockIndex.get(k)).orderLineNo());
         costByAccount.merge(
             AccountRole.inventoryOf(l.kind()).code(), issued.values().get(k), BigDecimal::add);
       }
@@ -239,16 +222,7 @@ final class Deliveries {
             }
             ps.executeBatch();
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE sales_order_line l SET delivered_qty = l.delivered_qty + u.q"
-                      + " FROM unnest(?::int[], ?::numeric[]) AS u(no, q)"
-                      + " WHERE l.order_id = ? AND l.line_no = u.no")) {
-            ps.setArray(1, c.createArrayOf("int4", wanted.keySet().toArray(Integer[]::new)));
-            ps.setArray(2, c.createArrayOf("numeric", wanted.values().toArray(BigDecimal[]::new)));
-            ps.setObject(3, orderId);
-            ps.executeUpdate();
-          }
+          OrderLines.addMoved(c, OrderLines.Table.SALES, orderId, wanted);
           OrderHeadRow.advance(c, actor, orderId, clock.instant());
           return null;
         });
@@ -259,7 +233,7 @@ final class Deliveries {
         number + " for " + o.number() + ", cost " + Amounts.money(cost));
     List<DeliveryLineView> views = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      OrderLineRow l = orderLines.get(lines.get(i).orderLineNo());
+      OrderLines.Row l = orderLines.get(lines.get(i).orderLineNo());
       String lot = lines.get(i).lot() == null ? "" : lines.get(i).lot().trim();
       views.add(
           new DeliveryLineView(

@@ -4,6 +4,7 @@ import io.millstone.server.accounting.AccountRole;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.accounting.Vat;
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
@@ -72,13 +73,14 @@ final class Invoices {
           "order_not_open_for_invoice",
           o.number() + " is " + o.state().words() + "; nothing to invoice.");
     }
-    Map<Integer, OrderLineRow> orderLines = Jdbc.work(t, c -> OrderLineRow.byLineNo(c, orderId));
+    Map<Integer, OrderLines.Row> orderLines =
+        Jdbc.work(t, c -> OrderLines.byLineNo(c, OrderLines.Table.SALES, orderId));
     CustomerRow cust = Jdbc.work(t, c -> CustomerRow.byId(c, o.customerId()));
-    record Billed(OrderLineRow line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
+    record Billed(OrderLines.Row line, BigDecimal qty, BigDecimal net, BigDecimal vat) {}
     List<Billed> billed = new ArrayList<>();
-    for (OrderLineRow l : orderLines.values()) {
+    for (OrderLines.Row l : orderLines.values()) {
       // Services are invoiced in full; goods as far as they were delivered.
-      BigDecimal upTo = l.isService() ? l.quantity() : l.delivered();
+      BigDecimal upTo = l.isService() ? l.quantity() : l.moved();
       BigDecimal q = upTo.subtract(l.invoiced());
       if (q.signum() <= 0) {
         continue;
@@ -267,7 +269,6 @@ final class Invoices {
         actor,
         (t, c) -> {
           String currency = CompanyAdmin.currencyOf(t);
-          DatedKeyset.Page<DatedKeyset.Key> page;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT s.invoice_date, s.id FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
@@ -277,13 +278,9 @@ final class Invoices {
             ps.setString(2, cust);
             ps.setBoolean(3, openOnly);
             keyset.bind(ps, 4);
-            page = keyset.keys(ps);
+            var page = keyset.views(ps, id -> InvoiceRows.view(c, id, currency));
+            return new InvoicePage(page.rows(), page.nextPageToken());
           }
-          List<InvoiceView> out = new ArrayList<>();
-          for (DatedKeyset.Key k : page.rows()) {
-            out.add(InvoiceRows.view(c, k.id(), currency));
-          }
-          return new InvoicePage(out, page.nextPageToken());
         });
   }
 

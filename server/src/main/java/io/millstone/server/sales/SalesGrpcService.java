@@ -3,9 +3,10 @@ package io.millstone.server.sales;
 import static io.millstone.server.gateway.ProtoValues.date;
 import static io.millstone.server.gateway.ProtoValues.decimal;
 import static io.millstone.server.gateway.ProtoValues.money;
+import static io.millstone.server.gateway.ProtoValues.word;
+import static io.millstone.server.gateway.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
-import io.millstone.api.common.v1.PageResponse;
 import io.millstone.api.sales.v1.AgeingRow;
 import io.millstone.api.sales.v1.Allocation;
 import io.millstone.api.sales.v1.CancelOrderRequest;
@@ -87,8 +88,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             req.getPage().getPageToken());
     var b = ListOrdersResponse.newBuilder();
     page.orders().forEach(o -> b.addOrders(order(o)));
-    b.setPage(
-        PageResponse.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build());
+    b.setPage(ProtoValues.page(page.nextPageToken()));
     reply(out, b.build());
   }
 
@@ -199,8 +199,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             req.getPage().getPageToken());
     var b = ListInvoicesResponse.newBuilder();
     page.invoices().forEach(i -> b.addInvoices(invoice(i)));
-    b.setPage(
-        PageResponse.newBuilder().setNextPageToken(page.nextPageToken()).setTotalSize(-1).build());
+    b.setPage(ProtoValues.page(page.nextPageToken()));
     reply(out, b.build());
   }
 
@@ -334,21 +333,5 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
               .setCredited(decimal(l.credited())));
     }
     return b.build();
-  }
-
-  private static <T> void reply(StreamObserver<T> out, T value) {
-    out.onNext(value);
-    out.onCompleted();
-  }
-
-  /**
-   * A contract enum as the domain's word: its name without the prefix, "" for the unspecified value
-   * (no filter, or the default); an unknown number stays "UNRECOGNIZED" and is refused.
-   */
-  private static String word(Enum<?> e, String prefix) {
-    String n = e.name();
-    return n.endsWith("_UNSPECIFIED")
-        ? ""
-        : n.startsWith(prefix) ? n.substring(prefix.length()) : n;
   }
 }

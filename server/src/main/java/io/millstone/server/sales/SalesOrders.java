@@ -3,6 +3,7 @@ package io.millstone.server.sales;
 import io.millstone.server.accounting.Books;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.inventory.ItemLines;
+import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.DatedKeyset;
@@ -59,7 +60,7 @@ final class SalesOrders {
     v.text(customerCode, "customer_code", 32);
     v.check(date != null, "order_date", "is required");
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
-    List<ItemLines.Parsed> parsed = OrderLines.parse(v, lines);
+    List<ItemLines.Parsed> parsed = parse(v, lines);
     v.throwIfInvalid();
     String customer = customerCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(
@@ -77,8 +78,8 @@ final class SalesOrders {
                         c -> {
                           String number = books.sequenceNumber(t, quotation ? "QT" : "SO", date);
                           CustomerRow cust = CustomerRow.byCode(c, customer, "customer_code");
-                          List<OrderLines.PricedLine> priced =
-                              OrderLines.price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
+                          List<OrderLines.Priced> priced =
+                              OrderLines.price(c, CompanyAdmin.vatRateOf(t), parsed);
                           SalesOrderState state =
                               quotation ? SalesOrderState.QUOTATION : SalesOrderState.CONFIRMED;
                           if (!quotation) {
@@ -88,7 +89,7 @@ final class SalesOrders {
                           Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                           BigDecimal net = BigDecimal.ZERO;
                           BigDecimal vat = BigDecimal.ZERO;
-                          for (OrderLines.PricedLine l : priced) {
+                          for (OrderLines.Priced l : priced) {
                             net = net.add(l.net());
                             vat = vat.add(l.vat());
                           }
@@ -114,10 +115,10 @@ final class SalesOrders {
                             ps.setString(14, actor.username());
                             ps.executeUpdate();
                           }
-                          OrderLines.insert(c, actor, id, priced);
+                          OrderLines.insert(c, OrderLines.Table.SALES, actor, id, priced);
                           List<OrderLineView> views = new ArrayList<>();
                           for (int i = 0; i < priced.size(); i++) {
-                            OrderLines.PricedLine l = priced.get(i);
+                            OrderLines.Priced l = priced.get(i);
                             views.add(
                                 new OrderLineView(
                                     i + 1,
@@ -176,7 +177,7 @@ final class SalesOrders {
     UUID id = Ids.parse(orderId, "id");
     Validator v = new Validator();
     v.check(note == null || note.length() <= 500, "note", "is too long (at most 500 characters)");
-    List<ItemLines.Parsed> parsed = OrderLines.parse(v, lines);
+    List<ItemLines.Parsed> parsed = parse(v, lines);
     v.throwIfInvalid();
     return tx.inCompany(
         actor,
@@ -197,8 +198,8 @@ final class SalesOrders {
                       o.number()
                           + " has deliveries; change it with a credit note or a new order instead.");
                 }
-                List<OrderLines.PricedLine> priced =
-                    OrderLines.price(c, CompanyAdmin.vatRateOf(t), lines, parsed);
+                List<OrderLines.Priced> priced =
+                    OrderLines.price(c, CompanyAdmin.vatRateOf(t), parsed);
                 if (o.state() == SalesOrderState.CONFIRMED) {
                   CreditCheck.check(
                       c, CustomerRow.byId(c, o.customerId()), OrderLines.gross(priced), id);
@@ -208,7 +209,7 @@ final class SalesOrders {
                   ps.setObject(1, id);
                   ps.executeUpdate();
                 }
-                OrderLines.write(c, actor, id, priced);
+                OrderLines.write(c, OrderLines.Table.SALES, actor, id, priced);
                 OrderHeadRow.touch(
                     c,
                     actor,
@@ -348,31 +349,7 @@ final class SalesOrders {
   }
 
   static OrderView view(Connection c, UUID id, String currency) throws SQLException {
-    List<OrderLineView> lines = new ArrayList<>();
-    try (PreparedStatement pl =
-        c.prepareStatement(
-            "SELECT l.line_no, i.code, i.name, i.unit_code, l.quantity, l.unit_price, l.vat_rate, l.net,"
-                + " l.vat, l.delivered_qty, l.invoiced_qty FROM sales_order_line l"
-                + " JOIN item i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no")) {
-      pl.setObject(1, id);
-      try (ResultSet rl = pl.executeQuery()) {
-        while (rl.next()) {
-          lines.add(
-              new OrderLineView(
-                  rl.getInt(1),
-                  rl.getString(2),
-                  rl.getString(3),
-                  rl.getString(4),
-                  rl.getBigDecimal(5),
-                  rl.getBigDecimal(6),
-                  rl.getBigDecimal(7),
-                  rl.getBigDecimal(8),
-                  rl.getBigDecimal(9),
-                  rl.getBigDecimal(10),
-                  rl.getBigDecimal(11)));
-        }
-      }
-    }
+    List<OrderLineView> lines = OrderLines.views(c, OrderLines.Table.SALES, id, OrderLineView::new);
     try (PreparedStatement ps = c.prepareStatement(ORDER_SELECT + " WHERE o.id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -382,5 +359,16 @@ final class SalesOrders {
         return orderRow(rs, lines, currency);
       }
     }
+  }
+
+  /** Checks the lines as sent; a price left blank is taken from the item later. */
+  private static List<ItemLines.Parsed> parse(Validator v, List<OrderLineInput> lines) {
+    return ItemLines.parse(
+        v,
+        lines,
+        OrderLineInput::itemCode,
+        OrderLineInput::quantity,
+        OrderLineInput::unitPrice,
+        false);
   }
 }
