@@ -45,7 +45,7 @@ class DemoAgentTest {
       try (Agent agent =
           new Agent(io.millstone.agent.config.AgentConfig.load(yaml), "test").start()) {
         AgentStreamingTest.await(
-            "readings of every demo tag", Duration.ofSeconds(30), () -> countTags() >= 9);
+            "readings of every demo tag", Duration.ofSeconds(30), () -> countTags() >= 11);
       }
       Map<String, Long> perTag = tagsWithReadings();
       assertThat(perTag.keySet())
@@ -58,7 +58,9 @@ class DemoAgentTest {
               "boiler2.pressure",
               "boiler2.steam_temp",
               "cent3.running",
-              "cent3.cycles");
+              "cent3.cycles",
+              "wb_gate.weight",
+              "wb_gate.stable");
       try (Connection c = TestMill.platform().database().ownerDataSource().getConnection();
           PreparedStatement ps =
               c.prepareStatement(

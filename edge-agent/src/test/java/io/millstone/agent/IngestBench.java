@@ -41,7 +41,7 @@ public final class IngestBench {
     List<String> tags = new ArrayList<>();
     for (String s : SimulatorSource.SIGNALS) {
       // Number tags only: every reading is valid, so every one must be stored.
-      if (!s.endsWith("running") && !s.endsWith("cycles")) {
+      if (!s.endsWith("running") && !s.endsWith("cycles") && !s.endsWith("stable")) {
         tags.add(prefix + "." + s);
       }
     }

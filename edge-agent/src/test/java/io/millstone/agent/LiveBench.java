@@ -106,7 +106,7 @@ public final class LiveBench {
     mill.simulatedMachine(prefix);
     List<String> tags = new ArrayList<>();
     for (String s : SimulatorSource.SIGNALS) {
-      if (!s.endsWith("running") && !s.endsWith("cycles")) {
+      if (!s.endsWith("running") && !s.endsWith("cycles") && !s.endsWith("stable")) {
         tags.add(prefix + "." + s);
       }
     }

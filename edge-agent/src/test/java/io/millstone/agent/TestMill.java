@@ -166,7 +166,8 @@ final class TestMill implements AutoCloseable {
     for (String signal : SimulatorSource.SIGNALS) {
       ValueType type =
           switch (signal) {
-            case "mill_running", "centrifugal_running" -> ValueType.VALUE_TYPE_BOOLEAN;
+            case "mill_running", "centrifugal_running", "weighbridge_stable" ->
+                ValueType.VALUE_TYPE_BOOLEAN;
             case "centrifugal_cycles" -> ValueType.VALUE_TYPE_COUNTER;
             default -> ValueType.VALUE_TYPE_NUMBER;
           };

@@ -69,6 +69,10 @@ public record ModbusTcpConfig(
    *
    * @param address the protocol address, counted from 0 (register 40001 is holding address 0)
    * @param lowWordFirst for 32-bit types: the device sends the low 16 bits first
+   * @param bit for a bool on a register: the bit it is (0 = least significant), or -1 for "the
+   *     register is not 0"
+   * @param invert for a bool: true when the bit is off (a weighing indicator's "in motion" bit read
+   *     as "stable")
    */
   public record Tag(
       String key,
@@ -77,9 +81,23 @@ public record ModbusTcpConfig(
       DataType type,
       boolean lowWordFirst,
       BigDecimal scale,
-      BigDecimal offset) {
+      BigDecimal offset,
+      int bit,
+      boolean invert) {
     public Tag {
       Objects.requireNonNull(key, "key");
+    }
+
+    /** A tag without a bit number or inversion, as most tags are. */
+    public Tag(
+        String key,
+        Table table,
+        int address,
+        DataType type,
+        boolean lowWordFirst,
+        BigDecimal scale,
+        BigDecimal offset) {
+      this(key, table, address, type, lowWordFirst, scale, offset, -1, false);
     }
 
     /** Registers (or bits) this tag occupies. */
@@ -106,7 +124,8 @@ public record ModbusTcpConfig(
           "max_block",
           "tags");
   static final Set<String> TAG_KEYS =
-      Set.of("key", "register", "address", "type", "word_order", "scale", "offset");
+      Set.of(
+          "key", "register", "address", "type", "word_order", "scale", "offset", "bit", "invert");
 
   /** Reads and checks the source's settings; a mistake names the key it is under. */
   public static ModbusTcpConfig of(SourceConfig source) {
@@ -135,11 +154,25 @@ public record ModbusTcpConfig(
       int address = (int) t.requiredWhole("address", 0, 65535, p);
       DataType type =
           DataType.valueOf(
-              t.choice("type", table.bits ? "bool" : "uint16", types, p).toUpperCase(Locale.ROOT));
+              t.choice("type", table.bits || t.has("bit") ? "bool" : "uint16", types, p)
+                  .toUpperCase(Locale.ROOT));
       if (table.bits && type != DataType.BOOL) {
         throw new IllegalArgumentException(
             p + t.at("type") + " must be bool for a " + table.yaml + ", not " + type.yaml());
       }
+      if (t.has("bit") && (table.bits || type != DataType.BOOL)) {
+        throw new IllegalArgumentException(
+            p
+                + t.at("bit")
+                + " applies to a bool on a holding or input register only, not a "
+                + (table.bits ? table.yaml : type.yaml()));
+      }
+      int bit = (int) t.whole("bit", -1, 0, 15, p);
+      if (t.has("invert") && type != DataType.BOOL) {
+        throw new IllegalArgumentException(
+            p + t.at("invert") + " applies to a bool only, not " + type.yaml());
+      }
+      boolean invert = t.flag("invert", false, p);
       String order = t.choice("word_order", "high_first", List.of("high_first", "low_first"), p);
       if (t.has("word_order") && type.registers != 2) {
         throw new IllegalArgumentException(
@@ -165,7 +198,9 @@ public record ModbusTcpConfig(
               type,
               order.equals("low_first"),
               scale,
-              t.decimal("offset", BigDecimal.ZERO, p)));
+              t.decimal("offset", BigDecimal.ZERO, p),
+              bit,
+              invert));
     }
     return new ModbusTcpConfig(
         source.name(),

@@ -270,14 +270,15 @@ public final class ModbusTcpSource implements Source {
   static String decode(Tag t, byte[] data, int offset) {
     if (t.table().bits) {
       boolean on = (data[offset / 8] >> (offset % 8) & 1) == 1;
-      return Boolean.toString(on);
+      return Boolean.toString(on != t.invert());
     }
     int i = offset * 2;
     int first = ((data[i] & 0xff) << 8) | (data[i + 1] & 0xff);
     BigDecimal raw;
     switch (t.type()) {
       case BOOL -> {
-        return Boolean.toString(first != 0);
+        boolean on = t.bit() < 0 ? first != 0 : (first >> t.bit() & 1) == 1;
+        return Boolean.toString(on != t.invert());
       }
       case INT16 -> raw = BigDecimal.valueOf((short) first);
       case UINT16 -> raw = BigDecimal.valueOf(first);

@@ -18,12 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A believable mill tandem, boiler and batch centrifugal, for demos and tests. Every value is a
- * pure function of the seed and the reading's time (rounded down to the interval), so two agents
- * with the same seed read the same mill, and counters keep growing across restarts.
+ * A believable mill tandem, boiler and batch centrifugal, and the weighbridge at the mill gate, for
+ * demos and tests. Every value is a pure function of the seed and the reading's time (rounded down
+ * to the interval), so two agents with the same seed read the same mill, and counters keep growing
+ * across restarts.
  *
  * <p>The mill stops now and then for lack of cane: speed, feed and juice drop to zero and the run
  * state goes false. Boiler pressure sags while the mill is stopped (no fresh bagasse).
+ *
+ * <p>The weighbridge sees one truck every two minutes or so ({@link #WB_SLOT_MS} slots, the truck
+ * arriving somewhere in the first 45 s of its slot): the weight climbs for 4–8 s while the truck
+ * drives on (unstable), stands 30–60 s (stable), falls for 3–6 s as it drives off (unstable), and
+ * the empty bridge reads 0 (stable). Even slots are loaded trucks (gross 8,000–16,000 kg), odd
+ * slots empty trucks coming back for tare (4,000–6,500 kg): truck {@code j} is weighed gross in
+ * slot {@code 2j} and tare in a later odd slot, 6 to 46 minutes after, its place in the queue of
+ * empties shuffled within blocks of {@link #WB_BLOCK} trucks. Weights are whole kg in 10 kg steps.
  */
 public final class SimulatorSource implements Source {
   private static final Logger log = LoggerFactory.getLogger(SimulatorSource.class);
@@ -39,11 +48,16 @@ public final class SimulatorSource implements Source {
           "boiler_pressure",
           "steam_temp",
           "centrifugal_running",
-          "centrifugal_cycles");
+          "centrifugal_cycles",
+          "weighbridge_weight",
+          "weighbridge_stable");
 
   static final long CENTRIFUGAL_CYCLE_MS = 180_000;
   static final long CENTRIFUGAL_SPIN_MS = 150_000;
   static final long STOP_SLOT_MS = 600_000;
+  static final long WB_SLOT_MS = 120_000;
+  static final int WB_BLOCK = 6;
+  static final long WB_STEP_KG = 10;
 
   private final String name;
   private final long seed;
@@ -124,7 +138,123 @@ public final class SimulatorSource implements Source {
     v.put("centrifugal_running", Boolean.toString(inCycle < CENTRIFUGAL_SPIN_MS));
     // Cycles completed since the epoch, less a seed-fixed base, so the counter never goes back.
     v.put("centrifugal_cycles", Long.toString(sinceEpochCycles - 160_000L));
+    Scale scale = weighbridge(t);
+    v.put("weighbridge_weight", Long.toString(scale.kg()));
+    v.put("weighbridge_stable", Boolean.toString(scale.stable()));
     return v;
+  }
+
+  /** What the weighbridge's indicator shows: whole kg, and whether the weight has settled. */
+  record Scale(long kg, boolean stable) {}
+
+  /** A truck that brings cane: its weight empty and loaded, in kg. */
+  record Truck(long id, long tare, long gross) {}
+
+  /**
+   * One truck on the bridge: it arrives {@code arriveMs} into its slot, drives on for {@code
+   * rampMs}, stands for {@code standMs} and drives off for {@code offMs}.
+   */
+  record Visit(
+      long slot,
+      Truck truck,
+      boolean loaded,
+      long arriveMs,
+      long rampMs,
+      long standMs,
+      long offMs) {
+    long kg() {
+      return loaded ? truck.gross() : truck.tare();
+    }
+
+    /** When the truck is at rest on the bridge, as milliseconds since the epoch (from, to). */
+    long standFrom() {
+      return slot * WB_SLOT_MS + arriveMs + rampMs;
+    }
+
+    long standTo() {
+      return standFrom() + standMs;
+    }
+  }
+
+  Scale weighbridge(long t) {
+    long slot = Math.floorDiv(t, WB_SLOT_MS);
+    Visit v = visit(slot);
+    long in = Math.floorMod(t, WB_SLOT_MS) - v.arriveMs();
+    if (in < 0 || in >= v.rampMs() + v.standMs() + v.offMs()) {
+      return new Scale(0, true);
+    }
+    long kg = v.kg();
+    if (in >= v.rampMs() && in < v.rampMs() + v.standMs()) {
+      return new Scale(kg, true);
+    }
+    // Driving on or off: the axles roll on one after another and the deck bounces; some of the
+    // truck is on the bridge the whole time.
+    double share =
+        in < v.rampMs()
+            ? 0.1 + 0.9 * in / v.rampMs()
+            : 1 - 0.9 * (in - v.rampMs() - v.standMs()) / v.offMs();
+    double moving = kg * share + noise(t, 8, kg * 0.015);
+    return new Scale(steps(Math.clamp(moving, WB_STEP_KG, kg * 1.04)), false);
+  }
+
+  /** The truck on the bridge in this slot: a loaded one in even slots, an empty one in odd. */
+  Visit visit(long slot) {
+    SplittableRandom r = new SplittableRandom(seed * 0x2545F4914F6CDD1DL ^ slot * 0x9E37L);
+    long arrive = r.nextLong(45_001);
+    long ramp = 4_000 + r.nextLong(4_001);
+    long stand = 30_000 + r.nextLong(30_001);
+    long off = 3_000 + r.nextLong(3_001);
+    long pair = Math.floorDiv(slot, 2);
+    boolean loaded = Math.floorMod(slot, 2) == 0;
+    long id;
+    if (loaded) {
+      id = pair;
+    } else {
+      // The empties of block b - 1 come back during block b, in a shuffled order.
+      long block = Math.floorDiv(pair, WB_BLOCK) - 1;
+      int[] order = queue(block);
+      int place = (int) Math.floorMod(pair, WB_BLOCK);
+      int pos = 0;
+      while (order[pos] != place) {
+        pos++;
+      }
+      id = block * WB_BLOCK + pos;
+    }
+    return new Visit(slot, truck(id), loaded, arrive, ramp, stand, off);
+  }
+
+  /** The slot in which truck {@code id} comes back empty to be weighed for tare. */
+  long tareSlot(long id) {
+    long block = Math.floorDiv(id, WB_BLOCK);
+    long pair = (block + 1) * WB_BLOCK + queue(block)[(int) Math.floorMod(id, WB_BLOCK)];
+    return 2 * pair + 1;
+  }
+
+  Truck truck(long id) {
+    SplittableRandom r = new SplittableRandom(seed * 0x632BE59BD9B4E019L ^ id * 0xBF58476DL);
+    long tare = 4_000 + WB_STEP_KG * r.nextLong(251);
+    long gross = 8_000 + WB_STEP_KG * r.nextLong(801);
+    return new Truck(id, tare, gross);
+  }
+
+  /** For each truck of a block, its place among the block's empties coming back. */
+  private int[] queue(long block) {
+    SplittableRandom r = new SplittableRandom(seed * 0x94D049BB133111EBL ^ block);
+    int[] order = new int[WB_BLOCK];
+    for (int i = 0; i < WB_BLOCK; i++) {
+      order[i] = i;
+    }
+    for (int i = WB_BLOCK - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int x = order[i];
+      order[i] = order[j];
+      order[j] = x;
+    }
+    return order;
+  }
+
+  private static long steps(double kg) {
+    return Math.round(kg / WB_STEP_KG) * WB_STEP_KG;
   }
 
   /** Roughly one ten-minute slot in twelve starts with a no-cane stop of two to six minutes. */

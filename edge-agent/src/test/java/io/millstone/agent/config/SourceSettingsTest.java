@@ -44,7 +44,7 @@ class SourceSettingsTest {
   @Test
   void theGuidesModbusAndOpcUaExamplesAreReadAsWritten() throws Exception {
     List<String> examples = guideExamples();
-    assertThat(examples).hasSize(3);
+    assertThat(examples).hasSize(4);
 
     ModbusTcpConfig boiler = ModbusTcpConfig.of(load(examples.get(0)).sources().get(0));
     assertThat(boiler.host()).isEqualTo("192.168.10.20");
@@ -94,6 +94,29 @@ class SourceSettingsTest {
     OpcUaConfig lab = OpcUaConfig.of(load(examples.get(2)).sources().get(0));
     assertThat(lab.secured()).isFalse();
     assertThat(lab.nodes()).singleElement().extracting(OpcUaConfig.Node::queueSize).isEqualTo(10);
+
+    ModbusTcpConfig weighbridge = ModbusTcpConfig.of(load(examples.get(3)).sources().get(0));
+    assertThat(weighbridge.interval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(weighbridge.tags())
+        .extracting(
+            t ->
+                t.key()
+                    + " "
+                    + t.table().yaml
+                    + "@"
+                    + t.address()
+                    + " "
+                    + t.type()
+                    + (t.lowWordFirst() ? " low_first" : "")
+                    + " x"
+                    + t.scale().stripTrailingZeros().toPlainString()
+                    + " bit"
+                    + t.bit()
+                    + (t.invert() ? " inverted" : ""))
+        .containsExactly(
+            "wb_gate.weight holding@0 INT32 low_first x10 bit-1",
+            "wb_gate.stable holding@2 BOOL x1 bit1 inverted",
+            "wb_gate.overload holding@2 BOOL x1 bit3");
   }
 
   static final String MODBUS =
@@ -160,7 +183,24 @@ class SourceSettingsTest {
                 "address: 100",
                 "address: 100\n      - key: boiler.pressure\n        register: input\n"
                     + "        address: 3",
-                "tags[1].key: tag key 'boiler.pressure' is read twice"));
+                "tags[1].key: tag key 'boiler.pressure' is read twice"),
+            new Case(
+                "address: 100",
+                "address: 100\n        type: uint16\n        bit: 1",
+                "tags[0].bit applies to a bool on a holding or input register only, not a uint16"),
+            new Case(
+                "register: holding",
+                "register: coil\n        bit: 1",
+                "tags[0].bit applies to a bool on a holding or input register only, not a coil"),
+            new Case("address: 100", "address: 100\n        bit: 16", "bit must be from 0 to 15"),
+            new Case(
+                "address: 100",
+                "address: 100\n        invert: true",
+                "tags[0].invert applies to a bool only, not uint16"),
+            new Case(
+                "address: 100",
+                "address: 100\n        bit: 1\n        invert: yes please",
+                "tags[0].invert must be true or false"));
     for (Case c : cases) {
       assertThat(MODBUS).contains(c.from());
       assertThatThrownBy(() -> load(MODBUS.replace(c.from(), c.to())))

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentFaultsTest {
 
-  /** The simulator reads its nine signals every 10 ms: 900 readings a second. */
+  /** The simulator reads its eleven signals every 10 ms: 1,100 readings a second. */
   static final int INTERVAL_MS = 10;
 
   @TempDir Path dir;

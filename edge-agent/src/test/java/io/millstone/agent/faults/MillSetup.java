@@ -99,7 +99,8 @@ final class MillSetup {
     for (String signal : SimulatorSource.SIGNALS) {
       ValueType type =
           switch (signal) {
-            case "mill_running", "centrifugal_running" -> ValueType.VALUE_TYPE_BOOLEAN;
+            case "mill_running", "centrifugal_running", "weighbridge_stable" ->
+                ValueType.VALUE_TYPE_BOOLEAN;
             case "centrifugal_cycles" -> ValueType.VALUE_TYPE_COUNTER;
             default -> ValueType.VALUE_TYPE_NUMBER;
           };
@@ -114,7 +115,7 @@ final class MillSetup {
     }
   }
 
-  /** The simulator's agent.yaml: nine signals every {@code intervalMs}, to {@code port}. */
+  /** The simulator's agent.yaml: all its signals every {@code intervalMs}, to {@code port}. */
   static String agentYaml(String prefix, int port, boolean withSource, int intervalMs) {
     return "server: 127.0.0.1:"
         + port

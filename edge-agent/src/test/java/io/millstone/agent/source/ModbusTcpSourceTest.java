@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millstone.agent.buffer.BufferWriter;
 import io.millstone.agent.buffer.BufferedReading;
 import io.millstone.agent.buffer.ReadingBuffer;
+import io.millstone.agent.buffer.Sample;
 import io.millstone.agent.config.SourceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -338,5 +339,93 @@ class ModbusTcpSourceTest {
         .isNull();
     assertThat(decode("bool", null, 1, 0)).isEqualTo("false");
     assertThat(decode("bool", null, 1, 0x0100)).isEqualTo("true");
+  }
+
+  @Test
+  void aWeighingIndicatorsWeightAndStableBitAreReadTogetherScaledAndInTheirWordOrder() {
+    // The mill gate's indicator: the weight in 0.1 kg counts as an int32, low word first, then
+    // its status word (bit 1: in motion, bit 2: overload). An outside centre's indicator shows
+    // tonnes as a float32.
+    int tonnes = Float.floatToIntBits(12.34f);
+    device.holding(0, 123_400 & 0xffff, 123_400 >>> 16, 0b000);
+    device.input(10, tonnes >>> 16, tonnes & 0xffff);
+    source =
+        boiler(
+            List.of(
+                tag(
+                    "wb_gate.weight",
+                    "holding",
+                    0,
+                    "type",
+                    "int32",
+                    "word_order",
+                    "low_first",
+                    "scale",
+                    0.1),
+                tag("wb_gate.stable", "holding", 2, "bit", 1, "invert", true),
+                tag("wb_gate.overload", "holding", 2, "type", "bool", "bit", 2),
+                tag("wb_out.weight", "input", 10, "type", "float32", "scale", 1000)));
+
+    // Polled by hand: one round, no timer.
+    List<Sample> standing = source.poll();
+    assertThat(standing)
+        .extracting(r -> r.tagKey() + "=" + r.value())
+        .containsExactlyInAnyOrder(
+            "wb_gate.weight=12340",
+            "wb_gate.stable=true",
+            "wb_gate.overload=false",
+            "wb_out.weight=12340");
+    assertThat(standing).extracting(Sample::sourceTime).containsOnly(standing.get(0).sourceTime());
+    assertThat(device.reads)
+        .as("the weight and its status word come from one request")
+        .containsExactly(
+            new TestModbusDevice.Read("holding", 0, 3), new TestModbusDevice.Read("input", 10, 2));
+
+    // A truck driving on: heavier, in motion; then the bridge drifts just below zero when empty.
+    device.holding(0, 80_000 & 0xffff, 80_000 >>> 16, 0b010);
+    assertThat(source.poll())
+        .extracting(r -> r.tagKey() + "=" + r.value())
+        .contains("wb_gate.weight=8000", "wb_gate.stable=false", "wb_gate.overload=false");
+    device.holding(0, -200 & 0xffff, -200 >>> 16 & 0xffff, 0b100);
+    assertThat(source.poll())
+        .extracting(r -> r.tagKey() + "=" + r.value())
+        .contains("wb_gate.weight=-20", "wb_gate.stable=true", "wb_gate.overload=true");
+  }
+
+  static String decodeBit(int bit, boolean invert, int word) {
+    Map<String, Object> t = tag("t", "holding", 0, "bit", bit);
+    if (invert) {
+      t.put("invert", true);
+    }
+    var tag =
+        io.millstone.agent.config.ModbusTcpConfig.of(
+                SourceConfig.builder("modbus-tcp", "b")
+                    .option("host", "127.0.0.1")
+                    .option("tags", List.of(t))
+                    .build())
+            .tags()
+            .get(0);
+    return ModbusTcpSource.decode(tag, new byte[] {(byte) (word >> 8), (byte) word}, 0);
+  }
+
+  @Test
+  void aStatusBitIsReadAloneFromItsRegisterAndMayBeInverted() {
+    assertThat(decodeBit(0, false, 0x0001)).isEqualTo("true");
+    assertThat(decodeBit(0, false, 0xFFFE)).isEqualTo("false");
+    assertThat(decodeBit(15, false, 0x8000)).isEqualTo("true");
+    assertThat(decodeBit(8, false, 0x0100)).isEqualTo("true");
+    assertThat(decodeBit(7, false, 0x0100)).isEqualTo("false");
+    assertThat(decodeBit(3, true, 0x0008)).as("in motion: not stable").isEqualTo("false");
+    assertThat(decodeBit(3, true, 0x0000)).isEqualTo("true");
+    var coil =
+        io.millstone.agent.config.ModbusTcpConfig.of(
+                SourceConfig.builder("modbus-tcp", "b")
+                    .option("host", "127.0.0.1")
+                    .option("tags", List.of(tag("motion", "discrete_input", 3, "invert", true)))
+                    .build())
+            .tags()
+            .get(0);
+    assertThat(ModbusTcpSource.decode(coil, new byte[] {0b1000}, 3)).isEqualTo("false");
+    assertThat(ModbusTcpSource.decode(coil, new byte[] {0b0000}, 3)).isEqualTo("true");
   }
 }

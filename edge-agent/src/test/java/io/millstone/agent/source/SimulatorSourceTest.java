@@ -94,4 +94,135 @@ class SimulatorSourceTest {
                 .quality())
         .isEqualTo(Sample.GOOD);
   }
+
+  static SimulatorSource weighbridge(long seed) {
+    return new SimulatorSource(
+        SourceConfig.builder("simulator", "gate")
+            .interval(Duration.ofSeconds(1))
+            .option("seed", seed)
+            .tag("weighbridge_weight", "wb_gate.weight")
+            .tag("weighbridge_stable", "wb_gate.stable")
+            .build());
+  }
+
+  /** A stretch of stable, non-zero readings: a truck standing on the bridge. */
+  record Standing(Instant from, int seconds, long kg) {}
+
+  @Test
+  void aTruckDrivesOnUnsteadilyThenStandsStillForHalfAMinuteToAMinuteAtWholeTensOfKg() {
+    SimulatorSource s = weighbridge(42);
+    Instant start = Instant.parse("2026-11-23T00:00:00Z");
+    List<Standing> standing = new java.util.ArrayList<>();
+    Instant from = null;
+    long kg = 0;
+    int seconds = 0;
+    int unstableBefore = 0;
+    int unstableRun = 0;
+    for (int i = 0; i < 86_400; i++) {
+      Map<String, String> v =
+          s.read(start.plusSeconds(i)).stream()
+              .collect(Collectors.toMap(Sample::tagKey, Sample::value));
+      long w = Long.parseLong(v.get("wb_gate.weight"));
+      boolean stable = Boolean.parseBoolean(v.get("wb_gate.stable"));
+      assertThat(w % 10).as("the bridge reads in 10 kg steps").isZero();
+      assertThat(w).isBetween(0L, 16_640L);
+      if (stable && w > 0) {
+        if (from == null) {
+          from = start.plusSeconds(i);
+          kg = w;
+          seconds = 0;
+          unstableBefore = unstableRun;
+        }
+        assertThat(w).as("a standing truck's weight does not move").isEqualTo(kg);
+        seconds++;
+      } else if (from != null) {
+        assertThat(stable).as("a truck drives off before the bridge reads 0 again").isFalse();
+        assertThat(unstableBefore).as("driving on takes 4 to 8 s").isBetween(4, 8);
+        standing.add(new Standing(from, seconds, kg));
+        from = null;
+      }
+      if (!stable) {
+        assertThat(w).as("a moving truck is on the bridge").isPositive();
+      }
+      unstableRun = stable ? 0 : unstableRun + 1;
+    }
+
+    assertThat(standing).as("one truck in every two minutes of the day").hasSize(720);
+    assertThat(standing)
+        .allSatisfy(
+            t -> {
+              assertThat(t.seconds()).isBetween(30, 60);
+              assertThat(t.kg())
+                  .satisfiesAnyOf(
+                      kg1 -> assertThat(kg1).as("loaded").isBetween(8_000L, 16_000L),
+                      kg1 -> assertThat(kg1).as("empty").isBetween(4_000L, 6_500L));
+            });
+    assertThat(standing).filteredOn(t -> t.kg() <= 6_500).hasSize(360);
+    for (int i = 1; i < standing.size(); i++) {
+      long gap = Duration.between(standing.get(i - 1).from(), standing.get(i).from()).toSeconds();
+      assertThat(gap).as("trucks come every one to three minutes").isBetween(60L, 180L);
+    }
+  }
+
+  @Test
+  void everyLoadedTruckComesBackEmptyLaterAndIsWeighedLighter() {
+    SimulatorSource s = weighbridge(42);
+    long first = Math.floorDiv(Instant.parse("2026-11-23T00:00:00Z").toEpochMilli(), 120_000);
+    int trucks = 0;
+    for (long slot = first; slot < first + 720; slot++) {
+      SimulatorSource.Visit v = s.visit(slot);
+      if (!v.loaded()) {
+        assertThat(s.tareSlot(v.truck().id()))
+            .as("each empty truck on the bridge was weighed loaded before")
+            .isEqualTo(slot);
+        continue;
+      }
+      trucks++;
+      SimulatorSource.Truck truck = v.truck();
+      long back = s.tareSlot(truck.id());
+      assertThat(back - slot).as("back 6 to 46 minutes later").isBetween(3L, 23L);
+      SimulatorSource.Visit empty = s.visit(back);
+      assertThat(empty.truck()).isEqualTo(truck);
+      assertThat(empty.loaded()).isFalse();
+      assertThat(truck.gross()).isGreaterThan(truck.tare());
+      assertThat(truck.tare()).isBetween(4_000L, 6_500L);
+      assertThat(truck.gross()).isBetween(8_000L, 16_000L);
+
+      // What the bridge reads while each visit stands still.
+      assertThat(scale(s, v)).isEqualTo(truck.gross() + " stable");
+      assertThat(scale(s, empty)).isEqualTo(truck.tare() + " stable");
+    }
+    assertThat(trucks).isEqualTo(360);
+  }
+
+  static String scale(SimulatorSource s, SimulatorSource.Visit v) {
+    Map<String, String> m =
+        s.read(Instant.ofEpochMilli((v.standFrom() + v.standTo()) / 2)).stream()
+            .collect(Collectors.toMap(Sample::tagKey, Sample::value));
+    return m.get("wb_gate.weight") + (m.get("wb_gate.stable").equals("true") ? " stable" : "");
+  }
+
+  @Test
+  void theWeighbridgeReadsTheSameWhateverTheOrderOfReadsAndOnlyTheSeedChangesIt() {
+    Instant start = Instant.parse("2026-11-23T06:00:00Z");
+    SimulatorSource forward = weighbridge(7);
+    SimulatorSource backward = weighbridge(7);
+    List<List<Sample>> a = new java.util.ArrayList<>();
+    List<List<Sample>> b = new java.util.ArrayList<>();
+    for (int i = 0; i < 1800; i++) {
+      a.add(forward.read(start.plusSeconds(i)));
+      b.add(0, backward.read(start.plusSeconds(1799 - i)));
+    }
+    assertThat(a).isEqualTo(b);
+    assertThat(a.get(0))
+        .extracting(Sample::tagKey)
+        .containsExactly("wb_gate.weight", "wb_gate.stable");
+    List<List<Sample>> other = new java.util.ArrayList<>();
+    for (int i = 0; i < 1800; i++) {
+      other.add(weighbridge(8).read(start.plusSeconds(i)));
+    }
+    assertThat(other).isNotEqualTo(a);
+    // Within one interval the reading is that of the interval's start.
+    assertThat(forward.read(start.plusMillis(999))).isEqualTo(a.get(0));
+  }
 }

@@ -66,8 +66,10 @@ public final class DemoSeeder {
       findCompany(server)
           .ifPresent(
               c -> {
-                // Demo data made before trade existed gets its orders on the next start.
+                // Demo data made before trade existed gets its orders on the next start, and
+                // before the weighbridge its machine.
                 DemoTrade.seed(server, c);
+                seedWeighbridge(server, Actor.system(c, "demo"));
                 prepareAgent(server, dataDir, c);
               });
       return existing;
@@ -429,6 +431,44 @@ public final class DemoSeeder {
                   (String) t[7],
                   (Boolean) t[8]));
     }
+    seedWeighbridge(server, actor);
+  }
+
+  /**
+   * The mill gate's weighbridge, which the simulated agent reads too (its weighbridge signals).
+   * Made once, by the machine's idempotency key; its tags only while it has none.
+   */
+  static void seedWeighbridge(MillstoneServer server, Actor actor) {
+    var bridge =
+        server
+            .machineAdmin()
+            .create(actor, "demo-machine-WB-GATE", "WB-GATE", "Mill gate weighbridge", "Cane yard");
+    if (!bridge.tags().isEmpty()) {
+      return;
+    }
+    String id = bridge.machine().id().toString();
+    for (Object[] t :
+        new Object[][] {
+          {"wb_gate.weight", "Weight on the bridge", "kg", Tag.ValueType.NUMBER},
+          {"wb_gate.stable", "Weight stable", "", Tag.ValueType.BOOLEAN},
+        }) {
+      server
+          .machineAdmin()
+          .defineTag(
+              actor,
+              new MachineAdmin.TagInput(
+                  id,
+                  (String) t[0],
+                  (String) t[1],
+                  (String) t[2],
+                  (Tag.ValueType) t[3],
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false));
+    }
   }
 
   /**
@@ -486,7 +526,9 @@ public final class DemoSeeder {
             + "      boiler_pressure: boiler2.pressure\n"
             + "      steam_temp: boiler2.steam_temp\n"
             + "      centrifugal_running: cent3.running\n"
-            + "      centrifugal_cycles: cent3.cycles\n";
+            + "      centrifugal_cycles: cent3.cycles\n"
+            + "      weighbridge_weight: wb_gate.weight\n"
+            + "      weighbridge_stable: wb_gate.stable\n";
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("agent.yaml"), yaml);

@@ -74,8 +74,10 @@ class DemoSeederTest {
               .getMachinesList();
       assertThat(machines)
           .extracting(m -> m.getCode())
-          .containsExactly("BOILER-2", "CENT-3", "JUICE", "MILL-1");
-      assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(9);
+          .containsExactly("BOILER-2", "CENT-3", "JUICE", "MILL-1", "WB-GATE");
+      assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(11);
+      assertThat(Files.readString(dir.resolve("demo-agent/agent.yaml")))
+          .contains("weighbridge_weight: wb_gate.weight", "weighbridge_stable: wb_gate.stable");
       // A few weeks of trade: every sales and purchasing screen has something to show.
       var headers =
           io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(admin.getSessionToken()));
