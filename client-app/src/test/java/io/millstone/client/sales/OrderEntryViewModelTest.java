@@ -192,9 +192,9 @@ class OrderEntryViewModelTest {
     customer();
     type(0, "SUG-L30", "10");
     String refusal =
-        "Dhaka Sweets & Bakery (C-DHAKA) has a credit limit of 800000; unpaid invoices (0) and"
-            + " open orders (0) leave 800000, and this order is 1092500. Take a payment first, or"
-            + " ask for a higher limit.";
+        "Dhaka Sweets & Bakery (C-DHAKA) has a credit limit of 8,00,000.00; unpaid invoices"
+            + " (0.00) and open orders (0.00) leave 8,00,000.00, and this order is 10,92,500.00."
+            + " Take a payment first, or ask for a higher limit.";
     desk.nextFailure =
         new RemoteException(
             RemoteException.Kind.BUSINESS_RULE, refusal, "credit_limit_exceeded", Map.of());

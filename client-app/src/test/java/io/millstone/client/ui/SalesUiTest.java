@@ -352,6 +352,8 @@ class SalesUiTest extends UiTest {
     waitUntil(() -> text("#orderMessage").contains("credit limit"));
     assertThat(text("#orderMessage"))
         .contains("Corner Tea Stall (C-CORNER)")
+        .as("the server groups the amounts in lakh and crore, as the company writes them")
+        .contains("this order is 2,18,500.00")
         .contains("Take a payment first");
     assertThat(text("#orderState")).isEmpty();
     assertThat(lookup("#confirmOrder").query().isVisible()).isTrue();

@@ -3,6 +3,7 @@ package io.millstone.server.accounting;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Money;
 import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,10 +53,10 @@ public record Allocations(List<UUID> documents, List<BigDecimal> amounts) {
       v.check(
           allocated.compareTo(payment) == 0,
           "allocations",
-          "add up to "
-              + Amounts.money(allocated)
-              + " but the payment is "
-              + Amounts.money(payment));
+          "allocations_differ_from_payment",
+          "add up to " + Amounts.money(allocated) + " but the payment is " + Amounts.money(payment),
+          new Money(allocated),
+          new Money(payment));
     }
     return new Allocations(docs, amounts);
   }

@@ -6,6 +6,7 @@ import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Money;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 import java.math.BigDecimal;
@@ -112,7 +113,10 @@ public final class Settlement {
       check.check(
           amounts.get(i).compareTo(d.open()) <= 0,
           field + ".amount",
-          d.number() + " has only " + Amounts.money(d.open()) + " open");
+          "allocation_exceeds_open",
+          d.number() + " has only " + Amounts.money(d.open()) + " open",
+          d.number(),
+          new Money(d.open()));
     }
     check.throwIfInvalid();
   }

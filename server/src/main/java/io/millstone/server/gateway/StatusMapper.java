@@ -57,11 +57,7 @@ final class StatusMapper {
               .setMessage(
                   me instanceof InvalidInputException iie
                       ? iie.violations().stream()
-                          .map(
-                              v ->
-                                  v.field()
-                                      + ": "
-                                      + ErrorMessages.description(v, me.zone(), locale))
+                          .map(v -> v.field() + ": " + ErrorMessages.description(v, me, locale))
                           .collect(java.util.stream.Collectors.joining("; "))
                       : ErrorMessages.message(me, locale))
               .addDetails(
@@ -76,7 +72,7 @@ final class StatusMapper {
           br.addFieldViolations(
               BadRequest.FieldViolation.newBuilder()
                   .setField(v.field())
-                  .setDescription(ErrorMessages.description(v, me.zone(), locale)));
+                  .setDescription(ErrorMessages.description(v, me, locale)));
         }
         st.addDetails(Any.pack(br.build()));
       }

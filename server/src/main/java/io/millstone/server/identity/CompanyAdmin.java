@@ -5,6 +5,7 @@ import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.identity.model.DisplayFormats;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.NumberGrouping;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.Versions;
@@ -116,21 +117,30 @@ public final class CompanyAdmin {
   }
 
   /**
-   * The settings as the statement that starts each company transaction answers them ({@code
-   * begin_work}), in the column order of the query below.
+   * What the statement that starts each company transaction answers ({@code begin_work}): the
+   * settings, and how the company groups digits, for the refusals that leave the transaction.
    */
-  public static final io.millstone.server.platform.Transactions.CompanyContext<CompanySettings>
+  public record WorkSettings(CompanySettings settings, String numberGrouping) {}
+
+  /**
+   * {@link WorkSettings} as {@code begin_work} answers them, in the column order of the query
+   * below.
+   */
+  public static final io.millstone.server.platform.Transactions.CompanyContext<WorkSettings>
       SETTINGS =
           new io.millstone.server.platform.Transactions.CompanyContext<>(
-              CompanySettings.class,
+              WorkSettings.class,
               rs ->
-                  new CompanySettings(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getBigDecimal(3),
-                      rs.getInt(4),
-                      rs.getString(5)),
-              s -> ZoneId.of(s.timeZone()));
+                  new WorkSettings(
+                      new CompanySettings(
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getBigDecimal(3),
+                          rs.getInt(4),
+                          rs.getString(5)),
+                      rs.getString(6)),
+              s -> ZoneId.of(s.settings().timeZone()),
+              s -> NumberGrouping.of(s.numberGrouping()));
 
   /**
    * The company's settings for a transaction: as the statement that began it answered them, or,
@@ -140,24 +150,26 @@ public final class CompanyAdmin {
   public static CompanySettings settingsOf(io.millstone.server.platform.Tx t) {
     UUID company = t.actor().orElseThrow().companyId();
     return t.memo(
-        CompanySettings.class,
-        () ->
-            io.millstone.server.platform.Jdbc.work(
-                t,
-                c -> {
-                  try (java.sql.PreparedStatement ps =
-                      c.prepareStatement(
-                          "SELECT name, currency_code, vat_rate_percent,"
-                              + " fiscal_year_start_month, time_zone FROM company WHERE id = ?")) {
-                    ps.setObject(1, company);
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                      if (!rs.next()) {
-                        throw new IllegalStateException("company " + company + " not found");
+            WorkSettings.class,
+            () ->
+                io.millstone.server.platform.Jdbc.work(
+                    t,
+                    c -> {
+                      try (java.sql.PreparedStatement ps =
+                          c.prepareStatement(
+                              "SELECT name, currency_code, vat_rate_percent,"
+                                  + " fiscal_year_start_month, time_zone, number_grouping"
+                                  + " FROM company WHERE id = ?")) {
+                        ps.setObject(1, company);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                          if (!rs.next()) {
+                            throw new IllegalStateException("company " + company + " not found");
+                          }
+                          return SETTINGS.reader().read(rs);
+                        }
                       }
-                      return SETTINGS.reader().read(rs);
-                    }
-                  }
-                }));
+                    }))
+        .settings();
   }
 
   /** The company's time zone id (Asia/Dhaka), read in the caller's transaction. */

@@ -31,11 +31,44 @@ public final class Amounts {
     return BigDecimal.ZERO.setScale(SCALE);
   }
 
-  /** Money in a message: 218500.00. */
+  /**
+   * Money written plainly: 218500.00 (two to six decimals, as many as it has). For records, not for
+   * people: audit-log summaries and stored notes keep amounts so, whatever the company's grouping,
+   * since they are read back and compared as they were written. A sentence a person reads (a
+   * refusal) passes a {@link Money} argument instead, shown in the company's grouping by {@link
+   * #money(BigDecimal, NumberGrouping)} on the refusal's way out.
+   */
   public static String money(BigDecimal d) {
     return d.setScale(
             Math.max(SCALE, Math.min(d.stripTrailingZeros().scale(), 6)), RoundingMode.HALF_UP)
         .toPlainString();
+  }
+
+  /**
+   * Money as a company writes it: {@code INDIAN} groups lakh and crore (-1,23,45,678.50), {@code
+   * WESTERN} thousands (-12,345,678.50); the decimals are those of {@link #money(BigDecimal)}, and
+   * without a grouping the amount is plain.
+   */
+  public static String money(BigDecimal d, NumberGrouping grouping) {
+    String plain = money(d);
+    if (grouping == null) {
+      return plain;
+    }
+    boolean negative = plain.startsWith("-");
+    int point = plain.indexOf('.');
+    String digits = plain.substring(negative ? 1 : 0, point < 0 ? plain.length() : point);
+    StringBuilder out = new StringBuilder(plain.length() + digits.length() / 2 + 1);
+    int firstGroup = 3;
+    int group = grouping == NumberGrouping.INDIAN ? 2 : 3;
+    int n = digits.length();
+    for (int i = 0; i < n; i++) {
+      int left = n - i; // digits from here to the point
+      if (i > 0 && left >= firstGroup && (left - firstGroup) % group == 0) {
+        out.append(',');
+      }
+      out.append(digits.charAt(i));
+    }
+    return (negative ? "-" : "") + out + (point < 0 ? "" : plain.substring(point));
   }
 
   /** A quantity as people write it: 9, 2.5. */

@@ -37,11 +37,15 @@ public final class Transactions {
   /**
    * What a company's unit of work reads about the company in the statement that starts it ({@code
    * begin_work}: the settings most work needs), kept on the {@link Tx} under {@code type}, so that
-   * reading them later costs no round trip. {@code zone} names the company's time zone in them, so
-   * that a refusal leaving the transaction shows its times in that zone.
+   * reading them later costs no round trip. {@code zone} names the company's time zone in them and
+   * {@code grouping} how it groups digits, so that a refusal leaving the transaction shows its
+   * times in that zone and its money in that grouping.
    */
   public record CompanyContext<T>(
-      Class<T> type, RowReader<T> reader, Function<T, java.time.ZoneId> zone) {}
+      Class<T> type,
+      RowReader<T> reader,
+      Function<T, java.time.ZoneId> zone,
+      Function<T, NumberGrouping> grouping) {}
 
   /** Reads one row of a result set. */
   @FunctionalInterface
@@ -128,18 +132,20 @@ public final class Transactions {
           }
         }
         if (e instanceof MillstoneException me && companyContext != null) {
-          showTimesInCompanyZone(me, tx, companyContext);
+          showInCompanyWays(me, tx, companyContext);
         }
         throw translate(e);
       }
     }
   }
 
-  private static <T> void showTimesInCompanyZone(
+  /** The refusal's times in the company's zone, its money in the company's digit grouping. */
+  private static <T> void showInCompanyWays(
       MillstoneException e, Tx tx, CompanyContext<T> context) {
     tx.memoed(context.type())
         .ifPresent(
             v -> {
+              e.showMoneyIn(context.grouping().apply(v));
               try {
                 e.showTimesIn(context.zone().apply(v));
               } catch (java.time.DateTimeException badZone) {

@@ -16,6 +16,19 @@ public final class Validator {
     return this;
   }
 
+  /**
+   * A check whose description has a sentence of its own in the message bundles ({@link
+   * io.millstone.server.platform.error.ErrorMessages}), filled with {@code args} (pass amounts as
+   * {@link Money}, so they are shown in the company's grouping).
+   */
+  public Validator check(
+      boolean ok, String field, String messageId, String description, Object... args) {
+    if (!ok) {
+      violations.add(new FieldViolation(field, description, messageId, List.of(args)));
+    }
+    return this;
+  }
+
   /** A required text field: present, not blank, at most {@code max} characters. */
   public Validator text(String value, String field, int max) {
     if (value == null || value.isBlank()) {

@@ -2,8 +2,10 @@ package io.millstone.server.purchasing;
 
 import io.millstone.server.inventory.OrderLines;
 import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.Money;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
+import io.millstone.server.platform.error.Phrase;
 import io.millstone.server.purchasing.PurchaseDesk.BillLineInput;
 import io.millstone.server.purchasing.PurchaseDesk.Settings;
 import java.math.BigDecimal;
@@ -29,7 +31,7 @@ final class ThreeWayMatch {
       List<BigDecimal> qty,
       List<BigDecimal> prices) {
     Validator v = new Validator();
-    List<String> mismatches = new ArrayList<>();
+    List<Object> mismatches = new ArrayList<>(); // text, or a Phrase where it names money
     Map<Integer, BigDecimal> wanted = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLines.Row l = rows.get(lines.get(i).orderLineNo());
@@ -73,19 +75,12 @@ final class ThreeWayMatch {
                     .multiply(BigDecimal.valueOf(100))
                     .divide(l.price(), 1, RoundingMode.HALF_UP);
         mismatches.add(
-            "line "
-                + l.lineNo()
-                + " ("
-                + l.itemCode()
-                + "): price "
-                + Amounts.money(prices.get(i))
-                + " is "
-                + over.toPlainString()
-                + " % above the order's "
-                + Amounts.money(l.price())
-                + " (tolerance "
-                + Amounts.qty(rules.priceTolerancePct())
-                + " %)");
+            Phrase.of(
+                "line " + l.lineNo() + " (" + l.itemCode() + "): price ",
+                new Money(prices.get(i)),
+                " is " + over.toPlainString() + " % above the order's ",
+                new Money(l.price()),
+                " (tolerance " + Amounts.qty(rules.priceTolerancePct()) + " %)"));
       }
     }
     v.throwIfInvalid();
@@ -95,10 +90,10 @@ final class ThreeWayMatch {
           "The bill does not match "
               + o.number()
               + " and its receipts: "
-              + String.join("; ", mismatches)
+              + Phrase.join("; ", mismatches)
               + ". Correct the bill, receive the goods first, or ask the supplier for a corrected invoice.",
           o.number(),
-          String.join("; ", mismatches));
+          Phrase.join("; ", mismatches));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.millstone.server.sales;
 
 import io.millstone.server.platform.Amounts;
+import io.millstone.server.platform.Money;
 import io.millstone.server.platform.error.BusinessRuleException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -72,11 +73,11 @@ final class CreditCheck {
               + ". Take a payment first, or ask for a higher limit.",
           cust.name(),
           cust.code(),
-          Amounts.money(cust.creditLimit()),
-          Amounts.money(receivable),
-          Amounts.money(ordered),
-          Amounts.money(room),
-          Amounts.money(orderGross));
+          new Money(cust.creditLimit()),
+          new Money(receivable),
+          new Money(ordered),
+          new Money(room),
+          new Money(orderGross));
     }
   }
 }

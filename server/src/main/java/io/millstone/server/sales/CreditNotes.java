@@ -9,6 +9,7 @@ import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Money;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -143,7 +144,11 @@ final class CreditNotes {
               + inv.currency()
               + " still open and this credit note is "
               + Amounts.money(gross)
-              + "; credit at most what is unpaid (refunds of paid invoices are not supported yet).");
+              + "; credit at most what is unpaid (refunds of paid invoices are not supported yet).",
+          inv.number(),
+          new Money(inv.open()),
+          inv.currency(),
+          new Money(gross));
     }
     Map<String, BigDecimal> revenue = new TreeMap<>();
     Map<Integer, String> kinds = Jdbc.work(t, c -> itemKinds(c, invoiceId));

@@ -428,7 +428,7 @@ class ProcureToPayScenarioTest {
 
     var tooDear = TestServer.failure(() -> bill(po, "JLW-9001", "10", "5250"));
     assertThat(tooDear.getStatus().getDescription())
-        .contains("price 5250.00 is 5.0 % above the order's 5000.00 (tolerance 2 %)");
+        .contains("price 5,250.00 is 5.0 % above the order's 5,000.00 (tolerance 2 %)");
     assertThat(count("SELECT count(*) FROM supplier_bill WHERE company_id = ?", mill))
         .isEqualTo(billsBefore);
 

@@ -477,8 +477,83 @@ class SalesScenarioTest {
                             .build()));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(refused.getStatus().getDescription())
-        .contains("(" + buyer + ")-এর ক্রেডিট সীমা 100000.00")
-        .contains("এই অর্ডার 109250.00");
+        .contains("(" + buyer + ")-এর ক্রেডিট সীমা 1,00,000.00")
+        .contains("এই অর্ডার 1,09,250.00");
+  }
+
+  /**
+   * The credit refusal a sales officer gets for 2 t of sugar at 95,000 when a customer with a limit
+   * of 300,000 already has 2 t on order, in {@code language}.
+   */
+  static String creditRefusal(
+      MasterdataFixtures fixtures,
+      SalesServiceGrpc.SalesServiceBlockingStub officer,
+      String language) {
+    String item = "SUG-" + (++codes);
+    fixtures.items.createItem(
+        MasterdataFixtures.itemRequest(item, "Refined sugar L30")
+            .setDefaultSalePrice(Money.newBuilder().setAmount("95000").setCurrencyCode("BDT"))
+            .build());
+    String buyer = "CUS-" + (++codes);
+    fixtures.customers.createCustomer(
+        MasterdataFixtures.partyRequest(buyer, "Dhaka Traders " + codes)
+            .setCreditLimit(Money.newBuilder().setAmount("300000").setCurrencyCode("BDT"))
+            .build());
+    CreateOrderRequest twoTonnes =
+        CreateOrderRequest.newBuilder()
+            .setOrderDate(day(11, 2))
+            .setCustomerCode(buyer)
+            .addLines(line(item, "2"))
+            .buildPartial();
+    officer.createOrder(twoTonnes.toBuilder().setIdempotencyKey(key()).build());
+    io.grpc.Metadata h = new io.grpc.Metadata();
+    h.put(
+        io.grpc.Metadata.Key.of("accept-language", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        language);
+    var refused =
+        TestServer.failure(
+            () ->
+                officer
+                    .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(h))
+                    .createOrder(twoTonnes.toBuilder().setIdempotencyKey(key()).build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    return refused.getStatus().getDescription();
+  }
+
+  @Test
+  void theCreditRefusalGroupsAmountsAsTheCompanyWritesThem() {
+    // The mill, a BDT company, writes lakh and crore.
+    assertThat(creditRefusal(md, sales, "en"))
+        .contains("credit limit of 3,00,000.00;")
+        .contains("open orders (2,18,500.00) leave 81,500.00, and this order is 2,18,500.00.");
+    assertThat(creditRefusal(md, sales, "bn"))
+        .contains("-এর ক্রেডিট সীমা 3,00,000.00;")
+        .contains("খোলা অর্ডার (2,18,500.00) বাদে বাকি থাকে 81,500.00, আর এই অর্ডার 2,18,500.00।");
+
+    // A company that writes amounts the Western way.
+    UUID western = t.createCompany(t.unique("Western Mill")).id();
+    var admin = t.server().companyAdmin();
+    var read = admin.get(io.millstone.server.platform.Actor.system(western, "test"));
+    admin.update(
+        io.millstone.server.platform.Actor.system(western, "test"),
+        read.settings(),
+        new io.millstone.server.identity.model.DisplayFormats("WESTERN", null),
+        read.version());
+    MasterdataFixtures westernMd =
+        MasterdataFixtures.of(
+            t.channel(),
+            t.login(t.createUser(western, t.unique("west.admin"), "admin"), TestServer.PASSWORD)
+                .getSessionToken());
+    var westernSales =
+        t.as(
+            t.createUser(western, t.unique("west.sales"), "sales"),
+            SalesServiceGrpc.newBlockingStub(t.channel()));
+    assertThat(creditRefusal(westernMd, westernSales, "en"))
+        .contains("credit limit of 300,000.00;")
+        .contains("open orders (218,500.00) leave 81,500.00, and this order is 218,500.00.");
+    assertThat(creditRefusal(westernMd, westernSales, "bn"))
+        .contains("-এর ক্রেডিট সীমা 300,000.00;")
+        .contains("আর এই অর্ডার 218,500.00।");
   }
 
   @Test
@@ -489,7 +564,7 @@ class SalesScenarioTest {
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(refused.getStatus().getDescription())
         .contains("credit limit of 0.00")
-        .contains("this order is 109250.00");
+        .contains("this order is 1,09,250.00");
     assertThat(order(customerWithoutCreditLimit(), false, line(sugar, "1")).getState())
         .isEqualTo(OrderState.ORDER_STATE_CONFIRMED);
   }
@@ -504,10 +579,10 @@ class SalesScenarioTest {
     var refused = TestServer.failure(() -> order(buyer, false, line(sugar, "2")));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(refused.getStatus().getDescription())
-        .contains("credit limit of 300000.00")
-        .contains("open orders (218500.00)")
-        .contains("leave 81500.00")
-        .contains("this order is 218500.00");
+        .contains("credit limit of 3,00,000.00")
+        .contains("open orders (2,18,500.00)")
+        .contains("leave 81,500.00")
+        .contains("this order is 2,18,500.00");
     // A quotation does not use credit; confirming it checks.
     SalesOrder quote = order(buyer, true, line(sugar, "2"));
     var confirm =

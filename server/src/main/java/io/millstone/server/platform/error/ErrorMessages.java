@@ -1,5 +1,7 @@
 package io.millstone.server.platform.error;
 
+import io.millstone.server.platform.Money;
+import io.millstone.server.platform.NumberGrouping;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -16,8 +18,10 @@ import java.util.ResourceBundle;
  * Says a refusal in the caller's language: the sentence of its message id from {@code
  * messages_<lang>.properties} beside this class, with the exception's arguments. English sentences
  * in {@code messages.properties} are used where the arguments hold times (shown in the company's
- * zone); without an entry, or without the arguments the entry needs, the exception's own sentence
- * stands.
+ * zone) or money ({@link Money}, shown in the company's digit grouping: 3,00,000.00 or 300,000.00);
+ * a language without the entry gets the English one. Without an entry, or without the arguments the
+ * entry needs, the exception's own sentence stands. Digits stay ASCII in every language: the client
+ * may show Bangla digits.
  */
 public final class ErrorMessages {
   public static final Locale ENGLISH = Locale.ENGLISH;
@@ -55,23 +59,31 @@ public final class ErrorMessages {
    * permission, too many requests) in {@code locale}; {@code fallback} where no bundle has it.
    */
   public static String sentence(String messageId, Locale locale, String fallback, Object... args) {
-    return say(messageId, List.of(args), null, locale, fallback);
+    return say(messageId, List.of(args), null, null, locale, fallback);
   }
 
   /** The exception's sentence in {@code locale}. */
   public static String message(MillstoneException e, Locale locale) {
-    return say(e.messageId(), e.args(), e.zone(), locale, e.getMessage());
+    return say(e.messageId(), e.args(), e.zone(), e.grouping(), locale, e.getMessage());
   }
 
-  /** What is wrong with one field, in {@code locale}. */
-  public static String description(FieldViolation v, ZoneId zone, Locale locale) {
+  /**
+   * What is wrong with one field of {@code refusal}, in {@code locale}, with times and money as the
+   * refusal shows them.
+   */
+  public static String description(FieldViolation v, MillstoneException refusal, Locale locale) {
     return v.messageId() == null
         ? v.description()
-        : say(v.messageId(), v.args(), zone, locale, v.description());
+        : say(v.messageId(), v.args(), refusal.zone(), refusal.grouping(), locale, v.description());
   }
 
   private static String say(
-      String id, List<Object> args, ZoneId zone, Locale locale, String fallback) {
+      String id,
+      List<Object> args,
+      ZoneId zone,
+      NumberGrouping grouping,
+      Locale locale,
+      String fallback) {
     if (id == null) {
       return fallback;
     }
@@ -87,7 +99,7 @@ public final class ErrorMessages {
       }
       Object[] shown = new Object[args.size()];
       for (int i = 0; i < shown.length; i++) {
-        shown[i] = shown(args.get(i), zone);
+        shown[i] = shown(args.get(i), zone, grouping);
       }
       return f.format(shown);
     } catch (IllegalArgumentException bad) {
@@ -109,8 +121,11 @@ public final class ErrorMessages {
     }
   }
 
-  /** Arguments as text, so that MessageFormat never regroups numbers or picks another calendar. */
-  private static String shown(Object arg, ZoneId zone) {
+  /**
+   * Arguments as text, so that MessageFormat never regroups numbers or picks another calendar:
+   * money in the company's grouping (plain where it is not known), other numbers plain.
+   */
+  private static String shown(Object arg, ZoneId zone, NumberGrouping grouping) {
     if (arg == null) {
       return "";
     } else if (arg instanceof Instant at) {
@@ -119,6 +134,12 @@ public final class ErrorMessages {
           : WHEN.format(at.atZone(zone));
     } else if (arg instanceof LocalDate day) {
       return DAY.format(day);
+    } else if (arg instanceof Money m) {
+      return m.in(grouping);
+    } else if (arg instanceof Phrase p) {
+      StringBuilder s = new StringBuilder();
+      p.parts().forEach(part -> s.append(shown(part, zone, grouping)));
+      return s.toString();
     } else if (arg instanceof BigDecimal d) {
       return d.toPlainString();
     }

@@ -1,5 +1,6 @@
 package io.millstone.server.platform.error;
 
+import io.millstone.server.platform.NumberGrouping;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +18,7 @@ public abstract class MillstoneException extends RuntimeException {
   private final String messageId;
   private final List<Object> args;
   private volatile ZoneId zone;
+  private volatile NumberGrouping grouping;
 
   protected MillstoneException(String messageId, String message) {
     this(messageId, message, null, new Object[0]);
@@ -55,6 +57,23 @@ public abstract class MillstoneException extends RuntimeException {
   public void showTimesIn(ZoneId zone) {
     if (this.zone == null) {
       this.zone = zone;
+    }
+  }
+
+  /**
+   * How the company groups the digits of amounts, for money among the arguments; null if not known.
+   */
+  public NumberGrouping grouping() {
+    return grouping;
+  }
+
+  /**
+   * Sets the grouping the arguments' money is shown in (the company's), once, by the transaction
+   * the refusal left; a refusal thrown outside one shows its amounts plain.
+   */
+  public void showMoneyIn(NumberGrouping grouping) {
+    if (this.grouping == null) {
+      this.grouping = grouping;
     }
   }
 }
