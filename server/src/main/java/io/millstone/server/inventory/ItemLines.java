@@ -49,6 +49,28 @@ public final class ItemLines {
   }
 
   /**
+   * The quantities of a document that moves stock against an order's lines (a delivery, a goods
+   * receipt), checked the same way on both sides: one to 200 lines, each quantity above zero and
+   * each lot at most 40 characters. A null in the answer stands for a quantity recorded as bad.
+   */
+  public static <T> List<BigDecimal> moving(
+      Validator v, List<T> lines, Function<T, String> quantity, Function<T, String> lot) {
+    v.check(!lines.isEmpty(), "lines", "needs at least one line");
+    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
+    List<BigDecimal> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      T l = lines.get(i);
+      out.add(quantity(v, "lines[" + i + "]", quantity.apply(l)));
+      String lotSent = lot.apply(l);
+      v.check(
+          lotSent == null || lotSent.length() <= 40,
+          "lines[" + i + "].lot",
+          "is too long (at most 40 characters)");
+    }
+    return out;
+  }
+
+  /**
    * @param priceRequired whether a line must carry a price (a purchase order: the agreed price), or
    *     may leave it to the item's default (a sales order)
    */

@@ -60,11 +60,8 @@ final class GoodsReceipts {
     Idempotency.validateKey(v, key, "idempotency_key");
     v.text(warehouseCode, "warehouse_code", 32);
     v.check(date != null, "receipt_date", "is required");
-    v.check(!lines.isEmpty(), "lines", "needs at least one line");
-    List<BigDecimal> qty = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      qty.add(ItemLines.quantity(v, "lines[" + i + "]", lines.get(i).quantity()));
-    }
+    List<BigDecimal> qty =
+        ItemLines.moving(v, lines, ReceiptLineInput::quantity, ReceiptLineInput::lot);
     v.throwIfInvalid();
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(

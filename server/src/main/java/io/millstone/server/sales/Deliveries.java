@@ -60,18 +60,8 @@ final class Deliveries {
     Idempotency.validateKey(v, key, "idempotency_key");
     v.text(warehouseCode, "warehouse_code", 32);
     v.check(date != null, "delivery_date", "is required");
-    v.check(!lines.isEmpty(), "lines", "needs at least one line");
-    v.check(lines.size() <= 200, "lines", "may hold at most 200 lines");
-    List<BigDecimal> qty = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      BigDecimal q = ItemLines.quantity(v, "lines[" + i + "]", lines.get(i).quantity());
-      String lot = lines.get(i).lot();
-      v.check(
-          lot == null || lot.length() <= 40,
-          "lines[" + i + "].lot",
-          "is too long (at most 40 characters)");
-      qty.add(q);
-    }
+    List<BigDecimal> qty =
+        ItemLines.moving(v, lines, DeliveryLineInput::quantity, DeliveryLineInput::lot);
     v.throwIfInvalid();
     String wh = warehouseCode.trim().toUpperCase(Locale.ROOT);
     return tx.inCompany(

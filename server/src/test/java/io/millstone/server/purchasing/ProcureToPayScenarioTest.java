@@ -286,6 +286,40 @@ class ProcureToPayScenarioTest {
   }
 
   @Test
+  void aReceiptIsCheckedLikeADeliveryAndABadOneWritesNothing() throws Exception {
+    PurchaseOrder po = submit(order(supplier(), lime(), "10", "5000"));
+    var tooLongLot =
+        PostGoodsReceiptRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setOrderId(po.getId())
+            .setWarehouseCode("STORES")
+            .setReceiptDate(day(11, 4))
+            .addLines(
+                ReceiptLineInput.newBuilder()
+                    .setOrderLineNo(1)
+                    .setQuantity(dec("1"))
+                    .setLot("L".repeat(41)))
+            .build();
+    var e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            io.grpc.StatusRuntimeException.class, () -> storesDesk.postGoodsReceipt(tooLongLot));
+    assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    assertThat(io.millstone.server.identity.BadRequests.fields(e)).containsExactly("lines[0].lot");
+
+    var tooMany = PostGoodsReceiptRequest.newBuilder(tooLongLot).clearLines();
+    for (int i = 0; i < 201; i++) {
+      tooMany.addLines(ReceiptLineInput.newBuilder().setOrderLineNo(1).setQuantity(dec("0.01")));
+    }
+    var e2 =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            io.grpc.StatusRuntimeException.class,
+            () -> storesDesk.postGoodsReceipt(tooMany.build()));
+    assertThat(io.millstone.server.identity.BadRequests.fields(e2)).containsExactly("lines");
+    assertThat(count("SELECT count(*) FROM goods_receipt WHERE order_id = ?::uuid", po.getId()))
+        .isZero();
+  }
+
+  @Test
   void aBigOrderWaitsForAnotherApproverAndTheDecisionIsAudited() throws Exception {
     String cane = cane();
     String grower = supplier();
