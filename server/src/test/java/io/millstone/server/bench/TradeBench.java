@@ -1,9 +1,11 @@
 package io.millstone.server.bench;
 
+import io.grpc.Channel;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.millstone.api.common.v1.Date;
 import io.millstone.api.common.v1.Decimal;
@@ -42,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +84,7 @@ final class TradeBench implements AutoCloseable {
   final MillstoneServer server;
   final List<ManagedChannel> channels = new ArrayList<>();
   final DatabaseSettings db;
+  final UUID companyId;
   private int next;
 
   TradeBench(int users) throws Exception {
@@ -123,6 +127,7 @@ final class TradeBench implements AutoCloseable {
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     server.start();
     var company = server.companyAdmin().create(CompanySettings.defaults("Bench Mill"), "bench");
+    companyId = company.id();
     Actor actor = Actor.system(company.id(), "bench");
     for (String code : ITEMS) {
       server
@@ -182,6 +187,11 @@ final class TradeBench implements AutoCloseable {
 
   /** A signed-in sales clerk's stub, on one of the shared connections. */
   SalesServiceGrpc.SalesServiceBlockingStub clerk(int i) {
+    return signedIn(i, SalesServiceGrpc::newBlockingStub);
+  }
+
+  /** Any service's stub for user clerk{i} (signed in), on one of the shared connections. */
+  synchronized <T extends AbstractStub<T>> T signedIn(int i, Function<Channel, T> stub) {
     ManagedChannel ch = channels.get(next++ % channels.size());
     String token =
         AuthServiceGrpc.newBlockingStub(ch)
@@ -189,8 +199,7 @@ final class TradeBench implements AutoCloseable {
             .getSessionToken();
     Metadata md = new Metadata();
     md.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-    return SalesServiceGrpc.newBlockingStub(ch)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+    return stub.apply(ch).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
   }
 
   static Decimal dec(String v) {
