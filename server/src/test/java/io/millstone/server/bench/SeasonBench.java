@@ -13,8 +13,24 @@ import io.millstone.api.cane.v1.WeighInRequest;
 import io.millstone.api.cane.v1.WeighOutRequest;
 import io.millstone.api.cane.v1.WeightSource;
 import io.millstone.api.common.v1.Date;
+import io.millstone.api.production.v1.BomInput;
+import io.millstone.api.production.v1.BomOutput;
+import io.millstone.api.production.v1.CostBasis;
+import io.millstone.api.production.v1.OutputFigure;
+import io.millstone.api.production.v1.OutputType;
+import io.millstone.api.production.v1.PlanRunRequest;
+import io.millstone.api.production.v1.ProductionServiceGrpc;
+import io.millstone.api.production.v1.RecordConsumptionRequest;
+import io.millstone.api.production.v1.RecordOutputRequest;
+import io.millstone.api.production.v1.RunActionRequest;
+import io.millstone.api.production.v1.SaveBomRequest;
+import io.millstone.api.production.v1.SaveWorkCentreRequest;
+import io.millstone.api.production.v1.Shift;
+import io.millstone.server.inventory.StockLedger;
+import io.millstone.server.masterdata.ItemAdmin;
 import io.millstone.server.masterdata.PartyAdmin;
 import io.millstone.server.masterdata.WarehouseAdmin;
+import io.millstone.server.masterdata.model.Item;
 import io.millstone.server.platform.Actor;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -245,27 +261,208 @@ public final class SeasonBench {
         .build();
   }
 
-  /** Production runs posted in the background while the clerks weigh. */
+  /**
+   * Production runs posted in the background while the clerks weigh, one thread: a run on the next
+   * free work centre, day and shift, started, fed cane and lime from the gate's yard, its four
+   * outputs recorded, finished (posted). Eight calls.
+   */
   static final class Runs {
-    /** The calls one run makes. */
-    static final int CALLS = 1;
+    static final int CALLS = 8;
+    static final int CENTRES = 20;
 
     final AtomicLong done = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     private final AtomicBoolean active = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread thread;
+    private final ProductionServiceGrpc.ProductionServiceBlockingStub planner;
+    private final LocalDate today;
+    private int slot;
 
-    Runs(TradeBench bench, LocalDate today) {}
+    Runs(TradeBench bench, LocalDate today) {
+      this.today = today;
+      Actor actor = Actor.system(bench.companyId, "bench");
+      Object[][] items = {
+        {"LIME", "Quick lime", Item.Kind.CONSUMABLE},
+        {"SUGAR", "Sugar L-30", Item.Kind.FINISHED_GOOD},
+        {"MOLASSES", "Molasses", Item.Kind.BY_PRODUCT},
+        {"BAGASSE", "Bagasse", Item.Kind.BY_PRODUCT},
+        {"PRESSMUD", "Press mud", Item.Kind.BY_PRODUCT}
+      };
+      for (Object[] i : items) {
+        bench
+            .server
+            .itemAdmin()
+            .create(
+                actor,
+                null,
+                (String) i[0],
+                new ItemAdmin.Input(
+                    (String) i[1], "kg", (Item.Kind) i[2], "0", "", Item.TaxCategory.STANDARD));
+      }
+      // The yard already holds cane bought earlier, so runs never wait for the weighbridge.
+      bench
+          .server
+          .stockLedger()
+          .receive(
+              actor,
+              null,
+              List.of(
+                  new StockLedger.LineInput("CANE", "GATE", "", "1000000000"),
+                  new StockLedger.LineInput("LIME", "GATE", "", "100000000")),
+              List.of("6", "24"),
+              "Opening stock");
+      planner = bench.signedIn(CLERKS + 1, ProductionServiceGrpc::newBlockingStub);
+      planner.saveBom(
+          SaveBomRequest.newBuilder()
+              .setCode("SUGAR-100")
+              .setName("Sugar from 100 t of cane")
+              .setProductItemCode("SUGAR")
+              .setBaseQuantity(TradeBench.dec("100000"))
+              .addInputs(
+                  BomInput.newBuilder().setItemCode("CANE").setQuantity(TradeBench.dec("100000")))
+              .addInputs(
+                  BomInput.newBuilder().setItemCode("LIME").setQuantity(TradeBench.dec("200")))
+              .addOutputs(
+                  output(
+                      "SUGAR", OutputType.OUTPUT_TYPE_MAIN, "88", OutputFigure.OUTPUT_FIGURE_SUGAR))
+              .addOutputs(
+                  output(
+                      "MOLASSES",
+                      OutputType.OUTPUT_TYPE_CO_PRODUCT,
+                      "8",
+                      OutputFigure.OUTPUT_FIGURE_MOLASSES))
+              .addOutputs(
+                  output(
+                      "BAGASSE",
+                      OutputType.OUTPUT_TYPE_BY_PRODUCT,
+                      "3",
+                      OutputFigure.OUTPUT_FIGURE_BAGASSE))
+              .addOutputs(
+                  output(
+                      "PRESSMUD",
+                      OutputType.OUTPUT_TYPE_BY_PRODUCT,
+                      "1",
+                      OutputFigure.OUTPUT_FIGURE_PRESS_MUD))
+              .setExpectedLossPercent(TradeBench.dec("55"))
+              .setActive(true)
+              .build());
+      for (int c = 1; c <= CENTRES; c++) {
+        planner.saveWorkCentre(
+            SaveWorkCentreRequest.newBuilder()
+                .setCode(String.format("WC-%02d", c))
+                .setName("Mill tandem " + c)
+                .setCostBasis(CostBasis.COST_BASIS_PER_TONNE)
+                .setConversionRate(TradeBench.dec("450"))
+                .setActive(true)
+                .build());
+      }
+      thread =
+          Thread.ofPlatform()
+              .name("runs")
+              .start(
+                  () -> {
+                    while (!stopped.get()) {
+                      try {
+                        awaitActive();
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                      if (stopped.get()) {
+                        return;
+                      }
+                      try {
+                        run();
+                        done.incrementAndGet();
+                      } catch (RuntimeException e) {
+                        if (errors.incrementAndGet() < 5) {
+                          System.out.println("season bench: run error " + e);
+                        }
+                      }
+                    }
+                  });
+    }
 
-    void start() {
+    static BomOutput.Builder output(String item, OutputType type, String share, OutputFigure f) {
+      return BomOutput.newBuilder()
+          .setItemCode(item)
+          .setType(type)
+          .setCostSharePercent(TradeBench.dec(share))
+          .setFigure(f);
+    }
+
+    private void run() {
+      int s = slot++;
+      Shift[] shifts = {Shift.SHIFT_A, Shift.SHIFT_B, Shift.SHIFT_C};
+      var p = planner.withDeadlineAfter(30, TimeUnit.SECONDS);
+      var run =
+          p.planRun(
+              PlanRunRequest.newBuilder()
+                  .setIdempotencyKey(TradeBench.key())
+                  .setWorkCentreCode(String.format("WC-%02d", s % CENTRES + 1))
+                  .setBomCode("SUGAR-100")
+                  .setRunDate(date(today.minusDays(s / (CENTRES * 3))))
+                  .setShift(shifts[(s / CENTRES) % 3])
+                  .setWarehouseCode("GATE")
+                  .build());
+      String id = run.getId();
+      p.startRun(RunActionRequest.newBuilder().setRunId(id).build());
+      line(p, true, id, "CANE", "120000");
+      line(p, true, id, "LIME", "240");
+      line(p, false, id, "SUGAR", "7800");
+      line(p, false, id, "MOLASSES", "5400");
+      line(p, false, id, "BAGASSE", "36000");
+      line(p, false, id, "PRESSMUD", "4200");
+      p.finishRun(RunActionRequest.newBuilder().setRunId(id).build());
+    }
+
+    private static void line(
+        ProductionServiceGrpc.ProductionServiceBlockingStub p,
+        boolean consumed,
+        String run,
+        String item,
+        String qty) {
+      if (consumed) {
+        p.recordConsumption(
+            RecordConsumptionRequest.newBuilder()
+                .setIdempotencyKey(TradeBench.key())
+                .setRunId(run)
+                .setItemCode(item)
+                .setQuantity(TradeBench.dec(qty))
+                .build());
+      } else {
+        p.recordOutput(
+            RecordOutputRequest.newBuilder()
+                .setIdempotencyKey(TradeBench.key())
+                .setRunId(run)
+                .setItemCode(item)
+                .setQuantity(TradeBench.dec(qty))
+                .build());
+      }
+    }
+
+    private synchronized void awaitActive() throws InterruptedException {
+      while (!active.get() && !stopped.get()) {
+        wait();
+      }
+    }
+
+    synchronized void start() {
       active.set(true);
+      notifyAll();
     }
 
     void pause() {
       active.set(false);
     }
 
-    void stop() {
-      active.set(false);
+    void stop() throws InterruptedException {
+      synchronized (this) {
+        active.set(false);
+        stopped.set(true);
+        notifyAll();
+      }
+      thread.join(60_000);
     }
   }
 }
