@@ -229,3 +229,12 @@ INSERT INTO role_permission (role_code, permission) VALUES
   ('cane', 'cane.weigh'), ('cane', 'cane.bill.manage'), ('cane', 'cane.pay'),
   ('accounts', 'cane.read'), ('accounts', 'cane.pay');
 
+
+-- The cane office also keeps the grower's supplier record (DOMAIN.md: "grower and supplier
+-- records") and looks up what its screens show: the company, units, items, centres (warehouses),
+-- the cane in stock and the weighbridge machine.
+INSERT INTO role_permission (role_code, permission) VALUES
+  ('cane', 'identity.company.read'), ('cane', 'masterdata.units.read'),
+  ('cane', 'masterdata.items.read'), ('cane', 'masterdata.suppliers.read'),
+  ('cane', 'masterdata.suppliers.manage'), ('cane', 'masterdata.warehouses.read'),
+  ('cane', 'inventory.stock.read'), ('cane', 'telemetry.machines.read');
