@@ -110,6 +110,8 @@ public final class MillstoneServer {
   private final SalesDesk salesDesk;
   private final PurchaseDesk purchaseDesk;
   private final ProductionDesk productionDesk;
+  private final Transactions tx;
+  private final Books books;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Server server;
   private final PasswordHasher hasher;
@@ -168,6 +170,8 @@ public final class MillstoneServer {
     this.liveHub = new LiveHub(platform.redis());
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     Books books = new Books(tx, clock);
+    this.tx = tx;
+    this.books = books;
     this.stockLedger = new StockLedger(tx, books, clock);
     this.salesDesk = new SalesDesk(tx, books, stockLedger, clock);
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
@@ -332,6 +336,24 @@ public final class MillstoneServer {
 
   public ProductionDesk productionDesk() {
     return productionDesk;
+  }
+
+  /** The season's desks, on the clock given. */
+  public record SeasonDesks(
+      io.millstone.server.cane.CaneDesk cane,
+      ProductionDesk production,
+      io.millstone.server.production.LabBench lab) {}
+
+  /**
+   * The season's desks on another clock than the server's: the demo writes a season's past days as
+   * they happened (a permit is weighed on its own day).
+   */
+  public SeasonDesks seasonDesks(Clock clock) {
+    return new SeasonDesks(
+        new io.millstone.server.cane.CaneDesk(
+            tx, books, stockLedger, new io.millstone.server.cane.TelemetryScale(liveHub), clock),
+        new ProductionDesk(tx, books, stockLedger, clock),
+        new io.millstone.server.production.LabBench(tx, clock));
   }
 
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */

@@ -69,6 +69,7 @@ public final class DemoSeeder {
                 // Demo data made before trade existed gets its orders on the next start, and
                 // before the weighbridge its machine.
                 DemoTrade.seed(server, c);
+                DemoSeason.seed(server, c);
                 seedWeighbridge(server, Actor.system(c, "demo"));
                 prepareAgent(server, dataDir, c);
               });
@@ -98,6 +99,7 @@ public final class DemoSeeder {
     seedMasterData(server, actor);
     seedMachines(server, actor);
     DemoTrade.seed(server, companyId);
+    DemoSeason.seed(server, companyId);
     write(file, credentials, companyId);
     prepareAgent(server, dataDir, companyId);
     Files.deleteIfExists(pending);
@@ -159,7 +161,7 @@ public final class DemoSeeder {
         "600",
         Item.TaxCategory.EXEMPT
       },
-      {"CANE", "Sugar cane", "maund", Item.Kind.RAW_MATERIAL, "0", Item.TaxCategory.EXEMPT},
+      {"CANE", "Sugar cane", "t", Item.Kind.RAW_MATERIAL, "0", Item.TaxCategory.EXEMPT},
       {"LIME", "Quick lime", "kg", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},
       {"SULPHUR", "Sulphur", "kg", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},
       {"JUTE-BAG", "Jute bag, 50 kg", "pc", Item.Kind.CONSUMABLE, "0", Item.TaxCategory.STANDARD},

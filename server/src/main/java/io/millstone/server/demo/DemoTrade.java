@@ -48,9 +48,9 @@ final class DemoTrade {
     // Buying: cane from the growers, lime and sulphur from their suppliers.
     PurchaseDesk buy = server.purchaseDesk();
     Object[][] purchases = {
-      {"G-0001", "CANE", "1800", "180", 0, "CANE-YARD"},
-      {"G-0002", "CANE", "2200", "180", 2, "CANE-YARD"},
-      {"G-0003", "CANE", "1500", "182", 5, "CANE-YARD"},
+      {"G-0001", "CANE", "67", "6000", 0, "CANE-YARD"},
+      {"G-0002", "CANE", "82", "6000", 2, "CANE-YARD"},
+      {"G-0003", "CANE", "56", "6050", 5, "CANE-YARD"},
       {"S-LIME-01", "LIME", "8000", "24", 3, "STORES"},
       {"S-CHEM-02", "SULPHUR", "2500", "82", 6, "STORES"},
     };
@@ -103,7 +103,7 @@ final class DemoTrade {
             "demo-po-big",
             "G-0001",
             today.minusDays(1),
-            List.of(new PurchaseDesk.LineInput("CANE", "6000", "180")),
+            List.of(new PurchaseDesk.LineInput("CANE", "220", "6000")),
             "Second crushing fortnight");
     buy.submit(stores, big.id().toString(), big.version());
 
