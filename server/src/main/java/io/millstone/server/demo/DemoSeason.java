@@ -287,11 +287,14 @@ final class DemoSeason {
     desk.cancelPermit(
         cane, permits.get(trucks).number(), "Grower's cart broke down; a new permit follows");
     // permits.get(trucks + 1) is never used: it expires at midnight.
-    clock.at(day, LocalTime.of(6, 30));
     int weighed = isToday ? Math.min(trucks, 10) : trucks;
+    // Trucks arrive from half past six until six in the evening, each out again within half an
+    // hour.
+    long spacing = 690 / trucks;
     for (int i = 0; i < weighed; i++) {
       var p = permits.get(i);
-      clock.plus(Duration.ofMinutes(8 + rnd.nextInt(10)));
+      clock.at(day, LocalTime.of(6, 30));
+      clock.plus(Duration.ofMinutes(i * spacing + rnd.nextInt((int) spacing / 2 + 1)));
       long tare = 2_600 + rnd.nextInt(120) * 10L;
       long net = 3_500 + rnd.nextInt(350) * 10L;
       boolean manual = rnd.nextInt(40) == 0;
@@ -317,7 +320,7 @@ final class DemoSeason {
       if (!"OPEN".equals(ticket.state())) {
         continue;
       }
-      clock.plus(Duration.ofMinutes(12 + rnd.nextInt(20)));
+      clock.plus(Duration.ofMinutes(10 + rnd.nextInt(20)));
       desk.weighOut(cane, ticket.number(), Long.toString(tare), "SCALE", "");
       received += net;
     }

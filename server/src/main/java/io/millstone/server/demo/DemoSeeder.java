@@ -49,7 +49,10 @@ public final class DemoSeeder {
           new String[] {"admin", "Demo Administrator", "admin"},
           new String[] {"sales", "Sales Office", "sales"},
           new String[] {"stores", "Stores Keeper", "stores"},
-          new String[] {"accounts", "Accounts Office", "accounts"});
+          new String[] {"accounts", "Accounts Office", "accounts"},
+          new String[] {"cane", "Cane Office", "cane"},
+          new String[] {"production", "Shift Engineer", "production"},
+          new String[] {"lab", "Mill Chemist", "lab"});
 
   private DemoSeeder() {}
 

@@ -31,7 +31,9 @@ class DemoSeederTest {
       Map<String, String> first = DemoSeeder.seed(t.server(), dir);
       Map<String, String> second = DemoSeeder.seed(t.server(), dir);
 
-      assertThat(first).containsOnlyKeys("admin", "sales", "stores", "accounts").isEqualTo(second);
+      assertThat(first)
+          .containsOnlyKeys("admin", "sales", "stores", "accounts", "cane", "production", "lab")
+          .isEqualTo(second);
       assertThat(Files.getPosixFilePermissions(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
           .containsExactlyInAnyOrder(
               PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -64,7 +66,7 @@ class DemoSeederTest {
       assertThat(md.suppliers.listSuppliers(all).getPartiesList())
           .extracting(p -> p.getName())
           .anySatisfy(n -> assertThat(n).contains("cane grower"));
-      assertThat(md.warehouses.listWarehouses(all).getWarehousesList()).hasSize(4);
+      assertThat(md.warehouses.listWarehouses(all).getWarehousesList()).hasSize(6);
       var machines =
           io.millstone.api.telemetry.v1.MachineServiceGrpc.newBlockingStub(t.channel())
               .withInterceptors(
@@ -114,6 +116,74 @@ class DemoSeederTest {
       assertThat(valuation.getTotal().getAmount())
           .isEqualTo(valuation.getLedgerBalance().getAmount());
       assertThat(new java.math.BigDecimal(valuation.getTotal().getAmount())).isPositive();
+      // Three weeks of the crushing season: growers, tickets, runs a mill would recognise, the
+      // lab, and the first fortnight billed and paid.
+      var cane =
+          io.millstone.api.cane.v1.CaneServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(headers);
+      var page = io.millstone.api.common.v1.PageRequest.newBuilder().setPageSize(200).build();
+      assertThat(
+              cane.listGrowers(
+                      io.millstone.api.cane.v1.ListGrowersRequest.newBuilder()
+                          .setPage(page)
+                          .build())
+                  .getGrowersList())
+          .hasSize(60);
+      var tickets =
+          cane.listTickets(
+                  io.millstone.api.cane.v1.ListTicketsRequest.newBuilder().setPage(page).build())
+              .getTicketsList();
+      assertThat(tickets).hasSizeGreaterThanOrEqualTo(50);
+      assertThat(
+              cane.listOpenTickets(
+                      io.millstone.api.cane.v1.ListOpenTicketsRequest.newBuilder()
+                          .setWarehouseCode("CANE-YARD")
+                          .build())
+                  .getTicketsList())
+          .as("trucks waiting at the gate for their tare")
+          .hasSize(3);
+      var bills =
+          cane.listCaneBills(
+                  io.millstone.api.cane.v1.ListCaneBillsRequest.newBuilder().setPage(page).build())
+              .getBillsList();
+      assertThat(bills).hasSizeGreaterThan(40);
+      assertThat(bills)
+          .allSatisfy(
+              b -> assertThat(b.getPaid().getAmount()).isEqualTo(b.getNetPayable().getAmount()));
+      var runs =
+          io.millstone.api.production.v1.ProductionServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(headers)
+              .listRuns(
+                  io.millstone.api.production.v1.ListRunsRequest.newBuilder()
+                      .setPage(page)
+                      .setState(io.millstone.api.production.v1.RunState.RUN_STATE_FINISHED)
+                      .build())
+              .getRunsList();
+      assertThat(runs).hasSize(60);
+      assertThat(runs)
+          .allSatisfy(
+              r -> {
+                var f = r.getFigures();
+                assertThat(new java.math.BigDecimal(f.getRecoveryPercent().getValue()))
+                    .isBetween(new java.math.BigDecimal("6"), new java.math.BigDecimal("7"));
+                assertThat(new java.math.BigDecimal(f.getMolassesPercentCane().getValue()))
+                    .isBetween(new java.math.BigDecimal("4.2"), new java.math.BigDecimal("4.9"));
+                assertThat(new java.math.BigDecimal(f.getBagassePercentCane().getValue()))
+                    .isBetween(new java.math.BigDecimal("29"), new java.math.BigDecimal("31.5"));
+                assertThat(new java.math.BigDecimal(f.getPressMudPercentCane().getValue()))
+                    .isBetween(new java.math.BigDecimal("3.3"), new java.math.BigDecimal("3.8"));
+              });
+      assertThat(
+              io.millstone.api.production.v1.LabServiceGrpc.newBlockingStub(t.channel())
+                  .withInterceptors(headers)
+                  .listSamples(
+                      io.millstone.api.production.v1.ListSamplesRequest.newBuilder()
+                          .setPage(page)
+                          .setOutOfRangeOnly(true)
+                          .build())
+                  .getSamplesList())
+          .as("now and then a sample outside its stream's limits")
+          .isNotEmpty();
       Path token = dir.resolve("demo-agent/enrollment.token");
       assertThat(Files.getPosixFilePermissions(token))
           .containsExactlyInAnyOrder(
