@@ -140,12 +140,12 @@ final class DemoSeason {
     for (int d = 0; d < DAYS; d++) {
       LocalDate day = start.plusDays(d);
       boolean isToday = day.equals(today);
-      // Permits go out two days ahead: 30 trucks a day at the gate, 8 at each outside centre.
+      // Permits go out two days ahead: 24 lorries a day at the gate, 6 at each outside centre.
       production.yardTonnes =
           production.yardTonnes.add(
-              tonnes(weighDay(desk, cane, clock, rnd, code, growers, day, GATE, 30, isToday)));
+              tonnes(weighDay(desk, cane, clock, rnd, code, growers, day, GATE, 24, isToday)));
       for (String o : OUTSIDE) {
-        BigDecimal t = tonnes(weighDay(desk, cane, clock, rnd, code, growers, day, o, 8, isToday));
+        BigDecimal t = tonnes(weighDay(desk, cane, clock, rnd, code, growers, day, o, 6, isToday));
         if (!isToday && t.signum() > 0) {
           // The mill's lorries bring the centre's cane to the yard in the evening.
           clock.at(day, LocalTime.of(18, 0));
@@ -296,7 +296,7 @@ final class DemoSeason {
       clock.at(day, LocalTime.of(6, 30));
       clock.plus(Duration.ofMinutes(i * spacing + rnd.nextInt((int) spacing / 2 + 1)));
       long tare = 2_600 + rnd.nextInt(120) * 10L;
-      long net = 3_500 + rnd.nextInt(350) * 10L;
+      long net = 5_000 + rnd.nextInt(400) * 10L;
       boolean manual = rnd.nextInt(40) == 0;
       var ticket =
           desk.weighIn(

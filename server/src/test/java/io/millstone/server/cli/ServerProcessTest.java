@@ -57,7 +57,8 @@ class ServerProcessTest {
         creds.load(r);
       }
       assertThat(creds.stringPropertyNames())
-          .containsExactlyInAnyOrder("admin", "sales", "stores", "accounts");
+          .containsExactlyInAnyOrder(
+              "admin", "sales", "stores", "accounts", "cane", "production", "lab");
 
       ManagedChannel ch = channel(port);
       try {

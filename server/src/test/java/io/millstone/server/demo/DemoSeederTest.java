@@ -146,7 +146,7 @@ class DemoSeederTest {
           cane.listCaneBills(
                   io.millstone.api.cane.v1.ListCaneBillsRequest.newBuilder().setPage(page).build())
               .getBillsList();
-      assertThat(bills).hasSizeGreaterThan(40);
+      assertThat(bills).hasSizeGreaterThan(30);
       assertThat(bills)
           .allSatisfy(
               b -> assertThat(b.getPaid().getAmount()).isEqualTo(b.getNetPayable().getAmount()));
