@@ -358,14 +358,6 @@ final class Weighbridge {
           // The unit cost is the value over the quantity, unrounded, so the stock's value is the
           // ticket's value to the paisa and the ledger and the books agree.
           BigDecimal unitCost = value.divide(quantity, MathContext.DECIMAL128);
-          StockLedger.Moved moved =
-              stock.receiveWithin(
-                  t,
-                  number,
-                  List.of(
-                      new StockLedger.LineInput(
-                          CaneDesk.CANE_ITEM, warehouse, "", quantity.toPlainString())),
-                  List.of(unitCost));
           UUID entry = null;
           if (value.signum() > 0) {
             entry =
@@ -385,6 +377,16 @@ final class Weighbridge {
                             (String) row[7])));
           }
           UUID journal = entry;
+          // Stock last: receiving locks CANE's company-wide cost row until commit, and every
+          // weighbridge in the company receives CANE, so the lock is taken as late as it can be.
+          StockLedger.Moved moved =
+              stock.receiveWithin(
+                  t,
+                  number,
+                  List.of(
+                      new StockLedger.LineInput(
+                          CaneDesk.CANE_ITEM, warehouse, "", quantity.toPlainString())),
+                  List.of(unitCost));
           Jdbc.work(
               t,
               c -> {
