@@ -83,6 +83,8 @@ CREATE TABLE cane_permit (
   id             uuid           PRIMARY KEY,
   company_id     uuid           NOT NULL REFERENCES company (id),
   number         varchar(30)    NOT NULL,
+  -- The IssuePermits call that made it: a retry answers the same permits.
+  batch_id       uuid           NOT NULL,
   centre_id      uuid           NOT NULL REFERENCES cane_centre (id),
   grower_id      uuid           NOT NULL REFERENCES grower (id),
   permit_date    date           NOT NULL,
@@ -95,6 +97,7 @@ CREATE TABLE cane_permit (
   UNIQUE (company_id, number)
 );
 CREATE INDEX cane_permit_day_idx ON cane_permit (company_id, permit_date, centre_id);
+CREATE INDEX cane_permit_batch_idx ON cane_permit (batch_id);
 CREATE INDEX cane_permit_grower_idx ON cane_permit (grower_id, permit_date);
 
 CREATE TABLE weighbridge_ticket (
@@ -106,7 +109,7 @@ CREATE TABLE weighbridge_ticket (
   centre_id           uuid           NOT NULL REFERENCES cane_centre (id),
   grower_id           uuid           NOT NULL REFERENCES grower (id),
   ticket_date         date           NOT NULL,
-  vehicle_number      varchar(20)    NOT NULL,
+  vehicle_number      varchar(30)    NOT NULL,
   state               varchar(10)    NOT NULL CHECK (state IN ('OPEN', 'COMPLETED')),
   gross_kg            numeric(12, 3) NOT NULL CHECK (gross_kg > 0),
   gross_source        varchar(6)     NOT NULL CHECK (gross_source IN ('SCALE', 'MANUAL')),
@@ -137,6 +140,8 @@ CREATE TABLE cane_bill (
   id               uuid           PRIMARY KEY,
   company_id       uuid           NOT NULL REFERENCES company (id),
   number           varchar(30)    NOT NULL,
+  -- The CreateCaneBills call that made it (one per grower): a retry answers the same bills.
+  billing_id       uuid           NOT NULL,
   season_id        uuid           NOT NULL REFERENCES cane_season (id),
   grower_id        uuid           NOT NULL REFERENCES grower (id),
   from_date        date           NOT NULL,
@@ -159,6 +164,7 @@ CREATE TABLE cane_bill (
   UNIQUE (company_id, number)
 );
 CREATE INDEX cane_bill_grower_idx ON cane_bill (grower_id, bill_date);
+CREATE INDEX cane_bill_billing_idx ON cane_bill (billing_id);
 ALTER TABLE weighbridge_ticket ADD FOREIGN KEY (bill_id) REFERENCES cane_bill (id);
 
 CREATE TABLE cane_bill_deduction (
@@ -222,3 +228,9 @@ INSERT INTO role_permission (role_code, permission) VALUES
   ('cane', 'cane.read'), ('cane', 'cane.season.manage'), ('cane', 'cane.permit.manage'),
   ('cane', 'cane.weigh'), ('cane', 'cane.bill.manage'), ('cane', 'cane.pay'),
   ('accounts', 'cane.read'), ('accounts', 'cane.pay');
+
+-- The item cane is received as (CaneSetup gives it to companies made from now on).
+INSERT INTO item (id, company_id, code, name, unit_code, kind, tax_category, created_at, updated_at, updated_by)
+SELECT gen_random_uuid(), u.company_id, 'CANE', 'Sugar cane', 'kg', 'RAW_MATERIAL', 'EXEMPT', now(), now(), 'migration'
+  FROM unit_of_measure u WHERE u.code = 'kg'
+ON CONFLICT (company_id, code) DO NOTHING;

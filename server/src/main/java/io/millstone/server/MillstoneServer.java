@@ -148,7 +148,12 @@ public final class MillstoneServer {
         new CompanyAdmin(
             tx,
             clock,
-            List.of(unitAdmin, new InventorySetup(), new ChartSetup(), new PurchasingSetup()));
+            List.of(
+                unitAdmin,
+                new InventorySetup(),
+                new ChartSetup(),
+                new PurchasingSetup(),
+                new io.millstone.server.cane.CaneSetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);
@@ -190,6 +195,13 @@ public final class MillstoneServer {
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
+            new io.millstone.server.cane.CaneGrpcService(
+                new io.millstone.server.cane.CaneDesk(
+                    tx,
+                    books,
+                    stockLedger,
+                    new io.millstone.server.cane.TelemetryScale(liveHub),
+                    clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

@@ -25,6 +25,7 @@ class ArchitectureTest {
     "io.millstone.server.masterdata..",
     "io.millstone.server.inventory..",
     "io.millstone.server.purchasing..",
+    "io.millstone.server.cane..",
     "io.millstone.server.sales..",
     "io.millstone.server.production..",
     "io.millstone.server.accounting..",

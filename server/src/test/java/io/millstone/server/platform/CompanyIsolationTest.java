@@ -99,6 +99,9 @@ class CompanyIsolationTest {
       sellOneTonne(login.getSessionToken());
       md.supplier("ISO-S1", "Isolated supplier");
       buyOneTonne(login.getSessionToken());
+      // A season's cane documents: a row in every cane table.
+      io.millstone.server.cane.CaneFixtures.oneLoadPaid(
+          t.channel(), login.getSessionToken(), "ISO-W1", "ISO-S1");
       telemetry.mill(code);
       try {
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
