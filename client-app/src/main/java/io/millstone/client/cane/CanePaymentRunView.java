@@ -74,11 +74,11 @@ public final class CanePaymentRunView extends BorderPane {
               all,
               Ui.muted(m.get("cane.bill.number")),
               Ui.muted(m.get("cane.wb.col.grower")),
-              Ui.muted(m.get("cane.bill.tickets")),
-              Ui.muted(m.get("cane.bill.quintal")),
-              Ui.muted(m.get("cane.bill.value")),
-              Ui.muted(m.get("cane.bill.deducted")),
-              Ui.muted(m.get("cane.bill.payable")),
+              Ui.mutedRight(m.get("cane.bill.tickets")),
+              Ui.mutedRight(m.get("cane.bill.quintal")),
+              Ui.mutedRight(m.get("cane.bill.value")),
+              Ui.mutedRight(m.get("cane.bill.deducted")),
+              Ui.mutedRight(m.get("cane.bill.payable")),
               Ui.muted(m.get("cane.run.method")),
               Ui.muted(m.get("cane.run.reference")));
           int row = 1;
@@ -91,6 +91,7 @@ public final class CanePaymentRunView extends BorderPane {
             method.setId("crMethod-" + n);
             method.getItems().setAll(CanePaymentRunViewModel.METHODS);
             method.valueProperty().bindBidirectional(r.methodProperty());
+            method.setPrefWidth(150);
             method.setConverter(
                 new javafx.util.StringConverter<>() {
                   @Override
@@ -105,13 +106,13 @@ public final class CanePaymentRunView extends BorderPane {
                 });
             TextField ref = new TextField();
             ref.setId("crRef-" + n);
-            ref.setPrefColumnCount(14);
+            ref.setPrefColumnCount(12);
             ref.textProperty().bindBidirectional(r.referenceProperty());
             grid.addRow(
                 row++,
                 pick,
-                new Label(n),
-                new Label(r.bill().getGrowerNumber() + " " + r.bill().getGrowerName()),
+                fixed(n),
+                fixed(r.bill().getGrowerNumber() + " " + r.bill().getGrowerName()),
                 Ui.right(String.valueOf(r.bill().getTicketCount())),
                 Ui.right(Weights.quintalShown(Weights.kgOf(r.bill().getCane()))),
                 Ui.right(Amounts.money(r.bill().getCaneValue().getAmount())),
@@ -136,7 +137,6 @@ public final class CanePaymentRunView extends BorderPane {
                 });
     rebuild.run();
     ScrollPane scroll = new ScrollPane(grid);
-    scroll.setFitToWidth(true);
     scroll.setPrefViewportHeight(380);
 
     DatePicker date = new DatePicker();
@@ -171,7 +171,19 @@ public final class CanePaymentRunView extends BorderPane {
     setCenter(body);
   }
 
+  private static Label fixed(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Label.USE_PREF_SIZE);
+    return l;
+  }
+
   public void focusFirst() {
     Platform.runLater(from::requestFocus);
+  }
+
+  /** The shell focuses the screen when it shows it: the caret goes to the first field. */
+  @Override
+  public void requestFocus() {
+    from.requestFocus();
   }
 }

@@ -158,7 +158,12 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
     String s = season.get();
     executor.submit(
         () -> gateway.unpaidBills(s),
-        bills -> rows.setAll(bills.stream().map(Row::new).toList()),
+        bills ->
+            rows.setAll(
+                bills.stream()
+                    .sorted(java.util.Comparator.comparing(CaneBill::getNumber))
+                    .map(Row::new)
+                    .toList()),
         this::failed);
   }
 

@@ -131,4 +131,10 @@ public final class GrowerStatementView extends BorderPane {
   public void focusFirst() {
     Platform.runLater(grower::requestFocus);
   }
+
+  /** The shell focuses the screen when it shows it: the caret goes to the first field. */
+  @Override
+  public void requestFocus() {
+    grower.requestFocus();
+  }
 }

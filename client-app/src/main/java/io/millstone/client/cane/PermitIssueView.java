@@ -140,4 +140,10 @@ public final class PermitIssueView extends BorderPane {
   public void focusFirst() {
     Platform.runLater(village::requestFocus);
   }
+
+  /** The shell focuses the screen when it shows it: the caret goes to the first field. */
+  @Override
+  public void requestFocus() {
+    village.requestFocus();
+  }
 }

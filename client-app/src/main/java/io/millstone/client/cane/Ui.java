@@ -16,6 +16,14 @@ final class Ui {
     return l;
   }
 
+  /** A column heading over figures, lined up with them on the right. */
+  static Label mutedRight(String text) {
+    Label l = muted(text);
+    l.setMaxWidth(Double.MAX_VALUE);
+    l.setAlignment(Pos.CENTER_RIGHT);
+    return l;
+  }
+
   static Label right(String text) {
     Label l = new Label(text);
     l.setMinWidth(90);

@@ -124,24 +124,24 @@ public final class WeighbridgeView extends BorderPane {
 
     // ---- the form ----
     permit.setId("wbPermit");
-    permit.setPrefColumnCount(14);
+    permit.setPrefColumnCount(12);
     permit.textProperty().bindBidirectional(vm.permitProperty());
     TextField grower = new TextField();
     grower.setId("wbGrower");
-    grower.setPrefColumnCount(14);
+    grower.setPrefColumnCount(12);
     grower.textProperty().bindBidirectional(vm.growerProperty());
     TextField vehicle = new TextField();
     vehicle.setId("wbVehicle");
-    vehicle.setPrefColumnCount(14);
+    vehicle.setPrefColumnCount(12);
     vehicle.textProperty().bindBidirectional(vm.vehicleProperty());
     weight.setId("wbWeight");
-    weight.setPrefColumnCount(10);
+    weight.setPrefColumnCount(7);
     weight.setAlignment(Pos.CENTER_RIGHT);
     weight.setStyle("-fx-font-size: 20px;");
     weight.textProperty().bindBidirectional(vm.weightProperty());
     TextField reason = new TextField();
     reason.setId("wbReason");
-    reason.setPrefColumnCount(22);
+    reason.setPrefColumnCount(16);
     reason.textProperty().bindBidirectional(vm.reasonProperty());
     reason.disableProperty().bind(vm.manualBinding().not());
     reason
@@ -170,7 +170,7 @@ public final class WeighbridgeView extends BorderPane {
                 source.getStyleClass().addAll("ms-tag-chip", "ms-tag-normal");
               }
             });
-    Label weightLabel = new Label();
+    Label weightLabel = fixed("");
     weightLabel
         .textProperty()
         .bind(
@@ -202,32 +202,33 @@ public final class WeighbridgeView extends BorderPane {
     int row = 0;
     form.addRow(
         row++,
-        new Label(m.get("cane.wb.permit")),
-        permit,
-        Ui.error("wbPermitError", vm.permitErrorProperty()));
+        fixed(m.get("cane.wb.permit")),
+        under(permit, Ui.error("wbPermitError", vm.permitErrorProperty())));
     form.addRow(
         row++,
-        new Label(m.get("cane.wb.grower")),
-        grower,
-        Ui.error("wbGrowerError", vm.growerErrorProperty()));
+        fixed(m.get("cane.wb.grower")),
+        under(grower, Ui.error("wbGrowerError", vm.growerErrorProperty())));
     form.addRow(
         row++,
-        new Label(m.get("cane.wb.vehicle")),
-        vehicle,
-        Ui.error("wbVehicleError", vm.vehicleErrorProperty()));
-    Label truckLabel = new Label(m.get("cane.wb.truck"));
+        fixed(m.get("cane.wb.vehicle")),
+        under(vehicle, Ui.error("wbVehicleError", vm.vehicleErrorProperty())));
+    Label truckLabel = fixed(m.get("cane.wb.truck"));
     form.addRow(
-        row++, truckLabel, selectedTruck, Ui.error("wbTicketError", vm.ticketErrorProperty()));
-    HBox weightBox = new HBox(8, weight, new Label("kg"), source);
+        row++,
+        truckLabel,
+        under(selectedTruck, Ui.error("wbTicketError", vm.ticketErrorProperty())));
+    Label kgUnit = fixed("kg");
+    source.setMinWidth(Label.USE_PREF_SIZE);
+    HBox weightBox = new HBox(8, weight, kgUnit, source);
     weightBox.setAlignment(Pos.CENTER_LEFT);
-    form.addRow(row++, weightLabel, weightBox, Ui.error("wbWeightError", vm.weightErrorProperty()));
+    form.addRow(
+        row++, weightLabel, under(weightBox, Ui.error("wbWeightError", vm.weightErrorProperty())));
     form.addRow(
         row++,
-        new Label(m.get("cane.wb.reason")),
-        reason,
-        Ui.error("wbReasonError", vm.reasonErrorProperty()));
+        fixed(m.get("cane.wb.reason")),
+        under(reason, Ui.error("wbReasonError", vm.reasonErrorProperty())));
     Label preview = Ui.bound("wbNetPreview", vm.netPreviewProperty());
-    form.add(preview, 1, row++, 2, 1);
+    form.add(preview, 1, row++);
     var inMode = vm.modeProperty().isEqualTo(WeighbridgeViewModel.Mode.IN);
     for (var n : java.util.List.of(permit, grower, vehicle)) {
       n.disableProperty().bind(inMode.not());
@@ -242,7 +243,7 @@ public final class WeighbridgeView extends BorderPane {
     record.disableProperty().bind(vm.busyProperty());
     record.setOnAction(e -> vm.record());
     Label keys = Ui.muted(m.get("cane.wb.keys"));
-    keys.setWrapText(true);
+    keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label message = Ui.error("wbMessage", vm.messageProperty());
     HBox buttons = new HBox(10, record, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
@@ -253,36 +254,34 @@ public final class WeighbridgeView extends BorderPane {
     lastNumber.setWrapText(false);
     lastNumber.setMinWidth(Label.USE_PREF_SIZE);
     Label lastText = Ui.bound("wbTicketText", vm.lastTextProperty());
-    lastText.setMaxWidth(520);
+    lastText.setMaxWidth(500);
     Label lastNet = Ui.bound("wbTicketNet", vm.lastNetProperty());
     lastNet.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
     VBox slip = new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet);
     slip.getStyleClass().add(Styles.MACHINE_CARD);
     slip.setPadding(new Insets(10, 16, 12, 16));
     slip.visibleProperty().bind(vm.lastNumberProperty().isNotEmpty());
+    slip.managedProperty().bind(slip.visibleProperty());
 
-    VBox left = new VBox(12, scale, form, buttons, keys, slip);
+    VBox left = new VBox(12, scale, form, buttons, keys);
     left.setPadding(new Insets(6, 12, 12, 12));
-    left.setMinWidth(560);
+    left.setMinWidth(520);
+    left.setMaxWidth(520);
 
     // ---- the queue ----
     queue.setId("wbQueue");
     queue.setItems(vm.openTickets());
+    queue.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     queue.setPlaceholder(new Label(m.get("cane.wb.queueEmpty")));
     queue
         .getColumns()
-        .add(column(m.get("cane.wb.col.ticket"), WeighbridgeTicket::getNumber, 120, false));
+        .add(column(m.get("cane.wb.col.ticket"), WeighbridgeTicket::getNumber, 130, false));
     queue
         .getColumns()
         .add(column(m.get("cane.wb.col.vehicle"), WeighbridgeTicket::getVehicleNumber, 110, false));
     queue
         .getColumns()
-        .add(
-            column(
-                m.get("cane.wb.col.grower"),
-                t -> t.getGrowerNumber() + " " + t.getGrowerName(),
-                170,
-                false));
+        .add(column(m.get("cane.wb.col.grower"), WeighbridgeTicket::getGrowerName, 140, false));
     queue
         .getColumns()
         .add(column(m.get("cane.wb.col.gross"), t -> Weights.kg(t.getGross()), 100, true));
@@ -294,10 +293,11 @@ public final class WeighbridgeView extends BorderPane {
                 t ->
                     t.hasWeighedInAt()
                         ? Dates.time(
-                            Instant.ofEpochSecond(
-                                t.getWeighedInAt().getSeconds(), t.getWeighedInAt().getNanos()))
+                                Instant.ofEpochSecond(
+                                    t.getWeighedInAt().getSeconds(), t.getWeighedInAt().getNanos()))
+                            .substring(0, 5)
                         : "",
-                80,
+                60,
                 false));
     queue
         .getSelectionModel()
@@ -336,7 +336,7 @@ public final class WeighbridgeView extends BorderPane {
             Bindings.createStringBinding(
                 () -> m.get("cane.wb.queue", vm.openTickets().size()), vm.openTickets()));
     queueTitle.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
-    VBox right = new VBox(6, queueTitle, queue);
+    VBox right = new VBox(10, slip, queueTitle, queue);
     VBox.setVgrow(queue, Priority.ALWAYS);
     right.setPadding(new Insets(6, 12, 12, 0));
     HBox.setHgrow(right, Priority.ALWAYS);
@@ -411,6 +411,18 @@ public final class WeighbridgeView extends BorderPane {
     return c;
   }
 
+  /** A field with its refusal right under it. */
+  private static VBox under(javafx.scene.Node field, Label error) {
+    error.setMaxWidth(330);
+    return new VBox(2, field, error);
+  }
+
+  private static Label fixed(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Label.USE_PREF_SIZE);
+    return l;
+  }
+
   private void newTruck() {
     vm.newTruck();
     permit.requestFocus();
@@ -427,5 +439,11 @@ public final class WeighbridgeView extends BorderPane {
   /** The caret starts at the permit. */
   public void focusFirst() {
     Platform.runLater(permit::requestFocus);
+  }
+
+  /** The shell focuses the screen when it shows it: the caret goes to the first field. */
+  @Override
+  public void requestFocus() {
+    permit.requestFocus();
   }
 }
