@@ -200,23 +200,21 @@ public final class WeighbridgeView extends BorderPane {
     form.setHgap(10);
     form.setVgap(6);
     int row = 0;
-    form.addRow(
-        row++,
-        fixed(m.get("cane.wb.permit")),
-        under(permit, Ui.error("wbPermitError", vm.permitErrorProperty())));
-    form.addRow(
-        row++,
-        fixed(m.get("cane.wb.grower")),
-        under(grower, Ui.error("wbGrowerError", vm.growerErrorProperty())));
-    form.addRow(
-        row++,
-        fixed(m.get("cane.wb.vehicle")),
-        under(vehicle, Ui.error("wbVehicleError", vm.vehicleErrorProperty())));
+    var inMode = vm.modeProperty().isEqualTo(WeighbridgeViewModel.Mode.IN);
+    Label permitLabel = fixed(m.get("cane.wb.permit"));
+    VBox permitCell = under(permit, Ui.error("wbPermitError", vm.permitErrorProperty()));
+    Label growerLabel = fixed(m.get("cane.wb.grower"));
+    VBox growerCell = under(grower, Ui.error("wbGrowerError", vm.growerErrorProperty()));
+    Label vehicleLabel = fixed(m.get("cane.wb.vehicle"));
+    VBox vehicleCell = under(vehicle, Ui.error("wbVehicleError", vm.vehicleErrorProperty()));
     Label truckLabel = fixed(m.get("cane.wb.truck"));
-    form.addRow(
-        row++,
-        truckLabel,
-        under(selectedTruck, Ui.error("wbTicketError", vm.ticketErrorProperty())));
+    VBox truckCell = under(selectedTruck, Ui.error("wbTicketError", vm.ticketErrorProperty()));
+    form.addRow(row++, permitLabel, permitCell);
+    form.addRow(row++, growerLabel, growerCell);
+    form.addRow(row++, vehicleLabel, vehicleCell);
+    form.addRow(row++, truckLabel, truckCell);
+    showWhen(inMode, permitLabel, permitCell, growerLabel, growerCell, vehicleLabel, vehicleCell);
+    showWhen(inMode.not(), truckLabel, truckCell);
     Label kgUnit = fixed("kg");
     source.setMinWidth(Label.USE_PREF_SIZE);
     HBox weightBox = new HBox(8, weight, kgUnit, source);
@@ -229,12 +227,6 @@ public final class WeighbridgeView extends BorderPane {
         under(reason, Ui.error("wbReasonError", vm.reasonErrorProperty())));
     Label preview = Ui.bound("wbNetPreview", vm.netPreviewProperty());
     form.add(preview, 1, row++);
-    var inMode = vm.modeProperty().isEqualTo(WeighbridgeViewModel.Mode.IN);
-    for (var n : java.util.List.of(permit, grower, vehicle)) {
-      n.disableProperty().bind(inMode.not());
-    }
-    truckLabel.visibleProperty().bind(inMode.not());
-    selectedTruck.visibleProperty().bind(inMode.not());
 
     Button record = new Button(m.get("cane.wb.record"));
     record.setId("wbRecord");
@@ -255,6 +247,7 @@ public final class WeighbridgeView extends BorderPane {
     lastNumber.setMinWidth(Label.USE_PREF_SIZE);
     Label lastText = Ui.bound("wbTicketText", vm.lastTextProperty());
     lastText.setMaxWidth(500);
+    lastText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label lastNet = Ui.bound("wbTicketNet", vm.lastNetProperty());
     lastNet.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
     VBox slip = new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet);
@@ -414,7 +407,18 @@ public final class WeighbridgeView extends BorderPane {
   /** A field with its refusal right under it. */
   private static VBox under(javafx.scene.Node field, Label error) {
     error.setMaxWidth(330);
+    error.managedProperty().bind(error.textProperty().isNotEmpty());
+    error.visibleProperty().bind(error.managedProperty());
     return new VBox(2, field, error);
+  }
+
+  /** Shows the row's nodes only while {@code when} holds; a hidden row takes no room. */
+  private static void showWhen(
+      javafx.beans.value.ObservableBooleanValue when, javafx.scene.Node... nodes) {
+    for (javafx.scene.Node n : nodes) {
+      n.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(when::get, when));
+      n.managedProperty().bind(n.visibleProperty());
+    }
   }
 
   private static Label fixed(String text) {

@@ -222,8 +222,12 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
         list -> {
           String keep = selected.get() == null ? null : selected.get().getNumber();
           openTickets.setAll(list);
+          // Weighing out, the oldest truck waits next unless another is picked.
           selected.set(
-              list.stream().filter(t -> t.getNumber().equals(keep)).findFirst().orElse(null));
+              list.stream()
+                  .filter(t -> t.getNumber().equals(keep))
+                  .findFirst()
+                  .orElse(mode.get() == Mode.OUT && !list.isEmpty() ? list.get(0) : null));
         },
         this::failed);
   }
