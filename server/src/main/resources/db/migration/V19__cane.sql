@@ -229,8 +229,12 @@ INSERT INTO role_permission (role_code, permission) VALUES
   ('cane', 'cane.weigh'), ('cane', 'cane.bill.manage'), ('cane', 'cane.pay'),
   ('accounts', 'cane.read'), ('accounts', 'cane.pay');
 
--- The item cane is received as (CaneSetup gives it to companies made from now on).
-INSERT INTO item (id, company_id, code, name, unit_code, kind, tax_category, created_at, updated_at, updated_by)
-SELECT gen_random_uuid(), u.company_id, 'CANE', 'Sugar cane', 'kg', 'RAW_MATERIAL', 'EXEMPT', now(), now(), 'migration'
-  FROM unit_of_measure u WHERE u.code = 'kg'
-ON CONFLICT (company_id, code) DO NOTHING;
+
+-- The cane office also keeps the grower's supplier record (DOMAIN.md: "grower and supplier
+-- records") and looks up what its screens show: the company, units, items, centres (warehouses),
+-- the cane in stock and the weighbridge machine.
+INSERT INTO role_permission (role_code, permission) VALUES
+  ('cane', 'identity.company.read'), ('cane', 'masterdata.units.read'),
+  ('cane', 'masterdata.items.read'), ('cane', 'masterdata.suppliers.read'),
+  ('cane', 'masterdata.suppliers.manage'), ('cane', 'masterdata.warehouses.read'),
+  ('cane', 'inventory.stock.read'), ('cane', 'telemetry.machines.read');

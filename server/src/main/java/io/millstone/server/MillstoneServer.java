@@ -148,12 +148,7 @@ public final class MillstoneServer {
         new CompanyAdmin(
             tx,
             clock,
-            List.of(
-                unitAdmin,
-                new InventorySetup(),
-                new ChartSetup(),
-                new PurchasingSetup(),
-                new io.millstone.server.cane.CaneSetup()));
+            List.of(unitAdmin, new InventorySetup(), new ChartSetup(), new PurchasingSetup()));
     this.userAdmin = new UserAdmin(tx, hasher, roles, sessionStore, clock);
     this.itemAdmin = new ItemAdmin(tx, clock);
     this.customerAdmin = new PartyAdmin(tx, clock, PartyAdmin.Role.CUSTOMER);

@@ -415,9 +415,17 @@ final class CaneBills {
                   continue;
                 }
                 BigDecimal net = rs.getBigDecimal(3);
-                v.check(rs.getString(7) == null, f, "was already paid in run " + rs.getString(7));
+                // The bill's own row is locked and re-read, so a run that paid it a moment ago
+                // is seen through its paid amount even before its payment row is visible.
+                boolean paid = rs.getString(7) != null || rs.getBigDecimal(4).signum() > 0;
                 v.check(
-                    rs.getString(7) != null || net.signum() > 0,
+                    !paid,
+                    f,
+                    rs.getString(7) == null
+                        ? "was already paid"
+                        : "was already paid in run " + rs.getString(7));
+                v.check(
+                    paid || net.signum() > 0,
                     f,
                     "has nothing to pay: its cane value went to the grower's loans");
                 LocalDate billDate = rs.getDate(5).toLocalDate();

@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@link CaneBills}, {@link GrowerStatements}) with plain SQL (ADR 0021, ADR 0025).
  */
 public final class CaneDesk {
-  /** The item cane is received as, in kg (CaneSetup). */
+  /** The item cane is received as ({@link CaneItem}). */
   static final String CANE_ITEM = "CANE";
 
   /**

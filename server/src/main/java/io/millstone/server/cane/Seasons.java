@@ -177,6 +177,7 @@ final class Seasons {
               }
             }
           }
+          CaneItem.ensure(c, actor.companyId());
           Map<String, UUID> warehouses = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement("SELECT code, id FROM warehouse WHERE active AND code = ANY(?)")) {

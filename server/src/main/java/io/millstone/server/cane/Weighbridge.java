@@ -353,16 +353,18 @@ final class Weighbridge {
           }
           BigDecimal net = gross.subtract(tare);
           BigDecimal value = CaneDesk.caneValue(price, net);
-          // The unit cost is the value over the kg, unrounded, so the stock's value is the
+          // CANE's own unit is kg unless the company chose another unit of mass.
+          BigDecimal quantity = Jdbc.work(t, c -> CaneItem.quantityOf(c, net));
+          // The unit cost is the value over the quantity, unrounded, so the stock's value is the
           // ticket's value to the paisa and the ledger and the books agree.
-          BigDecimal unitCost = value.divide(net, MathContext.DECIMAL128);
+          BigDecimal unitCost = value.divide(quantity, MathContext.DECIMAL128);
           StockLedger.Moved moved =
               stock.receiveWithin(
                   t,
                   number,
                   List.of(
                       new StockLedger.LineInput(
-                          CaneDesk.CANE_ITEM, warehouse, "", net.toPlainString())),
+                          CaneDesk.CANE_ITEM, warehouse, "", quantity.toPlainString())),
                   List.of(unitCost));
           UUID entry = null;
           if (value.signum() > 0) {

@@ -343,7 +343,10 @@ class CaneSeasonStoryTest {
     assertThat(p.getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
     assertThat(p.getNumber()).startsWith("PMT-");
 
-    WeighbridgeTicket in = office.weighIn(weighIn(p, "12,500.5").setIdempotencyKey(key()).build());
+    WeighInRequest first = weighIn(p, "12,500.5").setIdempotencyKey(key()).build();
+    WeighbridgeTicket in = office.weighIn(first);
+    // The clerk's screen retries after a timeout: the same ticket, not "already used".
+    assertThat(office.weighIn(first).getNumber()).isEqualTo(in.getNumber());
     assertThat(in.getState()).isEqualTo(TicketState.TICKET_STATE_OPEN);
     assertThat(
             office
@@ -370,6 +373,17 @@ class CaneSeasonStoryTest {
     assertThat(out.getPricePerQuintal().getAmount()).isEqualTo("600.00");
     assertThat(out.getValue().getAmount()).isEqualTo("49803.00");
     assertThat(out.getJournalEntryNumber()).isNotEmpty();
+    // A valued day keeps its price.
+    StatusRuntimeException repriced =
+        TestServer.failure(
+            () ->
+                office.setCanePrice(
+                    SetCanePriceRequest.newBuilder()
+                        .setSeason(season)
+                        .setWarehouseCode("GATE")
+                        .setPrice(price(today, "610"))
+                        .build()));
+    assertThat(repriced.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(
             number(
                 "SELECT m.quantity FROM stock_move m JOIN item i ON i.id = m.item_id JOIN warehouse"
@@ -840,5 +854,36 @@ class CaneSeasonStoryTest {
     assertThat(tk.getGrossSource()).isEqualTo(WeightSource.WEIGHT_SOURCE_SCALE);
     assertThat(new BigDecimal(tk.getGross().getKg().getValue())).isEqualByComparingTo("14260");
     weighOut(tk, "5260");
+  }
+
+  @Test
+  void aMillThatKeepsCaneInMaundsReceivesEachTicketInMaunds() throws Exception {
+    UUID other = t.createCompany("Maund Mill").id();
+    String token =
+        t.login(t.createUser(other, t.unique("maund.admin"), "admin"), TestServer.PASSWORD)
+            .getSessionToken();
+    MasterdataFixtures omd = MasterdataFixtures.of(t.channel(), token);
+    omd.items.createItem(
+        MasterdataFixtures.itemRequest("CANE", "Sugar cane")
+            .setUnitCode("maund")
+            .setKind(io.millstone.api.masterdata.v1.ItemKind.ITEM_KIND_RAW_MATERIAL)
+            .setTaxCategory(io.millstone.api.masterdata.v1.TaxCategory.TAX_CATEGORY_EXEMPT)
+            .build());
+    omd.warehouse("YARD", "Cane yard");
+    omd.supplier("M-SUP", "Maund grower");
+    CaneFixtures.oneLoadPaid(t.channel(), token, "YARD", "M-SUP");
+    // 5000 kg net is 133.961344 maunds; the stock keeps the ticket's value, 600 × 50 = 30000.
+    assertThat(
+            number(
+                "SELECT m.quantity FROM stock_move m JOIN item i ON i.id = m.item_id"
+                    + " WHERE m.company_id = ? AND i.code = 'CANE'",
+                other))
+        .isEqualByComparingTo("133.961344");
+    assertThat(
+            number(
+                "SELECT m.value FROM stock_move m JOIN item i ON i.id = m.item_id"
+                    + " WHERE m.company_id = ? AND i.code = 'CANE'",
+                other))
+        .isEqualByComparingTo("30000");
   }
 }
