@@ -246,7 +246,7 @@ public final class WeighbridgeView extends BorderPane {
     lastNumber.setWrapText(false);
     lastNumber.setMinWidth(Label.USE_PREF_SIZE);
     Label lastText = Ui.bound("wbTicketText", vm.lastTextProperty());
-    lastText.setMaxWidth(500);
+    lastText.setWrapText(false);
     lastText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label lastNet = Ui.bound("wbTicketNet", vm.lastNetProperty());
     lastNet.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
@@ -268,16 +268,16 @@ public final class WeighbridgeView extends BorderPane {
     queue.setPlaceholder(new Label(m.get("cane.wb.queueEmpty")));
     queue
         .getColumns()
-        .add(column(m.get("cane.wb.col.ticket"), WeighbridgeTicket::getNumber, 130, false));
+        .add(column(m.get("cane.wb.col.ticket"), WeighbridgeTicket::getNumber, 120, false));
     queue
         .getColumns()
-        .add(column(m.get("cane.wb.col.vehicle"), WeighbridgeTicket::getVehicleNumber, 110, false));
+        .add(column(m.get("cane.wb.col.vehicle"), WeighbridgeTicket::getVehicleNumber, 125, false));
     queue
         .getColumns()
-        .add(column(m.get("cane.wb.col.grower"), WeighbridgeTicket::getGrowerName, 140, false));
+        .add(column(m.get("cane.wb.col.grower"), WeighbridgeTicket::getGrowerName, 115, false));
     queue
         .getColumns()
-        .add(column(m.get("cane.wb.col.gross"), t -> Weights.kg(t.getGross()), 100, true));
+        .add(column(m.get("cane.wb.col.gross"), t -> Weights.kg(t.getGross()), 85, true));
     queue
         .getColumns()
         .add(

@@ -69,7 +69,7 @@ class WeighbridgeViewModelTest {
         .isEqualTo(WeightSource.WEIGHT_SOURCE_SCALE);
     assertThat(vm.lastTextProperty().get())
         .isEqualTo(
-            "RAJ-TA-11-2231 of G-001 Abdul Karim weighed in: gross 24,350 kg on permit P-77.");
+            "RAJ-TA-11-2231 of G-001 Abdul Karim weighed in:\ngross 24,350 kg on permit P-77.");
     // the form is cleared for the next truck, which joins the queue
     assertThat(vm.permitProperty().get()).isEmpty();
     assertThat(vm.openTickets()).extracting(t -> t.getNumber()).containsExactly(number);

@@ -215,7 +215,7 @@ class CaneUiTest extends UiTest {
     String karim = text("#wbTicketNumber");
     assertThat(text("#wbTicketText"))
         .isEqualTo(
-            "RAJ-TA-11-2231 of G-001 Abdul Karim weighed in: gross 24,350 kg on permit "
+            "RAJ-TA-11-2231 of G-001 Abdul Karim weighed in:\ngross 24,350 kg on permit "
                 + karimPermit
                 + ".");
     @SuppressWarnings("unchecked")
