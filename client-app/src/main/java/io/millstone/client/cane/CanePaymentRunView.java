@@ -61,7 +61,7 @@ public final class CanePaymentRunView extends BorderPane {
 
     GridPane grid = new GridPane();
     grid.setId("crBills");
-    grid.setHgap(12);
+    grid.setHgap(10);
     grid.setVgap(4);
     CheckBox all = new CheckBox();
     all.setId("crAll");
@@ -91,7 +91,7 @@ public final class CanePaymentRunView extends BorderPane {
             method.setId("crMethod-" + n);
             method.getItems().setAll(CanePaymentRunViewModel.METHODS);
             method.valueProperty().bindBidirectional(r.methodProperty());
-            method.setPrefWidth(150);
+            method.setPrefWidth(140);
             method.setConverter(
                 new javafx.util.StringConverter<>() {
                   @Override
@@ -106,14 +106,14 @@ public final class CanePaymentRunView extends BorderPane {
                 });
             TextField ref = new TextField();
             ref.setId("crRef-" + n);
-            ref.setPrefColumnCount(12);
+            ref.setPrefColumnCount(10);
             ref.textProperty().bindBidirectional(r.referenceProperty());
             grid.addRow(
                 row++,
                 pick,
                 fixed(n),
                 fixed(r.bill().getGrowerNumber() + " " + r.bill().getGrowerName()),
-                Ui.right(String.valueOf(r.bill().getTicketCount())),
+                narrow(String.valueOf(r.bill().getTicketCount())),
                 Ui.right(Weights.quintalShown(Weights.kgOf(r.bill().getCane()))),
                 Ui.right(Amounts.money(r.bill().getCaneValue().getAmount())),
                 Ui.right(Amounts.money(r.bill().getDeducted().getAmount())),
@@ -169,6 +169,12 @@ public final class CanePaymentRunView extends BorderPane {
             done);
     body.setPadding(new Insets(12));
     setCenter(body);
+  }
+
+  private static Label narrow(String text) {
+    Label l = Ui.right(text);
+    l.setMinWidth(50);
+    return l;
   }
 
   private static Label fixed(String text) {

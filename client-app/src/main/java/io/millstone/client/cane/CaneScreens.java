@@ -86,7 +86,37 @@ public final class CaneScreens {
             "cane.read",
             Material2AL.ARTICLE,
             s::statement));
+    list.add(
+        new ScreenDefinition(
+            "cane-seasons",
+            "screen.caneSeasons",
+            "domain.cane",
+            "cane.read",
+            Material2AL.EVENT,
+            filter -> s.seasons()));
+    list.add(
+        new ScreenDefinition(
+            "growers",
+            "screen.growers",
+            "domain.cane",
+            "cane.read",
+            Material2AL.AGRICULTURE,
+            filter -> s.growers()));
     return list;
+  }
+
+  private Node seasons() {
+    SeasonsViewModel vm = new SeasonsViewModel(gateway, ctx.executor(), ctx.messages());
+    SeasonsView view = new SeasonsView(vm, ctx.messages());
+    vm.refresh();
+    return view;
+  }
+
+  private Node growers() {
+    GrowersViewModel vm = new GrowersViewModel(gateway, ctx.executor(), ctx.messages());
+    GrowersView view = new GrowersView(vm, ctx.messages());
+    vm.refresh();
+    return view;
   }
 
   private Node weighbridge() {

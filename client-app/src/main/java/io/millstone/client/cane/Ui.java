@@ -26,7 +26,7 @@ final class Ui {
 
   static Label right(String text) {
     Label l = new Label(text);
-    l.setMinWidth(90);
+    l.setMinWidth(80);
     l.setMaxWidth(Double.MAX_VALUE);
     l.setAlignment(Pos.CENTER_RIGHT);
     return l;
@@ -40,6 +40,41 @@ final class Ui {
     l.setMaxWidth(360);
     l.textProperty().bind(text);
     return l;
+  }
+
+  /** A read-only text column; numbers stand right. */
+  static <T> javafx.scene.control.TableColumn<T, String> column(
+      String title, java.util.function.Function<T, String> text, double width, boolean numeric) {
+    javafx.scene.control.TableColumn<T, String> c = new javafx.scene.control.TableColumn<>(title);
+    c.setCellValueFactory(
+        d -> new javafx.beans.property.SimpleStringProperty(text.apply(d.getValue())));
+    c.setPrefWidth(width);
+    c.setSortable(false);
+    if (numeric) {
+      c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    }
+    return c;
+  }
+
+  /** A choice of contract names shown through message keys ({@code prefix + name}). */
+  static javafx.scene.control.ComboBox<String> choice(
+      String id, java.util.List<String> names, String prefix, io.millstone.client.core.Messages m) {
+    javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+    box.setId(id);
+    box.getItems().setAll(names);
+    box.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String s) {
+            return s == null ? "" : m.get(prefix + s);
+          }
+
+          @Override
+          public String fromString(String s) {
+            return s;
+          }
+        });
+    return box;
   }
 
   static Label title(String text) {

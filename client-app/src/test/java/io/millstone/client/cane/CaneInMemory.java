@@ -141,7 +141,12 @@ final class CaneInMemory implements CaneGateway {
   @Override
   public GrowerLoan recordLoan(
       String g, String kind, BigDecimal amount, LocalDate d, String from, String note, String k) {
-    return GrowerLoan.newBuilder().setNumber("LN-1").setGrowerNumber(g).build();
+    return GrowerLoan.newBuilder()
+        .setNumber("LN-1")
+        .setGrowerNumber(g)
+        .setAmount(money(amount.toPlainString()))
+        .setJournalEntryNumber("JV-3")
+        .build();
   }
 
   @Override
