@@ -355,4 +355,46 @@ class CaneUiTest extends UiTest {
     assertThat(text("#gsBalance")).isEqualTo("0.00");
     screenshot("grower-statement.png");
   }
+
+  @Test
+  void theOfficeIssuesTomorrowsPermitsForAVillageAndSeesThemInTheList() throws Exception {
+    signInAndWait(clerk);
+    clickWhenReady("#nav-permit-issue");
+    waitUntil(() -> focused("#piVillage"));
+    waitUntil(() -> "GATE".equals(lookup("#piCentre").queryAs(ComboBox.class).getValue()));
+    write("Khetlal");
+    type(KeyCode.ENTER);
+    waitUntil(() -> lookup("#piQuota-G-003").tryQuery().isPresent());
+    assertThat(lookup("#piQuota-G-002").tryQuery()).isEmpty();
+    clickOn("#piQuota-G-001");
+    write("60");
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#piQuota-G-003"));
+    write("900");
+    clickOn("#piIssue");
+    // an absurd quota is refused on its row and nothing is issued
+    waitUntil(() -> !text("#piError-G-003").isEmpty());
+    fill("#piQuota-G-003", "55");
+    clickOn("#piIssue");
+    waitUntil(() -> text("#piIssued").startsWith("2 permits issued for GATE"));
+    screenshot("permit-issue.png");
+
+    clickWhenReady("#nav-permits");
+    @SuppressWarnings("unchecked")
+    TableView<Permit> permits = lookup("#permitList #table").queryAs(TableView.class);
+    waitUntil(() -> permits.getItems().stream().filter(p -> p != null).count() >= 7);
+    screenshot("permits.png");
+
+    clickWhenReady("#nav-cane-seasons");
+    waitUntil(() -> lookup("#seasonPrices").queryAs(TableView.class).getItems().size() == 1);
+    screenshot("cane-seasons.png");
+    clickWhenReady("#nav-growers");
+    @SuppressWarnings("unchecked")
+    TableView<io.millstone.api.cane.v1.Grower> growers =
+        lookup("#growerTable").queryAs(TableView.class);
+    waitUntil(() -> growers.getItems().size() == 5);
+    interact(() -> growers.getSelectionModel().select(3));
+    waitUntil(() -> lookup("#loanTable").queryAs(TableView.class).getItems().size() == 1);
+    screenshot("growers.png");
+  }
 }
