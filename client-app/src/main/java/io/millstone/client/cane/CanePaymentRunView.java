@@ -74,7 +74,6 @@ public final class CanePaymentRunView extends BorderPane {
               all,
               Ui.muted(m.get("cane.bill.number")),
               Ui.muted(m.get("cane.wb.col.grower")),
-              Ui.mutedRight(m.get("cane.bill.tickets")),
               Ui.mutedRight(m.get("cane.bill.quintal")),
               Ui.mutedRight(m.get("cane.bill.value")),
               Ui.mutedRight(m.get("cane.bill.deducted")),
@@ -91,7 +90,7 @@ public final class CanePaymentRunView extends BorderPane {
             method.setId("crMethod-" + n);
             method.getItems().setAll(CanePaymentRunViewModel.METHODS);
             method.valueProperty().bindBidirectional(r.methodProperty());
-            method.setPrefWidth(140);
+            method.setPrefWidth(165);
             method.setConverter(
                 new javafx.util.StringConverter<>() {
                   @Override
@@ -113,7 +112,6 @@ public final class CanePaymentRunView extends BorderPane {
                 pick,
                 fixed(n),
                 fixed(r.bill().getGrowerNumber() + " " + r.bill().getGrowerName()),
-                narrow(String.valueOf(r.bill().getTicketCount())),
                 Ui.right(Weights.quintalShown(Weights.kgOf(r.bill().getCane()))),
                 Ui.right(Amounts.money(r.bill().getCaneValue().getAmount())),
                 Ui.right(Amounts.money(r.bill().getDeducted().getAmount())),
@@ -169,12 +167,6 @@ public final class CanePaymentRunView extends BorderPane {
             done);
     body.setPadding(new Insets(12));
     setCenter(body);
-  }
-
-  private static Label narrow(String text) {
-    Label l = Ui.right(text);
-    l.setMinWidth(50);
-    return l;
   }
 
   private static Label fixed(String text) {

@@ -64,7 +64,8 @@ public final class GrowersView extends BorderPane {
         .addListener((o, a, b) -> plots.setAll(b == null ? java.util.List.of() : b.getPlotsList()));
     TableView<Plot> plotTable = new TableView<>(plots);
     plotTable.setId("plotTable");
-    plotTable.setPrefHeight(140);
+    plotTable.setPrefHeight(130);
+    plotTable.setMinHeight(130);
     plotTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     plotTable.getColumns().add(Ui.column(m.get("cane.grower.plot"), Plot::getPlotCode, 120, false));
     plotTable
@@ -88,7 +89,8 @@ public final class GrowersView extends BorderPane {
                 true));
     TableView<GrowerLoan> loanTable = new TableView<>(vm.loans());
     loanTable.setId("loanTable");
-    loanTable.setPrefHeight(140);
+    loanTable.setPrefHeight(130);
+    loanTable.setMinHeight(130);
     loanTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     loanTable
         .getColumns()
@@ -192,6 +194,7 @@ public final class GrowersView extends BorderPane {
     HBox top = new HBox(8, new Label(m.get("cane.grower.search")), search);
     top.setAlignment(Pos.CENTER_LEFT);
     VBox.setVgrow(growers, Priority.ALWAYS);
+    growers.setMinHeight(150);
     VBox body =
         new VBox(
             8,

@@ -28,7 +28,7 @@ public final class SeasonsView extends BorderPane {
     setId("seasonsView");
     list.setId("seasonList");
     list.setItems(vm.seasons());
-    list.setPrefWidth(220);
+    list.setPrefWidth(260);
     list.setCellFactory(
         l ->
             new ListCell<>() {
