@@ -1,6 +1,7 @@
 package io.millstone.client;
 
 import io.millstone.client.accounting.AccountingScreens;
+import io.millstone.client.cane.CaneScreens;
 import io.millstone.client.core.ClientPrefs;
 import io.millstone.client.core.ColumnWidths;
 import io.millstone.client.core.Fonts;
@@ -18,6 +19,7 @@ import io.millstone.client.login.LoginView;
 import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
 import io.millstone.client.purchasing.PurchasingScreens;
+import io.millstone.client.remote.Cane;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
 import io.millstone.client.remote.DeferredSignIn;
@@ -280,6 +282,7 @@ public final class ClientWindow {
         MasterDataScreens.lookups(ctx, items, units, customers, suppliers, warehouses, saved);
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
     screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
+    screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));

@@ -106,6 +106,45 @@ public final class FactoryFloor implements AutoCloseable {
     return id;
   }
 
+  /**
+   * A weighbridge: its load in kg and whether the reading is steady, under the keys the cane
+   * service reads by default ("wb_gate.weight" and "wb_gate.stable" for WB-GATE).
+   */
+  public UUID weighbridge(String code, String name) {
+    MachineAdmin admin = server.server().machineAdmin();
+    UUID id = admin.create(actor, null, code, name, "Cane yard").machine().id();
+    String key = code.toLowerCase().replace('-', '_');
+    admin.defineTag(
+        actor,
+        new MachineAdmin.TagInput(
+            id.toString(),
+            key + ".weight",
+            "Weighbridge load",
+            "kg",
+            Tag.ValueType.NUMBER,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false));
+    admin.defineTag(
+        actor,
+        new MachineAdmin.TagInput(
+            id.toString(),
+            key + ".stable",
+            "Weight stable",
+            "",
+            Tag.ValueType.BOOLEAN,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false));
+    return id;
+  }
+
   /** Creates a device, enrols it through the public Enroll call and opens its uplink. */
   public void connectAgent() throws InterruptedException {
     String token =

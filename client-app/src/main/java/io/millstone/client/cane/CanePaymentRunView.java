@@ -1,0 +1,187 @@
+package io.millstone.client.cane;
+
+import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.DialogService;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.Posting;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Cane bills for a period, and the payment run over the unpaid ones. */
+public final class CanePaymentRunView extends BorderPane {
+  private final DatePicker from = new DatePicker();
+
+  public CanePaymentRunView(CanePaymentRunViewModel vm, Messages m, DialogService dialogs) {
+    setId("canePaymentRunView");
+    ComboBox<String> season = new ComboBox<>();
+    season.setId("crSeason");
+    vm.seasons()
+        .addListener(
+            (ListChangeListener<io.millstone.api.cane.v1.Season>)
+                c ->
+                    season.getItems().setAll(vm.seasons().stream().map(s -> s.getCode()).toList()));
+    season.valueProperty().bindBidirectional(vm.seasonProperty());
+    Dates.useFor(from);
+    from.setId("crFrom");
+    from.valueProperty().bindBidirectional(vm.fromProperty());
+    DatePicker to = new DatePicker();
+    Dates.useFor(to);
+    to.setId("crTo");
+    to.valueProperty().bindBidirectional(vm.toProperty());
+    Button create = new Button(m.get("cane.bill.create"));
+    create.setId("crCreateBills");
+    create.disableProperty().bind(vm.busyProperty());
+    create.setOnAction(e -> vm.createBills());
+    HBox billsRow =
+        new HBox(
+            10,
+            new Label(m.get("cane.season")),
+            season,
+            new Label(m.get("cane.bill.from")),
+            from,
+            new Label(m.get("cane.bill.to")),
+            to,
+            create);
+    billsRow.setAlignment(Pos.CENTER_LEFT);
+    Label billed = Ui.bound("crBilled", vm.billedProperty());
+
+    GridPane grid = new GridPane();
+    grid.setId("crBills");
+    grid.setHgap(10);
+    grid.setVgap(4);
+    CheckBox all = new CheckBox();
+    all.setId("crAll");
+    all.setOnAction(e -> vm.selectAll(all.isSelected()));
+    Runnable rebuild =
+        () -> {
+          grid.getChildren().clear();
+          grid.addRow(
+              0,
+              all,
+              Ui.muted(m.get("cane.bill.number")),
+              Ui.muted(m.get("cane.wb.col.grower")),
+              Ui.mutedRight(m.get("cane.bill.quintal")),
+              Ui.mutedRight(m.get("cane.bill.value")),
+              Ui.mutedRight(m.get("cane.bill.deducted")),
+              Ui.mutedRight(m.get("cane.bill.payable")),
+              Ui.muted(m.get("cane.run.method")),
+              Ui.muted(m.get("cane.run.reference")));
+          int row = 1;
+          for (CanePaymentRunViewModel.Row r : vm.rows()) {
+            String n = r.bill().getNumber();
+            CheckBox pick = new CheckBox();
+            pick.setId("crPick-" + n);
+            pick.selectedProperty().bindBidirectional(r.selectedProperty());
+            ComboBox<String> method = new ComboBox<>();
+            method.setId("crMethod-" + n);
+            method.getItems().setAll(CanePaymentRunViewModel.METHODS);
+            method.valueProperty().bindBidirectional(r.methodProperty());
+            method.setPrefWidth(165);
+            method.setConverter(
+                new javafx.util.StringConverter<>() {
+                  @Override
+                  public String toString(String s) {
+                    return s == null ? "" : m.get("cane.method." + s);
+                  }
+
+                  @Override
+                  public String fromString(String s) {
+                    return s;
+                  }
+                });
+            TextField ref = new TextField();
+            ref.setId("crRef-" + n);
+            ref.setPrefColumnCount(10);
+            ref.textProperty().bindBidirectional(r.referenceProperty());
+            grid.addRow(
+                row++,
+                pick,
+                fixed(n),
+                fixed(r.bill().getGrowerNumber() + " " + r.bill().getGrowerName()),
+                Ui.right(Weights.quintalShown(Weights.kgOf(r.bill().getCane()))),
+                Ui.right(Amounts.money(r.bill().getCaneValue().getAmount())),
+                Ui.right(Amounts.money(r.bill().getDeducted().getAmount())),
+                Ui.right(Amounts.money(r.amount())),
+                method,
+                ref,
+                Ui.error("crError-" + n, r.errorProperty()));
+          }
+        };
+    vm.rows()
+        .addListener(
+            (ListChangeListener<CanePaymentRunViewModel.Row>)
+                c -> {
+                  boolean structural = false;
+                  while (c.next()) {
+                    structural |= c.wasAdded() || c.wasRemoved();
+                  }
+                  if (structural) {
+                    rebuild.run();
+                  }
+                });
+    rebuild.run();
+    ScrollPane scroll = new ScrollPane(grid);
+    scroll.setPrefViewportHeight(380);
+
+    DatePicker date = new DatePicker();
+    Dates.useFor(date);
+    date.setId("crPaymentDate");
+    date.valueProperty().bindBidirectional(vm.paymentDateProperty());
+    Label total = Ui.bound("crTotal", vm.totalTextProperty());
+    HBox runRow = new HBox(10, new Label(m.get("cane.run.date")), date, total);
+    runRow.setAlignment(Pos.CENTER_LEFT);
+    Button post = new Button(m.get("cane.run.post"));
+    post.setId("crPost");
+    post.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+    post.disableProperty().bind(vm.busyProperty());
+    Posting.wire(this, post, dialogs, vm::summary, vm::post);
+    Label message = Ui.error("crMessage", vm.messageProperty());
+    Label done = Ui.bound("crPosted", vm.postedProperty());
+    done.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    HBox buttons = new HBox(10, post, message);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+    VBox body =
+        new VBox(
+            10,
+            Ui.title(m.get("cane.run.title")),
+            billsRow,
+            billed,
+            Ui.muted(m.get("cane.run.unpaid")),
+            scroll,
+            runRow,
+            buttons,
+            done);
+    body.setPadding(new Insets(12));
+    setCenter(body);
+  }
+
+  private static Label fixed(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Label.USE_PREF_SIZE);
+    return l;
+  }
+
+  public void focusFirst() {
+    Platform.runLater(from::requestFocus);
+  }
+
+  /** The shell focuses the screen when it shows it: the caret goes to the first field. */
+  @Override
+  public void requestFocus() {
+    from.requestFocus();
+  }
+}

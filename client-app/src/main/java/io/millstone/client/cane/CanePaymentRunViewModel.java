@@ -1,0 +1,348 @@
+package io.millstone.client.cane;
+
+import io.millstone.api.cane.v1.CaneBill;
+import io.millstone.api.cane.v1.CanePaymentRun;
+import io.millstone.api.cane.v1.Season;
+import io.millstone.client.core.AbstractViewModel;
+import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.Notifier;
+import io.millstone.client.core.PostingSummary;
+import io.millstone.client.core.UiTaskExecutor;
+import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.RemoteException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Cane bills for a period and the payment run: bills are made for the completed tickets of the
+ * period (less loans recovered); the unpaid ones are listed, many are picked, each with bank or
+ * mobile money and its reference; the posting is shown before it is posted.
+ */
+public final class CanePaymentRunViewModel extends AbstractViewModel {
+  public static final List<String> METHODS = List.of("BANK", "MOBILE_MONEY");
+  private static final Pattern PAYMENT_FIELD = Pattern.compile("payments\\[(\\d+)]\\.?(.*)");
+
+  /** One unpaid bill and how it is to be paid. */
+  public static final class Row {
+    private final CaneBill bill;
+    private final BooleanProperty selected = new SimpleBooleanProperty(false);
+    private final StringProperty method = new SimpleStringProperty("BANK");
+    private final StringProperty reference = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+
+    Row(CaneBill bill) {
+      this.bill = bill;
+    }
+
+    public CaneBill bill() {
+      return bill;
+    }
+
+    public BigDecimal amount() {
+      return Amounts.of(bill.getNetPayable().getAmount());
+    }
+
+    public BooleanProperty selectedProperty() {
+      return selected;
+    }
+
+    public StringProperty methodProperty() {
+      return method;
+    }
+
+    public StringProperty referenceProperty() {
+      return reference;
+    }
+
+    public StringProperty errorProperty() {
+      return error;
+    }
+  }
+
+  private final CaneGateway gateway;
+  private final Messages messages;
+  private final Notifier notifier;
+  private final ObservableList<Season> seasons = FXCollections.observableArrayList();
+  private final StringProperty season = new SimpleStringProperty("");
+  private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+  private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(Dates.today());
+  private final ObjectProperty<LocalDate> paymentDate = new SimpleObjectProperty<>(Dates.today());
+  private final ObservableList<Row> rows =
+      FXCollections.observableArrayList(r -> new Observable[] {r.selected, r.method});
+  private final StringProperty totalText = new SimpleStringProperty("");
+  private final StringProperty billed = new SimpleStringProperty("");
+  private final StringProperty posted = new SimpleStringProperty("");
+  private String billKey = UUID.randomUUID().toString();
+  private String runKey = UUID.randomUUID().toString();
+
+  public CanePaymentRunViewModel(
+      CaneGateway gateway, UiTaskExecutor executor, Messages messages, Notifier notifier) {
+    super(executor);
+    this.gateway = gateway;
+    this.messages = messages;
+    this.notifier = notifier;
+    rows.addListener((javafx.collections.ListChangeListener<Row>) c -> summarise());
+  }
+
+  public void start() {
+    executor.submit(
+        gateway::seasons,
+        list -> {
+          seasons.setAll(list);
+          if (!list.isEmpty() && season.get().isBlank()) {
+            season.set(list.get(0).getCode());
+            if (from.get() == null && list.get(0).hasStartDate()) {
+              var d = list.get(0).getStartDate();
+              from.set(LocalDate.of(d.getYear(), d.getMonth(), d.getDay()));
+            }
+          }
+          loadUnpaid();
+        },
+        this::failed);
+  }
+
+  /** Makes the bills of the period, then lists every unpaid bill. */
+  public void createBills() {
+    if (isBusy()) {
+      return;
+    }
+    if (season.get().isBlank() || from.get() == null || to.get() == null) {
+      setMessage(messages.get("cane.bill.periodRequired"));
+      return;
+    }
+    setBusy(true);
+    String s = season.get();
+    LocalDate f = from.get();
+    LocalDate t = to.get();
+    String k = billKey;
+    executor.submit(
+        () -> gateway.createBills(s, f, t, "", k),
+        bills -> {
+          setBusy(false);
+          billKey = UUID.randomUUID().toString();
+          BigDecimal total = BigDecimal.ZERO;
+          for (CaneBill b : bills) {
+            total = total.add(Amounts.of(b.getNetPayable().getAmount()));
+          }
+          billed.set(
+              messages.get(
+                  "cane.bill.created",
+                  bills.size(),
+                  Dates.date(f),
+                  Dates.date(t),
+                  Amounts.money(total)));
+          setMessage("");
+          loadUnpaid();
+        },
+        this::failed);
+  }
+
+  public void loadUnpaid() {
+    String s = season.get();
+    executor.submit(
+        () -> gateway.unpaidBills(s),
+        bills ->
+            rows.setAll(
+                bills.stream()
+                    .sorted(java.util.Comparator.comparing(CaneBill::getNumber))
+                    .map(Row::new)
+                    .toList()),
+        this::failed);
+  }
+
+  public void selectAll(boolean on) {
+    rows.forEach(r -> r.selected.set(on));
+  }
+
+  private List<Row> chosen() {
+    return rows.stream().filter(r -> r.selected.get()).toList();
+  }
+
+  private BigDecimal total(String method) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Row r : chosen()) {
+      if (method == null || method.equals(r.method.get())) {
+        sum = sum.add(r.amount());
+      }
+    }
+    return sum;
+  }
+
+  private void summarise() {
+    totalText.set(messages.get("cane.run.selected", chosen().size(), Amounts.money(total(null))));
+  }
+
+  public boolean validate() {
+    rows.forEach(r -> r.error.set(""));
+    List<Row> chosen = chosen();
+    if (chosen.isEmpty()) {
+      setMessage(messages.get("cane.run.nothing"));
+      return false;
+    }
+    if (paymentDate.get() == null) {
+      setMessage(messages.get("cane.run.dateRequired"));
+      return false;
+    }
+    boolean ok = true;
+    for (Row r : chosen) {
+      if (r.reference.get().isBlank()) {
+        r.error.set(messages.get("cane.run.referenceRequired"));
+        ok = false;
+      }
+    }
+    setMessage(ok ? "" : messages.get("form.fixFields"));
+    return ok;
+  }
+
+  private String methodName(String m) {
+    return messages.get("cane.method." + m);
+  }
+
+  /** What the run will post, for the person to confirm; null when the input is not valid. */
+  public PostingSummary summary() {
+    if (!validate()) {
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (Row r : chosen()) {
+      details.add(
+          messages.get(
+              "cane.run.line",
+              r.bill.getNumber(),
+              r.bill.getGrowerNumber(),
+              r.bill.getGrowerName(),
+              Amounts.money(r.amount()),
+              methodName(r.method.get()),
+              r.reference.get().trim()));
+    }
+    details.add(messages.get("cane.run.debit", Amounts.money(total(null))));
+    if (total("BANK").signum() > 0) {
+      details.add(messages.get("cane.run.creditBank", Amounts.money(total("BANK"))));
+    }
+    if (total("MOBILE_MONEY").signum() > 0) {
+      details.add(messages.get("cane.run.creditMobile", Amounts.money(total("MOBILE_MONEY"))));
+    }
+    return new PostingSummary(
+        messages.get("cane.run.confirmTitle"),
+        messages.get(
+            "cane.run.confirm",
+            chosen().size(),
+            Amounts.money(total(null)),
+            Dates.date(paymentDate.get())),
+        details);
+  }
+
+  public void post() {
+    if (isBusy() || !validate()) {
+      return;
+    }
+    List<Row> chosen = chosen();
+    List<CaneGateway.PaymentInput> in = new ArrayList<>();
+    for (Row r : chosen) {
+      in.add(
+          new CaneGateway.PaymentInput(
+              r.bill.getNumber(), r.method.get(), r.reference.get().trim()));
+    }
+    setBusy(true);
+    LocalDate d = paymentDate.get();
+    String k = runKey;
+    executor.submit(
+        () -> gateway.payRun(d, in, k),
+        (CanePaymentRun run) -> {
+          setBusy(false);
+          runKey = UUID.randomUUID().toString();
+          String text =
+              messages.get(
+                  "cane.run.done",
+                  run.getNumber(),
+                  run.getPaymentsCount(),
+                  Amounts.money(run.getTotal().getAmount()),
+                  run.getJournalEntryNumber());
+          posted.set(text);
+          notifier.notify(messages.get("cane.run.posted"), text);
+          loadUnpaid();
+        },
+        t -> refused(t, chosen));
+  }
+
+  private void refused(Throwable t, List<Row> sent) {
+    setBusy(false);
+    Throwable e = t;
+    while (!(e instanceof RemoteException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof RemoteException r && !r.fieldViolations().isEmpty()) {
+      List<String> elsewhere = new ArrayList<>();
+      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
+        Matcher m = PAYMENT_FIELD.matcher(v.getKey());
+        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
+          sent.get(Integer.parseInt(m.group(1))).error.set(v.getValue());
+        } else {
+          elsewhere.add(v.getValue());
+        }
+      }
+      setMessage(
+          elsewhere.isEmpty() ? messages.get("form.fixFields") : String.join(" ", elsewhere));
+      return;
+    }
+    setMessage(ErrorText.of(t, messages));
+  }
+
+  private void failed(Throwable t) {
+    setBusy(false);
+    setMessage(ErrorText.of(t, messages));
+  }
+
+  public ObservableList<Season> seasons() {
+    return seasons;
+  }
+
+  public StringProperty seasonProperty() {
+    return season;
+  }
+
+  public ObjectProperty<LocalDate> fromProperty() {
+    return from;
+  }
+
+  public ObjectProperty<LocalDate> toProperty() {
+    return to;
+  }
+
+  public ObjectProperty<LocalDate> paymentDateProperty() {
+    return paymentDate;
+  }
+
+  public ObservableList<Row> rows() {
+    return rows;
+  }
+
+  public StringProperty totalTextProperty() {
+    return totalText;
+  }
+
+  public StringProperty billedProperty() {
+    return billed;
+  }
+
+  public StringProperty postedProperty() {
+    return posted;
+  }
+}

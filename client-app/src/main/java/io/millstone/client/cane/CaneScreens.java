@@ -1,0 +1,232 @@
+package io.millstone.client.cane;
+
+import io.millstone.api.cane.v1.Permit;
+import io.millstone.api.cane.v1.PermitState;
+import io.millstone.client.core.Amounts;
+import io.millstone.client.core.Dates;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.ScreenContext;
+import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.list.ColumnSpec;
+import io.millstone.client.core.list.ListViewModel;
+import io.millstone.client.core.list.PageSource;
+import io.millstone.client.core.list.PagedTableView;
+import io.millstone.client.remote.ProtoValues;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The cane screens: the weighbridge, permit issue and the permit list, cane bills and the payment
+ * run, the grower's statement, seasons and prices, growers with plots and loans.
+ */
+public final class CaneScreens {
+  public static final List<String> PERMIT_STATES =
+      List.of("", "ISSUED", "USED", "EXPIRED", "CANCELLED");
+
+  private final ScreenContext ctx;
+  private final CaneGateway gateway;
+
+  private CaneScreens(ScreenContext ctx, CaneGateway gateway) {
+    this.ctx = ctx;
+    this.gateway = gateway;
+  }
+
+  /** The cane screens, for the shell to show where the person's permissions allow. */
+  public static List<ScreenDefinition> definitions(ScreenContext ctx, CaneGateway gateway) {
+    CaneScreens s = new CaneScreens(ctx, gateway);
+    List<ScreenDefinition> list = new ArrayList<>();
+    list.add(
+        new ScreenDefinition(
+            "weighbridge",
+            "screen.weighbridge",
+            "domain.cane",
+            "cane.weigh",
+            Material2AL.LOCAL_SHIPPING,
+            filter -> s.weighbridge()));
+    list.add(
+        new ScreenDefinition(
+            "permit-issue",
+            "screen.permitIssue",
+            "domain.cane",
+            "cane.permit.manage",
+            Material2AL.ASSIGNMENT,
+            filter -> s.permitIssue()));
+    list.add(
+        new ScreenDefinition(
+            "permits",
+            "screen.permits",
+            "domain.cane",
+            "cane.read",
+            Material2AL.CONFIRMATION_NUMBER,
+            s::permitList));
+    list.add(
+        new ScreenDefinition(
+            "cane-payment-run",
+            "screen.canePaymentRun",
+            "domain.cane",
+            "cane.pay",
+            Material2MZ.PAYMENTS,
+            filter -> s.paymentRun()));
+    list.add(
+        new ScreenDefinition(
+            "grower-statement",
+            "screen.growerStatement",
+            "domain.cane",
+            "cane.read",
+            Material2AL.ARTICLE,
+            s::statement));
+    list.add(
+        new ScreenDefinition(
+            "cane-seasons",
+            "screen.caneSeasons",
+            "domain.cane",
+            "cane.read",
+            Material2AL.EVENT,
+            filter -> s.seasons()));
+    list.add(
+        new ScreenDefinition(
+            "growers",
+            "screen.growers",
+            "domain.cane",
+            "cane.read",
+            Material2AL.AGRICULTURE,
+            filter -> s.growers()));
+    return list;
+  }
+
+  private Node seasons() {
+    SeasonsViewModel vm = new SeasonsViewModel(gateway, ctx.executor(), ctx.messages());
+    SeasonsView view = new SeasonsView(vm, ctx.messages());
+    vm.refresh();
+    return view;
+  }
+
+  private Node growers() {
+    GrowersViewModel vm = new GrowersViewModel(gateway, ctx.executor(), ctx.messages());
+    GrowersView view = new GrowersView(vm, ctx.messages());
+    vm.refresh();
+    return view;
+  }
+
+  private Node weighbridge() {
+    WeighbridgeViewModel vm = new WeighbridgeViewModel(gateway, ctx.executor(), ctx.messages());
+    WeighbridgeView view = new WeighbridgeView(vm, ctx.messages());
+    vm.start();
+    view.focusFirst();
+    return view;
+  }
+
+  private Node permitIssue() {
+    PermitIssueViewModel vm = new PermitIssueViewModel(gateway, ctx.executor(), ctx.messages());
+    PermitIssueView view = new PermitIssueView(vm, ctx.messages());
+    vm.start();
+    view.focusFirst();
+    return view;
+  }
+
+  static String stateName(PermitState s, Messages m) {
+    return m.get("cane.permit.state." + s.name());
+  }
+
+  static List<ColumnSpec<Permit>> permitColumns(Messages m) {
+    return List.of(
+        new ColumnSpec<>("number", "cane.permit.number", Permit::getNumber, null, 140),
+        new ColumnSpec<>(
+            "date",
+            "cane.permit.date",
+            p -> Dates.date(ProtoValues.date(p.getPermitDate())),
+            null,
+            100),
+        new ColumnSpec<>("centre", "cane.wb.centre", Permit::getWarehouseCode, null, 100),
+        new ColumnSpec<>("grower", "cane.grower.number", Permit::getGrowerNumber, null, 100),
+        new ColumnSpec<>("name", "cane.grower.name", Permit::getGrowerName, null, 200),
+        ColumnSpec.numeric(
+            "quota",
+            "cane.permit.quota",
+            p -> Amounts.quantityShown(p.getQuotaQuintals().getValue()),
+            null,
+            100),
+        new ColumnSpec<>("state", "cane.permit.state", p -> stateName(p.getState(), m), null, 110),
+        new ColumnSpec<>("ticket", "cane.wb.col.ticket", Permit::getTicketNumber, null, 130));
+  }
+
+  private Node permitList(String filter) {
+    Messages m = ctx.messages();
+    StringProperty state = new SimpleStringProperty("");
+    // The quick filter narrows by grower number; the state comes from the choice beside it.
+    PageSource<Permit> source =
+        (query, token, size) -> gateway.permits("", null, state.get(), query.filter(), token, size);
+    ListViewModel<Permit> vm =
+        new ListViewModel<>(
+            "permits", source, null, permitColumns(m), ctx.executor(), m, ctx.notifier());
+    vm.filterProperty().set(filter);
+    PagedTableView<Permit> list =
+        new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
+    list.filterField().setPromptText(m.get("cane.permit.filterPrompt"));
+    ComboBox<String> states = new ComboBox<>();
+    states.setId("permitStateFilter");
+    states.getItems().setAll(PERMIT_STATES);
+    states.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String s) {
+            return s == null || s.isEmpty()
+                ? m.get("sales.list.allStates")
+                : stateName(PermitState.valueOf("PERMIT_STATE_" + s), m);
+          }
+
+          @Override
+          public String fromString(String s) {
+            return s;
+          }
+        });
+    states.setValue("");
+    states
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              state.set(b == null ? "" : b);
+              vm.refresh();
+            });
+    HBox top = new HBox(8, new Label(m.get("cane.permit.state")), states);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.setPadding(new Insets(8, 8, 0, 8));
+    BorderPane pane = new BorderPane(list);
+    pane.setTop(top);
+    pane.setId("permitList");
+    vm.refresh();
+    return pane;
+  }
+
+  private Node paymentRun() {
+    CanePaymentRunViewModel vm =
+        new CanePaymentRunViewModel(gateway, ctx.executor(), ctx.messages(), ctx.notifier());
+    CanePaymentRunView view = new CanePaymentRunView(vm, ctx.messages(), ctx.dialogs());
+    vm.start();
+    view.focusFirst();
+    return view;
+  }
+
+  private Node statement(String filter) {
+    GrowerStatementViewModel vm =
+        new GrowerStatementViewModel(gateway, ctx.executor(), ctx.messages());
+    GrowerStatementView view = new GrowerStatementView(vm, ctx.messages());
+    if (filter != null && !filter.isBlank()) {
+      vm.growerNumberProperty().set(filter.trim());
+      vm.load();
+    }
+    view.focusFirst();
+    return view;
+  }
+}

@@ -1,0 +1,153 @@
+package io.millstone.client.cane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millstone.api.cane.v1.CaneBill;
+import io.millstone.api.cane.v1.CaneBillDeduction;
+import io.millstone.api.cane.v1.LoanKind;
+import io.millstone.api.cane.v1.PermitState;
+import io.millstone.client.core.Messages;
+import io.millstone.client.core.PostingSummary;
+import io.millstone.client.support.DirectExecutor;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Permit issue, the payment run and the grower statement, without a screen. */
+class CaneDeskViewModelTest {
+  CaneInMemory desk;
+  DirectExecutor executor;
+  Messages messages = new Messages(Messages.ENGLISH);
+  List<String> notes = new ArrayList<>();
+
+  @BeforeEach
+  void desk() {
+    desk = new CaneInMemory();
+    executor = new DirectExecutor();
+  }
+
+  @Test
+  void permitsAreIssuedForTheGrowersWithAQuotaAndAnAbsurdQuotaIsMarkedOnItsRow() {
+    PermitIssueViewModel vm = new PermitIssueViewModel(desk, executor, messages);
+    vm.start();
+    assertThat(vm.seasonProperty().get()).isEqualTo("2024-25");
+    assertThat(vm.centreProperty().get()).isEqualTo("GATE");
+    assertThat(vm.rows()).hasSize(3);
+
+    vm.villageProperty().set("Khetlal");
+    vm.loadGrowers();
+    assertThat(vm.rows())
+        .extracting(r -> r.grower().getGrowerNumber())
+        .containsExactly("G-001", "G-003");
+
+    vm.rows().get(0).quotaProperty().set("60");
+    vm.rows().get(1).quotaProperty().set("900");
+    vm.issue();
+    assertThat(vm.rows().get(1).errorProperty().get()).isEqualTo("At most 500 quintals a day.");
+    assertThat(vm.rows().get(0).errorProperty().get()).isEmpty();
+    assertThat(desk.permits).isEmpty();
+
+    vm.rows().get(1).quotaProperty().set("");
+    vm.defaultQuotaProperty().set("45");
+    vm.fillQuota();
+    assertThat(vm.rows().get(0).quotaProperty().get()).isEqualTo("60");
+    assertThat(vm.rows().get(1).quotaProperty().get()).isEqualTo("45");
+    vm.issue();
+    assertThat(desk.permits).hasSize(2);
+    assertThat(vm.rows().get(0).permitProperty().get()).startsWith("P-");
+    assertThat(vm.issuedProperty().get()).startsWith("2 permits issued for GATE");
+    assertThat(vm.rows().get(0).quotaProperty().get()).isEmpty();
+  }
+
+  @Test
+  void nothingIsSentWithoutAQuotaOrWithAQuotaThatIsNotANumber() {
+    PermitIssueViewModel vm = new PermitIssueViewModel(desk, executor, messages);
+    vm.start();
+    vm.issue();
+    assertThat(vm.getMessage()).isEqualTo("Type a quota for at least one grower.");
+    vm.rows().get(0).quotaProperty().set("lots");
+    vm.issue();
+    assertThat(vm.rows().get(0).errorProperty().get()).contains("quintals above zero");
+    assertThat(desk.permits).isEmpty();
+  }
+
+  static CaneBill bill(String number, String grower, String payable) {
+    return CaneBill.newBuilder()
+        .setNumber(number)
+        .setGrowerNumber(grower)
+        .setGrowerName("Grower " + grower)
+        .setTicketCount(2)
+        .setCane(CaneInMemory.weight(new BigDecimal("16100")))
+        .setCaneValue(CaneInMemory.money("96600"))
+        .setDeducted(CaneInMemory.money("10000"))
+        .addDeductions(
+            CaneBillDeduction.newBuilder()
+                .setLoanNumber("LN-1")
+                .setKind(LoanKind.LOAN_KIND_SEED)
+                .setAmount(CaneInMemory.money("10000")))
+        .setNetPayable(CaneInMemory.money(payable))
+        .setPaid(CaneInMemory.money("0"))
+        .build();
+  }
+
+  @Test
+  void thePaymentRunShowsItsPostingBeforeItIsPostedAndNeedsAReferencePerGrower() {
+    desk.bills.add(bill("CB-1", "G-001", "86600"));
+    desk.bills.add(bill("CB-2", "G-002", "40000"));
+    desk.bills.add(bill("CB-3", "G-003", "12500.50"));
+    CanePaymentRunViewModel vm =
+        new CanePaymentRunViewModel(desk, executor, messages, (t, x) -> notes.add(x));
+    vm.start();
+    assertThat(vm.rows()).hasSize(3);
+
+    vm.rows().get(0).selectedProperty().set(true);
+    vm.rows().get(1).selectedProperty().set(true);
+    vm.rows().get(1).methodProperty().set("MOBILE_MONEY");
+    assertThat(vm.totalTextProperty().get()).isEqualTo("2 bills selected, 1,26,600.00");
+    assertThat(vm.summary()).isNull();
+    assertThat(vm.rows().get(0).errorProperty().get())
+        .isEqualTo("The bank or mobile-money reference is required.");
+
+    vm.rows().get(0).referenceProperty().set("SBL-TRF-1001");
+    vm.rows().get(1).referenceProperty().set("bKash 8N7A6C");
+    PostingSummary s = vm.summary();
+    assertThat(s.question()).startsWith("Pay 2 bills, 1,26,600.00 in all");
+    assertThat(s.details())
+        .contains(
+            "CB-1 G-001 Grower G-001: 86,600.00 by Bank, ref. SBL-TRF-1001",
+            "CB-2 G-002 Grower G-002: 40,000.00 by Mobile money, ref. bKash 8N7A6C",
+            "Dr 2020 Cane payable 1,26,600.00",
+            "Cr 1010 Bank 86,600.00",
+            "Cr 1020 Mobile money 40,000.00");
+
+    vm.post();
+    assertThat(desk.runs).hasSize(1);
+    assertThat(desk.runs.get(0))
+        .containsExactly(
+            new CaneGateway.PaymentInput("CB-1", "BANK", "SBL-TRF-1001"),
+            new CaneGateway.PaymentInput("CB-2", "MOBILE_MONEY", "bKash 8N7A6C"));
+    assertThat(vm.postedProperty().get())
+        .isEqualTo("Payment run CPR-1: 2 bills, 1,26,600.00, posted with JV-9.");
+    assertThat(vm.rows()).extracting(r -> r.bill().getNumber()).containsExactly("CB-3");
+  }
+
+  @Test
+  void theStatementListsPermitsTicketsBillsAndDeductionsWithTheBalance() throws Exception {
+    desk.permit("P-1", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    desk.weighIn("P-1", "G-001", "GATE", "RAJ-1", new BigDecimal("24350"), null, "k");
+    desk.bills.add(bill("CB-1", "G-001", "86600"));
+    GrowerStatementViewModel vm = new GrowerStatementViewModel(desk, executor, messages);
+    vm.load();
+    assertThat(vm.getMessage()).isEqualTo("Type the grower number.");
+    vm.growerNumberProperty().set("G-001");
+    vm.load();
+    assertThat(vm.headingProperty().get()).isEqualTo("G-001 \u00b7 Abdul Karim \u00b7 Khetlal");
+    assertThat(vm.lines())
+        .extracting(GrowerStatementViewModel.Line::kind)
+        .containsExactly("Permit", "Ticket", "Bill", "Deduction");
+    assertThat(vm.lines().get(3).amount()).isEqualTo("-10,000.00");
+    assertThat(vm.balanceProperty().get()).isEqualTo("86,600.00");
+  }
+}

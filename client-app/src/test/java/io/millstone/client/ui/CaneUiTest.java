@@ -1,0 +1,400 @@
+package io.millstone.client.ui;
+
+import static io.millstone.client.support.FactoryFloor.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millstone.api.cane.v1.Permit;
+import io.millstone.api.cane.v1.WeighbridgeTicket;
+import io.millstone.client.cane.CaneGateway;
+import io.millstone.client.remote.Cane;
+import io.millstone.client.remote.CertificatePins;
+import io.millstone.client.remote.ChannelFactory;
+import io.millstone.client.remote.ServerAddress;
+import io.millstone.client.remote.Session;
+import io.millstone.client.remote.SignIn;
+import io.millstone.client.support.FactoryFloor;
+import io.millstone.client.support.LiveServer;
+import io.millstone.client.support.UiTest;
+import io.millstone.server.masterdata.PartyAdmin;
+import io.millstone.server.platform.Actor;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A crushing season at the mill gate against a real server, the weighbridge fed by an enrolled
+ * agent over the real uplink: the clerk weighs trucks in and out from the keyboard with the live
+ * scale weight (a typed weight needs its reason), a used permit is refused at the permit field, the
+ * screen speaks Bangla; the office bills the cane, pays growers by bank and mobile money, and reads
+ * a grower's statement.
+ */
+class CaneUiTest extends UiTest {
+  static final ZoneId DHAKA = ZoneId.of("Asia/Dhaka");
+  static LiveServer server;
+  static FactoryFloor floor;
+  static String clerk;
+  static String season;
+  static LocalDate today;
+  static Session office;
+  static CaneGateway cane;
+  static String karimPermit;
+  static String rahimaPermit;
+  static String nurulPermit;
+
+  @BeforeAll
+  static void millGateWithItsWeighbridge() throws Exception {
+    server = LiveServer.shared();
+    UUID company = server.createCompany("Joypurhat Sugar Mills Ltd");
+    clerk = server.createUser(company, server.fresh("clerk"), "cane");
+    Actor actor = Actor.system(company, "test");
+    server
+        .server()
+        .warehouseAdmin()
+        .create(
+            actor, UUID.randomUUID().toString(), "GATE", "Mill gate yard", "Mill gate", List.of());
+    String[][] growers = {
+      {"G-001", "Abdul Karim", "Khetlal"},
+      {"G-002", "Rahima Begum", "Akkelpur"},
+      {"G-003", "Nurul Islam", "Khetlal"},
+      {"G-004", "Shefali Khatun", "Kalai"},
+      {"G-005", "Mofizur Rahman", "Kalai"},
+    };
+    for (String[] g : growers) {
+      server
+          .server()
+          .supplierAdmin()
+          .create(
+              actor,
+              null,
+              "S-" + g[0],
+              new PartyAdmin.Input(
+                  g[1], g[2] + ", Joypurhat", "+880 1711 000000", "", "0", "BDT", 0));
+    }
+    floor = new FactoryFloor(server, company);
+    floor.weighbridge("WB-GATE", "Mill gate weighbridge");
+    floor.connectAgent();
+
+    office =
+        new SignIn(
+                new ChannelFactory(
+                    new CertificatePins(Files.createTempDirectory("cane-ui")), (s, f) -> false))
+            .signIn(
+                ServerAddress.parse(server.address()), clerk, LiveServer.PASSWORD.toCharArray());
+    cane = new Cane(office);
+    today = LocalDate.now(DHAKA);
+    season = "S" + today.getYear();
+    cane.createSeason(
+        season,
+        "Crushing season " + today.getYear(),
+        today.minusDays(10),
+        today.plusDays(90),
+        List.of(new CaneGateway.CentreInput("GATE", "MILL_GATE", new BigDecimal("600"))),
+        UUID.randomUUID().toString());
+    for (String[] g : growers) {
+      cane.createGrower(
+          "S-" + g[0],
+          g[0],
+          g[2],
+          List.of(
+              new CaneGateway.PlotInput(
+                  "North field", new BigDecimal("2.5"), "Isd 39", new BigDecimal("75"))),
+          UUID.randomUUID().toString());
+    }
+    cane.recordLoan(
+        "G-004",
+        "SEED",
+        new BigDecimal("5000"),
+        today.minusDays(8),
+        "BANK",
+        "Seed cane Isd 39",
+        UUID.randomUUID().toString());
+    List<Permit> permits =
+        cane.issuePermits(
+            season,
+            "GATE",
+            today,
+            List.of(
+                new CaneGateway.PermitInput("G-001", new BigDecimal("60")),
+                new CaneGateway.PermitInput("G-002", new BigDecimal("50")),
+                new CaneGateway.PermitInput("G-003", new BigDecimal("55")),
+                new CaneGateway.PermitInput("G-004", new BigDecimal("60")),
+                new CaneGateway.PermitInput("G-005", new BigDecimal("45"))),
+            UUID.randomUUID().toString());
+    karimPermit = permits.get(0).getNumber();
+    rahimaPermit = permits.get(1).getNumber();
+    nurulPermit = permits.get(2).getNumber();
+    // Two loads weighed earlier today, for the bills.
+    weighed(permits.get(3), "RAJ-TA-11-4410", "23800", "8100");
+    weighed(permits.get(4), "RAJ-TA-11-5521", "19650", "7420");
+  }
+
+  static void weighed(Permit p, String vehicle, String gross, String tare) throws Exception {
+    WeighbridgeTicket t =
+        cane.weighIn(
+            p.getNumber(),
+            p.getGrowerNumber(),
+            "GATE",
+            vehicle,
+            new BigDecimal(gross),
+            null,
+            UUID.randomUUID().toString());
+    cane.weighOut(t.getNumber(), new BigDecimal(tare), null);
+  }
+
+  @AfterAll
+  static void close() {
+    floor.close();
+    office.close();
+  }
+
+  private void scale(String kg, boolean stable) throws Exception {
+    Instant now = Instant.now();
+    floor.send(
+        value("wb_gate.weight", now, kg), value("wb_gate.stable", now, Boolean.toString(stable)));
+  }
+
+  private boolean focused(String query) {
+    return lookup(query).tryQuery().map(Node::isFocused).orElse(false);
+  }
+
+  private void openWeighbridge() {
+    clickWhenReady("#nav-weighbridge");
+    waitUntil(() -> lookup("#weighbridgeView").tryQuery().isPresent());
+    waitUntil(() -> "GATE".equals(lookup("#wbCentre").queryAs(ComboBox.class).getValue()));
+  }
+
+  /** A loaded truck at the keyboard: permit, grower, vehicle, each followed by Enter. */
+  private void truck(String permit, String grower, String vehicle) {
+    waitUntil(() -> focused("#wbPermit"));
+    write(permit);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbGrower"));
+    write(grower);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbVehicle"));
+    write(vehicle);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbWeight"));
+  }
+
+  @Test
+  void theClerkWeighsTrucksInAndOutWithTheScaleWeightFromTheKeyboard() throws Exception {
+    scale("24310", false);
+    signInAndWait(clerk);
+    openWeighbridge();
+    waitUntil(() -> text("#wbLiveWeight").equals("24,310 kg"));
+    assertThat(text("#wbStable")).startsWith("Moving");
+
+    // Karim's truck: Enter while the scale still moves takes nothing and says why
+    truck(karimPermit, "G-001", "RAJ-TA-11-2231");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeightError").contains("not stable"));
+    assertThat(text("#wbWeight")).isEmpty();
+    // steady: Enter takes the weight, Enter again weighs the truck in
+    scale("24350", true);
+    waitUntil(() -> text("#wbStable").equals("Stable"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("24350"));
+    assertThat(text("#wbSource")).isEqualTo("From the scale");
+    type(KeyCode.ENTER);
+    waitUntil(() -> !text("#wbTicketNumber").isEmpty());
+    String karim = text("#wbTicketNumber");
+    assertThat(text("#wbTicketText"))
+        .isEqualTo(
+            "RAJ-TA-11-2231 of G-001 Abdul Karim weighed in:\ngross 24,350 kg on permit "
+                + karimPermit
+                + ".");
+    @SuppressWarnings("unchecked")
+    TableView<WeighbridgeTicket> queue = lookup("#wbQueue").queryAs(TableView.class);
+    waitUntil(() -> queue.getItems().size() == 1);
+
+    // the same permit again is refused next to the permit field, and nothing is written
+    waitUntil(() -> focused("#wbPermit"));
+    truck(karimPermit, "G-001", "RAJ-TA-11-9999");
+    scale("21000", true);
+    waitUntil(() -> text("#wbLiveWeight").equals("21,000 kg"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("21000"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> !text("#wbPermitError").isEmpty());
+    assertThat(text("#wbPermitError")).contains(karimPermit);
+    assertThat(queue.getItems()).hasSize(1);
+
+    // Rahima's truck while the bridge is down: a typed weight is manual and asks for a reason
+    press(KeyCode.F2).release(KeyCode.F2);
+    truck(rahimaPermit, "G-002", "RAJ-TA-11-3307");
+    write("22800");
+    assertThat(text("#wbSource")).isEqualTo("MANUAL");
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbReason"));
+    write("Bridge display faulty, read from the indicator");
+    type(KeyCode.ENTER);
+    waitUntil(() -> queue.getItems().size() == 2);
+    assertThat(text("#wbTicketText")).contains("gross 22,800 kg MANUAL");
+
+    // Karim's truck comes back empty: F3, Enter on the oldest, Enter takes, Enter weighs out
+    scale("8250", true);
+    waitUntil(() -> text("#wbLiveWeight").equals("8,250 kg"));
+    press(KeyCode.F3).release(KeyCode.F3);
+    waitUntil(() -> focused("#wbQueue"));
+    waitUntil(() -> queue.getSelectionModel().getSelectedItem() != null);
+    assertThat(queue.getSelectionModel().getSelectedItem().getNumber()).isEqualTo(karim);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbWeight"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("8250"));
+    waitUntil(() -> text("#wbNetPreview").startsWith("Net 16,100 kg"));
+    type(KeyCode.ENTER);
+    waitUntil(
+        () -> text("#wbTicketNet").equals("Net 16,100 kg = 161.0000 quintal = 431.3555 maund"));
+    assertThat(text("#wbTicketNumber")).isEqualTo(karim);
+    waitUntil(() -> queue.getItems().size() == 1);
+    // Rahima's truck comes back empty: picked from the queue, the scale's weight taken
+    scale("7900", true);
+    waitUntil(() -> text("#wbLiveWeight").equals("7,900 kg"));
+    waitUntil(() -> focused("#wbQueue"));
+    waitUntil(() -> queue.getSelectionModel().getSelectedItem() != null);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbWeight"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("7900"));
+    waitUntil(
+        () -> text("#wbNetPreview").equals("Net 14,900 kg = 149.0000 quintal = 399.2048 maund"));
+    screenshot("weighbridge.png");
+
+    // the shell in Bangla: the screen is rebuilt, and the clerk weighs Rahima's truck out
+    @SuppressWarnings("unchecked")
+    ComboBox<String> language = lookup("#language").queryAs(ComboBox.class);
+    interact(() -> language.getSelectionModel().select("বাংলা"));
+    waitUntil(
+        () -> lookup("#nav-weighbridge").queryAs(Button.class).getText().equals("ওজন যন্ত্র"));
+    waitUntil(() -> lookup("#weighbridgeView").tryQuery().isPresent());
+    waitUntil(() -> text("#wbStable").equals("স্থির"));
+    // the rebuilt shell puts the caret in its search box; one click back into the screen
+    clickOn("#wbPermit");
+    press(KeyCode.F3).release(KeyCode.F3);
+    @SuppressWarnings("unchecked")
+    TableView<WeighbridgeTicket> bnQueue = lookup("#wbQueue").queryAs(TableView.class);
+    waitUntil(() -> bnQueue.getSelectionModel().getSelectedItem() != null);
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#wbWeight"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("7900"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbTicketNet").startsWith("নিট 14,900 kg"));
+    waitUntil(() -> bnQueue.getItems().isEmpty());
+    screenshot("weighbridge-bn.png");
+    interact(() -> lookup("#language").queryAs(ComboBox.class).getSelectionModel().select(0));
+    waitUntil(
+        () -> lookup("#nav-weighbridge").queryAs(Button.class).getText().equals("Weighbridge"));
+  }
+
+  private List<Node> cells(String prefix) {
+    return lookup("#crBills").queryAs(GridPane.class).getChildren().stream()
+        .filter(n -> n.getId() != null && n.getId().startsWith(prefix))
+        .toList();
+  }
+
+  @Test
+  void theOfficeBillsTheCanePaysByBankAndMobileMoneyAndReadsTheStatement() throws Exception {
+    signInAndWait(clerk);
+    clickWhenReady("#nav-cane-payment-run");
+    waitUntil(() -> lookup("#canePaymentRunView").tryQuery().isPresent());
+    waitUntil(() -> season.equals(lookup("#crSeason").queryAs(ComboBox.class).getValue()));
+    clickWhenReady("#crCreateBills");
+    waitUntil(() -> !text("#crBilled").isEmpty());
+    waitUntil(() -> cells("crRef-").size() >= 2);
+    clickOn("#crAll");
+    List<Node> refs = cells("crRef-");
+    @SuppressWarnings("unchecked")
+    List<ComboBox<String>> methods =
+        cells("crMethod-").stream().map(n -> (ComboBox<String>) n).toList();
+    for (int i = 0; i < refs.size(); i++) {
+      TextField ref = (TextField) refs.get(i);
+      String r = i % 2 == 0 ? "SBL-TRF-" + (4410 + i) : "bKash 8N7A6C" + i;
+      if (i % 2 == 1) {
+        ComboBox<String> m = methods.get(i);
+        interact(() -> m.setValue("MOBILE_MONEY"));
+      }
+      clickOn(ref);
+      write(r);
+    }
+    screenshot("cane-payment-run.png");
+    clickOn("#crPost");
+    waitUntil(() -> lookup("#confirmPost").tryQuery().isPresent());
+    screenshot(lookup("#confirmPost").query().getScene(), "cane-payment-run-posting.png");
+    clickOn("#confirmPost");
+    waitUntil(() -> text("#crPosted").startsWith("Payment run "));
+    assertThat(text("#crPosted")).contains("posted with JV-");
+    waitUntil(() -> cells("crRef-").isEmpty());
+
+    // Shefali's statement: permit, ticket, bill less her seed loan, payment, nothing owed
+    clickWhenReady("#nav-grower-statement");
+    waitUntil(() -> lookup("#gsGrower").tryQuery().map(Node::isFocused).orElse(false));
+    write("G-004");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#gsHeading").equals("G-004 \u00b7 Shefali Khatun \u00b7 Kalai"));
+    @SuppressWarnings("unchecked")
+    TableView<?> lines = lookup("#gsLines").queryAs(TableView.class);
+    waitUntil(() -> lines.getItems().size() >= 5);
+    assertThat(text("#gsDeducted")).isEqualTo("5,000.00");
+    assertThat(text("#gsBalance")).isEqualTo("0.00");
+    screenshot("grower-statement.png");
+  }
+
+  @Test
+  void theOfficeIssuesTomorrowsPermitsForAVillageAndSeesThemInTheList() throws Exception {
+    signInAndWait(clerk);
+    clickWhenReady("#nav-permit-issue");
+    waitUntil(() -> focused("#piVillage"));
+    waitUntil(() -> "GATE".equals(lookup("#piCentre").queryAs(ComboBox.class).getValue()));
+    write("Khetlal");
+    type(KeyCode.ENTER);
+    waitUntil(() -> lookup("#piQuota-G-003").tryQuery().isPresent());
+    assertThat(lookup("#piQuota-G-002").tryQuery()).isEmpty();
+    clickOn("#piQuota-G-001");
+    write("60");
+    type(KeyCode.ENTER);
+    waitUntil(() -> focused("#piQuota-G-003"));
+    write("900");
+    clickOn("#piIssue");
+    // an absurd quota is refused on its row and nothing is issued
+    waitUntil(() -> !text("#piError-G-003").isEmpty());
+    fill("#piQuota-G-003", "55");
+    clickOn("#piIssue");
+    waitUntil(() -> text("#piIssued").startsWith("2 permits issued for GATE"));
+    screenshot("permit-issue.png");
+
+    clickWhenReady("#nav-permits");
+    @SuppressWarnings("unchecked")
+    TableView<Permit> permits = lookup("#permitList #table").queryAs(TableView.class);
+    waitUntil(() -> permits.getItems().stream().filter(p -> p != null).count() >= 7);
+    screenshot("permits.png");
+
+    clickWhenReady("#nav-cane-seasons");
+    waitUntil(() -> lookup("#seasonPrices").queryAs(TableView.class).getItems().size() == 1);
+    screenshot("cane-seasons.png");
+    clickWhenReady("#nav-growers");
+    @SuppressWarnings("unchecked")
+    TableView<io.millstone.api.cane.v1.Grower> growers =
+        lookup("#growerTable").queryAs(TableView.class);
+    waitUntil(() -> growers.getItems().size() == 5);
+    interact(() -> growers.getSelectionModel().select(3));
+    waitUntil(() -> lookup("#loanTable").queryAs(TableView.class).getItems().size() == 1);
+    screenshot("growers.png");
+  }
+}
