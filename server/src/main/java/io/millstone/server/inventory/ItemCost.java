@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,54 @@ final class ItemCost {
    * lines, once the items have cost rows; two more for the first movement of an item), creating
    * missing ones: the queue for an item starts here and ends at commit.
    */
+  /**
+   * Zero rows for a receipt's items, read from nothing and locked by nothing: the receipt adds what
+   * it brings to them and {@link #addAll} adds that to the stored rows.
+   */
+  static Map<UUID, ItemCost> unlocked(UUID company, List<StockLine> lines) {
+    Map<UUID, ItemCost> out = new HashMap<>();
+    for (StockLine l : lines) {
+      out.computeIfAbsent(
+          l.item().id(), i -> new ItemCost(company, i, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+    return out;
+  }
+
+  /**
+   * Adds each row's quantity and value to the stored row (made if missing), in item order, in one
+   * statement: the rows are locked from here to commit. For receipts, whose additions commute.
+   */
+  static void addAll(Connection c, Collection<ItemCost> added) throws SQLException {
+    if (added.isEmpty()) {
+      return;
+    }
+    List<ItemCost> sorted = new ArrayList<>(added);
+    sorted.sort(Comparator.comparing((ItemCost k) -> k.item));
+    UUID[] items = new UUID[sorted.size()];
+    BigDecimal[] quantities = new BigDecimal[sorted.size()];
+    BigDecimal[] values = new BigDecimal[sorted.size()];
+    for (int i = 0; i < sorted.size(); i++) {
+      items[i] = sorted.get(i).item;
+      quantities[i] = sorted.get(i).quantity;
+      values[i] = sorted.get(i).value;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO item_cost (company_id, item_id, quantity, value)"
+                + " SELECT ?, u.item, u.q, u.v"
+                + " FROM unnest(?::uuid[], ?::numeric[], ?::numeric[]) AS u(item, q, v)"
+                + " ORDER BY u.item"
+                + " ON CONFLICT (company_id, item_id) DO UPDATE"
+                + " SET quantity = item_cost.quantity + EXCLUDED.quantity,"
+                + " value = item_cost.value + EXCLUDED.value")) {
+      ps.setObject(1, sorted.get(0).company);
+      ps.setArray(2, c.createArrayOf("uuid", items));
+      ps.setArray(3, c.createArrayOf("numeric", quantities));
+      ps.setArray(4, c.createArrayOf("numeric", values));
+      ps.executeUpdate();
+    }
+  }
+
   static Map<UUID, ItemCost> lockAll(Connection c, UUID company, List<StockLine> lines)
       throws SQLException {
     UUID[] items = lines.stream().map(l -> l.item().id()).distinct().sorted().toArray(UUID[]::new);

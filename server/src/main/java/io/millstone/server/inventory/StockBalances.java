@@ -102,6 +102,13 @@ final class StockBalances {
     moveRow(moveRows, actor, movementId, l, w, qty, unitCost, value, kind, ref, now);
   }
 
+  /** Adds received lines to their balances, in the order given (item, warehouse, lot). */
+  static void receiveAll(Connection c, Actor actor, List<Issue> received) throws SQLException {
+    for (Issue r : received) {
+      balance(c, actor, r.line(), r.line().warehouse(), r.quantity(), r.value(), true);
+    }
+  }
+
   /** Changes a line's balance; refuses to take it below zero unless that is allowed. */
   private static void balance(
       Connection c,

@@ -270,8 +270,16 @@ public final class StockLedger {
         Comparator.comparing((StockLine l) -> l.item().id())
             .thenComparing(l -> l.warehouse().id())
             .thenComparing(StockLine::lot));
-    Map<UUID, ItemCost> costs = ItemCost.lockAll(c, actor.companyId(), ordered);
+    // A receipt only adds to its items' cost rows, and additions commute: it takes their locks at
+    // its end (ItemCost.addAll) instead of here, so receipts of one item (the cane of every
+    // weighbridge) queue only for their last statements. Whatever reads the average locks first.
+    boolean receipt = kind.equals("RECEIPT");
+    Map<UUID, ItemCost> costs =
+        receipt
+            ? ItemCost.unlocked(actor.companyId(), ordered)
+            : ItemCost.lockAll(c, actor.companyId(), ordered);
     List<StockBalances.Issue> issued = new ArrayList<>();
+    List<StockBalances.Issue> received = new ArrayList<>();
     PreparedStatement moveRows =
         c.prepareStatement(
             "INSERT INTO stock_move (id, company_id, movement_id, item_id, warehouse_id, lot, quantity,"
@@ -284,8 +292,9 @@ public final class StockLedger {
           case "RECEIPT" -> {
             BigDecimal value = money(l.quantity().multiply(l.unitCost()));
             values[l.index()] = value;
-            StockBalances.move(
-                c,
+            // The balance after the cost (below), in the order issues lock them.
+            received.add(new StockBalances.Issue(l, l.quantity(), value));
+            StockBalances.moveRow(
                 moveRows,
                 actor,
                 movementId,
@@ -296,8 +305,7 @@ public final class StockLedger {
                 value,
                 "RECEIPT",
                 ref,
-                now,
-                true);
+                now);
             cost.add(l.quantity(), value);
           }
           case "ISSUE" -> {
@@ -408,7 +416,14 @@ public final class StockLedger {
       moveRows.executeBatch();
     }
     StockBalances.issueAll(c, actor, issued, allowNegative);
-    ItemCost.saveAll(c, costs.values());
+    if (receipt) {
+      // Cost rows first, then balances: the order in which issues lock them, so the two never
+      // wait on each other in a circle.
+      ItemCost.addAll(c, costs.values());
+      StockBalances.receiveAll(c, actor, received);
+    } else {
+      ItemCost.saveAll(c, costs.values());
+    }
     return values;
   }
 

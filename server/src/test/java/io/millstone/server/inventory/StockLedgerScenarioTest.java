@@ -190,6 +190,41 @@ class StockLedgerScenarioTest {
   }
 
   @Test
+  void parallelReceiptsAndIssuesOfOneItemKeepItsCostEqualToItsBalances() throws Exception {
+    // Receipts add to the item's cost row at their end without reading it (their additions
+    // commute); issues read the average under a lock. Mixed in parallel, the cost row must still
+    // be the sum of the balances (checked after every test) and nothing may be lost.
+    String item = newItem("Cane");
+    receive(item, "MAIN", "100", "6000");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Void>> calls = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      int n = i;
+      calls.add(
+          () -> {
+            if (n % 2 == 0) {
+              receive(item, n % 4 == 0 ? "MAIN" : "STORES", "10", Integer.toString(5900 + n));
+            } else {
+              stock.issueStock(
+                  IssueStockRequest.newBuilder().addLines(line(item, "MAIN", "2")).build());
+            }
+            return null;
+          });
+    }
+    try {
+      for (Future<Void> f : pool.invokeAll(calls)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    BigDecimal main = new BigDecimal(onHand(item, "MAIN").getQuantity().getValue());
+    BigDecimal stores = new BigDecimal(onHand(item, "STORES").getQuantity().getValue());
+    assertThat(main.add(stores)).isEqualByComparingTo("228"); // 100 + 16 x 10 - 16 x 2
+    assertThat(stores).isEqualByComparingTo("80");
+  }
+
+  @Test
   void aTransferMovesQuantityAndValueButNotTheCost() {
     String sugar = newItem("Sugar M-30");
     receive(sugar, "MAIN", "40", "135000");
