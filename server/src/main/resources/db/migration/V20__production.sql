@@ -157,6 +157,9 @@ CREATE TABLE lab_stream_limit (
 CREATE TABLE lab_sample (
   id               uuid           PRIMARY KEY,
   company_id       uuid           NOT NULL REFERENCES company (id),
+  -- The samples recorded together (one lab grid), in the order sent.
+  batch_id         uuid           NOT NULL,
+  line_no          integer        NOT NULL,
   stream           varchar(20)    NOT NULL CHECK (stream IN ('PRIMARY_JUICE', 'MIXED_JUICE', 'CLEAR_JUICE',
                      'SYRUP', 'MASSECUITE_A', 'MASSECUITE_B', 'MASSECUITE_C', 'FINAL_MOLASSES', 'SUGAR')),
   taken_at         timestamptz    NOT NULL,
@@ -174,6 +177,7 @@ CREATE TABLE lab_sample (
 );
 CREATE INDEX lab_sample_taken_idx ON lab_sample (company_id, taken_at DESC, id DESC);
 CREATE INDEX lab_sample_run_idx ON lab_sample (run_id);
+CREATE INDEX lab_sample_batch_idx ON lab_sample (batch_id, line_no);
 
 DO $$
 DECLARE t text;

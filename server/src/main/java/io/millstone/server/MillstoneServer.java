@@ -48,6 +48,10 @@ import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.production.LabBench;
+import io.millstone.server.production.LabGrpcService;
+import io.millstone.server.production.ProductionDesk;
+import io.millstone.server.production.ProductionGrpcService;
 import io.millstone.server.purchasing.PurchaseDesk;
 import io.millstone.server.purchasing.PurchasingGrpcService;
 import io.millstone.server.purchasing.PurchasingSetup;
@@ -105,6 +109,7 @@ public final class MillstoneServer {
   private final StockLedger stockLedger;
   private final SalesDesk salesDesk;
   private final PurchaseDesk purchaseDesk;
+  private final ProductionDesk productionDesk;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Server server;
   private final PasswordHasher hasher;
@@ -166,6 +171,7 @@ public final class MillstoneServer {
     this.stockLedger = new StockLedger(tx, books, clock);
     this.salesDesk = new SalesDesk(tx, books, stockLedger, clock);
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
+    this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
 
     for (BindableService s :
@@ -190,6 +196,8 @@ public final class MillstoneServer {
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
+            new ProductionGrpcService(productionDesk),
+            new LabGrpcService(new LabBench(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -313,6 +321,10 @@ public final class MillstoneServer {
 
   public PurchaseDesk purchaseDesk() {
     return purchaseDesk;
+  }
+
+  public ProductionDesk productionDesk() {
+    return productionDesk;
   }
 
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */

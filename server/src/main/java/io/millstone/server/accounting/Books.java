@@ -204,6 +204,22 @@ public final class Books {
         });
   }
 
+  /**
+   * Posts the mirror of a document's entry inside the document's transaction (a production run
+   * reversed, say), linked to it as its reversal: an entry is reversed at most once.
+   */
+  public Posted reverseWithin(Tx t, UUID entryId, LocalDate date, String source, UUID sourceId) {
+    EntryView original = entry(t, entryId);
+    List<Line> mirror =
+        original.lines().stream()
+            .map(l -> new Line(l.accountCode(), l.credit(), l.debit(), l.memo()))
+            .toList();
+    UUID id = Ids.newId();
+    return new Posted(
+        id,
+        post(t, id, date, "Reversal of " + original.number(), source, sourceId, entryId, mirror));
+  }
+
   /** Writes the entry; returns its number. */
   private String post(
       Tx t,
