@@ -150,7 +150,7 @@ public final class ProductionDesk {
     this.boms = new Boms(tx, clock);
     this.centres = new WorkCentres(tx, clock);
     this.runs = new ProductionRuns(tx, books, clock);
-    this.postings = new RunPostings(tx, books, stock, clock, runs);
+    this.postings = new RunPostings(tx, books, stock, clock);
   }
 
   public BomView saveBom(

@@ -101,7 +101,17 @@ final class ProductionRuns {
                   t,
                   key,
                   "production.run.plan",
-                  workCentreCode + '\u001f' + bomCode + '\u001f' + date + '\u001f' + shift,
+                  workCentreCode
+                      + '\u001f'
+                      + bomCode
+                      + '\u001f'
+                      + date
+                      + '\u001f'
+                      + shift
+                      + '\u001f'
+                      + warehouseCode
+                      + '\u001f'
+                      + note,
                   id ->
                       Jdbc.work(
                           t,

@@ -46,14 +46,12 @@ final class RunPostings {
   private final Books books;
   private final StockLedger stock;
   private final Clock clock;
-  private final ProductionRuns runs;
 
-  RunPostings(Transactions tx, Books books, StockLedger stock, Clock clock, ProductionRuns runs) {
+  RunPostings(Transactions tx, Books books, StockLedger stock, Clock clock) {
     this.tx = tx;
     this.books = books;
     this.stock = stock;
     this.clock = clock;
-    this.runs = runs;
   }
 
   /** What the run's work centre adds to its cost. */

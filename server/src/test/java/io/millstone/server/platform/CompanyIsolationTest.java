@@ -100,6 +100,8 @@ class CompanyIsolationTest {
       md.supplier("ISO-S1", "Isolated supplier");
       buyOneTonne(login.getSessionToken());
       telemetry.mill(code);
+      io.millstone.server.production.ProductionFixtures.oneShift(
+          t, c, login.getSessionToken(), code);
       try {
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
       } catch (InterruptedException e) {

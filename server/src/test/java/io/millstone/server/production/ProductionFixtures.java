@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plus conversion cost, in the run, in the stock ledger and in the books, and every entry of the
  * company balances.
  */
-final class ProductionFixtures {
+public final class ProductionFixtures {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   final TestServer t;
@@ -98,6 +98,71 @@ final class ProductionFixtures {
             .setTaxCategory(TaxCategory.TAX_CATEGORY_EXEMPT)
             .build());
     return code;
+  }
+
+  private ProductionFixtures(TestServer t, UUID company, String token) {
+    this.t = t;
+    this.company = company;
+    this.token = token;
+    this.md = MasterdataFixtures.of(t.channel(), token);
+    this.production =
+        TestServer.withToken(token, ProductionServiceGrpc.newBlockingStub(t.channel()));
+    this.lab = TestServer.withToken(token, LabServiceGrpc.newBlockingStub(t.channel()));
+    this.stock = TestServer.withToken(token, StockServiceGrpc.newBlockingStub(t.channel()));
+    int n = SEQ.incrementAndGet();
+    cane = item("ISO-CANE-" + n, "Sugar cane", ItemKind.ITEM_KIND_RAW_MATERIAL, "t");
+    lime = item("ISO-LIME-" + n, "Quick lime", ItemKind.ITEM_KIND_CONSUMABLE, "kg");
+    sugarL30 = item("ISO-L30-" + n, "Sugar L-30", ItemKind.ITEM_KIND_FINISHED_GOOD, "t");
+    sugarM30 = item("ISO-M30-" + n, "Sugar M-30", ItemKind.ITEM_KIND_FINISHED_GOOD, "t");
+    molasses = item("ISO-MOL-" + n, "Final molasses", ItemKind.ITEM_KIND_BY_PRODUCT, "t");
+    bagasse = item("ISO-BAG-" + n, "Bagasse", ItemKind.ITEM_KIND_BY_PRODUCT, "t");
+    pressMud = item("ISO-PM-" + n, "Press mud", ItemKind.ITEM_KIND_BY_PRODUCT, "t");
+    yard = "ISO-YARD-" + n;
+    md.warehouse(yard, "Cane yard " + n);
+    bom = "ISO-SUGAR-" + n;
+    production.saveBom(bomRequest(bom).build());
+  }
+
+  /**
+   * A row in every production and lab table of the signed-in person's company: a BOM, a work centre
+   * on {@code machineCode}, a finished run with a stop, stream limits and a sample.
+   */
+  public static void oneShift(TestServer t, UUID company, String token, String machineCode) {
+    var f = new ProductionFixtures(t, company, token);
+    f.receive(f.cane, "10", "6000");
+    f.receive(f.lime, "20", "20");
+    ProductionRun r = f.startedRun(f.workCentre(machineCode).getCode(), Shift.SHIFT_DAY);
+    f.consume(r, f.cane, "10");
+    f.make(r, f.sugarL30, "0.65", "ISO");
+    java.time.Instant from =
+        java.time.Instant.ofEpochSecond(r.getWindowStart().getSeconds()).plusSeconds(600);
+    f.production.recordStop(
+        io.millstone.api.production.v1.RecordStopRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setRunId(r.getId())
+            .setFrom(com.google.protobuf.Timestamp.newBuilder().setSeconds(from.getEpochSecond()))
+            .setTo(
+                com.google.protobuf.Timestamp.newBuilder().setSeconds(from.getEpochSecond() + 600))
+            .setReason(io.millstone.api.production.v1.StopReason.STOP_REASON_CLEANING)
+            .build());
+    f.finish(r);
+    f.lab.saveStreamLimits(
+        io.millstone.api.production.v1.SaveStreamLimitsRequest.newBuilder()
+            .setStream(io.millstone.api.production.v1.Stream.STREAM_SYRUP)
+            .setBrix(io.millstone.api.production.v1.Range.newBuilder().setMin(dec("60")))
+            .build());
+    f.lab.recordSamples(
+        io.millstone.api.production.v1.RecordSamplesRequest.newBuilder()
+            .addSamples(
+                io.millstone.api.production.v1.SampleInput.newBuilder()
+                    .setStream(io.millstone.api.production.v1.Stream.STREAM_SYRUP)
+                    .setTakenAt(
+                        com.google.protobuf.Timestamp.newBuilder()
+                            .setSeconds(java.time.Instant.now().getEpochSecond() - 60))
+                    .setRunId(r.getId())
+                    .setBrix(dec("62"))
+                    .setPol(dec("52")))
+            .build());
   }
 
   /** 100 t of cane and 150 kg of lime make sugar (two grades), molasses, bagasse and press mud. */

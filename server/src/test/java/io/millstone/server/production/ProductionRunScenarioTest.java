@@ -307,6 +307,47 @@ class ProductionRunScenarioTest {
   }
 
   @Test
+  void theLabRecordsSamplesButCannotPostARunAndProductionCannotRecordSamples() {
+    var labDesk =
+        t.as(
+            t.createUser(f.company, t.fresh("lab.chemist"), "lab"),
+            io.millstone.api.production.v1.LabServiceGrpc.newBlockingStub(t.channel()));
+    var labOnProduction =
+        t.as(
+            t.createUser(f.company, t.fresh("lab.chemist2"), "lab"),
+            io.millstone.api.production.v1.ProductionServiceGrpc.newBlockingStub(t.channel()));
+    var engineer =
+        t.as(
+            t.createUser(f.company, t.fresh("shift.engineer"), "production"),
+            io.millstone.api.production.v1.LabServiceGrpc.newBlockingStub(t.channel()));
+    var sample =
+        RecordSamplesRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .addSamples(
+                SampleInput.newBuilder()
+                    .setStream(Stream.STREAM_FINAL_MOLASSES)
+                    .setTakenAt(ts(Instant.now().minusSeconds(300)))
+                    .setBrix(dec("88"))
+                    .setPol(dec("30")))
+            .build();
+    assertThat(labDesk.recordSamples(sample).getSamples(0).getPurity().getValue())
+        .isEqualTo("34.09");
+    // The same key again answers the same samples instead of recording them twice.
+    assertThat(labDesk.recordSamples(sample).getSamples(0).getId())
+        .isEqualTo(labDesk.recordSamples(sample).getSamples(0).getId());
+    assertThat(
+            TestServer.codeOf(
+                () ->
+                    labOnProduction.finishRun(
+                        RunActionRequest.newBuilder()
+                            .setRunId(UUID.randomUUID().toString())
+                            .build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(TestServer.codeOf(() -> engineer.recordSamples(sample)))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
   void twoRunsRacingForTheLastCaneInTheYardPostOnceAndRefuseTheOtherClearly() throws Exception {
     var g = new ProductionFixtures(t, "Racing Mill");
     g.receive(g.cane, "100", "6000");
