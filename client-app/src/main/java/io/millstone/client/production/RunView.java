@@ -118,6 +118,9 @@ public final class RunView extends BorderPane {
     shift.valueProperty().bindBidirectional(vm.shiftProperty());
     ComboBox<String> warehouse = new ComboBox<>(vm.warehouses());
     warehouse.setId("runWarehouse");
+    // typed when the person may not read the warehouse list
+    warehouse.setEditable(true);
+    warehouse.setPrefWidth(130);
     warehouse.valueProperty().bindBidirectional(vm.warehouseProperty());
     Button plan = new Button(m.get("production.run.plan"), new FontIcon(Material2AL.EVENT));
     plan.setId("planRun");

@@ -118,26 +118,27 @@ public final class RunViewModel extends AbstractViewModel {
     bom.addListener((o, a, b) -> choicesFromBom(b));
   }
 
-  /** Loads the work centres, BOMs and warehouses to plan with; the first of each is chosen. */
+  /**
+   * Loads the work centres, BOMs and warehouses to plan with; the first of each is chosen. Each
+   * list loads on its own: a planner who may not read the warehouses (the production role reads no
+   * master data) types the warehouse's code instead.
+   */
   public void start() {
     executor.submit(
-        () ->
-            new Lists(
-                gateway.workCentres().stream().filter(WorkCentre::getActive).toList(),
-                gateway.boms().stream().filter(Bom::getActive).toList(),
-                gateway.warehouses()),
+        () -> gateway.workCentres().stream().filter(WorkCentre::getActive).toList(),
         l -> {
-          workCentres.setAll(l.centres.stream().map(WorkCentre::getCode).toList());
-          boms.clear();
-          boms.addAll(l.boms);
-          bomCodes.setAll(l.boms.stream().map(Bom::getCode).toList());
-          warehouses.setAll(l.warehouses.stream().map(Warehouse::getCode).toList());
+          workCentres.setAll(l.stream().map(WorkCentre::getCode).toList());
           if (workCentre.get().isBlank() && !workCentres.isEmpty()) {
             workCentre.set(workCentres.get(0));
           }
-          if (warehouse.get().isBlank() && !warehouses.isEmpty()) {
-            warehouse.set(warehouses.get(0));
-          }
+        },
+        this::failed);
+    executor.submit(
+        () -> gateway.boms().stream().filter(Bom::getActive).toList(),
+        l -> {
+          boms.clear();
+          boms.addAll(l);
+          bomCodes.setAll(l.stream().map(Bom::getCode).toList());
           if (bom.get().isBlank() && !bomCodes.isEmpty()) {
             bom.set(bomCodes.get(0));
           } else {
@@ -145,9 +146,16 @@ public final class RunViewModel extends AbstractViewModel {
           }
         },
         this::failed);
+    executor.submit(
+        gateway::warehouses,
+        l -> {
+          warehouses.setAll(l.stream().map(Warehouse::getCode).toList());
+          if (warehouse.get().isBlank() && !warehouses.isEmpty()) {
+            warehouse.set(warehouses.get(0));
+          }
+        },
+        t -> {});
   }
-
-  private record Lists(List<WorkCentre> centres, List<Bom> boms, List<Warehouse> warehouses) {}
 
   private void choicesFromBom(String code) {
     Bom b = boms.stream().filter(x -> x.getCode().equals(code)).findFirst().orElse(null);
