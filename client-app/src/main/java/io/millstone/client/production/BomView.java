@@ -44,7 +44,7 @@ public final class BomView extends BorderPane {
 
     ListView<Bom> list = new ListView<>(vm.boms());
     list.setId("bomList");
-    list.setPrefWidth(220);
+    list.setPrefWidth(280);
     list.setCellFactory(
         v ->
             new ListCell<>() {

@@ -53,7 +53,7 @@ public final class LabView extends BorderPane {
     DatePicker date = new DatePicker();
     Dates.useFor(date);
     date.setId("labDate");
-    date.setPrefWidth(130);
+    date.setPrefWidth(150);
     date.valueProperty().bindBidirectional(vm.dateProperty());
     HBox head = new HBox(10, title, new Label(m.get("lab.date")), date);
     head.setAlignment(Pos.CENTER_LEFT);

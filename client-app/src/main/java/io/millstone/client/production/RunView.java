@@ -109,7 +109,7 @@ public final class RunView extends BorderPane {
     DatePicker date = new DatePicker();
     Dates.useFor(date);
     date.setId("runDate");
-    date.setPrefWidth(130);
+    date.setPrefWidth(150);
     date.valueProperty().bindBidirectional(vm.dateProperty());
     ComboBox<Shift> shift = new ComboBox<>();
     shift.setId("runShift");
@@ -472,7 +472,7 @@ public final class RunView extends BorderPane {
     t.getColumns()
         .add(
             Tables.column(
-                m.get("production.stop.minutes"), s -> String.valueOf(s.getMinutes()), 60, true));
+                m.get("production.stop.minutes"), s -> String.valueOf(s.getMinutes()), 75, true));
     t.getColumns()
         .add(
             Tables.column(
@@ -549,7 +549,7 @@ public final class RunView extends BorderPane {
             Tables.column(
                 m.get("production.downtime.telemetry"),
                 DowntimeEvent::getTelemetryReason,
-                100,
+                130,
                 false));
     t.getColumns()
         .add(

@@ -128,7 +128,7 @@ public final class RunViewModel extends AbstractViewModel {
         () -> gateway.workCentres().stream().filter(WorkCentre::getActive).toList(),
         l -> {
           workCentres.setAll(l.stream().map(WorkCentre::getCode).toList());
-          if (workCentre.get().isBlank() && !workCentres.isEmpty()) {
+          if (blank(workCentre) && !workCentres.isEmpty()) {
             workCentre.set(workCentres.get(0));
           }
         },
@@ -139,7 +139,7 @@ public final class RunViewModel extends AbstractViewModel {
           boms.clear();
           boms.addAll(l);
           bomCodes.setAll(l.stream().map(Bom::getCode).toList());
-          if (bom.get().isBlank() && !bomCodes.isEmpty()) {
+          if (blank(bom) && !bomCodes.isEmpty()) {
             bom.set(bomCodes.get(0));
           } else {
             choicesFromBom(bom.get());
@@ -150,7 +150,7 @@ public final class RunViewModel extends AbstractViewModel {
         gateway::warehouses,
         l -> {
           warehouses.setAll(l.stream().map(Warehouse::getCode).toList());
-          if (warehouse.get().isBlank() && !warehouses.isEmpty()) {
+          if (blank(warehouse) && !warehouses.isEmpty()) {
             warehouse.set(warehouses.get(0));
           }
         },
@@ -170,10 +170,10 @@ public final class RunViewModel extends AbstractViewModel {
         b.getOutputsList().stream()
             .map((BomOutput i) -> new ItemChoice(i.getItemCode(), i.getItemName(), i.getUnitCode()))
             .toList());
-    if (consumeItem.get().isBlank() && !inputChoices.isEmpty()) {
+    if (blank(consumeItem) && !inputChoices.isEmpty()) {
       consumeItem.set(inputChoices.get(0).code());
     }
-    if (outputItem.get().isBlank() && !outputChoices.isEmpty()) {
+    if (blank(outputItem) && !outputChoices.isEmpty()) {
       outputItem.set(outputChoices.get(0).code());
     }
   }
@@ -216,7 +216,7 @@ public final class RunViewModel extends AbstractViewModel {
     run.set(r);
     title.set(messages.get("production.run.tab", r.getNumber()));
     workCentre.set(r.getWorkCentreCode());
-    if (!bom.get().equals(r.getBomCode())) {
+    if (!r.getBomCode().equals(bom.get())) {
       bom.set(r.getBomCode());
     } else {
       choicesFromBom(r.getBomCode());
@@ -330,7 +330,7 @@ public final class RunViewModel extends AbstractViewModel {
     if (guess != null) {
       stopReason.set(guess);
     }
-    if (stopNote.get().isBlank()) {
+    if (blank(stopNote)) {
       stopNote.set(e.getMachineCode());
     }
     stopError.set("");
