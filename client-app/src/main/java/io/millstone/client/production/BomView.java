@@ -147,7 +147,7 @@ public final class BomView extends BorderPane {
     save.setVisible(canManage);
     Label message = Tables.error("bomMessage");
     message.textProperty().bind(vm.messageProperty());
-    HBox buttons = new HBox(10, save, message);
+    HBox buttons = Tables.row(10, save, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
     VBox form =
@@ -161,7 +161,7 @@ public final class BomView extends BorderPane {
             addInput,
             Tables.section(m.get("production.bom.outputs")),
             outputs,
-            new HBox(12, addOutput, total),
+            Tables.row(12, addOutput, total),
             buttons);
     form.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(form);

@@ -85,7 +85,7 @@ public final class LabView extends BorderPane {
     Label done = new Label();
     done.setId("labDone");
     done.textProperty().bind(vm.doneProperty());
-    HBox buttons = new HBox(10, add, save, message, done);
+    HBox buttons = Tables.row(10, add, save, message, done);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
     TableView<Sample> recorded = recordedTable();

@@ -96,7 +96,7 @@ public final class RunView extends BorderPane {
     }
     Label message = Tables.error("runMessage");
     message.textProperty().bind(vm.messageProperty());
-    HBox head = new HBox(12, title, state, start, finish, reverse, message);
+    HBox head = Tables.row(12, title, state, start, finish, reverse, message);
     head.setAlignment(Pos.CENTER_LEFT);
 
     // plan: work centre, BOM, date, shift, warehouse; fixed once the run exists
@@ -176,10 +176,7 @@ public final class RunView extends BorderPane {
                 vm.outputQtyProperty(),
                 vm.outputLotProperty(),
                 vm::output),
-            errorOf("outputError", vm.outputErrorProperty()),
-            Tables.section(m.get("production.run.posting")),
-            postingTable(),
-            postingTotals());
+            errorOf("outputError", vm.outputErrorProperty()));
     VBox right =
         new VBox(
             6,
@@ -193,12 +190,17 @@ public final class RunView extends BorderPane {
             downtimeTable());
     HBox.setHgrow(left, Priority.ALWAYS);
     left.setPrefWidth(640);
-    right.setPrefWidth(520);
+    right.setPrefWidth(560);
+    right.setMinWidth(560);
     HBox columns = new HBox(16, left, right);
     for (Node n : List.of(left, right)) {
       n.disableProperty().bind(vm.runProperty().isNull());
     }
-    VBox body = new VBox(10, head, planRow, columns);
+    VBox posting =
+        new VBox(
+            6, Tables.section(m.get("production.run.posting")), postingTable(), postingTotals());
+    posting.disableProperty().bind(vm.runProperty().isNull());
+    VBox body = new VBox(10, head, planRow, columns, posting);
     body.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
@@ -248,7 +250,7 @@ public final class RunView extends BorderPane {
   }
 
   private TableView<RunLine> lines(String id, boolean outputs) {
-    TableView<RunLine> t = Tables.table(id, 150);
+    TableView<RunLine> t = Tables.table(id, outputs ? 170 : 125);
     t.getColumns().add(Tables.column(m.get("sales.line.item"), RunLine::getItemCode, 110, false));
     t.getColumns().add(Tables.column(m.get("sales.line.name"), RunLine::getItemName, 170, false));
     if (outputs) {
@@ -347,7 +349,7 @@ public final class RunView extends BorderPane {
     l.setOnAction(q.getOnAction());
     boolean canRun = true;
     b.setVisible(canRun);
-    HBox row = new HBox(8, itemBox, q, unit, l, b);
+    HBox row = Tables.row(8, itemBox, q, unit, l, b);
     row.setAlignment(Pos.CENTER_LEFT);
     shownWhileStarted(row);
     return row;
@@ -454,7 +456,7 @@ public final class RunView extends BorderPane {
   }
 
   private TableView<RunStop> stopsTable() {
-    TableView<RunStop> t = Tables.table("stopsTable", 130);
+    TableView<RunStop> t = Tables.table("stopsTable", 110);
     t.getColumns()
         .add(
             Tables.column(
@@ -496,12 +498,12 @@ public final class RunView extends BorderPane {
     TextField from = new TextField();
     from.setId("stopFrom");
     from.setPromptText("HH:mm");
-    from.setPrefColumnCount(4);
+    from.setPrefWidth(72);
     from.textProperty().bindBidirectional(vm.stopFromProperty());
     TextField to = new TextField();
     to.setId("stopTo");
     to.setPromptText("HH:mm");
-    to.setPrefColumnCount(4);
+    to.setPrefWidth(72);
     to.textProperty().bindBidirectional(vm.stopToProperty());
     ComboBox<StopReason> reason = new ComboBox<>();
     reason.setId("stopReason");
@@ -511,21 +513,21 @@ public final class RunView extends BorderPane {
     TextField note = new TextField();
     note.setId("stopNote");
     note.setPromptText(m.get("production.stop.note"));
-    note.setPrefColumnCount(10);
+    note.setPrefColumnCount(9);
     note.textProperty().bindBidirectional(vm.stopNoteProperty());
     Button add = new Button(m.get("production.run.add"), new FontIcon(Material2AL.ADD));
     add.setId("stopAdd");
     add.setOnAction(e -> vm.stop());
     add.disableProperty().bind(vm.busyProperty());
     note.setOnAction(e -> vm.stop());
-    HBox row = new HBox(6, from, new Label("–"), to, reason, note, add);
+    HBox row = Tables.row(6, from, new Label("–"), to, reason, note, add);
     row.setAlignment(Pos.CENTER_LEFT);
     shownWhileStarted(row);
     return row;
   }
 
   private TableView<DowntimeEvent> downtimeTable() {
-    TableView<DowntimeEvent> t = Tables.table("downtimeTable", 120);
+    TableView<DowntimeEvent> t = Tables.table("downtimeTable", 95);
     t.getColumns()
         .add(
             Tables.column(
@@ -588,7 +590,7 @@ public final class RunView extends BorderPane {
   }
 
   private TableView<PostingLine> postingTable() {
-    TableView<PostingLine> t = Tables.table("postingTable", 170);
+    TableView<PostingLine> t = Tables.table("postingTable", 215);
     t.getColumns()
         .add(
             Tables.column(
@@ -596,7 +598,7 @@ public final class RunView extends BorderPane {
     t.getColumns()
         .add(
             Tables.column(
-                m.get("production.posting.name"), PostingLine::getAccountName, 170, false));
+                m.get("production.posting.name"), PostingLine::getAccountName, 280, false));
     t.getColumns()
         .add(
             Tables.column(
@@ -612,7 +614,7 @@ public final class RunView extends BorderPane {
                 110,
                 true));
     t.getColumns()
-        .add(Tables.column(m.get("production.posting.memo"), PostingLine::getMemo, 160, false));
+        .add(Tables.column(m.get("production.posting.memo"), PostingLine::getMemo, 300, false));
     t.setPlaceholder(new Label(m.get("production.posting.none")));
     vm.postingProperty()
         .addListener((o, a, p) -> t.getItems().setAll(p == null ? List.of() : p.getLinesList()));

@@ -213,8 +213,8 @@ public final class RunViewModel extends AbstractViewModel {
   }
 
   void load(ProductionRun r) {
-    run.set(r);
     title.set(messages.get("production.run.tab", r.getNumber()));
+    run.set(r);
     workCentre.set(r.getWorkCentreCode());
     if (!r.getBomCode().equals(bom.get())) {
       bom.set(r.getBomCode());

@@ -36,6 +36,22 @@ final class Tables {
     return c;
   }
 
+  /** Keeps the buttons of a row at their full width; labels beside them wrap instead. */
+  static javafx.scene.layout.HBox row(double gap, javafx.scene.Node... nodes) {
+    javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(gap, nodes);
+    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    for (javafx.scene.Node n : nodes) {
+      if (n instanceof javafx.scene.control.ButtonBase b) {
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      } else if (n instanceof javafx.scene.control.ComboBoxBase<?> c) {
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      } else if (n instanceof Label l && l.isWrapText()) {
+        javafx.scene.layout.HBox.setHgrow(l, javafx.scene.layout.Priority.ALWAYS);
+      }
+    }
+    return row;
+  }
+
   static Label muted(String text) {
     Label l = new Label(text);
     l.getStyleClass()

@@ -133,7 +133,10 @@ public final class WorkCentresView extends BorderPane {
     form.setDisable(!canManage);
     Label message = Tables.error("wcMessage");
     message.textProperty().bind(vm.messageProperty());
-    HBox buttons = new HBox(10, create, save, message);
+    create.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
+    HBox buttons = Tables.row(10, create, save, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox body = new VBox(10, Tables.section(m.get("screen.workCentres")), table, form, buttons);
     body.setPadding(new Insets(12));
