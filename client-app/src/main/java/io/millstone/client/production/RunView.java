@@ -198,7 +198,9 @@ public final class RunView extends BorderPane {
     }
     VBox posting =
         new VBox(
-            6, Tables.section(m.get("production.run.posting")), postingTable(), postingTotals());
+            6,
+            Tables.row(16, Tables.section(m.get("production.run.posting")), postingTotals()),
+            postingTable());
     posting.disableProperty().bind(vm.runProperty().isNull());
     VBox body = new VBox(10, head, planRow, columns, posting);
     body.setPadding(new Insets(12));
@@ -498,12 +500,12 @@ public final class RunView extends BorderPane {
     TextField from = new TextField();
     from.setId("stopFrom");
     from.setPromptText("HH:mm");
-    from.setPrefWidth(72);
+    from.setPrefWidth(80);
     from.textProperty().bindBidirectional(vm.stopFromProperty());
     TextField to = new TextField();
     to.setId("stopTo");
     to.setPromptText("HH:mm");
-    to.setPrefWidth(72);
+    to.setPrefWidth(80);
     to.textProperty().bindBidirectional(vm.stopToProperty());
     ComboBox<StopReason> reason = new ComboBox<>();
     reason.setId("stopReason");
@@ -590,7 +592,7 @@ public final class RunView extends BorderPane {
   }
 
   private TableView<PostingLine> postingTable() {
-    TableView<PostingLine> t = Tables.table("postingTable", 215);
+    TableView<PostingLine> t = Tables.table("postingTable", 200);
     t.getColumns()
         .add(
             Tables.column(
@@ -625,7 +627,7 @@ public final class RunView extends BorderPane {
     return Amounts.of(amount).signum() == 0 ? "" : Amounts.money(amount);
   }
 
-  private HBox postingTotals() {
+  private Label postingTotals() {
     Label totals = new Label();
     totals.setId("postingTotals");
     totals.setWrapText(true);
@@ -636,7 +638,8 @@ public final class RunView extends BorderPane {
                 () -> totalsText(vm.postingProperty().get(), vm.runProperty().get()),
                 vm.postingProperty(),
                 vm.runProperty()));
-    return new HBox(totals);
+    totals.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
+    return totals;
   }
 
   private String totalsText(RunPosting p, ProductionRun r) {
