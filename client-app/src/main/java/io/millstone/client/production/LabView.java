@@ -269,35 +269,49 @@ public final class LabView extends BorderPane {
                 s -> RunViewModel.hhmm(Production.instant(s.getTakenAt())),
                 60,
                 false));
-    t.getColumns()
-        .add(Tables.column(m.get("lab.field.brix"), s -> q(s.getBrix().getValue()), 70, true));
-    t.getColumns()
-        .add(Tables.column(m.get("lab.field.pol"), s -> q(s.getPol().getValue()), 70, true));
-    t.getColumns()
-        .add(Tables.column(m.get("lab.field.purity"), s -> q(s.getPurity().getValue()), 70, true));
-    t.getColumns()
-        .add(
-            Tables.column(
-                m.get("lab.field.colour_icumsa"),
-                s -> q(s.getColourIcumsa().getValue()),
-                80,
-                true));
-    t.getColumns()
-        .add(
-            Tables.column(
-                m.get("lab.field.moisture_percent"),
-                s -> q(s.getMoisturePercent().getValue()),
-                80,
-                true));
-    t.getColumns()
-        .add(
-            Tables.column(
-                m.get("lab.field.grain_mm"), s -> q(s.getGrainMm().getValue()), 70, true));
+    measured(t, "brix", s -> s.getBrix().getValue(), 70);
+    measured(t, "pol", s -> s.getPol().getValue(), 70);
+    measured(t, "purity", s -> s.getPurity().getValue(), 70);
+    measured(t, "colour_icumsa", s -> s.getColourIcumsa().getValue(), 90);
+    measured(t, "moisture_percent", s -> s.getMoisturePercent().getValue(), 90);
+    measured(t, "grain_mm", s -> s.getGrainMm().getValue(), 80);
     t.getColumns().add(Tables.column(m.get("lab.outOfRange"), vm::outOfRangeText, 160, false));
     t.getColumns().add(Tables.column(m.get("lab.recordedBy"), Sample::getRecordedBy, 100, false));
     t.setItems(vm.recorded());
     t.setPlaceholder(new Label(m.get("lab.noneRecorded")));
     return t;
+  }
+
+  /** A measured value of recorded samples, in the danger colour when the server flagged it. */
+  private void measured(
+      TableView<Sample> t,
+      String field,
+      java.util.function.Function<Sample, String> value,
+      double w) {
+    javafx.scene.control.TableColumn<Sample, Sample> c =
+        new javafx.scene.control.TableColumn<>(m.get("lab.field." + field));
+    c.setCellValueFactory(d -> new javafx.beans.property.SimpleObjectProperty<>(d.getValue()));
+    c.setPrefWidth(w);
+    c.setSortable(false);
+    c.setCellFactory(
+        col ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(Sample s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().remove(Styles.ERROR_TEXT);
+                setAlignment(Pos.CENTER_RIGHT);
+                if (empty || s == null) {
+                  setText(null);
+                  return;
+                }
+                setText(q(value.apply(s)));
+                if (s.getOutOfRangeList().stream().anyMatch(o -> o.getField().equals(field))) {
+                  getStyleClass().add(Styles.ERROR_TEXT);
+                }
+              }
+            });
+    t.getColumns().add(c);
   }
 
   private static String q(String v) {

@@ -358,13 +358,27 @@ class ProductionUiTest extends UiTest {
     focusAndType("#lab-2-moisture_percent", "0.04");
     type(KeyCode.TAB);
     focusAndType("#lab-2-grain_mm", "0.6");
-    screenshot("lab.png");
 
     press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
     waitUntil(() -> text("#labDone").equals("3 samples recorded, 1 with values out of range."));
     TableView<?> recorded = lookup("#labRecorded").queryAs(TableView.class);
     waitUntil(() -> recorded.getItems().size() == 3);
     assertThat(text("#lab-0-brix")).isEmpty();
+    assertThat(text("#lab-0-time")).isEqualTo("08:00");
+
+    // the next round begins: mixed juice at 10:00, too thin
+    clickOn("#lab-0-stream");
+    type(KeyCode.ESCAPE);
+    write("m");
+    type(KeyCode.TAB);
+    focusAndType("#lab-0-time", "10:00");
+    type(KeyCode.TAB);
+    focusAndType("#lab-0-brix", "12.1");
+    type(KeyCode.TAB);
+    focusAndType("#lab-0-pol", "9.6");
+    waitUntil(() -> text("#lab-0-purity").equals("79.34"));
+    assertThat(lookup("#lab-0-brix").query().getStyleClass()).contains(Styles.FIELD_ERROR);
+    screenshot("lab.png");
   }
 
   @Test
