@@ -299,6 +299,31 @@ class ProductionUiTest extends UiTest {
     waitUntil(() -> text("#runState").equals("Finished"));
     waitUntil(() -> text("#postingTotals").startsWith("Posted with JV-"));
     assertThat(text("#postingTotals")).contains("inputs 60,30,000.00");
+    String number = text("#runTitle").substring("Run ".length());
+
+    // the lime was typed wrong: the run is reversed, with the reason, never edited
+    clickWhenReady("#reverseRun");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Lime typed in kg twice");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#runState").equals("Reversed"));
+    waitUntil(() -> text("#postingTotals").contains("Reversed with JV-"));
+    assertThat(lookup("#reverseRun").query().isVisible()).isFalse();
+
+    // the list of runs shows it with its figures
+    clickWhenReady("#nav-production-runs");
+    @SuppressWarnings("unchecked")
+    TableView<io.millstone.api.production.v1.ProductionRun> runs =
+        lookup("#productionRuns #table").queryAs(TableView.class);
+    waitUntil(
+        () ->
+            runs.getItems().stream()
+                .anyMatch(
+                    r ->
+                        r != null
+                            && r.getNumber().equals(number)
+                            && r.getState()
+                                == io.millstone.api.production.v1.RunState.RUN_STATE_REVERSED));
   }
 
   private void focusAndType(String query, String text) {
