@@ -55,8 +55,35 @@ public final class LabView extends BorderPane {
     date.setId("labDate");
     date.setPrefWidth(150);
     date.valueProperty().bindBidirectional(vm.dateProperty());
-    HBox head = new HBox(10, title, new Label(m.get("lab.date")), date);
-    head.setAlignment(Pos.CENTER_LEFT);
+    ComboBox<io.millstone.api.production.v1.ProductionRun> run = new ComboBox<>();
+    run.setId("labRun");
+    run.setPrefWidth(320);
+    run.setPromptText(m.get("lab.noRun"));
+    run.setItems(vm.runs());
+    run.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(io.millstone.api.production.v1.ProductionRun r) {
+            return r == null
+                ? m.get("lab.noRun")
+                : r.getNumber()
+                    + "  "
+                    + r.getWorkCentreCode()
+                    + " · "
+                    + RunViewModel.shiftName(r.getShift(), m)
+                    + " · "
+                    + RunViewModel.stateName(r.getState(), m);
+          }
+
+          @Override
+          public io.millstone.api.production.v1.ProductionRun fromString(String s) {
+            return null;
+          }
+        });
+    run.valueProperty().bindBidirectional(vm.runProperty());
+    run.setFocusTraversable(false);
+    HBox head =
+        Tables.row(10, title, new Label(m.get("lab.date")), date, new Label(m.get("lab.run")), run);
 
     grid.setId("labGrid");
     grid.setHgap(6);

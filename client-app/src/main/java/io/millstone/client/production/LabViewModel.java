@@ -1,7 +1,9 @@
 package io.millstone.client.production;
 
 import io.millstone.api.common.v1.Decimal;
+import io.millstone.api.production.v1.ProductionRun;
 import io.millstone.api.production.v1.Range;
+import io.millstone.api.production.v1.RunState;
 import io.millstone.api.production.v1.Sample;
 import io.millstone.api.production.v1.Stream;
 import io.millstone.api.production.v1.StreamLimits;
@@ -13,6 +15,7 @@ import io.millstone.client.core.Notation;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.ProtoValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -142,6 +145,8 @@ public final class LabViewModel extends AbstractViewModel {
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObservableList<Sample> recorded = FXCollections.observableArrayList();
   private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(Dates.today());
+  private final ObservableList<ProductionRun> runs = FXCollections.observableArrayList();
+  private final ObjectProperty<ProductionRun> run = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper done = new ReadOnlyStringWrapper("");
   private String key = UUID.randomUUID().toString();
 
@@ -178,6 +183,21 @@ public final class LabViewModel extends AbstractViewModel {
     Instant from = d.atStartOfDay(Dates.zone()).toInstant();
     Instant to = d.plusDays(1).atStartOfDay(Dates.zone()).toInstant().minusMillis(1);
     executor.submit(() -> gateway.samples(from, to), recorded::setAll, this::failed);
+    // The day's runs, so a round of samples can belong to the shift that was running.
+    executor.submit(
+        () ->
+            gateway.runs("", "", 100).rows().stream()
+                .filter(r -> d.equals(ProtoValues.date(r.getRunDate())))
+                .toList(),
+        list -> {
+          runs.setAll(list);
+          run.set(
+              list.stream()
+                  .filter(r -> r.getState() == RunState.RUN_STATE_STARTED)
+                  .findFirst()
+                  .orElse(null));
+        },
+        t -> runs.clear());
   }
 
   /**
@@ -263,6 +283,7 @@ public final class LabViewModel extends AbstractViewModel {
       return;
     }
     List<ProductionGateway.SampleLine> lines = new ArrayList<>();
+    String runId = run.get() == null ? "" : run.get().getId();
     boolean ok = true;
     LocalDate d = date.get();
     for (Row r : rows) {
@@ -299,7 +320,7 @@ public final class LabViewModel extends AbstractViewModel {
           new ProductionGateway.SampleLine(
               r.stream.get(),
               at,
-              "",
+              runId,
               v.get("brix"),
               v.get("pol"),
               v.get("colour_icumsa"),
@@ -402,6 +423,16 @@ public final class LabViewModel extends AbstractViewModel {
 
   public ObjectProperty<LocalDate> dateProperty() {
     return date;
+  }
+
+  /** The runs of the day the samples may belong to. */
+  public ObservableList<ProductionRun> runs() {
+    return runs;
+  }
+
+  /** The run the samples belong to; null for none. */
+  public ObjectProperty<ProductionRun> runProperty() {
+    return run;
   }
 
   public ReadOnlyStringProperty doneProperty() {

@@ -110,4 +110,25 @@ class LabViewModelTest {
     assertThat(mill.sampleBatches).isEmpty();
     assertThat(r.errorProperty().get()).isEqualTo("Pol cannot be above brix.");
   }
+
+  @Test
+  void theSamplesBelongToTheRunStartedThatDay() {
+    mill.run =
+        MillInMemory.run(
+            io.millstone.api.production.v1.Shift.SHIFT_A,
+            io.millstone.api.production.v1.RunState.RUN_STATE_STARTED);
+    vm.dateProperty().set(LocalDate.of(2026, 12, 6));
+    assertThat(vm.runs()).isEmpty();
+    vm.dateProperty().set(LocalDate.of(2026, 12, 7));
+    assertThat(vm.runProperty().get().getNumber()).isEqualTo("PR-2026-00001");
+    mixedJuice("08:00", "15.2", "12.6");
+
+    vm.save();
+
+    assertThat(mill.sampleBatches.get(0).get(0).runId()).isEqualTo("run-1");
+
+    vm.dateProperty().set(LocalDate.of(2026, 12, 8));
+    assertThat(vm.runs()).isEmpty();
+    assertThat(vm.runProperty().get()).isNull();
+  }
 }
