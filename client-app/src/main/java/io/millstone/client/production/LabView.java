@@ -59,7 +59,18 @@ public final class LabView extends BorderPane {
     run.setId("labRun");
     run.setPrefWidth(320);
     run.setPromptText(m.get("lab.noRun"));
-    run.setItems(vm.runs());
+    // "No run" first, so a round can be taken off a run again
+    Runnable fill =
+        () -> {
+          List<io.millstone.api.production.v1.ProductionRun> items = new ArrayList<>();
+          items.add(null);
+          items.addAll(vm.runs());
+          run.getItems().setAll(items);
+        };
+    vm.runs()
+        .addListener(
+            (ListChangeListener<io.millstone.api.production.v1.ProductionRun>) c -> fill.run());
+    fill.run();
     run.setConverter(
         new StringConverter<>() {
           @Override
@@ -81,6 +92,16 @@ public final class LabView extends BorderPane {
           }
         });
     run.valueProperty().bindBidirectional(vm.runProperty());
+    run.setCellFactory(
+        v ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(
+                  io.millstone.api.production.v1.ProductionRun r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty ? null : run.getConverter().toString(r));
+              }
+            });
     run.setFocusTraversable(false);
     HBox head =
         Tables.row(10, title, new Label(m.get("lab.date")), date, new Label(m.get("lab.run")), run);

@@ -476,4 +476,30 @@ class ProductionUiTest extends UiTest {
     assertThat(text("#wcMessage")).isEmpty();
     screenshot("work-centres.png");
   }
+
+  @Test
+  void theLabGridReadsInBangla() {
+    signInAndWait(engineer);
+    bigWindow();
+    @SuppressWarnings("unchecked")
+    ComboBox<String> language = lookup("#language").queryAs(ComboBox.class);
+    interact(() -> language.getSelectionModel().select("বাংলা"));
+    waitUntil(() -> text("#statusConnection").equals("সংযুক্ত"));
+    clickWhenReady("#nav-lab-samples");
+    waitUntil(() -> lookup("#labGrid").tryQuery().isPresent());
+    DatePicker date = lookup("#labDate").queryAs(DatePicker.class);
+    interact(() -> date.setValue(yesterday));
+    clickOn("#lab-0-stream");
+    type(KeyCode.ESCAPE);
+    interact(
+        () -> lookup("#lab-0-stream").queryAs(ComboBox.class).setValue(Stream.STREAM_CLEAR_JUICE));
+    fill("#lab-0-brix", "12.0");
+    fill("#lab-0-pol", "10.1");
+    TextField brix = lookup("#lab-0-brix").queryAs(TextField.class);
+    waitUntil(() -> brix.getTooltip() != null);
+    assertThat(brix.getTooltip().getText())
+        .isEqualTo("ব্রিক্স % 12 স্বচ্ছ রস-এর সীমার নিচে (13–18)।");
+    screenshot("lab-bn.png");
+    interact(() -> language.getSelectionModel().select(0));
+  }
 }
