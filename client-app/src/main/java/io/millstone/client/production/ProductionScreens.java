@@ -121,7 +121,13 @@ public final class ProductionScreens {
         row == null
             ? "production-run-new-" + NEW_RUNS.incrementAndGet()
             : "production-run-" + row.getId();
-    RunView view = new RunView(vm, ctx.messages(), ctx.dialogs(), ctx.can("production.run.post"));
+    RunView view =
+        new RunView(
+            vm,
+            ctx.messages(),
+            ctx.dialogs(),
+            ctx.can("production.run.manage"),
+            ctx.can("production.run.post"));
     vm.setOnChanged(r -> list.refresh());
     vm.start();
     if (row != null) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,10 +52,21 @@ public final class RunView extends BorderPane {
   private final RunViewModel vm;
   private final Messages m;
   private final ComboBox<String> workCentre;
+  private final boolean canManage;
 
-  public RunView(RunViewModel vm, Messages messages, DialogService dialogs, boolean canPost) {
+  /**
+   * {@code canManage}: may plan, start and record (production.run.manage); {@code canPost}: may
+   * finish and reverse (production.run.post). Others read the run.
+   */
+  public RunView(
+      RunViewModel vm,
+      Messages messages,
+      DialogService dialogs,
+      boolean canManage,
+      boolean canPost) {
     this.vm = vm;
     this.m = messages;
+    this.canManage = canManage;
     setId("runView");
 
     Label title = Tables.title("runTitle");
@@ -74,15 +86,12 @@ public final class RunView extends BorderPane {
     Button start = new Button(m.get("production.run.start"), new FontIcon(Material2MZ.PLAY_ARROW));
     start.setId("startRun");
     start.setOnAction(e -> vm.startRun());
-    shownIn(start, RunState.RUN_STATE_PLANNED);
+    shownIn(start, RunState.RUN_STATE_PLANNED, canManage);
     Button finish = new Button(m.get("production.run.finish"), new FontIcon(Material2AL.DONE_ALL));
     finish.setId("finishRun");
     finish.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
     Posting.wire(this, finish, dialogs, vm::summary, vm::finish);
-    shownIn(finish, RunState.RUN_STATE_STARTED);
-    if (!canPost) {
-      finish.setVisible(false);
-    }
+    shownIn(finish, RunState.RUN_STATE_STARTED, canPost);
     Button reverse = new Button(m.get("production.run.reverse"), new FontIcon(Material2MZ.UNDO));
     reverse.setId("reverseRun");
     reverse.setOnAction(
@@ -90,10 +99,7 @@ public final class RunView extends BorderPane {
             dialogs
                 .askText(m.get("production.run.reverse"), m.get("production.run.reversePrompt"), "")
                 .ifPresent(vm::reverse));
-    shownIn(reverse, RunState.RUN_STATE_FINISHED);
-    if (!canPost) {
-      reverse.setVisible(false);
-    }
+    shownIn(reverse, RunState.RUN_STATE_FINISHED, canPost);
     Label message = Tables.error("runMessage");
     message.textProperty().bind(vm.messageProperty());
     HBox head = Tables.row(12, title, state, start, finish, reverse, message);
@@ -125,7 +131,8 @@ public final class RunView extends BorderPane {
     Button plan = new Button(m.get("production.run.plan"), new FontIcon(Material2AL.EVENT));
     plan.setId("planRun");
     plan.setOnAction(e -> vm.plan());
-    plan.visibleProperty().bind(vm.runProperty().isNull());
+    plan.visibleProperty()
+        .bind(vm.runProperty().isNull().and(new SimpleBooleanProperty(canManage)));
     plan.managedProperty().bind(plan.visibleProperty());
     Label window = new Label();
     window.setId("runWindow");
@@ -209,11 +216,14 @@ public final class RunView extends BorderPane {
     setCenter(scroll);
   }
 
-  private void shownIn(Button b, RunState s) {
+  private void shownIn(Button b, RunState s, boolean allowed) {
     b.visibleProperty()
         .bind(
             Bindings.createBooleanBinding(
-                () -> vm.runProperty().get() != null && vm.runProperty().get().getState() == s,
+                () ->
+                    allowed
+                        && vm.runProperty().get() != null
+                        && vm.runProperty().get().getState() == s,
                 vm.runProperty()));
     b.managedProperty().bind(b.visibleProperty());
     b.disableProperty().bind(vm.busyProperty());
@@ -349,8 +359,6 @@ public final class RunView extends BorderPane {
           Platform.runLater(q::requestFocus);
         });
     l.setOnAction(q.getOnAction());
-    boolean canRun = true;
-    b.setVisible(canRun);
     HBox row = Tables.row(8, itemBox, q, unit, l, b);
     row.setAlignment(Pos.CENTER_LEFT);
     shownWhileStarted(row);
@@ -361,7 +369,7 @@ public final class RunView extends BorderPane {
     n.visibleProperty()
         .bind(
             Bindings.createBooleanBinding(
-                () -> vm.isState(RunState.RUN_STATE_STARTED), vm.runProperty()));
+                () -> canManage && vm.isState(RunState.RUN_STATE_STARTED), vm.runProperty()));
     n.managedProperty().bind(n.visibleProperty());
   }
 

@@ -55,6 +55,7 @@ class ProductionUiTest extends UiTest {
   static UUID company;
   static String admin;
   static String engineer;
+  static String chemist;
   static LocalDate yesterday;
 
   @BeforeAll
@@ -63,6 +64,7 @@ class ProductionUiTest extends UiTest {
     company = server.createCompany("Carew & Co (Bangladesh) Ltd");
     admin = server.createUser(company, server.fresh("admin"), "admin");
     engineer = server.createUser(company, server.fresh("engineer"), "production", "lab");
+    chemist = server.createUser(company, server.fresh("chemist"), "lab");
     yesterday = LocalDate.now(DHAKA).minusDays(1);
     Actor actor = Actor.system(company, "test");
     ItemAdmin items = server.server().itemAdmin();
@@ -501,5 +503,60 @@ class ProductionUiTest extends UiTest {
         .isEqualTo("ব্রিক্স % 12 স্বচ্ছ রস-এর সীমার নিচে (13–18)।");
     screenshot("lab-bn.png");
     interact(() -> language.getSelectionModel().select(0));
+  }
+
+  @Test
+  void aChemistReadsARunButCannotRecordOrPostIt() throws Exception {
+    String number;
+    try (Session s = session()) {
+      Production p = new Production(s);
+      var run =
+          p.plan(
+              "MILL",
+              "SUGAR",
+              yesterday,
+              io.millstone.api.production.v1.Shift.SHIFT_B,
+              "YARD",
+              "",
+              UUID.randomUUID().toString());
+      p.start(run.getId());
+      number = run.getNumber();
+    }
+    signInAndWait(chemist);
+    clickWhenReady("#nav-production-runs");
+    @SuppressWarnings("unchecked")
+    TableView<io.millstone.api.production.v1.ProductionRun> runs =
+        lookup("#productionRuns #table").queryAs(TableView.class);
+    waitUntil(
+        () -> runs.getItems().stream().anyMatch(r -> r != null && r.getNumber().equals(number)));
+    interact(
+        () -> {
+          runs.requestFocus();
+          runs.getSelectionModel()
+              .select(
+                  runs.getItems().stream()
+                      .filter(r -> r != null && r.getNumber().equals(number))
+                      .findFirst()
+                      .get());
+        });
+    type(KeyCode.ENTER);
+    waitUntil(
+        () -> text("#runTitle").equals("Run " + number) && text("#runState").equals("Started"));
+    assertThat(shown("#finishRun")).isFalse();
+    assertThat(shown("#consumeAdd")).isFalse();
+    assertThat(shown("#stopAdd")).isFalse();
+    assertThat(
+            lookup("#productionRuns #newButton").tryQuery().map(n -> n.isVisible()).orElse(false))
+        .isFalse();
+  }
+
+  /** Whether the node and every parent of it are visible. */
+  private boolean shown(String query) {
+    for (javafx.scene.Node n = lookup(query).query(); n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
