@@ -130,6 +130,12 @@ public interface ProductionGateway {
 
   List<StreamLimits> limits() throws Exception;
 
+  /** A lower and upper bound; either may be null (no bound). */
+  record Bounds(BigDecimal min, BigDecimal max) {}
+
+  /** Replaces a stream's limits; fields as the lab grid names them ("brix", "purity", ...). */
+  StreamLimits saveLimits(Stream stream, java.util.Map<String, Bounds> limits) throws Exception;
+
   /** All or none. */
   List<Sample> recordSamples(List<SampleLine> samples, String key) throws Exception;
 

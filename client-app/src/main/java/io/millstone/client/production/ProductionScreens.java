@@ -50,6 +50,13 @@ public final class ProductionScreens {
             Material2AL.BIOTECH,
             filter -> s.lab()),
         new ScreenDefinition(
+            "lab-limits",
+            "screen.labLimits",
+            "domain.production",
+            "lab.read",
+            Material2MZ.TUNE,
+            filter -> s.limits()),
+        new ScreenDefinition(
             "boms",
             "screen.boms",
             "domain.production",
@@ -142,6 +149,14 @@ public final class ProductionScreens {
     LabView view = new LabView(vm, ctx.messages(), ctx.can("lab.sample.record"));
     vm.start();
     view.focusFirst();
+    return view;
+  }
+
+  private Node limits() {
+    LimitsViewModel vm =
+        new LimitsViewModel(gateway, ctx.executor(), ctx.messages(), ctx.notifier());
+    LimitsView view = new LimitsView(vm, ctx.messages(), ctx.can("lab.sample.record"));
+    vm.refresh();
     return view;
   }
 

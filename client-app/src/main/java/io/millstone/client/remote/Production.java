@@ -25,6 +25,7 @@ import io.millstone.api.production.v1.ListWorkCentresRequest;
 import io.millstone.api.production.v1.PlanRunRequest;
 import io.millstone.api.production.v1.ProductionRun;
 import io.millstone.api.production.v1.ProductionServiceGrpc;
+import io.millstone.api.production.v1.Range;
 import io.millstone.api.production.v1.RecordConsumptionRequest;
 import io.millstone.api.production.v1.RecordOutputRequest;
 import io.millstone.api.production.v1.RecordSamplesRequest;
@@ -35,9 +36,11 @@ import io.millstone.api.production.v1.RunPosting;
 import io.millstone.api.production.v1.Sample;
 import io.millstone.api.production.v1.SampleInput;
 import io.millstone.api.production.v1.SaveBomRequest;
+import io.millstone.api.production.v1.SaveStreamLimitsRequest;
 import io.millstone.api.production.v1.SaveWorkCentreRequest;
 import io.millstone.api.production.v1.Shift;
 import io.millstone.api.production.v1.StopReason;
+import io.millstone.api.production.v1.Stream;
 import io.millstone.api.production.v1.StreamLimits;
 import io.millstone.api.production.v1.WorkCentre;
 import io.millstone.client.core.list.Page;
@@ -288,6 +291,33 @@ public final class Production implements ProductionGateway {
   public List<StreamLimits> limits() throws RemoteException {
     return Calls.call(() -> lab().listStreamLimits(ListStreamLimitsRequest.getDefaultInstance()))
         .getLimitsList();
+  }
+
+  @Override
+  public StreamLimits saveLimits(Stream stream, java.util.Map<String, Bounds> limits)
+      throws RemoteException {
+    SaveStreamLimitsRequest r =
+        SaveStreamLimitsRequest.newBuilder()
+            .setStream(stream)
+            .setBrix(range(limits.get("brix")))
+            .setPol(range(limits.get("pol")))
+            .setPurity(range(limits.get("purity")))
+            .setColourIcumsa(range(limits.get("colour_icumsa")))
+            .setMoisturePercent(range(limits.get("moisture_percent")))
+            .setGrainMm(range(limits.get("grain_mm")))
+            .build();
+    return Calls.call(() -> lab().saveStreamLimits(r));
+  }
+
+  private static Range range(Bounds b) {
+    Range.Builder r = Range.newBuilder();
+    if (b != null && b.min() != null) {
+      r.setMin(decimal(b.min()));
+    }
+    if (b != null && b.max() != null) {
+      r.setMax(decimal(b.max()));
+    }
+    return r.build();
   }
 
   @Override

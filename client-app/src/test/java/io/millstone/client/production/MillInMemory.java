@@ -40,6 +40,7 @@ final class MillInMemory implements ProductionGateway {
   final List<List<SampleLine>> sampleBatches = new ArrayList<>();
   final List<DowntimeEvent> downtime = new ArrayList<>();
   final List<StreamLimits> limits = new ArrayList<>();
+  final List<Stream> limitsSaved = new ArrayList<>();
   ProductionRun run;
   int finished;
 
@@ -281,6 +282,20 @@ final class MillInMemory implements ProductionGateway {
   @Override
   public List<StreamLimits> limits() {
     return limits;
+  }
+
+  @Override
+  public StreamLimits saveLimits(Stream stream, java.util.Map<String, Bounds> bounds) {
+    limitsSaved.add(stream);
+    Bounds b = bounds.get("brix");
+    Range.Builder r = Range.newBuilder();
+    if (b.min() != null) {
+      r.setMin(dec(b.min().toPlainString()));
+    }
+    if (b.max() != null) {
+      r.setMax(dec(b.max().toPlainString()));
+    }
+    return StreamLimits.newBuilder().setStream(stream).setBrix(r).build();
   }
 
   static StreamLimits mixedJuiceLimits() {

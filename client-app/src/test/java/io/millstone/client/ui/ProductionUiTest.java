@@ -550,6 +550,21 @@ class ProductionUiTest extends UiTest {
         .isFalse();
   }
 
+  @Test
+  void theLabSetsAStreamsLimits() {
+    signInAndWait(engineer);
+    bigWindow();
+    clickWhenReady("#nav-lab-limits");
+    waitUntil(() -> text("#limits-MIXED_JUICE-brix-max").equals("18"));
+    fill("#limits-SYRUP-brix-min", "55");
+    fill("#limits-SYRUP-brix-max", "70");
+    fill("#limits-SUGAR-colour_icumsa-max", "200");
+    clickOn("#limitsSave");
+    waitUntil(() -> !lookup("#limitsSave").query().isDisabled());
+    waitUntil(() -> text("#limitsMessage").isEmpty());
+    screenshot("lab-limits.png");
+  }
+
   /** Whether the node and every parent of it are visible. */
   private boolean shown(String query) {
     for (javafx.scene.Node n = lookup(query).query(); n != null; n = n.getParent()) {
