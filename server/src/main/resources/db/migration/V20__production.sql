@@ -15,7 +15,7 @@ CREATE TABLE production_bom (
   created_at          timestamptz    NOT NULL,
   updated_at          timestamptz    NOT NULL,
   updated_by          varchar(100)   NOT NULL,
-  version             bigint         NOT NULL DEFAULT 0,
+  version             bigint         NOT NULL DEFAULT 1,
   UNIQUE (company_id, code)
 );
 
@@ -55,7 +55,7 @@ CREATE TABLE work_centre (
   created_at      timestamptz    NOT NULL,
   updated_at      timestamptz    NOT NULL,
   updated_by      varchar(100)   NOT NULL,
-  version         bigint         NOT NULL DEFAULT 0,
+  version         bigint         NOT NULL DEFAULT 1,
   UNIQUE (company_id, code)
 );
 
@@ -207,3 +207,11 @@ INSERT INTO role_permission (role_code, permission) VALUES
   ('production', 'production.read'), ('production', 'production.bom.manage'),
   ('production', 'production.run.manage'), ('production', 'production.run.post'), ('production', 'lab.read'),
   ('lab', 'lab.read'), ('lab', 'lab.sample.record'), ('lab', 'production.read');
+
+-- Shift engineers and the lab look up what their screens show: the company, units, items, the
+-- warehouses a run takes from and puts into, stock on hand and the machines of a work centre.
+INSERT INTO role_permission (role_code, permission) VALUES
+  ('production', 'identity.company.read'), ('production', 'masterdata.units.read'),
+  ('production', 'masterdata.items.read'), ('production', 'masterdata.warehouses.read'),
+  ('production', 'inventory.stock.read'), ('production', 'telemetry.machines.read'),
+  ('lab', 'identity.company.read'), ('lab', 'masterdata.items.read');

@@ -348,6 +348,42 @@ class ProductionRunScenarioTest {
   }
 
   @Test
+  void aSavedBomAndWorkCentreAreEditedWithTheVersionReadAndAStaleOneIsRefused() {
+    var g = new ProductionFixtures(t, "Editing Mill");
+    var bom =
+        g.production.getBom(
+            io.millstone.api.production.v1.GetBomRequest.newBuilder().setCode(g.bom).build());
+    assertThat(bom.getVersion()).as("a saved BOM has a version to send back").isPositive();
+    var changed =
+        g.production.saveBom(
+            g.bomRequest(g.bom)
+                .setExpectedLossPercent(dec("56"))
+                .setVersion(bom.getVersion())
+                .build());
+    assertThat(changed.getExpectedLossPercent().getValue()).isEqualTo("56");
+    assertThat(changed.getVersion()).isEqualTo(bom.getVersion() + 1);
+    var stale =
+        TestServer.failure(
+            () -> g.production.saveBom(g.bomRequest(g.bom).setVersion(bom.getVersion()).build()));
+    assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+
+    var centre = g.workCentre();
+    var renamed =
+        g.production.saveWorkCentre(
+            io.millstone.api.production.v1.SaveWorkCentreRequest.newBuilder()
+                .setCode(centre.getCode())
+                .setName("Mill tandem (six mills)")
+                .addAllMachineCodes(centre.getMachineCodesList())
+                .setCostBasis(centre.getCostBasis())
+                .setConversionRate(dec(centre.getConversionRate().getAmount()))
+                .setActive(true)
+                .setVersion(centre.getVersion())
+                .build());
+    assertThat(renamed.getName()).isEqualTo("Mill tandem (six mills)");
+    assertThat(renamed.getVersion()).isEqualTo(centre.getVersion() + 1);
+  }
+
+  @Test
   void twoRunsRacingForTheLastCaneInTheYardPostOnceAndRefuseTheOtherClearly() throws Exception {
     var g = new ProductionFixtures(t, "Racing Mill");
     g.receive(g.cane, "100", "6000");
