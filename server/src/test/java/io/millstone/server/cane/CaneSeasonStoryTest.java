@@ -789,6 +789,57 @@ class CaneSeasonStoryTest {
     assertThat(caneRows()).isEqualTo(before);
   }
 
+  @Test
+  void badInputToTheListsIsNamedAndUnknownRecordsAreNotFound() {
+    var badDate = Date.newBuilder().setYear(2026).setMonth(13).setDay(40).build();
+    assertThat(
+            fields(
+                () ->
+                    office.listTickets(
+                        io.millstone.api.cane.v1.ListTicketsRequest.newBuilder()
+                            .setFromDate(badDate)
+                            .build())))
+        .containsExactly("from_date");
+    assertThat(
+            fields(
+                () ->
+                    office.listPermits(
+                        io.millstone.api.cane.v1.ListPermitsRequest.newBuilder()
+                            .setPermitDate(badDate)
+                            .build())))
+        .containsExactly("permit_date");
+    assertThat(
+            fields(
+                () ->
+                    office.listGrowers(
+                        io.millstone.api.cane.v1.ListGrowersRequest.newBuilder()
+                            .setPage(
+                                io.millstone.api.common.v1.PageRequest.newBuilder()
+                                    .setPageToken("not a token"))
+                            .build())))
+        .isNotEmpty();
+    assertThat(
+            TestServer.failure(
+                    () ->
+                        office.getGrower(
+                            io.millstone.api.cane.v1.GetGrowerRequest.newBuilder()
+                                .setGrowerNumber("G-NOBODY")
+                                .build()))
+                .getStatus()
+                .getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(
+            TestServer.failure(
+                    () ->
+                        office.getGrowerStatement(
+                            io.millstone.api.cane.v1.GetGrowerStatementRequest.newBuilder()
+                                .setGrowerNumber("G-NOBODY")
+                                .build()))
+                .getStatus()
+                .getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+  }
+
   static List<String> fields(Runnable call) {
     StatusRuntimeException e = TestServer.failure(call);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
