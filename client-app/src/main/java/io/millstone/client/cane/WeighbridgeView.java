@@ -374,19 +374,33 @@ public final class WeighbridgeView extends BorderPane {
                       }
                     }));
 
-    // ---- the scale, about once a second while the screen is showing ----
-    poll = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.pollScale()));
+    // ---- the scale, about once a second while the screen is in a window that shows ----
+    // Not only while it has a scene: a closed window keeps its scene, and a poll after the
+    // client's executor has shut down would be refused.
+    javafx.beans.value.ObservableValue<Boolean> shown =
+        sceneProperty()
+            .flatMap(javafx.scene.Scene::windowProperty)
+            .flatMap(javafx.stage.Window::showingProperty)
+            .orElse(false);
+    poll =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  if (shown.getValue()) {
+                    vm.pollScale();
+                  }
+                }));
     poll.setCycleCount(Animation.INDEFINITE);
-    sceneProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (b == null) {
-                poll.stop();
-              } else {
-                vm.pollScale();
-                poll.play();
-              }
-            });
+    shown.addListener(
+        (o, was, is) -> {
+          if (is) {
+            vm.pollScale();
+            poll.play();
+          } else {
+            poll.stop();
+          }
+        });
   }
 
   private static TableColumn<WeighbridgeTicket, String> column(

@@ -134,16 +134,20 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
       return;
     }
     polling = true;
-    executor.submit(
-        () -> gateway.scaleWeight(m),
-        this::showScale,
-        t -> {
-          polling = false;
-          liveKg.set(null);
-          liveStable.set(false);
-          liveText.set("\u2014");
-          liveState.set(messages.get("cane.wb.scaleUnreachable"));
-        });
+    try {
+      executor.submit(
+          () -> gateway.scaleWeight(m),
+          this::showScale,
+          t -> {
+            polling = false;
+            liveKg.set(null);
+            liveStable.set(false);
+            liveText.set("\u2014");
+            liveState.set(messages.get("cane.wb.scaleUnreachable"));
+          });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      polling = false; // the client is closing: nothing to ask any more
+    }
   }
 
   private void showScale(ScaleWeight w) {
