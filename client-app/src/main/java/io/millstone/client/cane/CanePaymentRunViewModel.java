@@ -11,6 +11,7 @@ import io.millstone.client.core.Notifier;
 import io.millstone.client.core.PostingSummary;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,7 +36,6 @@ import javafx.collections.ObservableList;
  */
 public final class CanePaymentRunViewModel extends AbstractViewModel {
   public static final List<String> METHODS = List.of("BANK", "MOBILE_MONEY");
-  private static final Pattern PAYMENT_FIELD = Pattern.compile("payments\\[(\\d+)]\\.?(.*)");
 
   /** One unpaid bill and how it is to be paid. */
   public static final class Row {
@@ -289,17 +287,9 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
       e = e.getCause();
     }
     if (e instanceof RemoteException r && !r.fieldViolations().isEmpty()) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = PAYMENT_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).error.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() ? messages.get("form.fixFields") : String.join(" ", elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(r, "payments", sent.size(), i -> sent.get(i).error::set, Map.of());
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     setMessage(ErrorText.of(t, messages));

@@ -9,6 +9,7 @@ import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
+import io.millstone.client.remote.FieldErrors;
 import io.millstone.client.remote.RemoteException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,7 +29,6 @@ import javafx.collections.ObservableList;
  * a quota typed for those who may bring cane; all are issued or none.
  */
 public final class PermitIssueViewModel extends AbstractViewModel {
-  private static final Pattern PERMIT_FIELD = Pattern.compile("permits\\[(\\d+)]\\.?(.*)");
 
   /** One grower of the grid and the quota typed for them (empty: no permit). */
   public static final class Row {
@@ -214,17 +212,9 @@ public final class PermitIssueViewModel extends AbstractViewModel {
       e = e.getCause();
     }
     if (e instanceof RemoteException r && !r.fieldViolations().isEmpty()) {
-      List<String> elsewhere = new ArrayList<>();
-      for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-        Matcher m = PERMIT_FIELD.matcher(v.getKey());
-        if (m.matches() && Integer.parseInt(m.group(1)) < sent.size()) {
-          sent.get(Integer.parseInt(m.group(1))).error.set(v.getValue());
-        } else {
-          elsewhere.add(v.getValue());
-        }
-      }
-      setMessage(
-          elsewhere.isEmpty() ? messages.get("form.fixFields") : String.join(" ", elsewhere));
+      List<String> elsewhere =
+          FieldErrors.route(r, "permits", sent.size(), i -> sent.get(i).error::set, Map.of());
+      setMessage(FieldErrors.message(r, elsewhere, messages.get("form.fixFields")));
       return;
     }
     setMessage(ErrorText.of(t, messages));

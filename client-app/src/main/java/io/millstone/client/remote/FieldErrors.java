@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * place on the form into the form's message. Written once for the sales and purchasing forms.
  */
 public final class FieldErrors {
-  private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
-
   private FieldErrors() {}
 
   /**
@@ -32,9 +30,23 @@ public final class FieldErrors {
       int lineCount,
       IntFunction<Consumer<String>> line,
       Map<String, Consumer<String>> fields) {
+    return route(r, "lines", lineCount, line, fields);
+  }
+
+  /**
+   * {@link #route} for a request whose rows are another repeated field than {@code lines} (a
+   * payment run's {@code payments}, a permit batch's {@code permits}).
+   */
+  public static List<String> route(
+      RemoteException r,
+      String rows,
+      int lineCount,
+      IntFunction<Consumer<String>> line,
+      Map<String, Consumer<String>> fields) {
+    Pattern row = Pattern.compile(Pattern.quote(rows) + "\\[(\\d+)]\\.?(.*)");
     List<String> elsewhere = new ArrayList<>();
     for (Map.Entry<String, String> v : r.fieldViolations().entrySet()) {
-      Matcher m = LINE_FIELD.matcher(v.getKey());
+      Matcher m = row.matcher(v.getKey());
       if (m.matches() && Integer.parseInt(m.group(1)) < lineCount) {
         line.apply(Integer.parseInt(m.group(1))).accept(v.getValue());
       } else if (fields.containsKey(v.getKey())) {
