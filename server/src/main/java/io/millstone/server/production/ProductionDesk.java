@@ -117,6 +117,13 @@ public final class ProductionDesk {
 
   public record RunPage(List<RunView> runs, String nextPageToken) {}
 
+  /**
+   * A day's runs (every shift but reversed runs, in work-centre and shift order) and the day's
+   * figures taken over its finished runs.
+   */
+  public record DayView(
+      LocalDate date, String workCentreCode, List<RunView> runs, Figures day, int finishedRuns) {}
+
   public record DowntimeView(
       UUID id,
       String machineCode,
@@ -242,6 +249,10 @@ public final class ProductionDesk {
 
   public List<DowntimeView> downtime(Actor actor, String runId) {
     return runs.downtime(actor, runId);
+  }
+
+  public DayView day(Actor actor, LocalDate date, String workCentreCode) {
+    return runs.day(actor, date, workCentreCode);
   }
 
   public RunView get(Actor actor, String runId) {

@@ -13,8 +13,10 @@ import io.millstone.api.production.v1.Bom;
 import io.millstone.api.production.v1.BomInput;
 import io.millstone.api.production.v1.BomOutput;
 import io.millstone.api.production.v1.CostBasis;
+import io.millstone.api.production.v1.DayFigures;
 import io.millstone.api.production.v1.DowntimeEvent;
 import io.millstone.api.production.v1.GetBomRequest;
+import io.millstone.api.production.v1.GetDayFiguresRequest;
 import io.millstone.api.production.v1.GetRunRequest;
 import io.millstone.api.production.v1.ListBomsRequest;
 import io.millstone.api.production.v1.ListBomsResponse;
@@ -51,6 +53,7 @@ import io.millstone.api.production.v1.WorkCentre;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.gateway.ProtoValues;
 import io.millstone.server.production.ProductionDesk.BomView;
+import io.millstone.server.production.ProductionDesk.DayView;
 import io.millstone.server.production.ProductionDesk.Figures;
 import io.millstone.server.production.ProductionDesk.LineView;
 import io.millstone.server.production.ProductionDesk.RunView;
@@ -285,6 +288,19 @@ public final class ProductionGrpcService extends ProductionServiceGrpc.Productio
     var b = ListRunsResponse.newBuilder();
     page.runs().forEach(x -> b.addRuns(run(x)));
     b.setPage(ProtoValues.page(page.nextPageToken()));
+    reply(out, b.build());
+  }
+
+  @Override
+  public void getDayFigures(GetDayFiguresRequest r, StreamObserver<DayFigures> out) {
+    DayView d = desk.day(GatewayContext.actor(), date(r.getDate(), "date"), r.getWorkCentreCode());
+    var b =
+        DayFigures.newBuilder()
+            .setDate(ProtoValues.date(d.date()))
+            .setWorkCentreCode(d.workCentreCode())
+            .setDay(figures(d.day()))
+            .setFinishedRuns(d.finishedRuns());
+    d.runs().forEach(x -> b.addRuns(run(x)));
     reply(out, b.build());
   }
 

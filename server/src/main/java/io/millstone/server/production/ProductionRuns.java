@@ -13,6 +13,8 @@ import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
 import io.millstone.server.platform.error.ConflictException;
 import io.millstone.server.platform.error.InvalidInputException;
+import io.millstone.server.platform.error.NotFoundException;
+import io.millstone.server.production.ProductionDesk.DayView;
 import io.millstone.server.production.ProductionDesk.DowntimeView;
 import io.millstone.server.production.ProductionDesk.RunPage;
 import io.millstone.server.production.ProductionDesk.RunView;
@@ -25,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -443,6 +446,51 @@ final class ProductionRuns {
   RunView get(Actor actor, String runId) {
     UUID id = Ids.parse(runId, "run_id");
     return tx.inCompany(actor, t -> view(t, id));
+  }
+
+  /** The day's runs and the figures of its finished ones together (see {@link DayView}). */
+  DayView day(Actor actor, LocalDate date, String workCentreCode) {
+    String wc = ItemRow.norm(workCentreCode);
+    new Validator().check(date != null, "date", "is required").throwIfInvalid();
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          if (!wc.isEmpty() && idOf(c, "SELECT id FROM work_centre WHERE code = ?", wc) == null) {
+            throw new NotFoundException("Work centre", wc);
+          }
+          String currency = CompanyAdmin.currencyOf(t);
+          List<RunView> runs = new ArrayList<>();
+          RunFigures.Tally tally = new RunFigures.Tally();
+          int finished = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT r.id, r.state, r.bom_id, r.window_start, r.window_end"
+                      + " FROM production_run r JOIN work_centre w ON w.id = r.work_centre_id"
+                      + " WHERE r.run_date = ? AND (? = '' OR w.code = ?) AND r.state <> 'REVERSED'"
+                      + " ORDER BY w.code, array_position(ARRAY['A','B','C','DAY'], r.shift)")) {
+            ps.setDate(1, Date.valueOf(date));
+            ps.setString(2, wc);
+            ps.setString(3, wc);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                UUID id = rs.getObject(1, UUID.class);
+                runs.add(RunRows.view(c, id, currency));
+                if (rs.getString(2).equals("FINISHED")) {
+                  finished++;
+                  tally.add(
+                      RunRows.lines(c, id, "IN"),
+                      RunRows.lines(c, id, "OUT"),
+                      RunRows.stops(c, id),
+                      RunRows.bom(c, rs.getObject(3, UUID.class)),
+                      Duration.between(
+                              rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())
+                          .toMinutes());
+                }
+              }
+            }
+          }
+          return new DayView(date, wc, runs, tally.figures(), finished);
+        });
   }
 
   RunPage list(

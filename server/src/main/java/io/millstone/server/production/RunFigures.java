@@ -27,51 +27,69 @@ final class RunFigures {
 
   static Figures of(
       List<Line> in, List<Line> out, List<StopView> stops, BomFacts bom, Instant from, Instant to) {
-    BigDecimal cane = caneTonnes(in, bom);
-    Map<String, BigDecimal> byFigure = new TreeMap<>();
-    Map<String, SugarView> sugar = new LinkedHashMap<>();
-    BigDecimal allOut = BigDecimal.ZERO;
-    for (Line l : out) {
-      BigDecimal t = l.item().tonnes(l.quantity());
-      if (t == null) {
-        continue;
+    return new Tally().add(in, out, stops, bom, Duration.between(from, to).toMinutes()).figures();
+  }
+
+  /**
+   * The figures of several runs taken together (a day's shifts): tonnes and minutes are summed run
+   * by run, each on its own BOM, and the rates and percentages are worked out once from the sums,
+   * never averaged.
+   */
+  static final class Tally {
+    private BigDecimal cane = BigDecimal.ZERO;
+    private BigDecimal allOut = BigDecimal.ZERO;
+    private final Map<String, BigDecimal> byFigure = new TreeMap<>();
+    private final Map<String, SugarView> sugar = new LinkedHashMap<>();
+    private final Map<String, Long> lost = new TreeMap<>();
+    private long lostTotal;
+    private long shiftMinutes;
+
+    Tally add(List<Line> in, List<Line> out, List<StopView> stops, BomFacts bom, long minutes) {
+      cane = cane.add(caneTonnes(in, bom));
+      for (Line l : out) {
+        BigDecimal t = l.item().tonnes(l.quantity());
+        if (t == null) {
+          continue;
+        }
+        allOut = allOut.add(t);
+        String figure = bom.figures().getOrDefault(l.item().id(), "OTHER");
+        byFigure.merge(figure, t, BigDecimal::add);
+        if (figure.equals("SUGAR")) {
+          sugar.merge(
+              l.item().code(),
+              new SugarView(l.item().code(), l.item().name(), t),
+              (a, b) -> new SugarView(a.itemCode(), a.itemName(), a.tonnes().add(b.tonnes())));
+        }
       }
-      allOut = allOut.add(t);
-      String figure = bom.figures().getOrDefault(l.item().id(), "OTHER");
-      byFigure.merge(figure, t, BigDecimal::add);
-      if (figure.equals("SUGAR")) {
-        sugar.merge(
-            l.item().code(),
-            new SugarView(l.item().code(), l.item().name(), t),
-            (a, b) -> new SugarView(a.itemCode(), a.itemName(), a.tonnes().add(b.tonnes())));
+      for (StopView s : stops) {
+        lost.merge(s.reason(), s.minutes(), Long::sum);
+        lostTotal += s.minutes();
       }
+      shiftMinutes += minutes;
+      return this;
     }
-    Map<String, Long> lost = new TreeMap<>();
-    long lostTotal = 0;
-    for (StopView s : stops) {
-      lost.merge(s.reason(), s.minutes(), Long::sum);
-      lostTotal += s.minutes();
+
+    Figures figures() {
+      long crushing = shiftMinutes - lostTotal;
+      BigDecimal tcd =
+          crushing <= 0
+              ? BigDecimal.ZERO
+              : cane.multiply(BigDecimal.valueOf(24 * 60))
+                  .divide(BigDecimal.valueOf(crushing), 2, RoundingMode.HALF_EVEN);
+      BigDecimal sugarT = byFigure.getOrDefault("SUGAR", BigDecimal.ZERO);
+      return new Figures(
+          cane,
+          tcd,
+          new ArrayList<>(sugar.values()),
+          sugarT,
+          pct(sugarT, cane),
+          pct(byFigure.getOrDefault("MOLASSES", BigDecimal.ZERO), cane),
+          pct(byFigure.getOrDefault("BAGASSE", BigDecimal.ZERO), cane),
+          pct(byFigure.getOrDefault("PRESS_MUD", BigDecimal.ZERO), cane),
+          new TreeMap<>(lost),
+          lostTotal,
+          cane.signum() == 0 ? BigDecimal.ZERO : pct(cane.subtract(allOut), cane));
     }
-    long shiftMinutes = Duration.between(from, to).toMinutes();
-    long crushing = shiftMinutes - lostTotal;
-    BigDecimal tcd =
-        crushing <= 0
-            ? BigDecimal.ZERO
-            : cane.multiply(BigDecimal.valueOf(24 * 60))
-                .divide(BigDecimal.valueOf(crushing), 2, RoundingMode.HALF_EVEN);
-    BigDecimal sugarT = byFigure.getOrDefault("SUGAR", BigDecimal.ZERO);
-    return new Figures(
-        cane,
-        tcd,
-        new ArrayList<>(sugar.values()),
-        sugarT,
-        pct(sugarT, cane),
-        pct(byFigure.getOrDefault("MOLASSES", BigDecimal.ZERO), cane),
-        pct(byFigure.getOrDefault("BAGASSE", BigDecimal.ZERO), cane),
-        pct(byFigure.getOrDefault("PRESS_MUD", BigDecimal.ZERO), cane),
-        lost,
-        lostTotal,
-        cane.signum() == 0 ? BigDecimal.ZERO : pct(cane.subtract(allOut), cane));
   }
 
   /** Tonnes of the BOM's main input the lines consumed. */

@@ -11,6 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.millstone.api.common.v1.PageRequest;
 import io.millstone.api.production.v1.BomInput;
 import io.millstone.api.production.v1.CostBasis;
+import io.millstone.api.production.v1.GetDayFiguresRequest;
 import io.millstone.api.production.v1.GetRunRequest;
 import io.millstone.api.production.v1.ListRunDowntimeRequest;
 import io.millstone.api.production.v1.ListRunsRequest;
@@ -352,6 +353,8 @@ class ProductionBadInputTest {
                             .setPage(PageRequest.newBuilder().setPageToken("garbage"))
                             .build())))
         .contains("to_date");
+    assertThat(fields(() -> f.production.getDayFigures(GetDayFiguresRequest.newBuilder().build())))
+        .containsExactly("date");
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.millstone.api.production.v1.DayFigures;
+import io.millstone.api.production.v1.GetDayFiguresRequest;
 import io.millstone.api.production.v1.ListRunDowntimeRequest;
 import io.millstone.api.production.v1.ListSamplesRequest;
 import io.millstone.api.production.v1.ProductionRun;
@@ -304,6 +306,98 @@ class ProductionRunScenarioTest {
     ProductionRun again = g.startedRun(centre, Shift.SHIFT_B);
     assertThat(again.getState()).isEqualTo(RunState.RUN_STATE_STARTED);
     g.checkInvariants();
+  }
+
+  @Test
+  void theDaysFiguresAddTheFinishedShiftsTonnesAndMinutesBeforeWorkingOutTheRates()
+      throws Exception {
+    var g = new ProductionFixtures(t, "Day Figures Mill");
+    g.receive(g.cane, "800", "6000");
+    String centre = g.workCentre().getCode();
+    String other = g.workCentre().getCode();
+
+    ProductionRun a = g.startedRun(centre, Shift.SHIFT_A);
+    g.consume(a, g.cane, "400");
+    g.make(a, g.sugarL30, "26", "L30-A");
+    g.make(a, g.molasses, "18", "");
+    g.make(a, g.bagasse, "120", "");
+    a = g.make(a, g.pressMud, "14", "");
+    Instant from = instant(a.getWindowStart());
+    a =
+        g.production.recordStop(
+            RecordStopRequest.newBuilder()
+                .setIdempotencyKey(key())
+                .setRunId(a.getId())
+                .setFrom(ts(from.plusSeconds(3600)))
+                .setTo(ts(from.plusSeconds(3600 + 30 * 60)))
+                .setReason(StopReason.STOP_REASON_MECHANICAL)
+                .build());
+    g.finish(a);
+
+    ProductionRun b = g.startedRun(centre, Shift.SHIFT_B);
+    g.consume(b, g.cane, "300");
+    g.make(b, g.sugarL30, "21", "L30-B");
+    g.make(b, g.molasses, "13.5", "");
+    g.make(b, g.bagasse, "90", "");
+    b = g.make(b, g.pressMud, "10.5", "");
+    g.finish(b);
+
+    // The night shift is still crushing: listed with what it has so far, not counted yet.
+    ProductionRun c = g.startedRun(centre, Shift.SHIFT_C);
+    g.consume(c, g.cane, "50");
+
+    DayFigures day =
+        g.production.getDayFigures(
+            GetDayFiguresRequest.newBuilder()
+                .setDate(ProductionFixtures.date(ProductionFixtures.today()))
+                .setWorkCentreCode(centre)
+                .build());
+    assertThat(day.getRunsList())
+        .extracting(r -> r.getShift() + " " + r.getState())
+        .containsExactly(
+            "SHIFT_A RUN_STATE_FINISHED",
+            "SHIFT_B RUN_STATE_FINISHED",
+            "SHIFT_C RUN_STATE_STARTED");
+    assertThat(day.getRuns(0).getFigures().getRecoveryPercent().getValue()).isEqualTo("6.5");
+    assertThat(day.getRuns(1).getFigures().getRecoveryPercent().getValue()).isEqualTo("7");
+    assertThat(day.getFinishedRuns()).isEqualTo(2);
+    var fig = day.getDay();
+    assertThat(fig.getCaneCrushedTonnes().getValue()).isEqualTo("700");
+    assertThat(fig.getSugarTonnes().getValue()).isEqualTo("47");
+    // 47 t of 700 t is 6.71 % -- not 6.75, the average of the shifts' 6.5 and 7.
+    assertThat(fig.getRecoveryPercent().getValue()).isEqualTo("6.71");
+    assertThat(fig.getMolassesPercentCane().getValue()).isEqualTo("4.5");
+    assertThat(fig.getBagassePercentCane().getValue()).isEqualTo("30");
+    assertThat(fig.getPressMudPercentCane().getValue()).isEqualTo("3.5");
+    assertThat(fig.getLostMinutes()).isEqualTo(30);
+    // 700 t over 16 shift hours less 30 minutes stopped (930 min): 700 x 1440 / 930 a day.
+    assertThat(fig.getCrushingRateTcd().getValue()).isEqualTo("1083.87");
+
+    // Another work centre crushed nothing that day; every centre together is this one's day.
+    DayFigures idle =
+        g.production.getDayFigures(
+            GetDayFiguresRequest.newBuilder()
+                .setDate(ProductionFixtures.date(ProductionFixtures.today()))
+                .setWorkCentreCode(other)
+                .build());
+    assertThat(idle.getRunsList()).isEmpty();
+    assertThat(idle.getDay().getCaneCrushedTonnes().getValue()).isEqualTo("0");
+    DayFigures all =
+        g.production.getDayFigures(
+            GetDayFiguresRequest.newBuilder()
+                .setDate(ProductionFixtures.date(ProductionFixtures.today()))
+                .build());
+    assertThat(all.getDay()).isEqualTo(fig);
+
+    StatusRuntimeException unknown =
+        TestServer.failure(
+            () ->
+                g.production.getDayFigures(
+                    GetDayFiguresRequest.newBuilder()
+                        .setDate(ProductionFixtures.date(ProductionFixtures.today()))
+                        .setWorkCentreCode("NO-SUCH")
+                        .build()));
+    assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
