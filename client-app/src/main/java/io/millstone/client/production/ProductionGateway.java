@@ -4,6 +4,7 @@ import io.millstone.api.masterdata.v1.Item;
 import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.api.production.v1.Bom;
 import io.millstone.api.production.v1.CostBasis;
+import io.millstone.api.production.v1.DayFigures;
 import io.millstone.api.production.v1.DowntimeEvent;
 import io.millstone.api.production.v1.OutputFigure;
 import io.millstone.api.production.v1.OutputType;
@@ -99,6 +100,9 @@ public interface ProductionGateway {
 
   /** Runs newest first; an empty work centre means all. */
   Page<ProductionRun> runs(String workCentreCode, String pageToken, int pageSize) throws Exception;
+
+  /** A date's runs and its figures over the finished ones; an empty work centre means all. */
+  DayFigures day(LocalDate date, String workCentreCode) throws Exception;
 
   ProductionRun start(String runId) throws Exception;
 

@@ -43,6 +43,13 @@ public final class ProductionScreens {
             Material2AL.ENGINEERING,
             s::runList),
         new ScreenDefinition(
+            "production-day",
+            "screen.productionDay",
+            "domain.production",
+            "production.read",
+            Material2AL.INSIGHTS,
+            filter -> s.day()),
+        new ScreenDefinition(
             "lab-samples",
             "screen.labSamples",
             "domain.production",
@@ -135,13 +142,23 @@ public final class ProductionScreens {
             ctx.dialogs(),
             ctx.can("production.run.manage"),
             ctx.can("production.run.post"));
-    vm.setOnChanged(r -> list.refresh());
+    if (list != null) {
+      vm.setOnChanged(r -> list.refresh());
+    }
     vm.start();
     if (row != null) {
       vm.open(row);
     }
     ctx.workbench().show(tabId, vm.titleProperty(), view, Runnable::run);
     view.focusFirst();
+  }
+
+  private Node day() {
+    DayFiguresViewModel vm = new DayFiguresViewModel(gateway, ctx.executor(), ctx.messages());
+    DayFiguresView view = new DayFiguresView(vm, ctx.messages(), r -> openRun(null, r));
+    vm.start();
+    view.focusFirst();
+    return view;
   }
 
   private Node lab() {

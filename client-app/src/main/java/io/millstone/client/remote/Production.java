@@ -11,7 +11,9 @@ import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.api.production.v1.Bom;
 import io.millstone.api.production.v1.BomInput;
 import io.millstone.api.production.v1.BomOutput;
+import io.millstone.api.production.v1.DayFigures;
 import io.millstone.api.production.v1.DowntimeEvent;
+import io.millstone.api.production.v1.GetDayFiguresRequest;
 import io.millstone.api.production.v1.GetRunRequest;
 import io.millstone.api.production.v1.LabServiceGrpc;
 import io.millstone.api.production.v1.ListBomsRequest;
@@ -193,6 +195,16 @@ public final class Production implements ProductionGateway {
     ListRunsResponse res = Calls.call(() -> stub().listRuns(r));
     return new Page<>(
         res.getRunsList(), res.getPage().getNextPageToken(), res.getPage().getTotalSize());
+  }
+
+  @Override
+  public DayFigures day(LocalDate date, String workCentreCode) throws RemoteException {
+    GetDayFiguresRequest r =
+        GetDayFiguresRequest.newBuilder()
+            .setDate(date(date))
+            .setWorkCentreCode(trim(workCentreCode))
+            .build();
+    return Calls.call(() -> stub().getDayFigures(r));
   }
 
   private static RunActionRequest action(String runId) {

@@ -8,6 +8,7 @@ import io.millstone.api.masterdata.v1.Warehouse;
 import io.millstone.api.production.v1.Bom;
 import io.millstone.api.production.v1.BomInput;
 import io.millstone.api.production.v1.BomOutput;
+import io.millstone.api.production.v1.DayFigures;
 import io.millstone.api.production.v1.DowntimeEvent;
 import io.millstone.api.production.v1.OutputType;
 import io.millstone.api.production.v1.PostingLine;
@@ -182,6 +183,18 @@ final class MillInMemory implements ProductionGateway {
   @Override
   public Page<ProductionRun> runs(String workCentreCode, String pageToken, int pageSize) {
     return new Page<>(run == null ? List.of() : List.of(run), "", run == null ? 0 : 1);
+  }
+
+  @Override
+  public DayFigures day(LocalDate date, String workCentreCode) {
+    DayFigures.Builder b = DayFigures.newBuilder().setWorkCentreCode(workCentreCode);
+    if (run != null) {
+      b.addRuns(run);
+      if (run.getState() == RunState.RUN_STATE_FINISHED) {
+        b.setDay(run.getFigures()).setFinishedRuns(1);
+      }
+    }
+    return b.build();
   }
 
   @Override

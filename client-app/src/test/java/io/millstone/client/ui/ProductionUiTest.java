@@ -7,8 +7,11 @@ import io.millstone.api.production.v1.CostBasis;
 import io.millstone.api.production.v1.DowntimeEvent;
 import io.millstone.api.production.v1.OutputFigure;
 import io.millstone.api.production.v1.OutputType;
+import io.millstone.api.production.v1.Shift;
+import io.millstone.api.production.v1.StopReason;
 import io.millstone.api.production.v1.Stream;
 import io.millstone.client.core.Styles;
+import io.millstone.client.production.DayFiguresViewModel;
 import io.millstone.client.production.ProductionGateway;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
@@ -57,6 +60,7 @@ class ProductionUiTest extends UiTest {
   static String engineer;
   static String chemist;
   static LocalDate yesterday;
+  static LocalDate dayBefore;
 
   @BeforeAll
   static void millReadyToCrush() throws Exception {
@@ -66,6 +70,7 @@ class ProductionUiTest extends UiTest {
     engineer = server.createUser(company, server.fresh("engineer"), "production", "lab");
     chemist = server.createUser(company, server.fresh("chemist"), "lab");
     yesterday = LocalDate.now(DHAKA).minusDays(1);
+    dayBefore = yesterday.minusDays(1);
     Actor actor = Actor.system(company, "test");
     ItemAdmin items = server.server().itemAdmin();
     item(items, actor, "CANE", "Sugar cane", "t", Kind.RAW_MATERIAL);
@@ -147,9 +152,48 @@ class ProductionUiTest extends UiTest {
       for (Stream stream : List.of(Stream.STREAM_MIXED_JUICE, Stream.STREAM_CLEAR_JUICE)) {
         LabFixture.limits(s, stream, "13", "18", "78");
       }
+      // the day before yesterday: shifts A and B finished, the day a manager reads
+      StockFixture.receive(s, "CANE", "YARD", "", "700", "6000");
+      Run a = finishedShift(p, Shift.SHIFT_A, "400", "26", "18", "120", "14");
+      p.stop(
+          a.id,
+          a.from.plusSeconds(3600),
+          a.from.plusSeconds(3600 + 30 * 60),
+          StopReason.STOP_REASON_MECHANICAL,
+          "Cush-cush conveyor chain",
+          "",
+          UUID.randomUUID().toString());
+      p.finish(a.id);
+      p.finish(finishedShift(p, Shift.SHIFT_B, "300", "21", "13.5", "90", "10.5").id);
     }
     // The telemetry saw the mill stop from 07:00 to 07:45 yesterday.
     downtime("MILL-1", at(7, 0), at(7, 45));
+  }
+
+  private record Run(String id, Instant from) {}
+
+  /** A started run of the day before yesterday with what it crushed and made, not yet finished. */
+  private static Run finishedShift(
+      Production p,
+      Shift shift,
+      String cane,
+      String sugar,
+      String molasses,
+      String bagasse,
+      String pressMud)
+      throws Exception {
+    var run = p.plan("MILL", "SUGAR", dayBefore, shift, "YARD", "", UUID.randomUUID().toString());
+    p.start(run.getId());
+    p.consume(run.getId(), "CANE", new BigDecimal(cane), "", UUID.randomUUID().toString());
+    String[][] made = {
+      {"SUGAR-L30", sugar}, {"MOLASSES", molasses}, {"BAGASSE", bagasse}, {"PRESSMUD", pressMud}
+    };
+    for (String[] o : made) {
+      p.output(run.getId(), o[0], new BigDecimal(o[1]), "", UUID.randomUUID().toString());
+    }
+    Instant from =
+        Instant.ofEpochSecond(run.getWindowStart().getSeconds(), run.getWindowStart().getNanos());
+    return new Run(run.getId(), from);
   }
 
   private static void item(
@@ -502,6 +546,21 @@ class ProductionUiTest extends UiTest {
     assertThat(brix.getTooltip().getText())
         .isEqualTo("ব্রিক্স % 12 স্বচ্ছ রস-এর সীমার নিচে (13–18)।");
     screenshot("lab-bn.png");
+    // a finished shift's run reads in Bangla too
+    clickWhenReady("#nav-production-day");
+    waitUntil(() -> lookup("#dayTable").tryQuery().isPresent());
+    interact(() -> lookup("#dayDate").queryAs(DatePicker.class).setValue(dayBefore));
+    @SuppressWarnings("unchecked")
+    TableView<DayFiguresViewModel.Row> table = lookup("#dayTable").queryAs(TableView.class);
+    waitUntil(() -> table.getItems().size() == 3);
+    interact(
+        () -> {
+          table.requestFocus();
+          table.getSelectionModel().select(0);
+        });
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#runState").equals("সমাপ্ত") && !text("#fig-recovery").isEmpty());
+    screenshot("production-run-bn.png");
     interact(() -> language.getSelectionModel().select(0));
   }
 
@@ -548,6 +607,58 @@ class ProductionUiTest extends UiTest {
     assertThat(
             lookup("#productionRuns #newButton").tryQuery().map(n -> n.isVisible()).orElse(false))
         .isFalse();
+  }
+
+  @Test
+  void theManagerReadsADayShiftByShiftAndTheDaysLineAddsTheShiftsUp() {
+    signInAndWait(engineer);
+    bigWindow();
+    clickWhenReady("#nav-production-day");
+    waitUntil(() -> lookup("#dayTable").tryQuery().isPresent());
+    // it opens on yesterday, the day asked about in the morning
+    DatePicker date = lookup("#dayDate").queryAs(DatePicker.class);
+    assertThat(date.getValue()).isEqualTo(yesterday);
+    interact(() -> date.setValue(dayBefore));
+    waitUntil(() -> lookup("#dayCentre").queryAs(ComboBox.class).getItems().contains("MILL"));
+    choose("#dayCentre", "MILL");
+    @SuppressWarnings("unchecked")
+    TableView<DayFiguresViewModel.Row> table = lookup("#dayTable").queryAs(TableView.class);
+    // the table and the lines under it are filled in one go on the UI thread: wait for all
+    waitUntil(
+        () ->
+            table.getItems().size() == 3
+                && text("#dayLost").startsWith("Lost time")
+                && text("#dayCounted").startsWith("The day's line"));
+    assertThat(cell(table, 0, 0)).isEqualTo("Shift A");
+    assertThat(cell(table, 0, 7)).isEqualTo("6.5");
+    assertThat(cell(table, 1, 7)).isEqualTo("7");
+    // the day's line: 47 t of sugar from 700 t of cane is 6.71 %, not the shifts' average 6.75
+    assertThat(cell(table, 2, 0)).isEqualTo("Day");
+    assertThat(cell(table, 2, 4)).isEqualTo("700");
+    assertThat(cell(table, 2, 6)).isEqualTo("47");
+    assertThat(cell(table, 2, 7)).isEqualTo("6.71");
+    assertThat(cell(table, 2, 8)).isEqualTo("4.5");
+    assertThat(cell(table, 2, 11)).isEqualTo("30");
+    assertThat(text("#dayLost")).isEqualTo("Lost time by reason: Mechanical 30 min");
+    assertThat(text("#dayCounted")).startsWith("The day's line counts 2 finished run(s) of the 2");
+    screenshot("production-day.png");
+
+    // Alt+Left steps back a day, where nothing was crushed; Alt+Right comes back
+    interact(table::requestFocus);
+    press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+    waitUntil(() -> table.getItems().isEmpty() && text("#dayCounted").startsWith("No production"));
+    press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+    waitUntil(() -> table.getItems().size() == 3);
+    // Enter on a shift opens its run
+    interact(() -> table.getSelectionModel().select(1));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#runState").equals("Finished") && text("#fig-recovery").equals("7 %"));
+  }
+
+  /** What a table cell shows, as the person reads it. */
+  private static String cell(TableView<?> t, int row, int column) {
+    Object v = t.getColumns().get(column).getCellData(row);
+    return v == null ? "" : v.toString();
   }
 
   @Test
