@@ -590,7 +590,9 @@ final class CaneBills {
       "SELECT b.id, b.number, g.grower_number, pa.name, s.code, b.from_date, b.to_date,"
           + " b.bill_date, w.code, b.ticket_count, b.cane_kg, b.cane_value, b.deducted,"
           + " b.net_payable, b.paid, j.number, b.state, b.reverse_reason, b.reversed_by,"
-          + " b.reversed_at, rj.number FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
+          + " b.reversed_at, rj.number, (SELECT r.number FROM cane_payment cp JOIN cane_payment_run r"
+          + " ON r.id = cp.run_id WHERE cp.bill_id = b.id AND NOT cp.reversed)"
+          + " FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
           + " JOIN party pa ON pa.id = g.party_id JOIN cane_season s ON s.id = b.season_id"
           + " LEFT JOIN warehouse w ON w.id = b.warehouse_id"
           + " LEFT JOIN journal_entry j ON j.id = b.journal_entry_id"
@@ -607,8 +609,8 @@ final class CaneBills {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] h = new Object[21];
-          for (int k = 0; k < 21; k++) {
+          Object[] h = new Object[22];
+          for (int k = 0; k < 22; k++) {
             h[k] = rs.getObject(k + 1);
           }
           heads.add(h);
@@ -654,6 +656,7 @@ final class CaneBills {
                 (String) h[18],
                 h[19] == null ? null : ((Timestamp) h[19]).toInstant(),
                 h[20] == null ? "" : (String) h[20],
+                h[21] == null ? "" : (String) h[21],
                 currency));
       }
     }

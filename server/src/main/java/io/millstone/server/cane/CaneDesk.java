@@ -170,6 +170,7 @@ public final class CaneDesk {
       String reversedBy,
       Instant reversedAt,
       String reversalEntryNumber,
+      String paymentRunNumber,
       String currency) {}
 
   public record BillPage(List<BillView> bills, String nextPageToken) {}

@@ -498,6 +498,14 @@ class CaneCorrectionsTest {
 
     // Paid: refused until its payment run is reversed.
     CanePaymentRun run = pay(second, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_MOBILE_MONEY);
+    assertThat(
+            office
+                .listCaneBills(ListCaneBillsRequest.newBuilder().setGrowerNumber(g).build())
+                .getBillsList())
+        .extracting(CaneBill::getNumber, CaneBill::getPaymentRunNumber)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(first.getNumber(), ""),
+            org.assertj.core.groups.Tuple.tuple(second.getNumber(), run.getNumber()));
     long before = rows();
     assertThat(
             refusal(
@@ -617,6 +625,12 @@ class CaneCorrectionsTest {
     // Paid again in a new run; the statement counts the standing payment once.
     CanePaymentRun again = pay(gb, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK);
     assertThat(again.getTotal().getAmount()).isEqualTo("36000.00");
+    assertThat(
+            office
+                .listCaneBills(ListCaneBillsRequest.newBuilder().setGrowerNumber(g).build())
+                .getBills(0)
+                .getPaymentRunNumber())
+        .isEqualTo(again.getNumber());
     GrowerStatement st =
         office.getGrowerStatement(
             GetGrowerStatementRequest.newBuilder().setGrowerNumber(g).build());
