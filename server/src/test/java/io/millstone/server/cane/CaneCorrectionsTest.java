@@ -652,6 +652,71 @@ class CaneCorrectionsTest {
         .isEqualTo(CaneBillState.CANE_BILL_STATE_REVERSED);
   }
 
+  @Test
+  void aVoidAndAWeighOutAtOnceAndTwoReversalsOfOneRunAtOnceEachHaveOneOutcome() throws Exception {
+    String g = grower("Selina Parvin");
+    WeighbridgeTicket in = office.weighIn(weighIn(permit(MARK, g, "GATE", "100"), "9000").build());
+    List<Status.Code> codes =
+        race(
+            () ->
+                office.voidTicket(
+                    VoidTicketRequest.newBuilder()
+                        .setTicketId(in.getNumber())
+                        .setReason("Turned away")
+                        .build()),
+            () -> weighOut(in, "3000"));
+    assertThat(codes).containsExactlyInAnyOrder(Status.Code.OK, Status.Code.FAILED_PRECONDITION);
+
+    WeighbridgeTicket other = load(g, "8000", "3000");
+    CaneBill bill =
+        bill(g).stream().filter(b -> b.getTicketCount() > 0).reduce((a, b) -> b).orElseThrow();
+    assertThat(other.getState()).isEqualTo(TicketState.TICKET_STATE_COMPLETED);
+    CanePaymentRun run = pay(bill, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK);
+    Runnable reverse =
+        () ->
+            office.reverseCanePaymentRun(
+                ReverseCanePaymentRunRequest.newBuilder()
+                    .setIdempotencyKey(key())
+                    .setRunId(run.getNumber())
+                    .setReason("Duplicate run")
+                    .build());
+    assertThat(race(reverse, reverse))
+        .containsExactlyInAnyOrder(Status.Code.OK, Status.Code.FAILED_PRECONDITION);
+    assertThat(
+            count(
+                "SELECT count(*) FROM journal_entry WHERE company_id = ? AND source ="
+                    + " 'CANE_PAYMENT' AND source_id = ? AND reversal_of IS NOT NULL",
+                mill,
+                UUID.fromString(run.getId())))
+        .isOne();
+  }
+
+  /** Both calls at once (released together); their status codes. */
+  static List<Status.Code> race(Runnable a, Runnable b) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Status.Code>> futures = new java.util.ArrayList<>();
+      for (Runnable call : List.of(a, b)) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return TestServer.codeOf(call);
+                }));
+      }
+      go.countDown();
+      List<Status.Code> codes = new java.util.ArrayList<>();
+      for (var f : futures) {
+        codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return codes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // ---- Bridge limit ----
 
   @Test
