@@ -342,7 +342,7 @@ final class CaneBills {
             args.add(s.id());
           }
           if (unpaidOnly) {
-            where.append(" AND b.paid < b.net_payable");
+            where.append(" AND b.paid < b.net_payable AND b.state = 'POSTED'");
           }
           if (!after.isEmpty()) {
             where.append(" AND b.number < ?");
@@ -401,8 +401,8 @@ final class CaneBills {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT b.id, b.number, b.net_payable, b.paid, b.bill_date, g.grower_number,"
-                      + " r.number FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
-                      + " LEFT JOIN cane_payment cp ON cp.bill_id = b.id"
+                      + " r.number, b.state FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
+                      + " LEFT JOIN cane_payment cp ON cp.bill_id = b.id AND NOT cp.reversed"
                       + " LEFT JOIN cane_payment_run r ON r.id = cp.run_id"
                       + " WHERE b.number = ? FOR UPDATE OF b")) {
             for (int i = 0; i < payments.size(); i++) {
@@ -424,8 +424,15 @@ final class CaneBills {
                     rs.getString(7) == null
                         ? "was already paid"
                         : "was already paid in run " + rs.getString(7));
+                boolean reversed = "REVERSED".equals(rs.getString(8));
                 v.check(
-                    paid || net.signum() > 0,
+                    !reversed,
+                    f,
+                    "cane_bill_reversed_unpayable",
+                    "was reversed; bill its tickets anew and pay the new bill",
+                    rs.getString(2));
+                v.check(
+                    paid || reversed || net.signum() > 0,
                     f,
                     "has nothing to pay: its cane value went to the grower's loans");
                 LocalDate billDate = rs.getDate(5).toLocalDate();
@@ -554,8 +561,10 @@ final class CaneBills {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT r.number, r.payment_date, r.total, j.number FROM cane_payment_run r"
-                      + " JOIN journal_entry j ON j.id = r.journal_entry_id WHERE r.id = ?")) {
+                  "SELECT r.number, r.payment_date, r.total, j.number, r.state, r.reverse_reason,"
+                      + " r.reversed_by, r.reversed_at, rj.number FROM cane_payment_run r"
+                      + " JOIN journal_entry j ON j.id = r.journal_entry_id"
+                      + " LEFT JOIN journal_entry rj ON rj.id = r.reversal_entry_id WHERE r.id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -566,6 +575,11 @@ final class CaneBills {
                   payments,
                   rs.getBigDecimal(3),
                   rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                  rs.getString(9) == null ? "" : rs.getString(9),
                   currency);
             }
           }
@@ -575,10 +589,14 @@ final class CaneBills {
   static final String SELECT =
       "SELECT b.id, b.number, g.grower_number, pa.name, s.code, b.from_date, b.to_date,"
           + " b.bill_date, w.code, b.ticket_count, b.cane_kg, b.cane_value, b.deducted,"
-          + " b.net_payable, b.paid, j.number FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
+          + " b.net_payable, b.paid, j.number, b.state, b.reverse_reason, b.reversed_by,"
+          + " b.reversed_at, rj.number, (SELECT r.number FROM cane_payment cp JOIN cane_payment_run r"
+          + " ON r.id = cp.run_id WHERE cp.bill_id = b.id AND NOT cp.reversed)"
+          + " FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
           + " JOIN party pa ON pa.id = g.party_id JOIN cane_season s ON s.id = b.season_id"
           + " LEFT JOIN warehouse w ON w.id = b.warehouse_id"
-          + " LEFT JOIN journal_entry j ON j.id = b.journal_entry_id WHERE ";
+          + " LEFT JOIN journal_entry j ON j.id = b.journal_entry_id"
+          + " LEFT JOIN journal_entry rj ON rj.id = b.reversal_entry_id WHERE ";
 
   static List<BillView> read(Connection c, String currency, String where, Object... args)
       throws SQLException {
@@ -591,8 +609,8 @@ final class CaneBills {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] h = new Object[16];
-          for (int k = 0; k < 16; k++) {
+          Object[] h = new Object[22];
+          for (int k = 0; k < 22; k++) {
             h[k] = rs.getObject(k + 1);
           }
           heads.add(h);
@@ -633,6 +651,12 @@ final class CaneBills {
                 (BigDecimal) h[13],
                 (BigDecimal) h[14],
                 h[15] == null ? "" : (String) h[15],
+                (String) h[16],
+                (String) h[17],
+                (String) h[18],
+                h[19] == null ? null : ((Timestamp) h[19]).toInstant(),
+                h[20] == null ? "" : (String) h[20],
+                h[21] == null ? "" : (String) h[21],
                 currency));
       }
     }

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Cane procurement, as the rest of the server sees it: one entrance to the season's documents, each
  * kept in its own class ({@link Seasons}, {@link Growers}, {@link Permits}, {@link Weighbridge},
- * {@link CaneBills}, {@link GrowerStatements}) with plain SQL (ADR 0021, ADR 0025).
+ * {@link CaneBills}, {@link CaneReversals}, {@link GrowerStatements}) with plain SQL (ADR 0021, ADR
+ * 0025).
  */
 public final class CaneDesk {
   /** The item cane is received as ({@link CaneItem}). */
@@ -50,6 +51,7 @@ public final class CaneDesk {
       LocalDate start,
       LocalDate end,
       List<CentreView> centres,
+      String overQuota,
       String currency) {}
 
   public record SeasonPage(List<SeasonView> seasons, String nextPageToken) {}
@@ -127,6 +129,11 @@ public final class CaneDesk {
       BigDecimal value,
       String entryNumber,
       String billNumber,
+      BigDecimal overQuotaKg,
+      String voidReason,
+      String voidedBy,
+      Instant voidedAt,
+      BigDecimal quotaQuintals,
       String currency) {}
 
   public record TicketPage(List<TicketView> tickets, String nextPageToken) {}
@@ -158,6 +165,12 @@ public final class CaneDesk {
       BigDecimal netPayable,
       BigDecimal paid,
       String entryNumber,
+      String state,
+      String reverseReason,
+      String reversedBy,
+      Instant reversedAt,
+      String reversalEntryNumber,
+      String paymentRunNumber,
       String currency) {}
 
   public record BillPage(List<BillView> bills, String nextPageToken) {}
@@ -179,6 +192,11 @@ public final class CaneDesk {
       List<PaymentView> payments,
       BigDecimal total,
       String entryNumber,
+      String state,
+      String reverseReason,
+      String reversedBy,
+      Instant reversedAt,
+      String reversalEntryNumber,
       String currency) {}
 
   public record StatementPayment(
@@ -187,7 +205,8 @@ public final class CaneDesk {
       LocalDate date,
       String method,
       String reference,
-      BigDecimal amount) {}
+      BigDecimal amount,
+      boolean reversed) {}
 
   public record StatementView(
       GrowerView grower,
@@ -208,6 +227,7 @@ public final class CaneDesk {
   private final Permits permits;
   private final Weighbridge weighbridge;
   private final CaneBills bills;
+  private final CaneReversals reversals;
   private final GrowerStatements statements;
 
   public CaneDesk(Transactions tx, Books books, StockLedger stock, ScaleSource scale, Clock clock) {
@@ -216,6 +236,7 @@ public final class CaneDesk {
     this.permits = new Permits(tx, books, clock);
     this.weighbridge = new Weighbridge(tx, books, stock, scale, clock);
     this.bills = new CaneBills(tx, books, clock);
+    this.reversals = new CaneReversals(tx, books, clock);
     this.statements = new GrowerStatements(tx, clock);
   }
 
@@ -227,6 +248,7 @@ public final class CaneDesk {
     record LiveValue(String value, Instant sourceTime) {}
   }
 
+  /** {@link #createSeason} with over-quota loads marked (the default). */
   public SeasonView createSeason(
       Actor actor,
       String key,
@@ -235,7 +257,19 @@ public final class CaneDesk {
       LocalDate start,
       LocalDate end,
       List<CentreInput> centres) {
-    return seasons.create(actor, key, code, name, start, end, centres);
+    return createSeason(actor, key, code, name, start, end, centres, "");
+  }
+
+  public SeasonView createSeason(
+      Actor actor,
+      String key,
+      String code,
+      String name,
+      LocalDate start,
+      LocalDate end,
+      List<CentreInput> centres,
+      String overQuota) {
+    return seasons.create(actor, key, code, name, start, end, centres, overQuota);
   }
 
   public SeasonPage listSeasons(Actor actor, int pageSize, String pageToken) {
@@ -248,6 +282,11 @@ public final class CaneDesk {
 
   public SeasonView setPrice(Actor actor, String season, String warehouseCode, PriceInput price) {
     return seasons.setPrice(actor, season, warehouseCode, price);
+  }
+
+  public SeasonView setBridgeLimit(
+      Actor actor, String season, String warehouseCode, String maxWeightKg) {
+    return seasons.setBridgeLimit(actor, season, warehouseCode, maxWeightKg);
   }
 
   public GrowerView createGrower(
@@ -329,6 +368,10 @@ public final class CaneDesk {
     return weighbridge.weighOut(actor, ticketNumber, tareKg, source, reason);
   }
 
+  public TicketView voidTicket(Actor actor, String key, String ticket, String reason) {
+    return weighbridge.voidTicket(actor, key, ticket, reason);
+  }
+
   public List<TicketView> openTickets(Actor actor, String warehouseCode) {
     return weighbridge.open(actor, warehouseCode);
   }
@@ -374,6 +417,14 @@ public final class CaneDesk {
 
   public RunView paymentRun(Actor actor, String key, LocalDate date, List<PaymentInput> payments) {
     return bills.pay(actor, key, date, payments);
+  }
+
+  public BillView reverseBill(Actor actor, String key, String bill, String reason) {
+    return reversals.reverseBill(actor, key, bill, reason);
+  }
+
+  public RunView reverseRun(Actor actor, String key, String run, String reason) {
+    return reversals.reverseRun(actor, key, run, reason);
   }
 
   public StatementView statement(Actor actor, String growerNumber, String season) {
