@@ -33,6 +33,16 @@ public interface CaneGateway {
   /** One bill of a payment run, how it is paid and the transfer's reference. */
   record PaymentInput(String billNumber, String method, String reference) {}
 
+  /** The company signed in to, printed at the head of a weighbridge ticket. */
+  default String companyName() {
+    return "";
+  }
+
+  /** The person signed in (their name, else their user name): the clerk on a printed ticket. */
+  default String clerkName() {
+    return "";
+  }
+
   /** Seasons, newest first. */
   List<Season> seasons() throws Exception;
 

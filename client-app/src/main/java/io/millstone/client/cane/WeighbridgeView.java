@@ -41,12 +41,15 @@ import javafx.util.Duration;
 public final class WeighbridgeView extends BorderPane {
   public static final KeyCombination RECORD =
       new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+  public static final KeyCombination PRINT =
+      new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
 
   private final WeighbridgeViewModel vm;
   private final TextField permit = new TextField();
   private final TextField weight = new TextField();
   private final TableView<WeighbridgeTicket> queue = new TableView<>();
   private final Timeline poll;
+  private javafx.scene.Node slipNode;
 
   public WeighbridgeView(WeighbridgeViewModel vm, Messages m) {
     this.vm = vm;
@@ -250,7 +253,22 @@ public final class WeighbridgeView extends BorderPane {
     lastText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label lastNet = Ui.bound("wbTicketNet", vm.lastNetProperty());
     lastNet.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-    VBox slip = new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet);
+    Button print =
+        new Button(
+            m.get("cane.slip.print"),
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.PRINT));
+    print.setId("wbPrint");
+    print.setFocusTraversable(false);
+    print.setOnAction(e -> vm.print());
+    print
+        .disableProperty()
+        .bind(Bindings.createBooleanBinding(() -> !vm.canPrint(), vm.lastProperty()));
+    Label printMessage = Ui.bound("wbPrintMessage", vm.printMessageProperty());
+    printMessage.setMaxWidth(420);
+    HBox printRow = new HBox(10, print, printMessage);
+    printRow.setAlignment(Pos.CENTER_LEFT);
+    VBox slip =
+        new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet, printRow);
     slip.getStyleClass().add(Styles.MACHINE_CARD);
     slip.setPadding(new Insets(10, 16, 12, 16));
     slip.visibleProperty().bind(vm.lastNumberProperty().isNotEmpty());
@@ -359,6 +377,9 @@ public final class WeighbridgeView extends BorderPane {
           } else if (RECORD.match(e)) {
             e.consume();
             vm.record();
+          } else if (PRINT.match(e)) {
+            e.consume();
+            vm.print();
           }
         });
     // After a weighing the next truck: a new permit, or the queue.
@@ -373,6 +394,16 @@ public final class WeighbridgeView extends BorderPane {
                         queue.requestFocus();
                       }
                     }));
+
+    // The slip goes to the default printer as soon as it is made.
+    vm.slipProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                slipNode = b.node();
+                vm.printed(TicketSlip.print(slipNode));
+              }
+            });
 
     // ---- the scale, about once a second while the screen is in a window that shows ----
     // Not only while it has a scene: a closed window keeps its scene, and a poll after the
@@ -452,6 +483,11 @@ public final class WeighbridgeView extends BorderPane {
     if (queue.getSelectionModel().getSelectedItem() == null && !queue.getItems().isEmpty()) {
       queue.getSelectionModel().select(0);
     }
+  }
+
+  /** The last slip sent to the printer, laid out as on paper; null before the first. */
+  public javafx.scene.Node slipNode() {
+    return slipNode == null ? null : TicketSlip.laidOut(slipNode);
   }
 
   /** The caret starts at the permit. */

@@ -86,6 +86,9 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
   private final StringProperty lastText = new SimpleStringProperty("");
   private final StringProperty lastNet = new SimpleStringProperty("");
 
+  private final ObjectProperty<TicketSlip> slip = new SimpleObjectProperty<>();
+  private final StringProperty printMessage = new SimpleStringProperty("");
+
   private final BooleanBinding manual;
   private String key = UUID.randomUUID().toString();
 
@@ -362,6 +365,7 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
 
   private void done(WeighbridgeTicket t) {
     setBusy(false);
+    printMessage.set("");
     last.set(t);
     lastNumber.set(t.getNumber());
     BigDecimal net = Weights.kgOf(t.getNet());
@@ -405,6 +409,54 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
       selected.set(null);
     }
     loadOpenTickets();
+  }
+
+  // ---- the printed ticket ----
+
+  /** True when the last ticket is weighed out, so there is a slip to print. */
+  public boolean canPrint() {
+    WeighbridgeTicket t = last.get();
+    return t != null && t.hasWeighedOutAt() && Weights.kgOf(t.getNet()) != null;
+  }
+
+  /**
+   * Makes the slip of the last ticket weighed out (with the grower's village, asked of the server)
+   * for the view to print; says why not when no truck has been weighed out.
+   */
+  public void print() {
+    if (!canPrint()) {
+      printMessage.set(messages.get("cane.slip.nothing"));
+      return;
+    }
+    WeighbridgeTicket t = last.get();
+    printMessage.set("");
+    executor.submit(
+        () -> {
+          String village =
+              gateway.growers(t.getGrowerNumber(), "").stream()
+                  .filter(g -> g.getGrowerNumber().equals(t.getGrowerNumber()))
+                  .map(g -> g.getVillage())
+                  .findFirst()
+                  .orElse("");
+          return TicketSlip.of(t, village, gateway.companyName(), gateway.clerkName(), messages);
+        },
+        s -> {
+          slip.set(null);
+          slip.set(s);
+        },
+        e -> printMessage.set(ErrorText.of(e, messages)));
+  }
+
+  /** What became of the print, in the clerk's words. */
+  public void printed(TicketSlip.Printed result) {
+    String number = slip.get() == null ? "" : slip.get().number();
+    printMessage.set(
+        switch (result) {
+          case PRINTED -> messages.get("cane.slip.printed", number);
+          case NO_PRINTER -> messages.get("cane.slip.noPrinter", number);
+          case CANCELLED -> messages.get("cane.slip.cancelled", number);
+          case FAILED -> messages.get("cane.slip.failed", number);
+        });
   }
 
   private void refused(Throwable t) {
@@ -581,5 +633,14 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
 
   public StringProperty lastNetProperty() {
     return lastNet;
+  }
+
+  /** The slip to print: set anew on each print request. */
+  public ObjectProperty<TicketSlip> slipProperty() {
+    return slip;
+  }
+
+  public StringProperty printMessageProperty() {
+    return printMessage;
   }
 }

@@ -60,6 +60,18 @@ public final class Cane implements CaneGateway {
     this.session = session;
   }
 
+  @Override
+  public String companyName() {
+    return session.companyName();
+  }
+
+  @Override
+  public String clerkName() {
+    return session.displayName() == null || session.displayName().isBlank()
+        ? session.username()
+        : session.displayName();
+  }
+
   private CaneServiceGrpc.CaneServiceBlockingStub stub() {
     return session.stub(CaneServiceGrpc.newBlockingStub(session.connection().channel()));
   }

@@ -73,6 +73,40 @@ class CaneDeskViewModelTest {
     assertThat(desk.permits).isEmpty();
   }
 
+  @Test
+  void anIssuedPermitIsCancelledWithItsReasonAndAUsedOneIsRefusedAboveTheList() throws Exception {
+    desk.permit("P-1", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    desk.permit("P-2", "G-002", PermitState.PERMIT_STATE_ISSUED);
+    List<String> reloads = new ArrayList<>();
+    PermitCancelViewModel vm =
+        new PermitCancelViewModel(desk, executor, messages, () -> reloads.add("reload"));
+    assertThat(vm.cancellableBinding().get()).isFalse();
+
+    vm.selectedProperty().set(desk.permits.get("P-1"));
+    assertThat(vm.cancellableBinding().get()).isTrue();
+    vm.cancel("  ");
+    assertThat(vm.getMessage()).isEqualTo("Type why the permit is cancelled.");
+    assertThat(desk.permits.get("P-1").getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
+
+    vm.cancel("Grower's cane lodged by the storm");
+    assertThat(desk.permits.get("P-1").getState()).isEqualTo(PermitState.PERMIT_STATE_CANCELLED);
+    assertThat(vm.doneProperty().get())
+        .isEqualTo("Permit P-1 cancelled: Grower's cane lodged by the storm");
+    assertThat(vm.getMessage()).isEmpty();
+    assertThat(reloads).hasSize(1);
+
+    // the list still shows P-2 issued, but a truck has used it since
+    vm.selectedProperty().set(desk.permits.get("P-2"));
+    desk.weighIn("P-2", "G-002", "GATE", "RAJ-2", new BigDecimal("20000"), null, "k");
+    vm.cancel("Duplicate");
+    assertThat(vm.getMessage()).isEqualTo("Permit P-2 was already used by ticket WB-1.");
+    assertThat(vm.doneProperty().get()).isEmpty();
+    assertThat(reloads).hasSize(2);
+
+    vm.selectedProperty().set(desk.permits.get("P-2"));
+    assertThat(vm.cancellableBinding().get()).isFalse();
+  }
+
   static CaneBill bill(String number, String grower, String payable) {
     return CaneBill.newBuilder()
         .setNumber(number)

@@ -177,8 +177,15 @@ final class CaneInMemory implements CaneGateway {
   }
 
   @Override
-  public Permit cancelPermit(String number, String reason) {
-    return permits.get(number);
+  public Permit cancelPermit(String number, String reason) throws RemoteException {
+    Permit p = permits.get(number);
+    if (p.getState() == PermitState.PERMIT_STATE_USED) {
+      throw refusal("cane_permit_used", "Permit " + number + " was already used by ticket WB-1.");
+    }
+    Permit c =
+        p.toBuilder().setState(PermitState.PERMIT_STATE_CANCELLED).setCancelReason(reason).build();
+    permits.put(number, c);
+    return c;
   }
 
   @Override
@@ -223,6 +230,7 @@ final class CaneInMemory implements CaneGateway {
             .setPermitNumber(permitNumber)
             .setGrowerNumber(p.getGrowerNumber())
             .setGrowerName("Abdul Karim")
+            .setWarehouseCode(warehouseCode)
             .setVehicleNumber(vehicle)
             .setGross(weight(grossKg))
             .setGrossSource(
@@ -252,6 +260,7 @@ final class CaneInMemory implements CaneGateway {
                 manualReason == null
                     ? WeightSource.WEIGHT_SOURCE_SCALE
                     : WeightSource.WEIGHT_SOURCE_MANUAL)
+            .setTareManualReason(manualReason == null ? "" : manualReason)
             .setNet(weight(gross.subtract(tareKg)))
             .setWeighedOutAt(Timestamp.newBuilder().setSeconds(1_700_000_900L))
             .build();

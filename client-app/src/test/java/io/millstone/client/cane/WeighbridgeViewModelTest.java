@@ -165,4 +165,50 @@ class WeighbridgeViewModelTest {
     assertThat(vm.vehicleErrorProperty().get()).isNotEmpty();
     assertThat(desk.tickets).isEmpty();
   }
+
+  @Test
+  void theSlipOfATruckWeighedOutCarriesTheVillageTheThreeUnitsAndTheTypedTareWithItsReason() {
+    desk.permit("P-79", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    vm.print();
+    assertThat(vm.printMessageProperty().get()).startsWith("Weigh a truck out first");
+    assertThat(vm.slipProperty().get()).isNull();
+
+    truck("P-79", "RAJ-TA-11-2231");
+    vm.weightProperty().set("24350");
+    vm.reasonProperty().set("Bridge display faulty");
+    vm.record();
+    vm.print();
+    assertThat(vm.slipProperty().get()).isNull(); // weighed in only: no net yet
+    vm.weighOutMode();
+    vm.weightProperty().set("8250");
+    vm.reasonProperty().set("Read from the indicator");
+    vm.record();
+
+    vm.print();
+    TicketSlip slip = vm.slipProperty().get();
+    assertThat(slip.number()).isEqualTo(vm.lastNumberProperty().get());
+    assertThat(slip.facts())
+        .extracting(f -> f.label() + ": " + f.value())
+        .containsExactly(
+            "Grower: G-001  Abdul Karim",
+            "Village: Khetlal",
+            "Permit: P-79",
+            "Centre: GATE",
+            "Vehicle: RAJ-TA-11-2231");
+    assertThat(slip.weights())
+        .extracting(w -> w.label() + " " + w.kg() + " " + w.quintal() + " " + w.maund() + w.mark())
+        .containsExactly(
+            "Gross 24,350 kg 243.5000 652.3917MANUAL",
+            "Tare 8,250 kg 82.5000 221.0362MANUAL",
+            "Net 16,100 kg 161.0000 431.3555");
+    assertThat(slip.notes())
+        .extracting(TicketSlip.Note::text)
+        .containsExactly(
+            "Gross typed by hand: Bridge display faulty",
+            "Tare typed by hand: Read from the indicator");
+
+    vm.printed(TicketSlip.Printed.NO_PRINTER);
+    assertThat(vm.printMessageProperty().get())
+        .startsWith("Ticket " + slip.number() + " was not printed: this computer has no printer.");
+  }
 }

@@ -4,6 +4,7 @@ import static io.millstone.client.support.FactoryFloor.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.api.cane.v1.Permit;
+import io.millstone.api.cane.v1.PermitState;
 import io.millstone.api.cane.v1.WeighbridgeTicket;
 import io.millstone.client.cane.CaneGateway;
 import io.millstone.client.remote.Cane;
@@ -356,6 +357,29 @@ class CaneUiTest extends UiTest {
     screenshot("grower-statement.png");
   }
 
+  private void pickPermit(TableView<Permit> permits, String number) {
+    waitUntil(() -> permitState(permits, number) != null);
+    interact(
+        () -> {
+          for (int i = 0; i < permits.getItems().size(); i++) {
+            Permit p = permits.getItems().get(i);
+            if (p != null && p.getNumber().equals(number)) {
+              permits.getSelectionModel().clearAndSelect(i);
+              permits.scrollTo(i);
+            }
+          }
+          permits.requestFocus();
+        });
+  }
+
+  private static PermitState permitState(TableView<Permit> permits, String number) {
+    return permits.getItems().stream()
+        .filter(p -> p != null && p.getNumber().equals(number))
+        .map(Permit::getState)
+        .findFirst()
+        .orElse(null);
+  }
+
   @Test
   void theOfficeIssuesTomorrowsPermitsForAVillageAndSeesThemInTheList() throws Exception {
     signInAndWait(clerk);
@@ -384,6 +408,41 @@ class CaneUiTest extends UiTest {
     TableView<Permit> permits = lookup("#permitList #table").queryAs(TableView.class);
     waitUntil(() -> permits.getItems().stream().filter(p -> p != null).count() >= 7);
     screenshot("permits.png");
+
+    // Karim's permit for tomorrow is cancelled from the keyboard: Delete, the reason, Enter
+    Permit tomorrow =
+        permits.getItems().stream()
+            .filter(p -> p != null && p.getGrowerNumber().equals("G-001"))
+            .filter(p -> !p.getNumber().equals(karimPermit))
+            .findFirst()
+            .orElseThrow();
+    pickPermit(permits, tomorrow.getNumber());
+    type(KeyCode.DELETE);
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Cane lodged by the storm, harvest put off");
+    type(KeyCode.ENTER);
+    waitUntil(
+        () -> permitState(permits, tomorrow.getNumber()) == PermitState.PERMIT_STATE_CANCELLED);
+    assertThat(text("#permitCancelDone"))
+        .isEqualTo(
+            "Permit "
+                + tomorrow.getNumber()
+                + " cancelled: Cane lodged by the storm, harvest put off");
+    screenshot("permit-cancel.png");
+    // Nurul's truck is weighed while the office still shows his permit issued: refused, said why
+    pickPermit(permits, nurulPermit);
+    waitUntil(() -> !lookup("#permitCancel").queryAs(Button.class).isDisabled());
+    weighed(
+        Permit.newBuilder().setNumber(nurulPermit).setGrowerNumber("G-003").build(),
+        "RAJ-TA-11-6102",
+        "21400",
+        "7800");
+    clickOn("#permitCancel");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Duplicate");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#permitCancelError").contains("was already used by ticket"));
+    waitUntil(() -> permitState(permits, nurulPermit) == PermitState.PERMIT_STATE_USED);
 
     clickWhenReady("#nav-cane-seasons");
     waitUntil(() -> lookup("#seasonPrices").queryAs(TableView.class).getItems().size() == 1);
