@@ -7,6 +7,7 @@ import io.millstone.api.cane.v1.Permit;
 import io.millstone.api.cane.v1.PermitState;
 import io.millstone.api.cane.v1.WeighbridgeTicket;
 import io.millstone.client.cane.CaneGateway;
+import io.millstone.client.cane.WeighbridgeView;
 import io.millstone.client.remote.Cane;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
@@ -25,9 +26,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -35,6 +38,7 @@ import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A crushing season at the mill gate against a real server, the weighbridge fed by an enrolled
@@ -129,11 +133,11 @@ class CaneUiTest extends UiTest {
             "GATE",
             today,
             List.of(
-                new CaneGateway.PermitInput("G-001", new BigDecimal("60")),
-                new CaneGateway.PermitInput("G-002", new BigDecimal("50")),
+                new CaneGateway.PermitInput("G-001", new BigDecimal("150")),
+                new CaneGateway.PermitInput("G-002", new BigDecimal("160")),
                 new CaneGateway.PermitInput("G-003", new BigDecimal("55")),
-                new CaneGateway.PermitInput("G-004", new BigDecimal("60")),
-                new CaneGateway.PermitInput("G-005", new BigDecimal("45"))),
+                new CaneGateway.PermitInput("G-004", new BigDecimal("160")),
+                new CaneGateway.PermitInput("G-005", new BigDecimal("130"))),
             UUID.randomUUID().toString());
     karimPermit = permits.get(0).getNumber();
     rahimaPermit = permits.get(1).getNumber();
@@ -264,6 +268,16 @@ class CaneUiTest extends UiTest {
         () -> text("#wbTicketNet").equals("Net 16,100 kg = 161.0000 quintal = 431.3555 maund"));
     assertThat(text("#wbTicketNumber")).isEqualTo(karim);
     waitUntil(() -> queue.getItems().size() == 1);
+    // Ctrl+P prints Karim's ticket; this machine has no printer, and the clerk is told so
+    press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> text("#wbPrintMessage").contains("this computer has no printer"));
+    assertThat(text("#wbPrintMessage")).startsWith("Ticket " + karim + " was not printed");
+    WeighbridgeView view = lookup("#weighbridgeView").queryAs(WeighbridgeView.class);
+    javafx.scene.Scene paper =
+        WaitForAsyncUtils.asyncFx(() -> view.slipNode().getScene()).get(10, TimeUnit.SECONDS);
+    screenshot(paper, "weighbridge-ticket.png");
+    Node slip = paper.getRoot().lookup("#ticketSlip");
+    assertThat(((Labeled) slip.lookup("#slipNumber")).getText()).isEqualTo(karim);
     // Rahima's truck comes back empty: picked from the queue, the scale's weight taken
     scale("7900", true);
     waitUntil(() -> text("#wbLiveWeight").equals("7,900 kg"));
