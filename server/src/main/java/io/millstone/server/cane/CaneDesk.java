@@ -50,6 +50,7 @@ public final class CaneDesk {
       LocalDate start,
       LocalDate end,
       List<CentreView> centres,
+      String overQuota,
       String currency) {}
 
   public record SeasonPage(List<SeasonView> seasons, String nextPageToken) {}
@@ -127,6 +128,11 @@ public final class CaneDesk {
       BigDecimal value,
       String entryNumber,
       String billNumber,
+      BigDecimal overQuotaKg,
+      String voidReason,
+      String voidedBy,
+      Instant voidedAt,
+      BigDecimal quotaQuintals,
       String currency) {}
 
   public record TicketPage(List<TicketView> tickets, String nextPageToken) {}
@@ -158,6 +164,11 @@ public final class CaneDesk {
       BigDecimal netPayable,
       BigDecimal paid,
       String entryNumber,
+      String state,
+      String reverseReason,
+      String reversedBy,
+      Instant reversedAt,
+      String reversalEntryNumber,
       String currency) {}
 
   public record BillPage(List<BillView> bills, String nextPageToken) {}
@@ -179,6 +190,11 @@ public final class CaneDesk {
       List<PaymentView> payments,
       BigDecimal total,
       String entryNumber,
+      String state,
+      String reverseReason,
+      String reversedBy,
+      Instant reversedAt,
+      String reversalEntryNumber,
       String currency) {}
 
   public record StatementPayment(
@@ -187,7 +203,8 @@ public final class CaneDesk {
       LocalDate date,
       String method,
       String reference,
-      BigDecimal amount) {}
+      BigDecimal amount,
+      boolean reversed) {}
 
   public record StatementView(
       GrowerView grower,
@@ -227,6 +244,7 @@ public final class CaneDesk {
     record LiveValue(String value, Instant sourceTime) {}
   }
 
+  /** {@link #createSeason} with over-quota loads marked (the default). */
   public SeasonView createSeason(
       Actor actor,
       String key,
@@ -235,7 +253,19 @@ public final class CaneDesk {
       LocalDate start,
       LocalDate end,
       List<CentreInput> centres) {
-    return seasons.create(actor, key, code, name, start, end, centres);
+    return createSeason(actor, key, code, name, start, end, centres, "");
+  }
+
+  public SeasonView createSeason(
+      Actor actor,
+      String key,
+      String code,
+      String name,
+      LocalDate start,
+      LocalDate end,
+      List<CentreInput> centres,
+      String overQuota) {
+    return seasons.create(actor, key, code, name, start, end, centres, overQuota);
   }
 
   public SeasonPage listSeasons(Actor actor, int pageSize, String pageToken) {
@@ -248,6 +278,11 @@ public final class CaneDesk {
 
   public SeasonView setPrice(Actor actor, String season, String warehouseCode, PriceInput price) {
     return seasons.setPrice(actor, season, warehouseCode, price);
+  }
+
+  public SeasonView setBridgeLimit(
+      Actor actor, String season, String warehouseCode, String maxWeightKg) {
+    return seasons.setBridgeLimit(actor, season, warehouseCode, maxWeightKg);
   }
 
   public GrowerView createGrower(
@@ -329,6 +364,10 @@ public final class CaneDesk {
     return weighbridge.weighOut(actor, ticketNumber, tareKg, source, reason);
   }
 
+  public TicketView voidTicket(Actor actor, String key, String ticket, String reason) {
+    return weighbridge.voidTicket(actor, key, ticket, reason);
+  }
+
   public List<TicketView> openTickets(Actor actor, String warehouseCode) {
     return weighbridge.open(actor, warehouseCode);
   }
@@ -374,6 +413,14 @@ public final class CaneDesk {
 
   public RunView paymentRun(Actor actor, String key, LocalDate date, List<PaymentInput> payments) {
     return bills.pay(actor, key, date, payments);
+  }
+
+  public BillView reverseBill(Actor actor, String key, String bill, String reason) {
+    return bills.reverseBill(actor, key, bill, reason);
+  }
+
+  public RunView reverseRun(Actor actor, String key, String run, String reason) {
+    return bills.reverseRun(actor, key, run, reason);
   }
 
   public StatementView statement(Actor actor, String growerNumber, String season) {

@@ -10,8 +10,10 @@ import io.grpc.stub.StreamObserver;
 import io.millstone.api.cane.v1.CancelPermitRequest;
 import io.millstone.api.cane.v1.CaneBill;
 import io.millstone.api.cane.v1.CaneBillDeduction;
+import io.millstone.api.cane.v1.CaneBillState;
 import io.millstone.api.cane.v1.CanePayment;
 import io.millstone.api.cane.v1.CanePaymentRun;
+import io.millstone.api.cane.v1.CanePaymentRunState;
 import io.millstone.api.cane.v1.CanePrice;
 import io.millstone.api.cane.v1.CaneServiceGrpc;
 import io.millstone.api.cane.v1.CentreKind;
@@ -43,17 +45,22 @@ import io.millstone.api.cane.v1.ListSeasonsResponse;
 import io.millstone.api.cane.v1.ListTicketsRequest;
 import io.millstone.api.cane.v1.ListTicketsResponse;
 import io.millstone.api.cane.v1.LoanKind;
+import io.millstone.api.cane.v1.OverQuota;
 import io.millstone.api.cane.v1.Permit;
 import io.millstone.api.cane.v1.PermitState;
 import io.millstone.api.cane.v1.Plot;
 import io.millstone.api.cane.v1.PostCanePaymentRunRequest;
 import io.millstone.api.cane.v1.PurchaseCentre;
 import io.millstone.api.cane.v1.RecordGrowerLoanRequest;
+import io.millstone.api.cane.v1.ReverseCaneBillRequest;
+import io.millstone.api.cane.v1.ReverseCanePaymentRunRequest;
 import io.millstone.api.cane.v1.ScaleWeight;
 import io.millstone.api.cane.v1.Season;
+import io.millstone.api.cane.v1.SetBridgeLimitRequest;
 import io.millstone.api.cane.v1.SetCanePriceRequest;
 import io.millstone.api.cane.v1.StatementPayment;
 import io.millstone.api.cane.v1.TicketState;
+import io.millstone.api.cane.v1.VoidTicketRequest;
 import io.millstone.api.cane.v1.WeighInRequest;
 import io.millstone.api.cane.v1.WeighOutRequest;
 import io.millstone.api.cane.v1.WeighbridgeTicket;
@@ -96,7 +103,8 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
                                                 date(p.getEffectiveFrom(), "effective_from"),
                                                 p.getPricePerQuintal().getValue()))
                                     .toList()))
-                    .toList())));
+                    .toList(),
+                word(req.getOverQuota(), "OVER_QUOTA_"))));
   }
 
   @Override
@@ -126,6 +134,18 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
                 new CaneDesk.PriceInput(
                     date(req.getPrice().getEffectiveFrom(), "price.effective_from"),
                     req.getPrice().getPricePerQuintal().getValue()))));
+  }
+
+  @Override
+  public void setBridgeLimit(SetBridgeLimitRequest req, StreamObserver<Season> out) {
+    reply(
+        out,
+        season(
+            desk.setBridgeLimit(
+                GatewayContext.actor(),
+                req.getSeason(),
+                req.getWarehouseCode(),
+                req.getMaxWeightKg().getValue())));
   }
 
   @Override
@@ -267,6 +287,18 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
   }
 
   @Override
+  public void voidTicket(VoidTicketRequest req, StreamObserver<WeighbridgeTicket> out) {
+    reply(
+        out,
+        ticket(
+            desk.voidTicket(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                req.getTicketId(),
+                req.getReason())));
+  }
+
+  @Override
   public void listOpenTickets(ListOpenTicketsRequest req, StreamObserver<ListTicketsResponse> out) {
     var b = ListTicketsResponse.newBuilder().setPage(ProtoValues.page(""));
     desk.openTickets(GatewayContext.actor(), req.getWarehouseCode())
@@ -354,13 +386,49 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
                             word(p.getMethod(), "GROWER_PAYMENT_METHOD_"),
                             p.getReference()))
                 .toList());
+    reply(out, run(r));
+  }
+
+  @Override
+  public void reverseCaneBill(ReverseCaneBillRequest req, StreamObserver<CaneBill> out) {
+    reply(
+        out,
+        bill(
+            desk.reverseBill(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                req.getBillId(),
+                req.getReason())));
+  }
+
+  @Override
+  public void reverseCanePaymentRun(
+      ReverseCanePaymentRunRequest req, StreamObserver<CanePaymentRun> out) {
+    reply(
+        out,
+        run(
+            desk.reverseRun(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                req.getRunId(),
+                req.getReason())));
+  }
+
+  static CanePaymentRun run(CaneDesk.RunView r) {
     var b =
         CanePaymentRun.newBuilder()
             .setId(r.id().toString())
             .setNumber(r.number())
             .setPaymentDate(date(r.date()))
             .setTotal(money(r.total(), r.currency()))
-            .setJournalEntryNumber(r.entryNumber());
+            .setJournalEntryNumber(r.entryNumber())
+            .setState(CanePaymentRunState.valueOf("CANE_PAYMENT_RUN_STATE_" + r.state()))
+            .setReverseReason(r.reverseReason())
+            .setReversedBy(r.reversedBy())
+            .setReversalEntryNumber(r.reversalEntryNumber());
+    if (r.reversedAt() != null) {
+      b.setReversedAt(ProtoValues.timestamp(r.reversedAt()));
+    }
     for (var p : r.payments()) {
       b.addPayments(
           CanePayment.newBuilder()
@@ -371,7 +439,7 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
               .setReference(p.reference())
               .setAmount(money(p.amount(), r.currency())));
     }
-    reply(out, b.build());
+    return b.build();
   }
 
   @Override
@@ -399,7 +467,8 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
               .setPaymentDate(date(p.date()))
               .setMethod(GrowerPaymentMethod.valueOf("GROWER_PAYMENT_METHOD_" + p.method()))
               .setReference(p.reference())
-              .setAmount(money(p.amount(), cur)));
+              .setAmount(money(p.amount(), cur))
+              .setReversed(p.reversed()));
     }
     reply(out, b.build());
   }
@@ -419,7 +488,8 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
             .setCode(s.code())
             .setName(s.name())
             .setStartDate(date(s.start()))
-            .setEndDate(date(s.end()));
+            .setEndDate(date(s.end()))
+            .setOverQuota(OverQuota.valueOf("OVER_QUOTA_" + s.overQuota()));
     for (var c : s.centres()) {
       var cb =
           PurchaseCentre.newBuilder()
@@ -508,7 +578,16 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
             .setWeighedInAt(ProtoValues.timestamp(x.weighedInAt()))
             .setTareManualReason(x.tareReason())
             .setJournalEntryNumber(x.entryNumber())
-            .setBillNumber(x.billNumber());
+            .setBillNumber(x.billNumber())
+            .setVoidReason(x.voidReason())
+            .setVoidedBy(x.voidedBy())
+            .setQuotaQuintals(decimal(x.quotaQuintals()));
+    if (x.voidedAt() != null) {
+      b.setVoidedAt(ProtoValues.timestamp(x.voidedAt()));
+    }
+    if (x.overQuotaKg() != null) {
+      b.setOverQuotaKg(decimal(x.overQuotaKg()));
+    }
     if (x.tareKg() != null) {
       b.setTare(weight(x.tareKg()))
           .setTareSource(WeightSource.valueOf("WEIGHT_SOURCE_" + x.tareSource()))
@@ -539,7 +618,14 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
             .setDeducted(money(x.deducted(), cur))
             .setNetPayable(money(x.netPayable(), cur))
             .setPaid(money(x.paid(), cur))
-            .setJournalEntryNumber(x.entryNumber());
+            .setJournalEntryNumber(x.entryNumber())
+            .setState(CaneBillState.valueOf("CANE_BILL_STATE_" + x.state()))
+            .setReverseReason(x.reverseReason())
+            .setReversedBy(x.reversedBy())
+            .setReversalEntryNumber(x.reversalEntryNumber());
+    if (x.reversedAt() != null) {
+      b.setReversedAt(ProtoValues.timestamp(x.reversedAt()));
+    }
     for (var d : x.deductions()) {
       b.addDeductions(
           CaneBillDeduction.newBuilder()

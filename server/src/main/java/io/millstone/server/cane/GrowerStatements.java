@@ -88,7 +88,7 @@ final class GrowerStatements {
                     try (PreparedStatement ps =
                         c.prepareStatement(
                             "SELECT r.number, b.number, r.payment_date, cp.method, cp.reference,"
-                                + " cp.amount FROM cane_payment cp JOIN cane_bill b ON b.id ="
+                                + " cp.amount, cp.reversed FROM cane_payment cp JOIN cane_bill b ON b.id ="
                                 + " cp.bill_id JOIN cane_payment_run r ON r.id = cp.run_id"
                                 + " WHERE b.grower_id = ?"
                                 + (s == null ? "" : " AND b.season_id = ?")
@@ -105,7 +105,8 @@ final class GrowerStatements {
                                   rs.getDate(3).toLocalDate(),
                                   rs.getString(4),
                                   rs.getString(5),
-                                  rs.getBigDecimal(6)));
+                                  rs.getBigDecimal(6),
+                                  rs.getBoolean(7)));
                         }
                       }
                     }
@@ -117,9 +118,13 @@ final class GrowerStatements {
                   .map(TicketView::value)
                   .reduce(BigDecimal.ZERO, BigDecimal::add);
           BigDecimal deducted =
-              bills.stream().map(BillView::deducted).reduce(BigDecimal.ZERO, BigDecimal::add);
+              bills.stream()
+                  .filter(b -> !"REVERSED".equals(b.state()))
+                  .map(BillView::deducted)
+                  .reduce(BigDecimal.ZERO, BigDecimal::add);
           BigDecimal paid =
               payments.stream()
+                  .filter(x -> !x.reversed())
                   .map(StatementPayment::amount)
                   .reduce(BigDecimal.ZERO, BigDecimal::add);
           BigDecimal loansOutstanding =

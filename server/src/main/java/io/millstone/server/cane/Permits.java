@@ -318,7 +318,8 @@ final class Permits {
           + " JOIN cane_centre cc ON cc.id = p.centre_id JOIN cane_season s ON s.id = cc.season_id"
           + " JOIN warehouse w ON w.id = cc.warehouse_id JOIN grower g ON g.id = p.grower_id"
           + " JOIN party pa ON pa.id = g.party_id"
-          + " LEFT JOIN weighbridge_ticket tk ON tk.permit_id = p.id WHERE ";
+          + " LEFT JOIN weighbridge_ticket tk ON tk.permit_id = p.id"
+          + " AND tk.state <> 'VOIDED' WHERE ";
 
   /** Permits matching {@code where} (on alias p), with the state as a person reads it today. */
   List<PermitView> read(Connection c, Tx t, String where, Object... args) throws SQLException {

@@ -42,6 +42,12 @@ import java.util.UUID;
 final class Seasons {
   static final Set<String> KINDS = Set.of("MILL_GATE", "OUTSIDE");
 
+  /** What weigh-out does with a load above its permit's quota (ADR 0025 amendment). */
+  static final Set<String> OVER_QUOTA = Set.of("MARK", "REFUSE");
+
+  /** The heaviest bridge limit a centre may be given: 200 t, beyond any road vehicle. */
+  static final BigDecimal MAX_BRIDGE_KG = new BigDecimal("200000");
+
   /** A price per quintal above this is a typing slip (the 2024-25 price is Tk 600). */
   static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
@@ -60,8 +66,11 @@ final class Seasons {
       String name,
       LocalDate start,
       LocalDate end,
-      List<CentreInput> centres) {
+      List<CentreInput> centres,
+      String overQuota) {
+    String rule = overQuota == null || overQuota.isEmpty() ? "MARK" : overQuota;
     Validator v = new Validator();
+    v.check(OVER_QUOTA.contains(rule), "over_quota", "must be MARK or REFUSE");
     Idempotency.validateKey(v, key, "idempotency_key");
     v.text(code, "code", 20);
     v.text(name, "name", 100);
@@ -97,9 +106,10 @@ final class Seasons {
                 t,
                 key,
                 "cane.season.create",
-                code + '\u001f' + name + '\u001f' + start + '\u001f' + end + '\u001f' + centres,
+                code + '\u001f' + name + '\u001f' + start + '\u001f' + end + '\u001f' + centres
+                    + '\u001f' + rule,
                 id -> {
-                  insert(t, actor, id, code, name, start, end, centres, prices);
+                  insert(t, actor, id, code, name, start, end, centres, prices, rule);
                   return view(t, id);
                 },
                 id -> view(t, id)));
@@ -163,7 +173,8 @@ final class Seasons {
       LocalDate start,
       LocalDate end,
       List<CentreInput> centres,
-      List<List<BigDecimal>> prices) {
+      List<List<BigDecimal>> prices,
+      String overQuota) {
     Jdbc.work(
         t,
         c -> {
@@ -203,7 +214,7 @@ final class Seasons {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO cane_season (id, company_id, code, name, start_date, end_date,"
-                      + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " created_at, created_by, over_quota) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setObject(2, actor.companyId());
             ps.setString(3, CaneRows.code(code));
@@ -212,6 +223,7 @@ final class Seasons {
             ps.setDate(6, Date.valueOf(end));
             ps.setTimestamp(7, Timestamp.from(clock.instant()));
             ps.setString(8, actor.username());
+            ps.setString(9, overQuota);
             ps.executeUpdate();
           }
           try (PreparedStatement centre =
@@ -374,6 +386,47 @@ final class Seasons {
         });
   }
 
+  /**
+   * The heaviest load a centre's bridge weighs from now on: above 0 and at most 200 t. Weigh-ins
+   * above it are refused at that centre (ADR 0025 amendment).
+   */
+  SeasonView setBridgeLimit(Actor actor, String season, String warehouseCode, String maxKg) {
+    Validator v = new Validator();
+    v.text(season, "season", 40);
+    v.text(warehouseCode, "warehouse_code", 32);
+    BigDecimal kg = Decimals.parse(v, "max_weight_kg", maxKg, 3, 9, true);
+    v.check(
+        kg == null || (kg.signum() > 0 && kg.compareTo(MAX_BRIDGE_KG) <= 0),
+        "max_weight_kg",
+        "cane_bridge_limit_out_of_range",
+        "must be above 0 kg and at most 200000 kg",
+        "200000");
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          SeasonRow s = Jdbc.work(t, c -> CaneRows.season(c, season, "season"));
+          CaneRows.CentreRow centre =
+              Jdbc.work(t, c -> CaneRows.centre(c, s, warehouseCode, "warehouse_code"));
+          Jdbc.work(
+              t,
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE cane_centre SET max_weight_kg = ? WHERE id = ?")) {
+                  ps.setBigDecimal(1, kg);
+                  ps.setObject(2, centre.id());
+                  return ps.executeUpdate();
+                }
+              });
+          t.audit(
+              "cane.bridge.limit",
+              "cane_centre",
+              centre.id(),
+              s.code() + " " + centre.warehouseCode() + ": at most " + kg.toPlainString() + " kg");
+          return view(t, s.id());
+        });
+  }
+
   static SeasonView view(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
     return Jdbc.work(t, c -> read(c, id, currency));
@@ -384,9 +437,10 @@ final class Seasons {
     String name;
     LocalDate start;
     LocalDate end;
+    String overQuota;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT code, name, start_date, end_date FROM cane_season WHERE id = ?")) {
+            "SELECT code, name, start_date, end_date, over_quota FROM cane_season WHERE id = ?")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -394,6 +448,7 @@ final class Seasons {
         name = rs.getString(2);
         start = rs.getDate(3).toLocalDate();
         end = rs.getDate(4).toLocalDate();
+        overQuota = rs.getString(5);
       }
     }
     Map<UUID, String[]> centres = new LinkedHashMap<>();
@@ -422,6 +477,6 @@ final class Seasons {
     List<CentreView> out = new ArrayList<>();
     centres.forEach(
         (cid, w) -> out.add(new CentreView(w[0], w[1], w[2], maxKg.get(cid), prices.get(cid))));
-    return new SeasonView(id, code, name, start, end, out, currency);
+    return new SeasonView(id, code, name, start, end, out, overQuota, currency);
   }
 }

@@ -11,12 +11,14 @@ import io.millstone.server.inventory.StockLedger;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
+import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
+import io.millstone.server.platform.error.FieldViolation;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
@@ -59,15 +61,18 @@ final class Weighbridge {
     this.clock = clock;
   }
 
-  /** A weight typed or read: above zero, at most what a bridge weighs, grams at most. */
+  /**
+   * A weight typed or read: above zero, at most what any bridge may be set to weigh (200 t), grams
+   * at most. The centre's own limit (cane_centre.max_weight_kg) is checked against the gross.
+   */
   static BigDecimal weight(Validator v, String field, String text) {
     BigDecimal kg = Decimals.parse(v, field, text, 3, 9, true);
     v.check(
-        kg == null || (kg.signum() > 0 && kg.compareTo(CaneDesk.DEFAULT_MAX_WEIGHT_KG) <= 0),
+        kg == null || (kg.signum() > 0 && kg.compareTo(Seasons.MAX_BRIDGE_KG) <= 0),
         field,
         "cane_weight_out_of_range",
-        "must be above 0 kg and at most 80000 kg (what the bridge weighs)",
-        "80000");
+        "must be above 0 kg and at most 200000 kg (what the bridge weighs)",
+        "200000");
     return kg;
   }
 
@@ -222,9 +227,14 @@ final class Weighbridge {
           day);
     }
     if (gross.compareTo(p.maxKg()) > 0) {
-      throw InvalidInputException.of(
-          "gross_kg",
-          "is more than the " + p.warehouseCode() + " bridge weighs (" + p.maxKg() + " kg)");
+      String max = p.maxKg().stripTrailingZeros().toPlainString();
+      throw new InvalidInputException(
+          List.of(
+              new FieldViolation(
+                  "gross_kg",
+                  "is more than the " + p.warehouseCode() + " bridge weighs (" + max + " kg)",
+                  "cane_weight_above_bridge",
+                  List.of(p.warehouseCode(), max))));
     }
     String number = books.sequenceNumber(t, "WBT", today);
     Jdbc.work(
@@ -280,7 +290,7 @@ final class Weighbridge {
                 + " FROM cane_permit p JOIN grower g ON g.id = p.grower_id"
                 + " JOIN party pa ON pa.id = g.party_id JOIN cane_centre cc ON cc.id = p.centre_id"
                 + " JOIN warehouse w ON w.id = cc.warehouse_id"
-                + " LEFT JOIN weighbridge_ticket tk ON tk.permit_id = p.id"
+                + " LEFT JOIN weighbridge_ticket tk ON tk.permit_id = p.id AND tk.state <> 'VOIDED'"
                 + " WHERE p.number = ? FOR UPDATE OF p")) {
       ps.setString(1, CaneRows.code(number));
       try (ResultSet rs = ps.executeQuery()) {
@@ -325,6 +335,13 @@ final class Weighbridge {
           }
           UUID id = (UUID) row[0];
           String number = (String) row[1];
+          if ("VOIDED".equals(row[2])) {
+            throw new BusinessRuleException(
+                "cane_ticket_voided",
+                "Ticket " + number + " was voided: " + row[11],
+                number,
+                row[11]);
+          }
           if (!"OPEN".equals(row[2])) {
             throw new BusinessRuleException(
                 "cane_ticket_completed", "Ticket " + number + " was already weighed out.", number);
@@ -352,6 +369,19 @@ final class Weighbridge {
                 CaneRows.DAY.format(day));
           }
           BigDecimal net = gross.subtract(tare);
+          BigDecimal quota = (BigDecimal) row[8];
+          BigDecimal overQuota =
+              net.subtract(quota.multiply(CaneDesk.KG_PER_QUINTAL)).max(BigDecimal.ZERO);
+          if (overQuota.signum() > 0 && "REFUSE".equals(row[9])) {
+            String q = quota.stripTrailingZeros().toPlainString();
+            String n = CaneDesk.quintals(net).stripTrailingZeros().toPlainString();
+            throw new BusinessRuleException(
+                "cane_over_quota",
+                "Permit " + row[10] + " allows " + q + " q; this load is " + n + " q net.",
+                row[10],
+                q,
+                n);
+          }
           BigDecimal value = CaneDesk.caneValue(price, net);
           // CANE's own unit is kg unless the company chose another unit of mass.
           BigDecimal quantity = Jdbc.work(t, c -> CaneItem.quantityOf(c, net));
@@ -395,7 +425,8 @@ final class Weighbridge {
                         "UPDATE weighbridge_ticket SET state = 'COMPLETED', tare_kg = ?,"
                             + " tare_source = ?, tare_reason = ?, weighed_out_at = ?,"
                             + " weighed_out_by = ?, net_kg = ?, price_per_quintal = ?, value = ?,"
-                            + " movement_id = ?, journal_entry_id = ? WHERE id = ?")) {
+                            + " movement_id = ?, journal_entry_id = ?, over_quota_kg = ?"
+                            + " WHERE id = ?")) {
                   ps.setBigDecimal(1, tare);
                   ps.setString(2, source);
                   ps.setString(3, why);
@@ -406,7 +437,8 @@ final class Weighbridge {
                   ps.setBigDecimal(8, value);
                   ps.setObject(9, moved.movementId());
                   ps.setObject(10, journal);
-                  ps.setObject(11, id);
+                  ps.setBigDecimal(11, overQuota);
+                  ps.setObject(12, id);
                   return ps.executeUpdate();
                 }
               });
@@ -422,20 +454,38 @@ final class Weighbridge {
                   + " kg at "
                   + price.toPlainString()
                   + " per quintal"
+                  + (overQuota.signum() > 0
+                      ? ", " + overQuota.toPlainString() + " kg over the permit's quota"
+                      : "")
                   + (why.isEmpty() ? "" : " (manual: " + why + ")"));
           return ticket(t, id);
         });
   }
 
+  /**
+   * The ticket, locked: id, number, state, gross, centre, day, warehouse code, grower number, the
+   * permit's quota in quintals, the season's over-quota rule, the permit number, the void reason
+   * and the permit's id. {@code number} is the ticket's number, or its id when it reads as one.
+   */
   private static Object[] lockTicket(Connection c, String number) throws SQLException {
+    UUID byId = Ids.parseOrNull(number == null ? "" : number.trim());
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT tk.id, tk.number, tk.state, tk.gross_kg, tk.centre_id, tk.ticket_date, w.code,"
-                + " g.grower_number FROM weighbridge_ticket tk"
+                + " g.grower_number, p.quota_quintals, s.over_quota, p.number, tk.void_reason,"
+                + " p.id FROM weighbridge_ticket tk"
                 + " JOIN cane_centre cc ON cc.id = tk.centre_id"
+                + " JOIN cane_season s ON s.id = cc.season_id"
+                + " JOIN cane_permit p ON p.id = tk.permit_id"
                 + " JOIN warehouse w ON w.id = cc.warehouse_id"
-                + " JOIN grower g ON g.id = tk.grower_id WHERE tk.number = ? FOR UPDATE OF tk")) {
-      ps.setString(1, CaneRows.code(number));
+                + " JOIN grower g ON g.id = tk.grower_id WHERE "
+                + (byId == null ? "tk.number = ?" : "tk.id = ?")
+                + " FOR UPDATE OF tk")) {
+      if (byId == null) {
+        ps.setString(1, CaneRows.code(number));
+      } else {
+        ps.setObject(1, byId);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return null;
@@ -448,10 +498,91 @@ final class Weighbridge {
           rs.getObject(5, UUID.class),
           rs.getDate(6).toLocalDate(),
           rs.getString(7),
-          rs.getString(8)
+          rs.getString(8),
+          rs.getBigDecimal(9),
+          rs.getString(10),
+          rs.getString(11),
+          rs.getString(12),
+          rs.getObject(13, UUID.class)
         };
       }
     }
+  }
+
+  /**
+   * A ticket weighed in and not out (the lorry was turned away): VOIDED with the reason, who and
+   * when, and its permit ISSUED again. Weigh-in posted nothing, so nothing is reversed.
+   */
+  TicketView voidTicket(Actor actor, String key, String ticket, String reason) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(ticket, "ticket_id", 40);
+    v.text(reason, "reason", 300);
+    v.throwIfInvalid();
+    String why = reason.trim();
+    return tx.inCompany(
+        actor,
+        t ->
+            Idempotency.once(
+                t,
+                key,
+                "cane.ticket.void",
+                ticket.trim() + '\u001f' + why,
+                id -> voidTicket(t, actor, ticket, why),
+                id -> {
+                  Object[] row = Jdbc.work(t, c -> lockTicket(c, ticket));
+                  return ticket(t, (UUID) row[0]);
+                }));
+  }
+
+  private TicketView voidTicket(Tx t, Actor actor, String ticket, String why) {
+    Object[] row = Jdbc.work(t, c -> lockTicket(c, ticket));
+    if (row == null) {
+      throw new NotFoundException("Ticket", CaneRows.code(ticket));
+    }
+    UUID id = (UUID) row[0];
+    String number = (String) row[1];
+    switch ((String) row[2]) {
+      case "VOIDED" ->
+          throw new BusinessRuleException(
+              "cane_ticket_voided",
+              "Ticket " + number + " was voided: " + row[11],
+              number,
+              row[11]);
+      case "COMPLETED" ->
+          throw new BusinessRuleException(
+              "cane_ticket_void_completed",
+              "Ticket "
+                  + number
+                  + " was weighed out and its cane received; a completed ticket cannot be voided.",
+              number);
+      default -> {}
+    }
+    Jdbc.work(
+        t,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE weighbridge_ticket SET state = 'VOIDED', void_reason = ?, voided_at = ?,"
+                      + " voided_by = ? WHERE id = ?")) {
+            ps.setString(1, why);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setString(3, actor.username());
+            ps.setObject(4, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE cane_permit SET state = 'ISSUED' WHERE id = ?")) {
+            ps.setObject(1, row[12]);
+            return ps.executeUpdate();
+          }
+        });
+    t.audit(
+        "cane.ticket.void",
+        "weighbridge_ticket",
+        id,
+        number + " voided (" + why + "); permit " + row[10] + " issued again");
+    return ticket(t, id);
   }
 
   List<TicketView> open(Actor actor, String warehouseCode) {
@@ -480,7 +611,7 @@ final class Weighbridge {
       String state,
       int pageSize,
       String pageToken) {
-    if (!state.isEmpty() && !Set.of("OPEN", "COMPLETED").contains(state)) {
+    if (!state.isEmpty() && !Set.of("OPEN", "COMPLETED", "VOIDED").contains(state)) {
       throw InvalidInputException.of("state", "is not a ticket state");
     }
     int size = CaneRows.pageSize(pageSize);
@@ -588,7 +719,8 @@ final class Weighbridge {
       "SELECT tk.id, tk.number, tk.state, p.number, g.grower_number, pa.name, w.code,"
           + " tk.ticket_date, tk.vehicle_number, tk.gross_kg, tk.gross_source, tk.gross_reason,"
           + " tk.weighed_in_at, tk.tare_kg, tk.tare_source, tk.tare_reason, tk.weighed_out_at,"
-          + " tk.net_kg, tk.price_per_quintal, tk.value, j.number, b.number"
+          + " tk.net_kg, tk.price_per_quintal, tk.value, j.number, b.number, tk.over_quota_kg,"
+          + " tk.void_reason, tk.voided_by, tk.voided_at, p.quota_quintals"
           + " FROM weighbridge_ticket tk JOIN cane_permit p ON p.id = tk.permit_id"
           + " JOIN grower g ON g.id = tk.grower_id JOIN party pa ON pa.id = g.party_id"
           + " JOIN cane_centre cc ON cc.id = tk.centre_id JOIN warehouse w ON w.id ="
@@ -635,6 +767,11 @@ final class Weighbridge {
                   rs.getBigDecimal(20),
                   rs.getString(21) == null ? "" : rs.getString(21),
                   rs.getString(22) == null ? "" : rs.getString(22),
+                  rs.getBigDecimal(23),
+                  rs.getString(24),
+                  rs.getString(25),
+                  rs.getTimestamp(26) == null ? null : rs.getTimestamp(26).toInstant(),
+                  rs.getBigDecimal(27),
                   currency));
         }
       }
