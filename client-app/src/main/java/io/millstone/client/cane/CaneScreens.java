@@ -126,7 +126,7 @@ public final class CaneScreens {
 
   private Node weighbridge() {
     WeighbridgeViewModel vm = new WeighbridgeViewModel(gateway, ctx.executor(), ctx.messages());
-    WeighbridgeView view = new WeighbridgeView(vm, ctx.messages());
+    WeighbridgeView view = new WeighbridgeView(vm, ctx.messages(), ctx.dialogs());
     vm.start();
     view.focusFirst();
     return view;

@@ -85,6 +85,9 @@ public final class SeasonsView extends BorderPane {
     prices
         .getColumns()
         .add(Ui.column(m.get("cane.season.price"), SeasonsViewModel.PriceRow::price, 120, true));
+    prices
+        .getColumns()
+        .add(Ui.column(m.get("cane.season.limit"), SeasonsViewModel.PriceRow::limit, 130, true));
     HBox lists = new HBox(10, list, prices);
     HBox.setHgrow(prices, Priority.ALWAYS);
     VBox.setVgrow(lists, Priority.ALWAYS);
@@ -172,6 +175,18 @@ public final class SeasonsView extends BorderPane {
             price,
             set);
     priceRow.setAlignment(Pos.CENTER_LEFT);
+    TextField limit = new TextField();
+    limit.setId("bridgeLimit");
+    limit.setPrefColumnCount(8);
+    limit.setAlignment(Pos.CENTER_RIGHT);
+    limit.textProperty().bindBidirectional(vm.limitProperty());
+    Button setLimit = new Button(m.get("cane.season.setLimit"));
+    setLimit.setId("bridgeLimitSet");
+    setLimit.disableProperty().bind(vm.busyProperty());
+    setLimit.setOnAction(e -> vm.setBridgeLimit());
+    limit.setOnAction(e -> vm.setBridgeLimit());
+    HBox limitRow = new HBox(8, new Label(m.get("cane.season.limitOf")), limit, setLimit);
+    limitRow.setAlignment(Pos.CENTER_LEFT);
 
     Label message = Ui.error("seasonMessage", vm.messageProperty());
     Label done = Ui.bound("seasonDone", vm.doneProperty());
@@ -183,6 +198,7 @@ public final class SeasonsView extends BorderPane {
             lists,
             Ui.muted(m.get("cane.season.newPrice")),
             priceRow,
+            limitRow,
             Ui.muted(m.get("cane.season.newSeason")),
             form,
             message,

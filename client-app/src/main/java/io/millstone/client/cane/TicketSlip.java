@@ -54,7 +54,12 @@ public final class TicketSlip {
   private final String clerk;
 
   private TicketSlip(
-      WeighbridgeTicket t, String village, String company, String clerk, Messages m) {
+      WeighbridgeTicket t,
+      String village,
+      String company,
+      String clerk,
+      String overQuota,
+      Messages m) {
     this.m = m;
     this.company = company == null ? "" : company;
     this.number = t.getNumber();
@@ -83,12 +88,23 @@ public final class TicketSlip {
     if (t.getTareSource() == WeightSource.WEIGHT_SOURCE_MANUAL) {
       notes.add(new Note(m.get("cane.slip.manualTare", t.getTareManualReason()), false));
     }
+    if (overQuota != null && !overQuota.isBlank()) {
+      notes.add(new Note(overQuota, true));
+    }
   }
 
-  /** The slip of a ticket; the village and the clerk come from outside the ticket. */
+  /**
+   * The slip of a ticket; the village and the clerk come from outside the ticket, and {@code
+   * overQuota} is the remark on a load above its permit's quota (empty when within it).
+   */
   public static TicketSlip of(
-      WeighbridgeTicket t, String village, String company, String clerk, Messages m) {
-    return new TicketSlip(t, village, company, clerk, m);
+      WeighbridgeTicket t,
+      String village,
+      String company,
+      String clerk,
+      String overQuota,
+      Messages m) {
+    return new TicketSlip(t, village, company, clerk, overQuota, m);
   }
 
   private WeightRow row(String label, Weight w, WeightSource source) {
@@ -207,7 +223,10 @@ public final class TicketSlip {
     }
     box.getChildren().add(w);
     for (Note n : notes) {
-      Label l = text(n.text(), n.warning() ? bold(12) : "-fx-font-size: 11px;");
+      Label l = text(n.text(), n.warning() ? bold(13) : "-fx-font-size: 11px;");
+      if (n.warning()) {
+        l.setStyle(l.getStyle() + " -fx-text-fill: #9a4d00;");
+      }
       l.setWrapText(true);
       l.setMinWidth(0);
       l.setMaxWidth(WIDTH - 36);

@@ -51,7 +51,8 @@ public final class WeighbridgeView extends BorderPane {
   private final Timeline poll;
   private javafx.scene.Node slipNode;
 
-  public WeighbridgeView(WeighbridgeViewModel vm, Messages m) {
+  public WeighbridgeView(
+      WeighbridgeViewModel vm, Messages m, io.millstone.client.core.DialogService dialogs) {
     this.vm = vm;
     setId("weighbridgeView");
 
@@ -229,7 +230,8 @@ public final class WeighbridgeView extends BorderPane {
         fixed(m.get("cane.wb.reason")),
         under(reason, Ui.error("wbReasonError", vm.reasonErrorProperty())));
     Label preview = Ui.bound("wbNetPreview", vm.netPreviewProperty());
-    form.add(preview, 1, row++);
+    Label previewOver = warning("wbNetPreviewOverQuota", vm.previewOverQuotaProperty());
+    form.add(new VBox(2, preview, previewOver), 1, row++);
 
     Button record = new Button(m.get("cane.wb.record"));
     record.setId("wbRecord");
@@ -263,6 +265,7 @@ public final class WeighbridgeView extends BorderPane {
     print
         .disableProperty()
         .bind(Bindings.createBooleanBinding(() -> !vm.canPrint(), vm.lastProperty()));
+    Label overQuota = warning("wbOverQuota", vm.lastOverQuotaProperty());
     Label printMessage = Ui.bound("wbPrintMessage", vm.printMessageProperty());
     printMessage.setMaxWidth(420);
     HBox printRow = new HBox(10, print, printMessage);
@@ -331,7 +334,10 @@ public final class WeighbridgeView extends BorderPane {
     queue.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+          if (e.getCode() == KeyCode.DELETE) {
+            e.consume();
+            askVoid(dialogs, m);
+          } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             e.consume();
             if (queue.getSelectionModel().getSelectedItem() != null) {
               vm.weighOutMode();
@@ -347,7 +353,25 @@ public final class WeighbridgeView extends BorderPane {
             Bindings.createStringBinding(
                 () -> m.get("cane.wb.queue", vm.openTickets().size()), vm.openTickets()));
     queueTitle.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
-    VBox right = new VBox(10, slip, queueTitle, queue);
+    Button voidButton =
+        new Button(
+            m.get("cane.wb.void"),
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.BLOCK));
+    voidButton.setId("wbVoid");
+    voidButton.setFocusTraversable(false);
+    voidButton.setTooltip(new javafx.scene.control.Tooltip(m.get("cane.wb.voidHint")));
+    voidButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+    voidButton.setOnAction(e -> askVoid(dialogs, m));
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox queueBar = new HBox(10, queueTitle, gap, voidButton);
+    queueBar.setAlignment(Pos.CENTER_LEFT);
+    Label queueDone = Ui.bound("wbQueueDone", vm.queueDoneProperty());
+    queueDone.managedProperty().bind(queueDone.textProperty().isNotEmpty());
+    Label queueError = Ui.error("wbQueueError", vm.queueErrorProperty());
+    queueError.setMaxWidth(Double.MAX_VALUE);
+    queueError.managedProperty().bind(queueError.textProperty().isNotEmpty());
+    VBox right = new VBox(10, slip, queueBar, queueDone, queueError, queue);
     VBox.setVgrow(queue, Priority.ALWAYS);
     right.setPadding(new Insets(6, 12, 12, 0));
     HBox.setHgrow(right, Priority.ALWAYS);
@@ -466,10 +490,28 @@ public final class WeighbridgeView extends BorderPane {
     }
   }
 
+  /** A remark in the warning colour (a load over its quota); takes no room when empty. */
+  private static Label warning(String id, javafx.beans.value.ObservableStringValue text) {
+    Label l = Ui.bound(id, text);
+    l.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+    l.setStyle("-fx-font-weight: bold;");
+    l.managedProperty().bind(l.textProperty().isNotEmpty());
+    l.visibleProperty().bind(l.managedProperty());
+    return l;
+  }
+
   private static Label fixed(String text) {
     Label l = new Label(text);
     l.setMinWidth(Label.USE_PREF_SIZE);
     return l;
+  }
+
+  /** Voids the picked truck of the queue after asking why. */
+  private void askVoid(io.millstone.client.core.DialogService dialogs, Messages m) {
+    String question = vm.voidQuestion();
+    if (question != null && !vm.isBusy()) {
+      dialogs.askText(m.get("cane.wb.voidTitle"), question, "").ifPresent(vm::voidTicket);
+    }
   }
 
   private void newTruck() {

@@ -205,10 +205,52 @@ class WeighbridgeViewModelTest {
         .extracting(TicketSlip.Note::text)
         .containsExactly(
             "Gross typed by hand: Bridge display faulty",
-            "Tare typed by hand: Read from the indicator");
+            "Tare typed by hand: Read from the indicator",
+            "Over quota by 101.0 q (permit quota 60 q)");
+    assertThat(slip.notes().get(2).warning()).isTrue();
+    assertThat(vm.lastOverQuotaProperty().get())
+        .isEqualTo("Over quota by 101.0 q (permit quota 60 q)");
 
     vm.printed(TicketSlip.Printed.NO_PRINTER);
     assertThat(vm.printMessageProperty().get())
         .startsWith("Ticket " + slip.number() + " was not printed: this computer has no printer.");
+  }
+
+  @Test
+  void aTruckTurnedAwayIsVoidedWithItsReasonAndItsPermitCanBeWeighedAgain() {
+    desk.permit("P-80", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    truck("P-80", "RAJ-TA-11-4410");
+    vm.weightProperty().set("23000");
+    vm.reasonProperty().set("Bridge display faulty");
+    vm.record();
+    String number = vm.lastNumberProperty().get();
+    assertThat(vm.voidQuestion()).isNull();
+
+    vm.weighOutMode();
+    assertThat(vm.voidQuestion())
+        .isEqualTo(
+            "Why is ticket "
+                + number
+                + " (RAJ-TA-11-4410 of G-001 Abdul Karim) voided? Permit P-80 can then be weighed"
+                + " again.");
+    // the tare typed shows the load above its 60 q quota before it is weighed out
+    vm.weightProperty().set("8000");
+    assertThat(vm.previewOverQuotaProperty().get())
+        .isEqualTo("Over quota by 90.0 q (permit quota 60 q)");
+    vm.weightProperty().set("");
+
+    vm.voidTicket(" ");
+    assertThat(vm.queueErrorProperty().get()).isEqualTo("Type why the truck is turned away.");
+    assertThat(vm.openTickets()).hasSize(1);
+
+    vm.voidTicket("Cane too wet, turned away");
+    assertThat(vm.queueDoneProperty().get())
+        .isEqualTo(
+            "Ticket "
+                + number
+                + " voided: Cane too wet, turned away. Permit P-80 can be weighed"
+                + " again.");
+    assertThat(vm.openTickets()).isEmpty();
+    assertThat(desk.permits.get("P-80").getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
   }
 }
