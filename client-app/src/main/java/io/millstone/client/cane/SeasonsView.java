@@ -74,7 +74,7 @@ public final class SeasonsView extends BorderPane {
             Ui.column(
                 m.get("cane.season.centreName"),
                 SeasonsViewModel.PriceRow::centreName,
-                180,
+                150,
                 false));
     prices
         .getColumns()
@@ -87,7 +87,7 @@ public final class SeasonsView extends BorderPane {
         .add(Ui.column(m.get("cane.season.price"), SeasonsViewModel.PriceRow::price, 120, true));
     prices
         .getColumns()
-        .add(Ui.column(m.get("cane.season.limit"), SeasonsViewModel.PriceRow::limit, 130, true));
+        .add(Ui.column(m.get("cane.season.limit"), SeasonsViewModel.PriceRow::limit, 110, true));
     HBox lists = new HBox(10, list, prices);
     HBox.setHgrow(prices, Priority.ALWAYS);
     VBox.setVgrow(lists, Priority.ALWAYS);
@@ -149,7 +149,16 @@ public final class SeasonsView extends BorderPane {
     ComboBox<String> centre = new ComboBox<>();
     centre.setId("priceCentre");
     centre.setOnShowing(e -> centre.getItems().setAll(vm.centreCodes()));
-    vm.selectedProperty().addListener((o, a, b) -> centre.getItems().setAll(vm.centreCodes()));
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              // New items clear the choice; the same centre stays chosen after a save.
+              String keep = centre.getValue();
+              centre.getItems().setAll(vm.centreCodes());
+              if (keep != null && centre.getItems().contains(keep)) {
+                centre.setValue(keep);
+              }
+            });
     centre.valueProperty().bindBidirectional(vm.priceCentreProperty());
     DatePicker from = new DatePicker();
     Dates.useFor(from);

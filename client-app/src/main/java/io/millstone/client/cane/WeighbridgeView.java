@@ -241,6 +241,7 @@ public final class WeighbridgeView extends BorderPane {
     record.setOnAction(e -> vm.record());
     Label keys = Ui.muted(m.get("cane.wb.keys"));
     keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    keys.setWrapText(true);
     Label message = Ui.error("wbMessage", vm.messageProperty());
     HBox buttons = new HBox(10, record, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
@@ -268,10 +269,20 @@ public final class WeighbridgeView extends BorderPane {
     Label overQuota = warning("wbOverQuota", vm.lastOverQuotaProperty());
     Label printMessage = Ui.bound("wbPrintMessage", vm.printMessageProperty());
     printMessage.setMaxWidth(420);
-    HBox printRow = new HBox(10, print, printMessage);
-    printRow.setAlignment(Pos.CENTER_LEFT);
+    printMessage.setWrapText(true);
+    printMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    printMessage.managedProperty().bind(printMessage.textProperty().isNotEmpty());
+    print.setMinWidth(Label.USE_PREF_SIZE);
     VBox slip =
-        new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet, printRow);
+        new VBox(
+            4,
+            Ui.muted(m.get("cane.wb.lastTicket")),
+            lastNumber,
+            lastText,
+            lastNet,
+            overQuota,
+            print,
+            printMessage);
     slip.getStyleClass().add(Styles.MACHINE_CARD);
     slip.setPadding(new Insets(10, 16, 12, 16));
     slip.visibleProperty().bind(vm.lastNumberProperty().isNotEmpty());
@@ -368,9 +379,11 @@ public final class WeighbridgeView extends BorderPane {
     queueBar.setAlignment(Pos.CENTER_LEFT);
     Label queueDone = Ui.bound("wbQueueDone", vm.queueDoneProperty());
     queueDone.managedProperty().bind(queueDone.textProperty().isNotEmpty());
+    queueDone.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label queueError = Ui.error("wbQueueError", vm.queueErrorProperty());
     queueError.setMaxWidth(Double.MAX_VALUE);
     queueError.managedProperty().bind(queueError.textProperty().isNotEmpty());
+    queueError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox right = new VBox(10, slip, queueBar, queueDone, queueError, queue);
     VBox.setVgrow(queue, Priority.ALWAYS);
     right.setPadding(new Insets(6, 12, 12, 0));

@@ -488,6 +488,14 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
           queueDone.set(
               messages.get(
                   "cane.wb.voided", v.getNumber(), v.getVoidReason(), v.getPermitNumber()));
+          if (last.get() != null && last.get().getNumber().equals(v.getNumber())) {
+            // The voided truck's weigh-in no longer stands as the last ticket.
+            last.set(null);
+            lastNumber.set("");
+            lastText.set("");
+            lastNet.set("");
+            lastOverQuota.set("");
+          }
           selected.set(null);
           loadOpenTickets();
         },

@@ -251,6 +251,7 @@ class WeighbridgeViewModelTest {
                 + " voided: Cane too wet, turned away. Permit P-80 can be weighed"
                 + " again.");
     assertThat(vm.openTickets()).isEmpty();
+    assertThat(vm.lastNumberProperty().get()).isEmpty(); // its weigh-in is no longer the last
     assertThat(desk.permits.get("P-80").getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
   }
 }

@@ -59,6 +59,7 @@ class CaneUiTest extends UiTest {
   static String karimPermit;
   static String rahimaPermit;
   static String nurulPermit;
+  static String mofizurSecondPermit;
 
   @BeforeAll
   static void millGateWithItsWeighbridge() throws Exception {
@@ -142,6 +143,16 @@ class CaneUiTest extends UiTest {
     karimPermit = permits.get(0).getNumber();
     rahimaPermit = permits.get(1).getNumber();
     nurulPermit = permits.get(2).getNumber();
+    // Mofizur's second load of the day, on its own permit.
+    mofizurSecondPermit =
+        cane.issuePermits(
+                season,
+                "GATE",
+                today,
+                List.of(new CaneGateway.PermitInput("G-005", new BigDecimal("130"))),
+                UUID.randomUUID().toString())
+            .get(0)
+            .getNumber();
     // Two loads weighed earlier today, for the bills.
     weighed(permits.get(3), "RAJ-TA-11-4410", "23800", "8100");
     weighed(permits.get(4), "RAJ-TA-11-5521", "19650", "7420");
@@ -278,6 +289,10 @@ class CaneUiTest extends UiTest {
     screenshot(paper, "weighbridge-ticket.png");
     Node slip = paper.getRoot().lookup("#ticketSlip");
     assertThat(((Labeled) slip.lookup("#slipNumber")).getText()).isEqualTo(karim);
+    // 161 q on a 150 q permit: accepted (the season marks), and marked on the ticket and slip
+    assertThat(text("#wbOverQuota")).isEqualTo("Over quota by 11.0 q (permit quota 150 q)");
+    assertThat(slip.lookupAll(".slip-warning")).hasSize(1);
+
     // Rahima's truck comes back empty: picked from the queue, the scale's weight taken
     scale("7900", true);
     waitUntil(() -> text("#wbLiveWeight").equals("7,900 kg"));
@@ -316,6 +331,43 @@ class CaneUiTest extends UiTest {
     interact(() -> lookup("#language").queryAs(ComboBox.class).getSelectionModel().select(0));
     waitUntil(
         () -> lookup("#nav-weighbridge").queryAs(Button.class).getText().equals("Weighbridge"));
+    waitUntil(() -> lookup("#weighbridgeView").tryQuery().isPresent());
+    @SuppressWarnings("unchecked")
+    TableView<WeighbridgeTicket> enQueue = lookup("#wbQueue").queryAs(TableView.class);
+    // back in English, Mofizur's second truck is weighed in, then turned away: Delete in the
+    // queue and the reason; the truck leaves the queue and its permit can be weighed again
+    waitUntil(() -> "GATE".equals(lookup("#wbCentre").queryAs(ComboBox.class).getValue()));
+    clickOn("#wbPermit");
+    press(KeyCode.F2).release(KeyCode.F2);
+    truck(mofizurSecondPermit, "G-005", "RAJ-TA-11-7001");
+    scale("20500", true);
+    waitUntil(() -> text("#wbLiveWeight").equals("20,500 kg"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("20500"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> enQueue.getItems().size() == 1);
+    String turnedAway = text("#wbTicketNumber");
+    press(KeyCode.F3).release(KeyCode.F3);
+    waitUntil(() -> focused("#wbQueue"));
+    interact(
+        () ->
+            enQueue.getItems().stream()
+                .filter(t -> t.getNumber().equals(turnedAway))
+                .findFirst()
+                .ifPresent(t -> enQueue.getSelectionModel().select(t)));
+    type(KeyCode.DELETE);
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Cane too wet, turned away");
+    type(KeyCode.ENTER);
+    waitUntil(() -> enQueue.getItems().isEmpty());
+    assertThat(text("#wbQueueDone"))
+        .isEqualTo(
+            "Ticket "
+                + turnedAway
+                + " voided: Cane too wet, turned away. Permit "
+                + mofizurSecondPermit
+                + " can be weighed again.");
+    screenshot("weighbridge-void.png");
   }
 
   private List<Node> cells(String prefix) {
@@ -333,6 +385,7 @@ class CaneUiTest extends UiTest {
     clickWhenReady("#crCreateBills");
     waitUntil(() -> !text("#crBilled").isEmpty());
     waitUntil(() -> cells("crRef-").size() >= 2);
+    int before = cells("crRef-").size();
     clickOn("#crAll");
     List<Node> refs = cells("crRef-");
     @SuppressWarnings("unchecked")
@@ -356,6 +409,50 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> text("#crPosted").startsWith("Payment run "));
     assertThat(text("#crPosted")).contains("posted with JV-");
     waitUntil(() -> cells("crRef-").isEmpty());
+    // the run went to the wrong accounts: reversed after its posting is shown, bills unpaid again
+    // (from the keyboard: the "posted" notification stands over the button for a few seconds)
+    waitUntil(() -> lookup("#crReverseRun").query().isVisible());
+    interact(() -> lookup("#crReverseRun").query().requestFocus());
+    type(KeyCode.SPACE);
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingQuestion")).startsWith("Reverse payment run CPR-");
+    screenshot(lookup("#confirmPost").query().getScene(), "cane-payment-run-reverse.png");
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Transfers sent to the wrong accounts");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#crReversed").startsWith("Payment run CPR-"));
+    assertThat(text("#crReversed")).contains("its bills are unpaid again");
+    waitUntil(() -> cells("crRef-").size() == before);
+    // Mofizur's bill was made for the wrong period: its posting shown, then why, then reversed
+    String mofizurBill =
+        cane.unpaidBills(season).stream()
+            .filter(b -> b.getGrowerNumber().equals("G-005"))
+            .findFirst()
+            .orElseThrow()
+            .getNumber();
+    clickWhenReady("#crReverse-" + mofizurBill);
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingDetail-0"))
+        .isEqualTo("Nothing is posted: the bill recovered no loan.");
+    screenshot(lookup("#confirmPost").query().getScene(), "cane-bill-reverse.png");
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Billed for the wrong period");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#crReversed").startsWith("Bill " + mofizurBill + " reversed"));
+    waitUntil(() -> cells("crRef-").size() == before - 1);
+    screenshot("cane-payment-run-reversed.png");
+    // the others are paid again, right this time
+    cane.payRun(
+        today,
+        cane.unpaidBills(season).stream()
+            .map(
+                b ->
+                    new CaneGateway.PaymentInput(
+                        b.getNumber(), "BANK", "SBL-TRF-9" + b.getNumber()))
+            .toList(),
+        UUID.randomUUID().toString());
 
     // Shefali's statement: permit, ticket, bill less her seed loan, payment, nothing owed
     clickWhenReady("#nav-grower-statement");
@@ -460,6 +557,13 @@ class CaneUiTest extends UiTest {
 
     clickWhenReady("#nav-cane-seasons");
     waitUntil(() -> lookup("#seasonPrices").queryAs(TableView.class).getItems().size() == 1);
+    waitUntil(() -> "GATE".equals(lookup("#priceCentre").queryAs(ComboBox.class).getValue()));
+    fill("#bridgeLimit", "60000");
+    type(KeyCode.ENTER);
+    waitUntil(
+        () ->
+            text("#seasonDone")
+                .equals("The GATE bridge weighs at most 60,000 kg in season " + season + "."));
     screenshot("cane-seasons.png");
     clickWhenReady("#nav-growers");
     @SuppressWarnings("unchecked")
