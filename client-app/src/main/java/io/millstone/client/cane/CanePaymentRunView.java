@@ -90,7 +90,7 @@ public final class CanePaymentRunView extends BorderPane {
             method.setId("crMethod-" + n);
             method.getItems().setAll(CanePaymentRunViewModel.METHODS);
             method.valueProperty().bindBidirectional(r.methodProperty());
-            method.setPrefWidth(135);
+            method.setPrefWidth(150);
             method.setConverter(
                 new javafx.util.StringConverter<>() {
                   @Override
@@ -121,7 +121,7 @@ public final class CanePaymentRunView extends BorderPane {
                 });
             TextField ref = new TextField();
             ref.setId("crRef-" + n);
-            ref.setPrefColumnCount(9);
+            ref.setPrefColumnCount(8);
             ref.textProperty().bindBidirectional(r.referenceProperty());
             grid.addRow(
                 row++,

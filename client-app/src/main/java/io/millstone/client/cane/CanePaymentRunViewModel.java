@@ -431,6 +431,7 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
           setBusy(false);
           reverseKey = UUID.randomUUID().toString();
           lastRun.set(run);
+          posted.set("");
           reversed.set(
               messages.get(
                   "cane.run.reversed",

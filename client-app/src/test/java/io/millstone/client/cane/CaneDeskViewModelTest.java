@@ -186,6 +186,30 @@ class CaneDeskViewModelTest {
   }
 
   @Test
+  void aReversedBillAndAReversedPaymentStayOnTheStatementMarkedNotCounted() {
+    desk.bills.add(
+        bill("CB-1", "G-001", "86600").toBuilder()
+            .setState(io.millstone.api.cane.v1.CaneBillState.CANE_BILL_STATE_REVERSED)
+            .build());
+    desk.statementPayments.add(
+        io.millstone.api.cane.v1.StatementPayment.newBuilder()
+            .setRunNumber("CPR-1")
+            .setBillNumber("CB-1")
+            .setMethod(io.millstone.api.cane.v1.GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK)
+            .setReference("SBL-TRF-1001")
+            .setAmount(CaneInMemory.money("86600"))
+            .setReversed(true)
+            .build());
+    GrowerStatementViewModel vm = new GrowerStatementViewModel(desk, executor, messages);
+    vm.growerNumberProperty().set("G-001");
+    vm.load();
+    assertThat(vm.lines())
+        .filteredOn(l -> l.detail().endsWith("\u2014 reversed, not counted"))
+        .extracting(GrowerStatementViewModel.Line::kind)
+        .containsExactlyInAnyOrder("Bill", "Deduction", "Payment");
+  }
+
+  @Test
   void anUnpaidBillIsReversedAfterItsPostingIsShownAndOnePaidMeanwhileIsRefusedOnItsRow() {
     desk.bills.add(bill("CB-1", "G-001", "86600"));
     desk.bills.add(bill("CB-2", "G-002", "40000"));
@@ -250,5 +274,6 @@ class CaneDeskViewModelTest {
                 + " bills are unpaid again.");
     assertThat(vm.rows()).extracting(r -> r.bill().getNumber()).containsExactly("CB-1");
     assertThat(vm.canReverseRun()).isFalse();
+    assertThat(vm.postedProperty().get()).isEmpty();
   }
 }

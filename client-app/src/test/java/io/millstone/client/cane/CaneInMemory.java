@@ -35,6 +35,7 @@ final class CaneInMemory implements CaneGateway {
   final Map<String, WeighbridgeTicket> tickets = new LinkedHashMap<>();
   final List<CaneBill> bills = new ArrayList<>();
   final List<List<PaymentInput>> runs = new ArrayList<>();
+  final List<io.millstone.api.cane.v1.StatementPayment> statementPayments = new ArrayList<>();
   ScaleWeight scale = ScaleWeight.newBuilder().setPresent(false).build();
   int scaleCalls;
   int seq;
@@ -386,6 +387,7 @@ final class CaneInMemory implements CaneGateway {
         .addAllPermits(permits.values())
         .addAllTickets(tickets.values())
         .addAllBills(bills)
+        .addAllPayments(statementPayments)
         .setCaneValue(money("96600"))
         .setDeducted(money("10000"))
         .setPaid(money("0"))

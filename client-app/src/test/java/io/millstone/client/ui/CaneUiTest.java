@@ -447,10 +447,7 @@ class CaneUiTest extends UiTest {
     cane.payRun(
         today,
         cane.unpaidBills(season).stream()
-            .map(
-                b ->
-                    new CaneGateway.PaymentInput(
-                        b.getNumber(), "BANK", "SBL-TRF-9" + b.getNumber()))
+            .map(b -> new CaneGateway.PaymentInput(b.getNumber(), "BANK", "SBL-TRF-5520"))
             .toList(),
         UUID.randomUUID().toString());
 
