@@ -23,7 +23,6 @@ import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
 import io.millstone.server.platform.error.InvalidInputException;
-import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -534,210 +533,6 @@ final class CaneBills {
         number + ", " + payments.size() + " growers, " + new Money(total));
   }
 
-  /**
-   * A bill not paid by a standing payment run, reversed: the exact opposite of its recovery entry
-   * (Dr 1150 / Cr 2020) dated today, the loans given back what it recovered, its tickets unbilled
-   * again, and the bill REVERSED with the reason, who and when.
-   */
-  BillView reverseBill(Actor actor, String key, String bill, String reason) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(bill, "bill_id", 40);
-    v.text(reason, "reason", 300);
-    v.throwIfInvalid();
-    String why = reason.trim();
-    return tx.inCompany(
-        actor,
-        t -> {
-          Idempotency.once(
-              t,
-              key,
-              "cane.bill.reverse",
-              bill.trim() + '\u001f' + why,
-              id -> {
-                reverseBill(t, actor, bill, why);
-                return id;
-              });
-          Object[] row = Jdbc.work(t, c -> lockBill(c, bill));
-          return Jdbc.work(t, c -> read(c, CompanyAdmin.currencyOf(t), "b.id = ?", row[0]))
-              .getFirst();
-        });
-  }
-
-  /** id, number, state, paid, entry id, the standing run that paid it, reverse reason. */
-  private static Object[] lockBill(Connection c, String bill) throws SQLException {
-    UUID byId = Ids.parseOrNull(bill.trim());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT b.id, b.number, b.state, b.paid, b.journal_entry_id, r.number,"
-                + " b.reverse_reason FROM cane_bill b"
-                + " LEFT JOIN cane_payment cp ON cp.bill_id = b.id AND NOT cp.reversed"
-                + " LEFT JOIN cane_payment_run r ON r.id = cp.run_id WHERE "
-                + (byId == null ? "b.number = ?" : "b.id = ?")
-                + " FOR UPDATE OF b")) {
-      ps.setObject(1, byId == null ? CaneRows.code(bill) : byId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new NotFoundException("Cane bill", bill.trim());
-        }
-        return new Object[] {
-          rs.getObject(1, UUID.class),
-          rs.getString(2),
-          rs.getString(3),
-          rs.getBigDecimal(4),
-          rs.getObject(5, UUID.class),
-          rs.getString(6),
-          rs.getString(7)
-        };
-      }
-    }
-  }
-
-  private void reverseBill(Tx t, Actor actor, String bill, String why) {
-    Object[] b = Jdbc.work(t, c -> lockBill(c, bill));
-    UUID id = (UUID) b[0];
-    String number = (String) b[1];
-    if ("REVERSED".equals(b[2])) {
-      throw new BusinessRuleException(
-          "cane_bill_reversed", "Bill " + number + " was reversed already: " + b[6], number, b[6]);
-    }
-    if (b[5] != null || ((BigDecimal) b[3]).signum() > 0) {
-      String run = b[5] == null ? "" : (String) b[5];
-      throw new BusinessRuleException(
-          "cane_bill_paid",
-          "Bill " + number + " was paid by payment run " + run + "; reverse its payment run first.",
-          number,
-          run);
-    }
-    LocalDate today = CaneRows.today(t, clock);
-    UUID reversal =
-        b[4] == null ? null : books.reverseWithin(t, (UUID) b[4], today, "CANE_BILL", id).id();
-    Jdbc.work(
-        t,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE grower_loan l SET recovered = l.recovered - d.amount"
-                      + " FROM cane_bill_deduction d WHERE d.bill_id = ? AND l.id = d.loan_id")) {
-            ps.setObject(1, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE weighbridge_ticket SET bill_id = NULL WHERE bill_id = ?")) {
-            ps.setObject(1, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE cane_bill SET state = 'REVERSED', reverse_reason = ?, reversed_at = ?,"
-                      + " reversed_by = ?, reversal_entry_id = ? WHERE id = ?")) {
-            ps.setString(1, why);
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            ps.setString(3, actor.username());
-            ps.setObject(4, reversal);
-            ps.setObject(5, id);
-            return ps.executeUpdate();
-          }
-        });
-    t.audit("cane.bill.reverse", "cane_bill", id, number + " reversed (" + why + ")");
-  }
-
-  /**
-   * A payment run reversed once: the exact opposite of its entry (Dr 1010 / 1020, Cr 2020) dated
-   * today; the bills it paid are unpaid again and may be paid by another run.
-   */
-  RunView reverseRun(Actor actor, String key, String run, String reason) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(run, "run_id", 40);
-    v.text(reason, "reason", 300);
-    v.throwIfInvalid();
-    String why = reason.trim();
-    return tx.inCompany(
-        actor,
-        t -> {
-          Idempotency.once(
-              t,
-              key,
-              "cane.payment.reverse",
-              run.trim() + '\u001f' + why,
-              id -> {
-                reverseRun(t, actor, run, why);
-                return id;
-              });
-          return run(t, (UUID) Jdbc.work(t, c -> lockRun(c, run))[0]);
-        });
-  }
-
-  /** id, number, state, entry id, reverse reason. */
-  private static Object[] lockRun(Connection c, String run) throws SQLException {
-    UUID byId = Ids.parseOrNull(run.trim());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, number, state, journal_entry_id, reverse_reason FROM cane_payment_run"
-                + " WHERE "
-                + (byId == null ? "number = ?" : "id = ?")
-                + " FOR UPDATE")) {
-      ps.setObject(1, byId == null ? CaneRows.code(run) : byId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new NotFoundException("Cane payment run", run.trim());
-        }
-        return new Object[] {
-          rs.getObject(1, UUID.class),
-          rs.getString(2),
-          rs.getString(3),
-          rs.getObject(4, UUID.class),
-          rs.getString(5)
-        };
-      }
-    }
-  }
-
-  private void reverseRun(Tx t, Actor actor, String run, String why) {
-    Object[] r = Jdbc.work(t, c -> lockRun(c, run));
-    UUID id = (UUID) r[0];
-    String number = (String) r[1];
-    if ("REVERSED".equals(r[2])) {
-      throw new BusinessRuleException(
-          "cane_run_reversed",
-          "Payment run " + number + " was reversed already: " + r[4],
-          number,
-          r[4]);
-    }
-    LocalDate today = CaneRows.today(t, clock);
-    UUID reversal = books.reverseWithin(t, (UUID) r[3], today, "CANE_PAYMENT", id).id();
-    Jdbc.work(
-        t,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE cane_bill b SET paid = 0 FROM cane_payment cp"
-                      + " WHERE cp.run_id = ? AND cp.bill_id = b.id AND NOT cp.reversed")) {
-            ps.setObject(1, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE cane_payment SET reversed = true WHERE run_id = ?")) {
-            ps.setObject(1, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE cane_payment_run SET state = 'REVERSED', reverse_reason = ?,"
-                      + " reversed_at = ?, reversed_by = ?, reversal_entry_id = ? WHERE id = ?")) {
-            ps.setString(1, why);
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            ps.setString(3, actor.username());
-            ps.setObject(4, reversal);
-            ps.setObject(5, id);
-            return ps.executeUpdate();
-          }
-        });
-    t.audit("cane.payment.reverse", "cane_payment_run", id, number + " reversed (" + why + ")");
-  }
-
   static RunView run(Tx t, UUID id) {
     String currency = CompanyAdmin.currencyOf(t);
     return Jdbc.work(
@@ -795,7 +590,9 @@ final class CaneBills {
       "SELECT b.id, b.number, g.grower_number, pa.name, s.code, b.from_date, b.to_date,"
           + " b.bill_date, w.code, b.ticket_count, b.cane_kg, b.cane_value, b.deducted,"
           + " b.net_payable, b.paid, j.number, b.state, b.reverse_reason, b.reversed_by,"
-          + " b.reversed_at, rj.number FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
+          + " b.reversed_at, rj.number, (SELECT r.number FROM cane_payment cp JOIN cane_payment_run r"
+          + " ON r.id = cp.run_id WHERE cp.bill_id = b.id AND NOT cp.reversed)"
+          + " FROM cane_bill b JOIN grower g ON g.id = b.grower_id"
           + " JOIN party pa ON pa.id = g.party_id JOIN cane_season s ON s.id = b.season_id"
           + " LEFT JOIN warehouse w ON w.id = b.warehouse_id"
           + " LEFT JOIN journal_entry j ON j.id = b.journal_entry_id"
@@ -812,8 +609,8 @@ final class CaneBills {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] h = new Object[21];
-          for (int k = 0; k < 21; k++) {
+          Object[] h = new Object[22];
+          for (int k = 0; k < 22; k++) {
             h[k] = rs.getObject(k + 1);
           }
           heads.add(h);
@@ -859,6 +656,7 @@ final class CaneBills {
                 (String) h[18],
                 h[19] == null ? null : ((Timestamp) h[19]).toInstant(),
                 h[20] == null ? "" : (String) h[20],
+                h[21] == null ? "" : (String) h[21],
                 currency));
       }
     }

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Cane procurement, as the rest of the server sees it: one entrance to the season's documents, each
  * kept in its own class ({@link Seasons}, {@link Growers}, {@link Permits}, {@link Weighbridge},
- * {@link CaneBills}, {@link GrowerStatements}) with plain SQL (ADR 0021, ADR 0025).
+ * {@link CaneBills}, {@link CaneReversals}, {@link GrowerStatements}) with plain SQL (ADR 0021, ADR
+ * 0025).
  */
 public final class CaneDesk {
   /** The item cane is received as ({@link CaneItem}). */
@@ -169,6 +170,7 @@ public final class CaneDesk {
       String reversedBy,
       Instant reversedAt,
       String reversalEntryNumber,
+      String paymentRunNumber,
       String currency) {}
 
   public record BillPage(List<BillView> bills, String nextPageToken) {}
@@ -225,6 +227,7 @@ public final class CaneDesk {
   private final Permits permits;
   private final Weighbridge weighbridge;
   private final CaneBills bills;
+  private final CaneReversals reversals;
   private final GrowerStatements statements;
 
   public CaneDesk(Transactions tx, Books books, StockLedger stock, ScaleSource scale, Clock clock) {
@@ -233,6 +236,7 @@ public final class CaneDesk {
     this.permits = new Permits(tx, books, clock);
     this.weighbridge = new Weighbridge(tx, books, stock, scale, clock);
     this.bills = new CaneBills(tx, books, clock);
+    this.reversals = new CaneReversals(tx, books, clock);
     this.statements = new GrowerStatements(tx, clock);
   }
 
@@ -416,11 +420,11 @@ public final class CaneDesk {
   }
 
   public BillView reverseBill(Actor actor, String key, String bill, String reason) {
-    return bills.reverseBill(actor, key, bill, reason);
+    return reversals.reverseBill(actor, key, bill, reason);
   }
 
   public RunView reverseRun(Actor actor, String key, String run, String reason) {
-    return bills.reverseRun(actor, key, run, reason);
+    return reversals.reverseRun(actor, key, run, reason);
   }
 
   public StatementView statement(Actor actor, String growerNumber, String season) {

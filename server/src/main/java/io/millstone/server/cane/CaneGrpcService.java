@@ -622,7 +622,8 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
             .setState(CaneBillState.valueOf("CANE_BILL_STATE_" + x.state()))
             .setReverseReason(x.reverseReason())
             .setReversedBy(x.reversedBy())
-            .setReversalEntryNumber(x.reversalEntryNumber());
+            .setReversalEntryNumber(x.reversalEntryNumber())
+            .setPaymentRunNumber(x.paymentRunNumber());
     if (x.reversedAt() != null) {
       b.setReversedAt(ProtoValues.timestamp(x.reversedAt()));
     }

@@ -498,6 +498,14 @@ class CaneCorrectionsTest {
 
     // Paid: refused until its payment run is reversed.
     CanePaymentRun run = pay(second, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_MOBILE_MONEY);
+    assertThat(
+            office
+                .listCaneBills(ListCaneBillsRequest.newBuilder().setGrowerNumber(g).build())
+                .getBillsList())
+        .extracting(CaneBill::getNumber, CaneBill::getPaymentRunNumber)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(first.getNumber(), ""),
+            org.assertj.core.groups.Tuple.tuple(second.getNumber(), run.getNumber()));
     long before = rows();
     assertThat(
             refusal(
@@ -617,6 +625,12 @@ class CaneCorrectionsTest {
     // Paid again in a new run; the statement counts the standing payment once.
     CanePaymentRun again = pay(gb, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK);
     assertThat(again.getTotal().getAmount()).isEqualTo("36000.00");
+    assertThat(
+            office
+                .listCaneBills(ListCaneBillsRequest.newBuilder().setGrowerNumber(g).build())
+                .getBills(0)
+                .getPaymentRunNumber())
+        .isEqualTo(again.getNumber());
     GrowerStatement st =
         office.getGrowerStatement(
             GetGrowerStatementRequest.newBuilder().setGrowerNumber(g).build());
@@ -636,6 +650,71 @@ class CaneCorrectionsTest {
                         .build())
                 .getState())
         .isEqualTo(CaneBillState.CANE_BILL_STATE_REVERSED);
+  }
+
+  @Test
+  void aVoidAndAWeighOutAtOnceAndTwoReversalsOfOneRunAtOnceEachHaveOneOutcome() throws Exception {
+    String g = grower("Selina Parvin");
+    WeighbridgeTicket in = office.weighIn(weighIn(permit(MARK, g, "GATE", "100"), "9000").build());
+    List<Status.Code> codes =
+        race(
+            () ->
+                office.voidTicket(
+                    VoidTicketRequest.newBuilder()
+                        .setTicketId(in.getNumber())
+                        .setReason("Turned away")
+                        .build()),
+            () -> weighOut(in, "3000"));
+    assertThat(codes).containsExactlyInAnyOrder(Status.Code.OK, Status.Code.FAILED_PRECONDITION);
+
+    WeighbridgeTicket other = load(g, "8000", "3000");
+    CaneBill bill =
+        bill(g).stream().filter(b -> b.getTicketCount() > 0).reduce((a, b) -> b).orElseThrow();
+    assertThat(other.getState()).isEqualTo(TicketState.TICKET_STATE_COMPLETED);
+    CanePaymentRun run = pay(bill, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK);
+    Runnable reverse =
+        () ->
+            office.reverseCanePaymentRun(
+                ReverseCanePaymentRunRequest.newBuilder()
+                    .setIdempotencyKey(key())
+                    .setRunId(run.getNumber())
+                    .setReason("Duplicate run")
+                    .build());
+    assertThat(race(reverse, reverse))
+        .containsExactlyInAnyOrder(Status.Code.OK, Status.Code.FAILED_PRECONDITION);
+    assertThat(
+            count(
+                "SELECT count(*) FROM journal_entry WHERE company_id = ? AND source ="
+                    + " 'CANE_PAYMENT' AND source_id = ? AND reversal_of IS NOT NULL",
+                mill,
+                UUID.fromString(run.getId())))
+        .isOne();
+  }
+
+  /** Both calls at once (released together); their status codes. */
+  static List<Status.Code> race(Runnable a, Runnable b) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Status.Code>> futures = new java.util.ArrayList<>();
+      for (Runnable call : List.of(a, b)) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return TestServer.codeOf(call);
+                }));
+      }
+      go.countDown();
+      List<Status.Code> codes = new java.util.ArrayList<>();
+      for (var f : futures) {
+        codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return codes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ---- Bridge limit ----
