@@ -375,7 +375,6 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
     setBusy(false);
     printMessage.set("");
     last.set(t);
-    lastNumber.set(t.getNumber());
     BigDecimal net = Weights.kgOf(t.getNet());
     boolean completed = net != null && t.hasWeighedOutAt();
     String grossText =
@@ -413,6 +412,8 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
       lastNet.set("");
       lastOverQuota.set("");
     }
+    // The number last: whoever sees it (the slip card, a test) finds the ticket's text in place.
+    lastNumber.set(t.getNumber());
     Mode was = mode.get();
     clearForm();
     if (was == Mode.OUT) {
