@@ -33,6 +33,16 @@ public interface CaneGateway {
   /** One bill of a payment run, how it is paid and the transfer's reference. */
   record PaymentInput(String billNumber, String method, String reference) {}
 
+  /** The company signed in to, printed at the head of a weighbridge ticket. */
+  default String companyName() {
+    return "";
+  }
+
+  /** The person signed in (their name, else their user name): the clerk on a printed ticket. */
+  default String clerkName() {
+    return "";
+  }
+
   /** Seasons, newest first. */
   List<Season> seasons() throws Exception;
 
@@ -47,6 +57,9 @@ public interface CaneGateway {
 
   Season setPrice(String season, String warehouseCode, LocalDate from, BigDecimal price)
       throws Exception;
+
+  /** The heaviest load a centre's bridge weighs, in kg; heavier weigh-ins are refused. */
+  Season setBridgeLimit(String season, String warehouseCode, BigDecimal maxKg) throws Exception;
 
   /** Growers whose number or name starts with what was typed (all when empty). */
   List<Grower> growers(String search, String village) throws Exception;
@@ -108,12 +121,21 @@ public interface CaneGateway {
   WeighbridgeTicket weighOut(String ticketNumber, BigDecimal tareKg, String manualReason)
       throws Exception;
 
+  /** A truck weighed in and turned away: the ticket is voided and its permit issued again. */
+  WeighbridgeTicket voidTicket(String ticketNumber, String reason, String key) throws Exception;
+
   List<CaneBill> createBills(
       String season, LocalDate from, LocalDate to, String warehouseCode, String key)
       throws Exception;
 
   /** Bills not yet paid (of a season; empty: all). */
   List<CaneBill> unpaidBills(String season) throws Exception;
+
+  /** Reverses an unpaid bill: its recovery entry is undone and its tickets can be billed anew. */
+  CaneBill reverseBill(String billNumber, String reason, String key) throws Exception;
+
+  /** Reverses a payment run: its entry is undone and the bills it paid are unpaid again. */
+  CanePaymentRun reverseRun(String runNumber, String reason, String key) throws Exception;
 
   CanePaymentRun payRun(LocalDate date, List<PaymentInput> payments, String key) throws Exception;
 

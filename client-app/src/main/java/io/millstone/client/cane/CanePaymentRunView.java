@@ -90,7 +90,7 @@ public final class CanePaymentRunView extends BorderPane {
             method.setId("crMethod-" + n);
             method.getItems().setAll(CanePaymentRunViewModel.METHODS);
             method.valueProperty().bindBidirectional(r.methodProperty());
-            method.setPrefWidth(165);
+            method.setPrefWidth(150);
             method.setConverter(
                 new javafx.util.StringConverter<>() {
                   @Override
@@ -103,9 +103,25 @@ public final class CanePaymentRunView extends BorderPane {
                     return s;
                   }
                 });
+            Button reverse = new Button(m.get("cane.reverse"));
+            reverse.setId("crReverse-" + n);
+            reverse.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+            reverse.setTooltip(new javafx.scene.control.Tooltip(m.get("cane.bill.reverseHint")));
+            reverse.disableProperty().bind(vm.busyProperty());
+            reverse.setOnAction(
+                e -> {
+                  if (dialogs.confirmPosting(vm.billReversal(r))) {
+                    dialogs
+                        .askText(
+                            m.get("cane.bill.reverseTitle"),
+                            m.get("cane.bill.reverseReason", n),
+                            "")
+                        .ifPresent(why -> vm.reverseBill(r, why));
+                  }
+                });
             TextField ref = new TextField();
             ref.setId("crRef-" + n);
-            ref.setPrefColumnCount(10);
+            ref.setPrefColumnCount(8);
             ref.textProperty().bindBidirectional(r.referenceProperty());
             grid.addRow(
                 row++,
@@ -118,6 +134,7 @@ public final class CanePaymentRunView extends BorderPane {
                 Ui.right(Amounts.money(r.amount())),
                 method,
                 ref,
+                reverse,
                 Ui.error("crError-" + n, r.errorProperty()));
           }
         };
@@ -152,6 +169,31 @@ public final class CanePaymentRunView extends BorderPane {
     Label message = Ui.error("crMessage", vm.messageProperty());
     Label done = Ui.bound("crPosted", vm.postedProperty());
     done.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    Button reverseRun = new Button(m.get("cane.run.reverse"));
+    reverseRun.setId("crReverseRun");
+    reverseRun
+        .visibleProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                vm::canReverseRun, vm.lastRunProperty()));
+    reverseRun.managedProperty().bind(reverseRun.visibleProperty());
+    reverseRun.disableProperty().bind(vm.busyProperty());
+    reverseRun.setOnAction(
+        e -> {
+          io.millstone.client.core.PostingSummary summary = vm.runReversal();
+          if (summary != null && dialogs.confirmPosting(summary)) {
+            dialogs
+                .askText(
+                    m.get("cane.run.reverseTitle"),
+                    m.get("cane.run.reverseReason", vm.lastRunProperty().get().getNumber()),
+                    "")
+                .ifPresent(vm::reverseRun);
+          }
+        });
+    HBox doneRow = new HBox(10, done, reverseRun);
+    doneRow.setAlignment(Pos.CENTER_LEFT);
+    Label reversed = Ui.bound("crReversed", vm.reversedProperty());
+    reversed.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
     HBox buttons = new HBox(10, post, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox body =
@@ -164,7 +206,8 @@ public final class CanePaymentRunView extends BorderPane {
             scroll,
             runRow,
             buttons,
-            done);
+            doneRow,
+            reversed);
     body.setPadding(new Insets(12));
     setCenter(body);
   }

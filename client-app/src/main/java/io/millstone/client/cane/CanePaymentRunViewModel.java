@@ -87,6 +87,9 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
   private final StringProperty totalText = new SimpleStringProperty("");
   private final StringProperty billed = new SimpleStringProperty("");
   private final StringProperty posted = new SimpleStringProperty("");
+  private final ObjectProperty<CanePaymentRun> lastRun = new SimpleObjectProperty<>();
+  private final StringProperty reversed = new SimpleStringProperty("");
+  private String reverseKey = UUID.randomUUID().toString();
   private String billKey = UUID.randomUUID().toString();
   private String runKey = UUID.randomUUID().toString();
 
@@ -274,10 +277,171 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
                   Amounts.money(run.getTotal().getAmount()),
                   run.getJournalEntryNumber());
           posted.set(text);
+          reversed.set("");
+          lastRun.set(run);
           notifier.notify(messages.get("cane.run.posted"), text);
           loadUnpaid();
         },
         t -> refused(t, chosen));
+  }
+
+  // ---- reversals ----
+
+  /** What reversing an unpaid bill posts, for the person to confirm before the reason. */
+  public PostingSummary billReversal(Row r) {
+    CaneBill b = r.bill;
+    BigDecimal deducted =
+        b.getDeducted().getAmount().isBlank()
+            ? BigDecimal.ZERO
+            : Amounts.of(b.getDeducted().getAmount());
+    List<String> details = new ArrayList<>();
+    if (deducted != null && deducted.signum() > 0) {
+      details.add(
+          messages.get(
+              "cane.bill.reverseEntry", b.getJournalEntryNumber(), Amounts.money(deducted)));
+      details.add(messages.get("cane.bill.reverseDebit", Amounts.money(deducted)));
+      details.add(messages.get("cane.bill.reverseCredit", Amounts.money(deducted)));
+      b.getDeductionsList()
+          .forEach(
+              d ->
+                  details.add(
+                      messages.get(
+                          "cane.bill.reverseLoan",
+                          d.getLoanNumber(),
+                          messages.get("cane.loan.kind." + d.getKind().name()),
+                          Amounts.money(d.getAmount().getAmount()))));
+    } else {
+      details.add(messages.get("cane.bill.reverseNothingPosted"));
+    }
+    details.add(messages.get("cane.bill.reverseTickets", b.getTicketCount()));
+    return new PostingSummary(
+        messages.get("cane.bill.reverseTitle"),
+        messages.get(
+            "cane.bill.reverseAsk",
+            b.getNumber(),
+            b.getGrowerNumber(),
+            b.getGrowerName(),
+            Amounts.money(r.amount())),
+        details);
+  }
+
+  /** Reverses an unpaid bill for the reason given; a refusal is shown on its row. */
+  public void reverseBill(Row r, String reason) {
+    r.error.set("");
+    if (reason == null || reason.isBlank()) {
+      r.error.set(messages.get("cane.reverse.reasonRequired"));
+      return;
+    }
+    if (isBusy()) {
+      return;
+    }
+    setBusy(true);
+    String number = r.bill.getNumber();
+    String k = reverseKey;
+    executor.submit(
+        () -> gateway.reverseBill(number, reason.trim(), k),
+        b -> {
+          setBusy(false);
+          reverseKey = UUID.randomUUID().toString();
+          reversed.set(
+              b.getReversalEntryNumber().isBlank()
+                  ? messages.get("cane.bill.reversedPlain", b.getNumber(), b.getReverseReason())
+                  : messages.get(
+                      "cane.bill.reversed",
+                      b.getNumber(),
+                      b.getReverseReason(),
+                      b.getReversalEntryNumber()));
+          setMessage("");
+          loadUnpaid();
+        },
+        t -> {
+          setBusy(false);
+          r.error.set(ErrorText.of(t, messages));
+        });
+  }
+
+  /** True when the run just posted can still be reversed. */
+  public boolean canReverseRun() {
+    CanePaymentRun run = lastRun.get();
+    return run != null
+        && run.getState()
+            != io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_REVERSED;
+  }
+
+  /** What reversing the run just posted posts; null when there is none to reverse. */
+  public PostingSummary runReversal() {
+    if (!canReverseRun()) {
+      return null;
+    }
+    CanePaymentRun run = lastRun.get();
+    List<String> details = new ArrayList<>();
+    BigDecimal bank = BigDecimal.ZERO;
+    BigDecimal mobile = BigDecimal.ZERO;
+    for (io.millstone.api.cane.v1.CanePayment p : run.getPaymentsList()) {
+      String method = p.getMethod().name().replace("GROWER_PAYMENT_METHOD_", "");
+      BigDecimal amount = Amounts.of(p.getAmount().getAmount());
+      if (method.equals("BANK")) {
+        bank = bank.add(amount);
+      } else {
+        mobile = mobile.add(amount);
+      }
+      details.add(
+          messages.get(
+              "cane.run.line",
+              p.getBillNumber(),
+              p.getGrowerNumber(),
+              p.getGrowerName(),
+              Amounts.money(amount),
+              methodName(method),
+              p.getReference()));
+    }
+    if (bank.signum() > 0) {
+      details.add(messages.get("cane.run.reverseBank", Amounts.money(bank)));
+    }
+    if (mobile.signum() > 0) {
+      details.add(messages.get("cane.run.reverseMobile", Amounts.money(mobile)));
+    }
+    details.add(messages.get("cane.run.reverseCredit", Amounts.money(run.getTotal().getAmount())));
+    return new PostingSummary(
+        messages.get("cane.run.reverseTitle"),
+        messages.get(
+            "cane.run.reverseAsk",
+            run.getNumber(),
+            run.getPaymentsCount(),
+            Amounts.money(run.getTotal().getAmount()),
+            run.getJournalEntryNumber()),
+        details);
+  }
+
+  /** Reverses the run just posted for the reason given: its bills are unpaid again. */
+  public void reverseRun(String reason) {
+    if (!canReverseRun() || isBusy()) {
+      return;
+    }
+    if (reason == null || reason.isBlank()) {
+      setMessage(messages.get("cane.reverse.reasonRequired"));
+      return;
+    }
+    setBusy(true);
+    String number = lastRun.get().getNumber();
+    String k = reverseKey;
+    executor.submit(
+        () -> gateway.reverseRun(number, reason.trim(), k),
+        run -> {
+          setBusy(false);
+          reverseKey = UUID.randomUUID().toString();
+          lastRun.set(run);
+          posted.set("");
+          reversed.set(
+              messages.get(
+                  "cane.run.reversed",
+                  run.getNumber(),
+                  run.getReverseReason(),
+                  run.getReversalEntryNumber()));
+          setMessage("");
+          loadUnpaid();
+        },
+        this::failed);
   }
 
   private void refused(Throwable t, List<Row> sent) {
@@ -334,5 +498,15 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
 
   public StringProperty postedProperty() {
     return posted;
+  }
+
+  /** The run posted last from this screen, until another is posted. */
+  public ObjectProperty<CanePaymentRun> lastRunProperty() {
+    return lastRun;
+  }
+
+  /** What was reversed last ("Bill … reversed: …"), empty otherwise. */
+  public StringProperty reversedProperty() {
+    return reversed;
   }
 }

@@ -19,10 +19,15 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -121,7 +126,7 @@ public final class CaneScreens {
 
   private Node weighbridge() {
     WeighbridgeViewModel vm = new WeighbridgeViewModel(gateway, ctx.executor(), ctx.messages());
-    WeighbridgeView view = new WeighbridgeView(vm, ctx.messages());
+    WeighbridgeView view = new WeighbridgeView(vm, ctx.messages(), ctx.dialogs());
     vm.start();
     view.focusFirst();
     return view;
@@ -200,6 +205,9 @@ public final class CaneScreens {
               vm.refresh();
             });
     HBox top = new HBox(8, new Label(m.get("cane.permit.state")), states);
+    if (ctx.can("cane.permit.manage")) {
+      top.getChildren().addAll(permitCancel(list));
+    }
     top.setAlignment(Pos.CENTER_LEFT);
     top.setPadding(new Insets(8, 8, 0, 8));
     BorderPane pane = new BorderPane(list);
@@ -207,6 +215,42 @@ public final class CaneScreens {
     pane.setId("permitList");
     vm.refresh();
     return pane;
+  }
+
+  /** The cancel button of the permit list (Delete on a row), with what it did or why not. */
+  private List<Node> permitCancel(PagedTableView<Permit> list) {
+    Messages m = ctx.messages();
+    PermitCancelViewModel cancel =
+        new PermitCancelViewModel(gateway, ctx.executor(), m, list.viewModel()::refresh);
+    cancel.selectedProperty().bind(list.table().getSelectionModel().selectedItemProperty());
+    Button button = new Button(m.get("cane.permit.cancel"), new FontIcon(Material2AL.BLOCK));
+    button.setId("permitCancel");
+    button.setTooltip(new Tooltip(m.get("cane.permit.cancelHint")));
+    button.disableProperty().bind(cancel.cancellableBinding().not().or(cancel.busyProperty()));
+    Runnable ask =
+        () -> {
+          String question = cancel.question();
+          if (question != null && !cancel.isBusy()) {
+            ctx.dialogs()
+                .askText(m.get("cane.permit.cancelTitle"), question, "")
+                .ifPresent(cancel::cancel);
+          }
+        };
+    button.setOnAction(e -> ask.run());
+    list.table()
+        .addEventHandler(
+            KeyEvent.KEY_PRESSED,
+            e -> {
+              if (e.getCode() == KeyCode.DELETE) {
+                e.consume();
+                ask.run();
+              }
+            });
+    Label done = Ui.bound("permitCancelDone", cancel.doneProperty());
+    done.setWrapText(false);
+    Label refused = Ui.error("permitCancelError", cancel.messageProperty());
+    refused.setMaxWidth(720);
+    return List.of(button, done, refused);
   }
 
   private Node paymentRun() {

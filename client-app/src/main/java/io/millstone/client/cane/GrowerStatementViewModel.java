@@ -138,10 +138,19 @@ public final class GrowerStatementViewModel extends AbstractViewModel {
                       t.getPermitNumber(),
                       Amounts.money(t.getPricePerQuintal().getAmount()))
                   + (manual ? " " + messages.get("cane.wb.manualMark") : ""),
-              net == null ? messages.get("cane.statement.open") : Weights.quintalShown(net) + " q",
+              t.getState() == io.millstone.api.cane.v1.TicketState.TICKET_STATE_VOIDED
+                  ? messages.get("cane.statement.voided")
+                  : net == null
+                      ? messages.get("cane.statement.open")
+                      : Weights.quintalShown(net) + " q",
               Amounts.money(t.getValue().getAmount())));
     }
     for (CaneBill b : st.getBillsList()) {
+      // A reversed bill and its recoveries stay on the statement, said not to count.
+      String reversed =
+          b.getState() == io.millstone.api.cane.v1.CaneBillState.CANE_BILL_STATE_REVERSED
+              ? messages.get("cane.statement.reversed")
+              : "";
       out.add(
           new Line(
               day(b.getBillDate()),
@@ -149,11 +158,12 @@ public final class GrowerStatementViewModel extends AbstractViewModel {
               messages.get("cane.statement.bill"),
               b.getNumber(),
               messages.get(
-                  "cane.statement.billDetail",
-                  b.getTicketCount(),
-                  Dates.date(ProtoValues.date(b.getFromDate())),
-                  Dates.date(ProtoValues.date(b.getToDate())),
-                  Amounts.money(b.getNetPayable().getAmount())),
+                      "cane.statement.billDetail",
+                      b.getTicketCount(),
+                      Dates.date(ProtoValues.date(b.getFromDate())),
+                      Dates.date(ProtoValues.date(b.getToDate())),
+                      Amounts.money(b.getNetPayable().getAmount()))
+                  + reversed,
               Weights.quintalShown(Weights.kgOf(b.getCane())) + " q",
               Amounts.money(b.getCaneValue().getAmount())));
       for (CaneBillDeduction d : b.getDeductionsList()) {
@@ -164,9 +174,10 @@ public final class GrowerStatementViewModel extends AbstractViewModel {
                 messages.get("cane.statement.deduction"),
                 d.getLoanNumber(),
                 messages.get(
-                    "cane.statement.deductionDetail",
-                    messages.get("cane.loan.kind." + d.getKind().name()),
-                    b.getNumber()),
+                        "cane.statement.deductionDetail",
+                        messages.get("cane.loan.kind." + d.getKind().name()),
+                        b.getNumber())
+                    + reversed,
                 "",
                 "-" + Amounts.money(d.getAmount().getAmount())));
       }
@@ -179,11 +190,13 @@ public final class GrowerStatementViewModel extends AbstractViewModel {
               messages.get("cane.statement.payment"),
               p.getRunNumber(),
               messages.get(
-                  "cane.statement.paymentDetail",
-                  p.getBillNumber(),
-                  messages.get(
-                      "cane.method." + p.getMethod().name().replace("GROWER_PAYMENT_METHOD_", "")),
-                  p.getReference()),
+                      "cane.statement.paymentDetail",
+                      p.getBillNumber(),
+                      messages.get(
+                          "cane.method."
+                              + p.getMethod().name().replace("GROWER_PAYMENT_METHOD_", "")),
+                      p.getReference())
+                  + (p.getReversed() ? messages.get("cane.statement.reversed") : ""),
               "",
               "-" + Amounts.money(p.getAmount().getAmount())));
     }

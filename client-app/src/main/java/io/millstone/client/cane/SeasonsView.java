@@ -74,7 +74,7 @@ public final class SeasonsView extends BorderPane {
             Ui.column(
                 m.get("cane.season.centreName"),
                 SeasonsViewModel.PriceRow::centreName,
-                180,
+                150,
                 false));
     prices
         .getColumns()
@@ -85,6 +85,9 @@ public final class SeasonsView extends BorderPane {
     prices
         .getColumns()
         .add(Ui.column(m.get("cane.season.price"), SeasonsViewModel.PriceRow::price, 120, true));
+    prices
+        .getColumns()
+        .add(Ui.column(m.get("cane.season.limit"), SeasonsViewModel.PriceRow::limit, 110, true));
     HBox lists = new HBox(10, list, prices);
     HBox.setHgrow(prices, Priority.ALWAYS);
     VBox.setVgrow(lists, Priority.ALWAYS);
@@ -146,7 +149,16 @@ public final class SeasonsView extends BorderPane {
     ComboBox<String> centre = new ComboBox<>();
     centre.setId("priceCentre");
     centre.setOnShowing(e -> centre.getItems().setAll(vm.centreCodes()));
-    vm.selectedProperty().addListener((o, a, b) -> centre.getItems().setAll(vm.centreCodes()));
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              // New items clear the choice; the same centre stays chosen after a save.
+              String keep = centre.getValue();
+              centre.getItems().setAll(vm.centreCodes());
+              if (keep != null && centre.getItems().contains(keep)) {
+                centre.setValue(keep);
+              }
+            });
     centre.valueProperty().bindBidirectional(vm.priceCentreProperty());
     DatePicker from = new DatePicker();
     Dates.useFor(from);
@@ -172,6 +184,18 @@ public final class SeasonsView extends BorderPane {
             price,
             set);
     priceRow.setAlignment(Pos.CENTER_LEFT);
+    TextField limit = new TextField();
+    limit.setId("bridgeLimit");
+    limit.setPrefColumnCount(8);
+    limit.setAlignment(Pos.CENTER_RIGHT);
+    limit.textProperty().bindBidirectional(vm.limitProperty());
+    Button setLimit = new Button(m.get("cane.season.setLimit"));
+    setLimit.setId("bridgeLimitSet");
+    setLimit.disableProperty().bind(vm.busyProperty());
+    setLimit.setOnAction(e -> vm.setBridgeLimit());
+    limit.setOnAction(e -> vm.setBridgeLimit());
+    HBox limitRow = new HBox(8, new Label(m.get("cane.season.limitOf")), limit, setLimit);
+    limitRow.setAlignment(Pos.CENTER_LEFT);
 
     Label message = Ui.error("seasonMessage", vm.messageProperty());
     Label done = Ui.bound("seasonDone", vm.doneProperty());
@@ -183,6 +207,7 @@ public final class SeasonsView extends BorderPane {
             lists,
             Ui.muted(m.get("cane.season.newPrice")),
             priceRow,
+            limitRow,
             Ui.muted(m.get("cane.season.newSeason")),
             form,
             message,

@@ -31,7 +31,7 @@ public final class SeasonsViewModel extends AbstractViewModel {
 
   /** One price of one centre, for the table. */
   public record PriceRow(
-      String centre, String centreName, String kind, String from, String price) {}
+      String centre, String centreName, String kind, String from, String price, String limit) {}
 
   /** One centre line of a new season. */
   public static final class CentreLine {
@@ -68,6 +68,7 @@ public final class SeasonsViewModel extends AbstractViewModel {
   private final StringProperty priceCentre = new SimpleStringProperty("");
   private final ObjectProperty<LocalDate> priceFrom = new SimpleObjectProperty<>(Dates.today());
   private final StringProperty price = new SimpleStringProperty("");
+  private final StringProperty limit = new SimpleStringProperty("");
   private final StringProperty done = new SimpleStringProperty("");
   private String key = UUID.randomUUID().toString();
 
@@ -77,6 +78,52 @@ public final class SeasonsViewModel extends AbstractViewModel {
     this.messages = messages;
     lines.get(0).kind.set("MILL_GATE");
     selected.addListener((o, a, b) -> showPrices(b));
+    priceCentre.addListener((o, a, b) -> showLimit());
+  }
+
+  /** The chosen centre's bridge limit in the limit field, to be changed there. */
+  private void showLimit() {
+    Season s = selected.get();
+    BigDecimal kg =
+        s == null
+            ? null
+            : s.getCentresList().stream()
+                .filter(c -> c.getWarehouseCode().equals(priceCentre.get()))
+                .map(c -> Weights.of(c.getMaxWeightKg()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    limit.set(kg == null ? "" : Amounts.quantity(kg));
+  }
+
+  /** The heaviest load the chosen centre's bridge weighs; heavier weigh-ins are refused. */
+  public void setBridgeLimit() {
+    Season s = selected.get();
+    if (s == null || priceCentre.get().isBlank()) {
+      setMessage(messages.get("cane.season.pickCentre"));
+      return;
+    }
+    BigDecimal kg = Amounts.parse(limit.get());
+    if (kg == null || kg.signum() <= 0) {
+      setMessage(messages.get("cane.season.limitPositive", priceCentre.get()));
+      return;
+    }
+    setBusy(true);
+    String c = priceCentre.get();
+    executor.submit(
+        () -> gateway.setBridgeLimit(s.getCode(), c, kg),
+        season -> {
+          setBusy(false);
+          setMessage("");
+          done.set(messages.get("cane.season.limitSet", c, Weights.kg(kg), season.getCode()));
+          int i = seasons.indexOf(s);
+          if (i >= 0) {
+            seasons.set(i, season);
+          }
+          selected.set(season);
+          showLimit();
+        },
+        this::failed);
   }
 
   public void refresh() {
@@ -105,7 +152,8 @@ public final class SeasonsViewModel extends AbstractViewModel {
                   c.getWarehouseName(),
                   messages.get("cane.centre.kind." + c.getKind().name()),
                   Dates.date(ProtoValues.date(p.getEffectiveFrom())),
-                  Amounts.money(p.getPricePerQuintal().getAmount())));
+                  Amounts.money(p.getPricePerQuintal().getAmount()),
+                  Weights.kg(Weights.of(c.getMaxWeightKg()))));
         }
       }
       if (!s.getCentresList().isEmpty()
@@ -246,6 +294,10 @@ public final class SeasonsViewModel extends AbstractViewModel {
 
   public StringProperty priceProperty() {
     return price;
+  }
+
+  public StringProperty limitProperty() {
+    return limit;
   }
 
   public StringProperty doneProperty() {

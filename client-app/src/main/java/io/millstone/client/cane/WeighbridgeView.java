@@ -41,14 +41,18 @@ import javafx.util.Duration;
 public final class WeighbridgeView extends BorderPane {
   public static final KeyCombination RECORD =
       new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+  public static final KeyCombination PRINT =
+      new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
 
   private final WeighbridgeViewModel vm;
   private final TextField permit = new TextField();
   private final TextField weight = new TextField();
   private final TableView<WeighbridgeTicket> queue = new TableView<>();
   private final Timeline poll;
+  private javafx.scene.Node slipNode;
 
-  public WeighbridgeView(WeighbridgeViewModel vm, Messages m) {
+  public WeighbridgeView(
+      WeighbridgeViewModel vm, Messages m, io.millstone.client.core.DialogService dialogs) {
     this.vm = vm;
     setId("weighbridgeView");
 
@@ -226,7 +230,8 @@ public final class WeighbridgeView extends BorderPane {
         fixed(m.get("cane.wb.reason")),
         under(reason, Ui.error("wbReasonError", vm.reasonErrorProperty())));
     Label preview = Ui.bound("wbNetPreview", vm.netPreviewProperty());
-    form.add(preview, 1, row++);
+    Label previewOver = warning("wbNetPreviewOverQuota", vm.previewOverQuotaProperty());
+    form.add(new VBox(2, preview, previewOver), 1, row++);
 
     Button record = new Button(m.get("cane.wb.record"));
     record.setId("wbRecord");
@@ -236,6 +241,7 @@ public final class WeighbridgeView extends BorderPane {
     record.setOnAction(e -> vm.record());
     Label keys = Ui.muted(m.get("cane.wb.keys"));
     keys.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    keys.setWrapText(true);
     Label message = Ui.error("wbMessage", vm.messageProperty());
     HBox buttons = new HBox(10, record, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
@@ -250,7 +256,33 @@ public final class WeighbridgeView extends BorderPane {
     lastText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label lastNet = Ui.bound("wbTicketNet", vm.lastNetProperty());
     lastNet.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-    VBox slip = new VBox(4, Ui.muted(m.get("cane.wb.lastTicket")), lastNumber, lastText, lastNet);
+    Button print =
+        new Button(
+            m.get("cane.slip.print"),
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.PRINT));
+    print.setId("wbPrint");
+    print.setFocusTraversable(false);
+    print.setOnAction(e -> vm.print());
+    print
+        .disableProperty()
+        .bind(Bindings.createBooleanBinding(() -> !vm.canPrint(), vm.lastProperty()));
+    Label overQuota = warning("wbOverQuota", vm.lastOverQuotaProperty());
+    Label printMessage = Ui.bound("wbPrintMessage", vm.printMessageProperty());
+    printMessage.setMaxWidth(420);
+    printMessage.setWrapText(true);
+    printMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    printMessage.managedProperty().bind(printMessage.textProperty().isNotEmpty());
+    print.setMinWidth(Label.USE_PREF_SIZE);
+    VBox slip =
+        new VBox(
+            4,
+            Ui.muted(m.get("cane.wb.lastTicket")),
+            lastNumber,
+            lastText,
+            lastNet,
+            overQuota,
+            print,
+            printMessage);
     slip.getStyleClass().add(Styles.MACHINE_CARD);
     slip.setPadding(new Insets(10, 16, 12, 16));
     slip.visibleProperty().bind(vm.lastNumberProperty().isNotEmpty());
@@ -313,7 +345,10 @@ public final class WeighbridgeView extends BorderPane {
     queue.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+          if (e.getCode() == KeyCode.DELETE) {
+            e.consume();
+            askVoid(dialogs, m);
+          } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             e.consume();
             if (queue.getSelectionModel().getSelectedItem() != null) {
               vm.weighOutMode();
@@ -329,7 +364,27 @@ public final class WeighbridgeView extends BorderPane {
             Bindings.createStringBinding(
                 () -> m.get("cane.wb.queue", vm.openTickets().size()), vm.openTickets()));
     queueTitle.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
-    VBox right = new VBox(10, slip, queueTitle, queue);
+    Button voidButton =
+        new Button(
+            m.get("cane.wb.void"),
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.BLOCK));
+    voidButton.setId("wbVoid");
+    voidButton.setFocusTraversable(false);
+    voidButton.setTooltip(new javafx.scene.control.Tooltip(m.get("cane.wb.voidHint")));
+    voidButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+    voidButton.setOnAction(e -> askVoid(dialogs, m));
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox queueBar = new HBox(10, queueTitle, gap, voidButton);
+    queueBar.setAlignment(Pos.CENTER_LEFT);
+    Label queueDone = Ui.bound("wbQueueDone", vm.queueDoneProperty());
+    queueDone.managedProperty().bind(queueDone.textProperty().isNotEmpty());
+    queueDone.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    Label queueError = Ui.error("wbQueueError", vm.queueErrorProperty());
+    queueError.setMaxWidth(Double.MAX_VALUE);
+    queueError.managedProperty().bind(queueError.textProperty().isNotEmpty());
+    queueError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    VBox right = new VBox(10, slip, queueBar, queueDone, queueError, queue);
     VBox.setVgrow(queue, Priority.ALWAYS);
     right.setPadding(new Insets(6, 12, 12, 0));
     HBox.setHgrow(right, Priority.ALWAYS);
@@ -359,6 +414,9 @@ public final class WeighbridgeView extends BorderPane {
           } else if (RECORD.match(e)) {
             e.consume();
             vm.record();
+          } else if (PRINT.match(e)) {
+            e.consume();
+            vm.print();
           }
         });
     // After a weighing the next truck: a new permit, or the queue.
@@ -373,6 +431,16 @@ public final class WeighbridgeView extends BorderPane {
                         queue.requestFocus();
                       }
                     }));
+
+    // The slip goes to the default printer as soon as it is made.
+    vm.slipProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                slipNode = b.node();
+                vm.printed(TicketSlip.print(slipNode));
+              }
+            });
 
     // ---- the scale, about once a second while the screen is in a window that shows ----
     // Not only while it has a scene: a closed window keeps its scene, and a poll after the
@@ -435,10 +503,28 @@ public final class WeighbridgeView extends BorderPane {
     }
   }
 
+  /** A remark in the warning colour (a load over its quota); takes no room when empty. */
+  private static Label warning(String id, javafx.beans.value.ObservableStringValue text) {
+    Label l = Ui.bound(id, text);
+    l.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+    l.setStyle("-fx-font-weight: bold;");
+    l.managedProperty().bind(l.textProperty().isNotEmpty());
+    l.visibleProperty().bind(l.managedProperty());
+    return l;
+  }
+
   private static Label fixed(String text) {
     Label l = new Label(text);
     l.setMinWidth(Label.USE_PREF_SIZE);
     return l;
+  }
+
+  /** Voids the picked truck of the queue after asking why. */
+  private void askVoid(io.millstone.client.core.DialogService dialogs, Messages m) {
+    String question = vm.voidQuestion();
+    if (question != null && !vm.isBusy()) {
+      dialogs.askText(m.get("cane.wb.voidTitle"), question, "").ifPresent(vm::voidTicket);
+    }
   }
 
   private void newTruck() {
@@ -452,6 +538,11 @@ public final class WeighbridgeView extends BorderPane {
     if (queue.getSelectionModel().getSelectedItem() == null && !queue.getItems().isEmpty()) {
       queue.getSelectionModel().select(0);
     }
+  }
+
+  /** The last slip sent to the printer, laid out as on paper; null before the first. */
+  public javafx.scene.Node slipNode() {
+    return slipNode == null ? null : TicketSlip.laidOut(slipNode);
   }
 
   /** The caret starts at the permit. */

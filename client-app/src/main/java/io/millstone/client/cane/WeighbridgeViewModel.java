@@ -86,6 +86,15 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
   private final StringProperty lastText = new SimpleStringProperty("");
   private final StringProperty lastNet = new SimpleStringProperty("");
 
+  private final StringProperty lastOverQuota = new SimpleStringProperty("");
+  private final StringProperty previewOverQuota = new SimpleStringProperty("");
+  private final StringProperty queueDone = new SimpleStringProperty("");
+  private final StringProperty queueError = new SimpleStringProperty("");
+  private String voidKey = UUID.randomUUID().toString();
+
+  private final ObjectProperty<TicketSlip> slip = new SimpleObjectProperty<>();
+  private final StringProperty printMessage = new SimpleStringProperty("");
+
   private final BooleanBinding manual;
   private String key = UUID.randomUUID().toString();
 
@@ -258,9 +267,11 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
     BigDecimal gross = t == null ? null : Weights.kgOf(t.getGross());
     if (mode.get() != Mode.OUT || gross == null || tare == null || tare.signum() <= 0) {
       netPreview.set("");
+      previewOverQuota.set("");
       return;
     }
     BigDecimal net = gross.subtract(tare);
+    previewOverQuota.set(net.signum() <= 0 ? "" : overQuota(t, net.subtract(quotaKg(t))));
     netPreview.set(
         net.signum() <= 0
             ? ""
@@ -362,8 +373,8 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
 
   private void done(WeighbridgeTicket t) {
     setBusy(false);
+    printMessage.set("");
     last.set(t);
-    lastNumber.set(t.getNumber());
     BigDecimal net = Weights.kgOf(t.getNet());
     boolean completed = net != null && t.hasWeighedOutAt();
     String grossText =
@@ -388,6 +399,7 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
       lastNet.set(
           messages.get(
               "cane.wb.net", Weights.kg(net), Weights.quintalShown(net), Weights.maundShown(net)));
+      lastOverQuota.set(overQuotaOf(t));
     } else {
       lastText.set(
           messages.get(
@@ -398,13 +410,150 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
               grossText,
               t.getPermitNumber()));
       lastNet.set("");
+      lastOverQuota.set("");
     }
+    // The number last: whoever sees it (the slip card, a test) finds the ticket's text in place.
+    lastNumber.set(t.getNumber());
     Mode was = mode.get();
     clearForm();
     if (was == Mode.OUT) {
       selected.set(null);
     }
     loadOpenTickets();
+  }
+
+  // ---- over quota ----
+
+  private static BigDecimal quotaKg(WeighbridgeTicket t) {
+    BigDecimal q = Weights.of(t.getQuotaQuintals());
+    return q == null || q.signum() <= 0 ? null : q.multiply(new BigDecimal("100"));
+  }
+
+  /** "Over quota by 11.0 q (permit quota 150 q)", or empty when the excess is none. */
+  String overQuota(WeighbridgeTicket t, BigDecimal excessKg) {
+    if (excessKg == null || excessKg.signum() <= 0) {
+      return "";
+    }
+    BigDecimal q = Weights.of(t.getQuotaQuintals());
+    return q == null
+        ? messages.get("cane.wb.overQuotaBare", Weights.quintalShort(excessKg))
+        : messages.get(
+            "cane.wb.overQuota", Weights.quintalShort(excessKg), Amounts.quantityShown(q));
+  }
+
+  /** The excess the server recorded on a weighed-out ticket, said as for the clerk. */
+  public String overQuotaOf(WeighbridgeTicket t) {
+    return overQuota(t, Weights.of(t.getOverQuotaKg()));
+  }
+
+  // ---- voiding a truck turned away ----
+
+  /** The question for voiding the picked truck of the queue, or null when none is picked. */
+  public String voidQuestion() {
+    WeighbridgeTicket t = selected.get();
+    return t == null
+        ? null
+        : messages.get(
+            "cane.wb.voidAsk",
+            t.getNumber(),
+            t.getVehicleNumber(),
+            t.getGrowerNumber(),
+            t.getGrowerName(),
+            t.getPermitNumber());
+  }
+
+  /** Voids the picked open ticket for the reason given; its permit can be weighed again. */
+  public void voidTicket(String why) {
+    WeighbridgeTicket t = selected.get();
+    queueDone.set("");
+    queueError.set("");
+    if (t == null) {
+      queueError.set(messages.get("cane.wb.pickTicket"));
+      return;
+    }
+    if (why == null || why.isBlank()) {
+      queueError.set(messages.get("cane.wb.voidReasonRequired"));
+      return;
+    }
+    if (isBusy()) {
+      return;
+    }
+    setBusy(true);
+    String number = t.getNumber();
+    String k = voidKey;
+    executor.submit(
+        () -> gateway.voidTicket(number, why.trim(), k),
+        v -> {
+          setBusy(false);
+          voidKey = UUID.randomUUID().toString();
+          queueDone.set(
+              messages.get(
+                  "cane.wb.voided", v.getNumber(), v.getVoidReason(), v.getPermitNumber()));
+          if (last.get() != null && last.get().getNumber().equals(v.getNumber())) {
+            // The voided truck's weigh-in no longer stands as the last ticket.
+            last.set(null);
+            lastNumber.set("");
+            lastText.set("");
+            lastNet.set("");
+            lastOverQuota.set("");
+          }
+          selected.set(null);
+          loadOpenTickets();
+        },
+        e -> {
+          setBusy(false);
+          queueError.set(ErrorText.of(e, messages));
+          loadOpenTickets();
+        });
+  }
+
+  // ---- the printed ticket ----
+
+  /** True when the last ticket is weighed out, so there is a slip to print. */
+  public boolean canPrint() {
+    WeighbridgeTicket t = last.get();
+    return t != null && t.hasWeighedOutAt() && Weights.kgOf(t.getNet()) != null;
+  }
+
+  /**
+   * Makes the slip of the last ticket weighed out (with the grower's village, asked of the server)
+   * for the view to print; says why not when no truck has been weighed out.
+   */
+  public void print() {
+    if (!canPrint()) {
+      printMessage.set(messages.get("cane.slip.nothing"));
+      return;
+    }
+    WeighbridgeTicket t = last.get();
+    printMessage.set("");
+    executor.submit(
+        () -> {
+          String village =
+              gateway.growers(t.getGrowerNumber(), "").stream()
+                  .filter(g -> g.getGrowerNumber().equals(t.getGrowerNumber()))
+                  .map(g -> g.getVillage())
+                  .findFirst()
+                  .orElse("");
+          return TicketSlip.of(
+              t, village, gateway.companyName(), gateway.clerkName(), overQuotaOf(t), messages);
+        },
+        s -> {
+          slip.set(null);
+          slip.set(s);
+        },
+        e -> printMessage.set(ErrorText.of(e, messages)));
+  }
+
+  /** What became of the print, in the clerk's words. */
+  public void printed(TicketSlip.Printed result) {
+    String number = slip.get() == null ? "" : slip.get().number();
+    printMessage.set(
+        switch (result) {
+          case PRINTED -> messages.get("cane.slip.printed", number);
+          case NO_PRINTER -> messages.get("cane.slip.noPrinter", number);
+          case CANCELLED -> messages.get("cane.slip.cancelled", number);
+          case FAILED -> messages.get("cane.slip.failed", number);
+        });
   }
 
   private void refused(Throwable t) {
@@ -581,5 +730,34 @@ public final class WeighbridgeViewModel extends AbstractViewModel {
 
   public StringProperty lastNetProperty() {
     return lastNet;
+  }
+
+  /** "Over quota by …" for the last ticket weighed out, empty when within its quota. */
+  public StringProperty lastOverQuotaProperty() {
+    return lastOverQuota;
+  }
+
+  /** "Over quota by …" for the tare being weighed out, empty when within its quota. */
+  public StringProperty previewOverQuotaProperty() {
+    return previewOverQuota;
+  }
+
+  /** What was done to a truck of the queue (voided), empty otherwise. */
+  public StringProperty queueDoneProperty() {
+    return queueDone;
+  }
+
+  /** Why a truck of the queue could not be voided. */
+  public StringProperty queueErrorProperty() {
+    return queueError;
+  }
+
+  /** The slip to print: set anew on each print request. */
+  public ObjectProperty<TicketSlip> slipProperty() {
+    return slip;
+  }
+
+  public StringProperty printMessageProperty() {
+    return printMessage;
   }
 }

@@ -38,12 +38,26 @@ public final class Weights {
     return kg == null ? "" : fixed4(maund(kg));
   }
 
+  /** Quintals at one decimal ("12.3"), for a short remark such as an excess over quota. */
+  public static String quintalShort(BigDecimal kg) {
+    return kg == null ? "" : fixed(kg.divide(KG_PER_QUINTAL, 1, RoundingMode.HALF_UP), 1);
+  }
+
   private static String fixed4(BigDecimal v) {
+    return fixed(v, 4);
+  }
+
+  private static String fixed(BigDecimal v, int places) {
     // quantityShown strips zeros; a mill reads four places.
     String shown = Amounts.quantityShown(v.setScale(0, RoundingMode.DOWN));
-    String fraction = v.setScale(4, RoundingMode.HALF_UP).toPlainString();
+    String fraction = v.setScale(places, RoundingMode.HALF_UP).toPlainString();
     fraction = fraction.substring(fraction.indexOf('.'));
     return shown + io.millstone.client.core.Notation.current().digits(fraction);
+  }
+
+  /** A server decimal as a number, or null when unset. */
+  public static BigDecimal of(io.millstone.api.common.v1.Decimal d) {
+    return d == null || d.getValue().isBlank() ? null : Amounts.of(d.getValue());
   }
 
   /** The kg a server weight carries, or null when unset. */

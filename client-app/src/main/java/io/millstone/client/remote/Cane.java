@@ -38,9 +38,13 @@ import io.millstone.api.cane.v1.PermitState;
 import io.millstone.api.cane.v1.PostCanePaymentRunRequest;
 import io.millstone.api.cane.v1.PriceInput;
 import io.millstone.api.cane.v1.RecordGrowerLoanRequest;
+import io.millstone.api.cane.v1.ReverseCaneBillRequest;
+import io.millstone.api.cane.v1.ReverseCanePaymentRunRequest;
 import io.millstone.api.cane.v1.ScaleWeight;
 import io.millstone.api.cane.v1.Season;
+import io.millstone.api.cane.v1.SetBridgeLimitRequest;
 import io.millstone.api.cane.v1.SetCanePriceRequest;
+import io.millstone.api.cane.v1.VoidTicketRequest;
 import io.millstone.api.cane.v1.WeighInRequest;
 import io.millstone.api.cane.v1.WeighOutRequest;
 import io.millstone.api.cane.v1.WeighbridgeTicket;
@@ -58,6 +62,18 @@ public final class Cane implements CaneGateway {
 
   public Cane(Session session) {
     this.session = session;
+  }
+
+  @Override
+  public String companyName() {
+    return session.companyName();
+  }
+
+  @Override
+  public String clerkName() {
+    return session.displayName() == null || session.displayName().isBlank()
+        ? session.username()
+        : session.displayName();
   }
 
   private CaneServiceGrpc.CaneServiceBlockingStub stub() {
@@ -328,6 +344,53 @@ public final class Cane implements CaneGateway {
             .setManualReason(trim(manualReason))
             .build();
     return Calls.call(() -> stub().weighOut(r));
+  }
+
+  @Override
+  public WeighbridgeTicket voidTicket(String ticketNumber, String reason, String key)
+      throws RemoteException {
+    VoidTicketRequest r =
+        VoidTicketRequest.newBuilder()
+            .setIdempotencyKey(key(key))
+            .setTicketId(trim(ticketNumber))
+            .setReason(trim(reason))
+            .build();
+    return Calls.call(() -> stub().voidTicket(r));
+  }
+
+  @Override
+  public CaneBill reverseBill(String billNumber, String reason, String key) throws RemoteException {
+    ReverseCaneBillRequest r =
+        ReverseCaneBillRequest.newBuilder()
+            .setIdempotencyKey(key(key))
+            .setBillId(trim(billNumber))
+            .setReason(trim(reason))
+            .build();
+    return Calls.call(() -> stub().reverseCaneBill(r));
+  }
+
+  @Override
+  public CanePaymentRun reverseRun(String runNumber, String reason, String key)
+      throws RemoteException {
+    ReverseCanePaymentRunRequest r =
+        ReverseCanePaymentRunRequest.newBuilder()
+            .setIdempotencyKey(key(key))
+            .setRunId(trim(runNumber))
+            .setReason(trim(reason))
+            .build();
+    return Calls.call(() -> stub().reverseCanePaymentRun(r));
+  }
+
+  @Override
+  public Season setBridgeLimit(String season, String warehouseCode, BigDecimal maxKg)
+      throws RemoteException {
+    SetBridgeLimitRequest r =
+        SetBridgeLimitRequest.newBuilder()
+            .setSeason(trim(season))
+            .setWarehouseCode(trim(warehouseCode))
+            .setMaxWeightKg(decimal(maxKg))
+            .build();
+    return Calls.call(() -> stub().setBridgeLimit(r));
   }
 
   @Override

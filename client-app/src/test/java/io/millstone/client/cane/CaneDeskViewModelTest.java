@@ -73,6 +73,40 @@ class CaneDeskViewModelTest {
     assertThat(desk.permits).isEmpty();
   }
 
+  @Test
+  void anIssuedPermitIsCancelledWithItsReasonAndAUsedOneIsRefusedAboveTheList() throws Exception {
+    desk.permit("P-1", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    desk.permit("P-2", "G-002", PermitState.PERMIT_STATE_ISSUED);
+    List<String> reloads = new ArrayList<>();
+    PermitCancelViewModel vm =
+        new PermitCancelViewModel(desk, executor, messages, () -> reloads.add("reload"));
+    assertThat(vm.cancellableBinding().get()).isFalse();
+
+    vm.selectedProperty().set(desk.permits.get("P-1"));
+    assertThat(vm.cancellableBinding().get()).isTrue();
+    vm.cancel("  ");
+    assertThat(vm.getMessage()).isEqualTo("Type why the permit is cancelled.");
+    assertThat(desk.permits.get("P-1").getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
+
+    vm.cancel("Grower's cane lodged by the storm");
+    assertThat(desk.permits.get("P-1").getState()).isEqualTo(PermitState.PERMIT_STATE_CANCELLED);
+    assertThat(vm.doneProperty().get())
+        .isEqualTo("Permit P-1 cancelled: Grower's cane lodged by the storm");
+    assertThat(vm.getMessage()).isEmpty();
+    assertThat(reloads).hasSize(1);
+
+    // the list still shows P-2 issued, but a truck has used it since
+    vm.selectedProperty().set(desk.permits.get("P-2"));
+    desk.weighIn("P-2", "G-002", "GATE", "RAJ-2", new BigDecimal("20000"), null, "k");
+    vm.cancel("Duplicate");
+    assertThat(vm.getMessage()).isEqualTo("Permit P-2 was already used by ticket WB-1.");
+    assertThat(vm.doneProperty().get()).isEmpty();
+    assertThat(reloads).hasSize(2);
+
+    vm.selectedProperty().set(desk.permits.get("P-2"));
+    assertThat(vm.cancellableBinding().get()).isFalse();
+  }
+
   static CaneBill bill(String number, String grower, String payable) {
     return CaneBill.newBuilder()
         .setNumber(number)
@@ -149,5 +183,97 @@ class CaneDeskViewModelTest {
         .containsExactly("Permit", "Ticket", "Bill", "Deduction");
     assertThat(vm.lines().get(3).amount()).isEqualTo("-10,000.00");
     assertThat(vm.balanceProperty().get()).isEqualTo("86,600.00");
+  }
+
+  @Test
+  void aReversedBillAndAReversedPaymentStayOnTheStatementMarkedNotCounted() {
+    desk.bills.add(
+        bill("CB-1", "G-001", "86600").toBuilder()
+            .setState(io.millstone.api.cane.v1.CaneBillState.CANE_BILL_STATE_REVERSED)
+            .build());
+    desk.statementPayments.add(
+        io.millstone.api.cane.v1.StatementPayment.newBuilder()
+            .setRunNumber("CPR-1")
+            .setBillNumber("CB-1")
+            .setMethod(io.millstone.api.cane.v1.GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK)
+            .setReference("SBL-TRF-1001")
+            .setAmount(CaneInMemory.money("86600"))
+            .setReversed(true)
+            .build());
+    GrowerStatementViewModel vm = new GrowerStatementViewModel(desk, executor, messages);
+    vm.growerNumberProperty().set("G-001");
+    vm.load();
+    assertThat(vm.lines())
+        .filteredOn(l -> l.detail().endsWith("\u2014 reversed, not counted"))
+        .extracting(GrowerStatementViewModel.Line::kind)
+        .containsExactlyInAnyOrder("Bill", "Deduction", "Payment");
+  }
+
+  @Test
+  void anUnpaidBillIsReversedAfterItsPostingIsShownAndOnePaidMeanwhileIsRefusedOnItsRow() {
+    desk.bills.add(bill("CB-1", "G-001", "86600"));
+    desk.bills.add(bill("CB-2", "G-002", "40000"));
+    CanePaymentRunViewModel vm =
+        new CanePaymentRunViewModel(desk, executor, messages, (t, x) -> notes.add(x));
+    vm.start();
+    CanePaymentRunViewModel.Row first = vm.rows().get(0);
+    PostingSummary s = vm.billReversal(first);
+    assertThat(s.question())
+        .isEqualTo(
+            "Reverse bill CB-1 of G-001 Grower G-001, 86,600.00 payable? Its tickets can then be"
+                + " billed anew.");
+    assertThat(s.details())
+        .containsExactly(
+            "Reverses , the recovery of 10,000.00:",
+            "Dr 1150 Advances and loans to growers 10,000.00",
+            "Cr 2020 Cane payable 10,000.00",
+            "LN-1 (Seed loan) gets back 10,000.00",
+            "2 tickets are unbilled again.");
+    vm.reverseBill(first, "");
+    assertThat(first.errorProperty().get()).isEqualTo("Type why it is reversed.");
+
+    vm.reverseBill(first, "Wrong period");
+    assertThat(vm.reversedProperty().get())
+        .isEqualTo("Bill CB-1 reversed: Wrong period. Reversing entry JV-10.");
+    assertThat(vm.rows()).extracting(r -> r.bill().getNumber()).containsExactly("CB-2");
+
+    // another clerk paid CB-2 while this list showed it unpaid
+    CanePaymentRunViewModel.Row second = vm.rows().get(0);
+    desk.bills.set(1, desk.bills.get(1).toBuilder().setPaid(CaneInMemory.money("40000")).build());
+    vm.reverseBill(second, "Wrong period");
+    assertThat(second.errorProperty().get())
+        .isEqualTo("Bill CB-2 was paid by payment run CPR-1; reverse its payment run first.");
+  }
+
+  @Test
+  void theRunJustPostedIsReversedAfterItsPostingIsShownAndItsBillsAreUnpaidAgain() {
+    desk.bills.add(bill("CB-1", "G-001", "86600"));
+    CanePaymentRunViewModel vm =
+        new CanePaymentRunViewModel(desk, executor, messages, (t, x) -> notes.add(x));
+    vm.start();
+    assertThat(vm.runReversal()).isNull();
+    vm.rows().get(0).selectedProperty().set(true);
+    vm.rows().get(0).referenceProperty().set("SBL-TRF-1001");
+    vm.post();
+    assertThat(vm.rows()).isEmpty();
+
+    PostingSummary s = vm.runReversal();
+    assertThat(s.question())
+        .isEqualTo(
+            "Reverse payment run CPR-1 (1 bills, 86,600.00) posted with JV-9? The bills it paid"
+                + " are unpaid again.");
+    assertThat(s.details())
+        .containsExactly(
+            "CB-1 G-001 Grower G-001: 86,600.00 by Bank, ref. SBL-TRF-1001",
+            "Dr 1010 Bank 86,600.00",
+            "Cr 2020 Cane payable 86,600.00");
+    vm.reverseRun("Paid to the wrong account");
+    assertThat(vm.reversedProperty().get())
+        .isEqualTo(
+            "Payment run CPR-1 reversed: Paid to the wrong account. Reversing entry JV-11; its"
+                + " bills are unpaid again.");
+    assertThat(vm.rows()).extracting(r -> r.bill().getNumber()).containsExactly("CB-1");
+    assertThat(vm.canReverseRun()).isFalse();
+    assertThat(vm.postedProperty().get()).isEmpty();
   }
 }

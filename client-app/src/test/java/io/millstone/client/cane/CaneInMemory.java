@@ -35,6 +35,7 @@ final class CaneInMemory implements CaneGateway {
   final Map<String, WeighbridgeTicket> tickets = new LinkedHashMap<>();
   final List<CaneBill> bills = new ArrayList<>();
   final List<List<PaymentInput>> runs = new ArrayList<>();
+  final List<io.millstone.api.cane.v1.StatementPayment> statementPayments = new ArrayList<>();
   ScaleWeight scale = ScaleWeight.newBuilder().setPresent(false).build();
   int scaleCalls;
   int seq;
@@ -177,8 +178,15 @@ final class CaneInMemory implements CaneGateway {
   }
 
   @Override
-  public Permit cancelPermit(String number, String reason) {
-    return permits.get(number);
+  public Permit cancelPermit(String number, String reason) throws RemoteException {
+    Permit p = permits.get(number);
+    if (p.getState() == PermitState.PERMIT_STATE_USED) {
+      throw refusal("cane_permit_used", "Permit " + number + " was already used by ticket WB-1.");
+    }
+    Permit c =
+        p.toBuilder().setState(PermitState.PERMIT_STATE_CANCELLED).setCancelReason(reason).build();
+    permits.put(number, c);
+    return c;
   }
 
   @Override
@@ -223,6 +231,7 @@ final class CaneInMemory implements CaneGateway {
             .setPermitNumber(permitNumber)
             .setGrowerNumber(p.getGrowerNumber())
             .setGrowerName("Abdul Karim")
+            .setWarehouseCode(warehouseCode)
             .setVehicleNumber(vehicle)
             .setGross(weight(grossKg))
             .setGrossSource(
@@ -231,6 +240,7 @@ final class CaneInMemory implements CaneGateway {
                     : WeightSource.WEIGHT_SOURCE_MANUAL)
             .setGrossManualReason(manualReason == null ? "" : manualReason)
             .setWeighedInAt(Timestamp.newBuilder().setSeconds(1_700_000_000L))
+            .setQuotaQuintals(p.getQuotaQuintals())
             .build();
     tickets.put(t.getNumber(), t);
     return t;
@@ -252,11 +262,82 @@ final class CaneInMemory implements CaneGateway {
                 manualReason == null
                     ? WeightSource.WEIGHT_SOURCE_SCALE
                     : WeightSource.WEIGHT_SOURCE_MANUAL)
+            .setTareManualReason(manualReason == null ? "" : manualReason)
             .setNet(weight(gross.subtract(tareKg)))
+            .setOverQuotaKg(
+                dec(
+                    gross
+                        .subtract(tareKg)
+                        .subtract(new BigDecimal("6000"))
+                        .max(BigDecimal.ZERO)
+                        .toPlainString()))
             .setWeighedOutAt(Timestamp.newBuilder().setSeconds(1_700_000_900L))
             .build();
     tickets.put(number, done);
     return done;
+  }
+
+  @Override
+  public WeighbridgeTicket voidTicket(String number, String reason, String key)
+      throws RemoteException {
+    WeighbridgeTicket t = tickets.get(number);
+    if (t.getState() != TicketState.TICKET_STATE_OPEN) {
+      throw refusal(
+          "cane_ticket_void_completed",
+          "Ticket "
+              + number
+              + " was weighed out and its cane received; a completed ticket"
+              + " cannot be voided.");
+    }
+    WeighbridgeTicket v =
+        t.toBuilder().setState(TicketState.TICKET_STATE_VOIDED).setVoidReason(reason).build();
+    tickets.put(number, v);
+    Permit p = permits.get(t.getPermitNumber());
+    permits.put(p.getNumber(), p.toBuilder().setState(PermitState.PERMIT_STATE_ISSUED).build());
+    return v;
+  }
+
+  @Override
+  public CaneBill reverseBill(String number, String reason, String key) throws RemoteException {
+    CaneBill b = bills.stream().filter(x -> x.getNumber().equals(number)).findFirst().get();
+    if (new BigDecimal(b.getPaid().getAmount()).signum() > 0) {
+      throw refusal(
+          "cane_bill_paid",
+          "Bill " + number + " was paid by payment run CPR-1; reverse its payment run first.");
+    }
+    CaneBill r =
+        b.toBuilder()
+            .setState(io.millstone.api.cane.v1.CaneBillState.CANE_BILL_STATE_REVERSED)
+            .setReverseReason(reason)
+            .setReversalEntryNumber("JV-10")
+            .setPaid(b.getNetPayable())
+            .build();
+    bills.set(bills.indexOf(b), r);
+    return r;
+  }
+
+  @Override
+  public CanePaymentRun reverseRun(String number, String reason, String key) {
+    for (int i = 0; i < bills.size(); i++) {
+      bills.set(i, bills.get(i).toBuilder().setPaid(money("0")).build());
+    }
+    return CanePaymentRun.newBuilder()
+        .setNumber(number)
+        .setState(io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_REVERSED)
+        .setReverseReason(reason)
+        .setReversalEntryNumber("JV-11")
+        .build();
+  }
+
+  @Override
+  public Season setBridgeLimit(String season, String warehouseCode, BigDecimal maxKg) {
+    return Season.newBuilder()
+        .setCode(season)
+        .addCentres(
+            PurchaseCentre.newBuilder()
+                .setWarehouseCode(warehouseCode)
+                .setMaxWeightKg(dec(maxKg.toPlainString())))
+        .build();
   }
 
   @Override
@@ -289,6 +370,8 @@ final class CaneInMemory implements CaneGateway {
       r.addPayments(
           CanePayment.newBuilder()
               .setBillNumber(b.getNumber())
+              .setGrowerNumber(b.getGrowerNumber())
+              .setGrowerName(b.getGrowerName())
               .setMethod(GrowerPaymentMethod.valueOf("GROWER_PAYMENT_METHOD_" + p.method()))
               .setReference(p.reference())
               .setAmount(b.getNetPayable()));
@@ -304,6 +387,7 @@ final class CaneInMemory implements CaneGateway {
         .addAllPermits(permits.values())
         .addAllTickets(tickets.values())
         .addAllBills(bills)
+        .addAllPayments(statementPayments)
         .setCaneValue(money("96600"))
         .setDeducted(money("10000"))
         .setPaid(money("0"))

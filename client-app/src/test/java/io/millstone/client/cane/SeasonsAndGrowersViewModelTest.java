@@ -32,6 +32,23 @@ class SeasonsAndGrowersViewModelTest {
   }
 
   @Test
+  void theBridgeLimitOfACentreIsAWeightAboveZero() {
+    SeasonsViewModel vm = new SeasonsViewModel(desk, new DirectExecutor(), messages);
+    vm.refresh();
+    assertThat(vm.priceCentreProperty().get()).isEqualTo("GATE");
+    vm.limitProperty().set("0");
+    vm.setBridgeLimit();
+    assertThat(vm.getMessage())
+        .isEqualTo("The bridge limit for GATE is a weight in kg above zero.");
+    vm.limitProperty().set("60000");
+    vm.setBridgeLimit();
+    assertThat(vm.doneProperty().get())
+        .isEqualTo("The GATE bridge weighs at most 60,000 kg in season 2024-25.");
+    assertThat(vm.prices()).isEmpty();
+    assertThat(vm.limitProperty().get()).isEqualTo("60000");
+  }
+
+  @Test
   void aLoanNeedsAGrowerAndAnAmount() {
     GrowersViewModel vm = new GrowersViewModel(desk, new DirectExecutor(), messages);
     vm.refresh();

@@ -165,4 +165,93 @@ class WeighbridgeViewModelTest {
     assertThat(vm.vehicleErrorProperty().get()).isNotEmpty();
     assertThat(desk.tickets).isEmpty();
   }
+
+  @Test
+  void theSlipOfATruckWeighedOutCarriesTheVillageTheThreeUnitsAndTheTypedTareWithItsReason() {
+    desk.permit("P-79", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    vm.print();
+    assertThat(vm.printMessageProperty().get()).startsWith("Weigh a truck out first");
+    assertThat(vm.slipProperty().get()).isNull();
+
+    truck("P-79", "RAJ-TA-11-2231");
+    vm.weightProperty().set("24350");
+    vm.reasonProperty().set("Bridge display faulty");
+    vm.record();
+    vm.print();
+    assertThat(vm.slipProperty().get()).isNull(); // weighed in only: no net yet
+    vm.weighOutMode();
+    vm.weightProperty().set("8250");
+    vm.reasonProperty().set("Read from the indicator");
+    vm.record();
+
+    vm.print();
+    TicketSlip slip = vm.slipProperty().get();
+    assertThat(slip.number()).isEqualTo(vm.lastNumberProperty().get());
+    assertThat(slip.facts())
+        .extracting(f -> f.label() + ": " + f.value())
+        .containsExactly(
+            "Grower: G-001  Abdul Karim",
+            "Village: Khetlal",
+            "Permit: P-79",
+            "Centre: GATE",
+            "Vehicle: RAJ-TA-11-2231");
+    assertThat(slip.weights())
+        .extracting(w -> w.label() + " " + w.kg() + " " + w.quintal() + " " + w.maund() + w.mark())
+        .containsExactly(
+            "Gross 24,350 kg 243.5000 652.3917MANUAL",
+            "Tare 8,250 kg 82.5000 221.0362MANUAL",
+            "Net 16,100 kg 161.0000 431.3555");
+    assertThat(slip.notes())
+        .extracting(TicketSlip.Note::text)
+        .containsExactly(
+            "Gross typed by hand: Bridge display faulty",
+            "Tare typed by hand: Read from the indicator",
+            "Over quota by 101.0 q (permit quota 60 q)");
+    assertThat(slip.notes().get(2).warning()).isTrue();
+    assertThat(vm.lastOverQuotaProperty().get())
+        .isEqualTo("Over quota by 101.0 q (permit quota 60 q)");
+
+    vm.printed(TicketSlip.Printed.NO_PRINTER);
+    assertThat(vm.printMessageProperty().get())
+        .startsWith("Ticket " + slip.number() + " was not printed: this computer has no printer.");
+  }
+
+  @Test
+  void aTruckTurnedAwayIsVoidedWithItsReasonAndItsPermitCanBeWeighedAgain() {
+    desk.permit("P-80", "G-001", PermitState.PERMIT_STATE_ISSUED);
+    truck("P-80", "RAJ-TA-11-4410");
+    vm.weightProperty().set("23000");
+    vm.reasonProperty().set("Bridge display faulty");
+    vm.record();
+    String number = vm.lastNumberProperty().get();
+    assertThat(vm.voidQuestion()).isNull();
+
+    vm.weighOutMode();
+    assertThat(vm.voidQuestion())
+        .isEqualTo(
+            "Why is ticket "
+                + number
+                + " (RAJ-TA-11-4410 of G-001 Abdul Karim) voided? Permit P-80 can then be weighed"
+                + " again.");
+    // the tare typed shows the load above its 60 q quota before it is weighed out
+    vm.weightProperty().set("8000");
+    assertThat(vm.previewOverQuotaProperty().get())
+        .isEqualTo("Over quota by 90.0 q (permit quota 60 q)");
+    vm.weightProperty().set("");
+
+    vm.voidTicket(" ");
+    assertThat(vm.queueErrorProperty().get()).isEqualTo("Type why the truck is turned away.");
+    assertThat(vm.openTickets()).hasSize(1);
+
+    vm.voidTicket("Cane too wet, turned away");
+    assertThat(vm.queueDoneProperty().get())
+        .isEqualTo(
+            "Ticket "
+                + number
+                + " voided: Cane too wet, turned away. Permit P-80 can be weighed"
+                + " again.");
+    assertThat(vm.openTickets()).isEmpty();
+    assertThat(vm.lastNumberProperty().get()).isEmpty(); // its weigh-in is no longer the last
+    assertThat(desk.permits.get("P-80").getState()).isEqualTo(PermitState.PERMIT_STATE_ISSUED);
+  }
 }

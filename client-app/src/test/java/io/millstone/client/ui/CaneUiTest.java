@@ -4,8 +4,10 @@ import static io.millstone.client.support.FactoryFloor.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millstone.api.cane.v1.Permit;
+import io.millstone.api.cane.v1.PermitState;
 import io.millstone.api.cane.v1.WeighbridgeTicket;
 import io.millstone.client.cane.CaneGateway;
+import io.millstone.client.cane.WeighbridgeView;
 import io.millstone.client.remote.Cane;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
@@ -24,9 +26,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -34,6 +38,7 @@ import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A crushing season at the mill gate against a real server, the weighbridge fed by an enrolled
@@ -54,6 +59,7 @@ class CaneUiTest extends UiTest {
   static String karimPermit;
   static String rahimaPermit;
   static String nurulPermit;
+  static String mofizurSecondPermit;
 
   @BeforeAll
   static void millGateWithItsWeighbridge() throws Exception {
@@ -128,15 +134,25 @@ class CaneUiTest extends UiTest {
             "GATE",
             today,
             List.of(
-                new CaneGateway.PermitInput("G-001", new BigDecimal("60")),
-                new CaneGateway.PermitInput("G-002", new BigDecimal("50")),
+                new CaneGateway.PermitInput("G-001", new BigDecimal("150")),
+                new CaneGateway.PermitInput("G-002", new BigDecimal("160")),
                 new CaneGateway.PermitInput("G-003", new BigDecimal("55")),
-                new CaneGateway.PermitInput("G-004", new BigDecimal("60")),
-                new CaneGateway.PermitInput("G-005", new BigDecimal("45"))),
+                new CaneGateway.PermitInput("G-004", new BigDecimal("160")),
+                new CaneGateway.PermitInput("G-005", new BigDecimal("130"))),
             UUID.randomUUID().toString());
     karimPermit = permits.get(0).getNumber();
     rahimaPermit = permits.get(1).getNumber();
     nurulPermit = permits.get(2).getNumber();
+    // Mofizur's second load of the day, on its own permit.
+    mofizurSecondPermit =
+        cane.issuePermits(
+                season,
+                "GATE",
+                today,
+                List.of(new CaneGateway.PermitInput("G-005", new BigDecimal("130"))),
+                UUID.randomUUID().toString())
+            .get(0)
+            .getNumber();
     // Two loads weighed earlier today, for the bills.
     weighed(permits.get(3), "RAJ-TA-11-4410", "23800", "8100");
     weighed(permits.get(4), "RAJ-TA-11-5521", "19650", "7420");
@@ -263,6 +279,20 @@ class CaneUiTest extends UiTest {
         () -> text("#wbTicketNet").equals("Net 16,100 kg = 161.0000 quintal = 431.3555 maund"));
     assertThat(text("#wbTicketNumber")).isEqualTo(karim);
     waitUntil(() -> queue.getItems().size() == 1);
+    // Ctrl+P prints Karim's ticket; this machine has no printer, and the clerk is told so
+    press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+    waitUntil(() -> text("#wbPrintMessage").contains("this computer has no printer"));
+    assertThat(text("#wbPrintMessage")).startsWith("Ticket " + karim + " was not printed");
+    WeighbridgeView view = lookup("#weighbridgeView").queryAs(WeighbridgeView.class);
+    javafx.scene.Scene paper =
+        WaitForAsyncUtils.asyncFx(() -> view.slipNode().getScene()).get(10, TimeUnit.SECONDS);
+    screenshot(paper, "weighbridge-ticket.png");
+    Node slip = paper.getRoot().lookup("#ticketSlip");
+    assertThat(((Labeled) slip.lookup("#slipNumber")).getText()).isEqualTo(karim);
+    // 161 q on a 150 q permit: accepted (the season marks), and marked on the ticket and slip
+    assertThat(text("#wbOverQuota")).isEqualTo("Over quota by 11.0 q (permit quota 150 q)");
+    assertThat(slip.lookupAll(".slip-warning")).hasSize(1);
+
     // Rahima's truck comes back empty: picked from the queue, the scale's weight taken
     scale("7900", true);
     waitUntil(() -> text("#wbLiveWeight").equals("7,900 kg"));
@@ -301,6 +331,43 @@ class CaneUiTest extends UiTest {
     interact(() -> lookup("#language").queryAs(ComboBox.class).getSelectionModel().select(0));
     waitUntil(
         () -> lookup("#nav-weighbridge").queryAs(Button.class).getText().equals("Weighbridge"));
+    waitUntil(() -> lookup("#weighbridgeView").tryQuery().isPresent());
+    @SuppressWarnings("unchecked")
+    TableView<WeighbridgeTicket> enQueue = lookup("#wbQueue").queryAs(TableView.class);
+    // back in English, Mofizur's second truck is weighed in, then turned away: Delete in the
+    // queue and the reason; the truck leaves the queue and its permit can be weighed again
+    waitUntil(() -> "GATE".equals(lookup("#wbCentre").queryAs(ComboBox.class).getValue()));
+    clickOn("#wbPermit");
+    press(KeyCode.F2).release(KeyCode.F2);
+    truck(mofizurSecondPermit, "G-005", "RAJ-TA-11-7001");
+    scale("20500", true);
+    waitUntil(() -> text("#wbLiveWeight").equals("20,500 kg"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#wbWeight").equals("20500"));
+    type(KeyCode.ENTER);
+    waitUntil(() -> enQueue.getItems().size() == 1);
+    String turnedAway = text("#wbTicketNumber");
+    press(KeyCode.F3).release(KeyCode.F3);
+    waitUntil(() -> focused("#wbQueue"));
+    interact(
+        () ->
+            enQueue.getItems().stream()
+                .filter(t -> t.getNumber().equals(turnedAway))
+                .findFirst()
+                .ifPresent(t -> enQueue.getSelectionModel().select(t)));
+    type(KeyCode.DELETE);
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Cane too wet, turned away");
+    type(KeyCode.ENTER);
+    waitUntil(() -> enQueue.getItems().isEmpty());
+    assertThat(text("#wbQueueDone"))
+        .isEqualTo(
+            "Ticket "
+                + turnedAway
+                + " voided: Cane too wet, turned away. Permit "
+                + mofizurSecondPermit
+                + " can be weighed again.");
+    screenshot("weighbridge-void.png");
   }
 
   private List<Node> cells(String prefix) {
@@ -318,6 +385,7 @@ class CaneUiTest extends UiTest {
     clickWhenReady("#crCreateBills");
     waitUntil(() -> !text("#crBilled").isEmpty());
     waitUntil(() -> cells("crRef-").size() >= 2);
+    int before = cells("crRef-").size();
     clickOn("#crAll");
     List<Node> refs = cells("crRef-");
     @SuppressWarnings("unchecked")
@@ -341,6 +409,47 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> text("#crPosted").startsWith("Payment run "));
     assertThat(text("#crPosted")).contains("posted with JV-");
     waitUntil(() -> cells("crRef-").isEmpty());
+    // the run went to the wrong accounts: reversed after its posting is shown, bills unpaid again
+    // (from the keyboard: the "posted" notification stands over the button for a few seconds)
+    waitUntil(() -> lookup("#crReverseRun").query().isVisible());
+    interact(() -> lookup("#crReverseRun").query().requestFocus());
+    type(KeyCode.SPACE);
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingQuestion")).startsWith("Reverse payment run CPR-");
+    screenshot(lookup("#confirmPost").query().getScene(), "cane-payment-run-reverse.png");
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Transfers sent to the wrong accounts");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#crReversed").startsWith("Payment run CPR-"));
+    assertThat(text("#crReversed")).contains("its bills are unpaid again");
+    waitUntil(() -> cells("crRef-").size() == before);
+    // Mofizur's bill was made for the wrong period: its posting shown, then why, then reversed
+    String mofizurBill =
+        cane.unpaidBills(season).stream()
+            .filter(b -> b.getGrowerNumber().equals("G-005"))
+            .findFirst()
+            .orElseThrow()
+            .getNumber();
+    clickWhenReady("#crReverse-" + mofizurBill);
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingDetail-0"))
+        .isEqualTo("Nothing is posted: the bill recovered no loan.");
+    screenshot(lookup("#confirmPost").query().getScene(), "cane-bill-reverse.png");
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Billed for the wrong period");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#crReversed").startsWith("Bill " + mofizurBill + " reversed"));
+    waitUntil(() -> cells("crRef-").size() == before - 1);
+    screenshot("cane-payment-run-reversed.png");
+    // the others are paid again, right this time
+    cane.payRun(
+        today,
+        cane.unpaidBills(season).stream()
+            .map(b -> new CaneGateway.PaymentInput(b.getNumber(), "BANK", "SBL-TRF-5520"))
+            .toList(),
+        UUID.randomUUID().toString());
 
     // Shefali's statement: permit, ticket, bill less her seed loan, payment, nothing owed
     clickWhenReady("#nav-grower-statement");
@@ -354,6 +463,29 @@ class CaneUiTest extends UiTest {
     assertThat(text("#gsDeducted")).isEqualTo("5,000.00");
     assertThat(text("#gsBalance")).isEqualTo("0.00");
     screenshot("grower-statement.png");
+  }
+
+  private void pickPermit(TableView<Permit> permits, String number) {
+    waitUntil(() -> permitState(permits, number) != null);
+    interact(
+        () -> {
+          for (int i = 0; i < permits.getItems().size(); i++) {
+            Permit p = permits.getItems().get(i);
+            if (p != null && p.getNumber().equals(number)) {
+              permits.getSelectionModel().clearAndSelect(i);
+              permits.scrollTo(i);
+            }
+          }
+          permits.requestFocus();
+        });
+  }
+
+  private static PermitState permitState(TableView<Permit> permits, String number) {
+    return permits.getItems().stream()
+        .filter(p -> p != null && p.getNumber().equals(number))
+        .map(Permit::getState)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -385,8 +517,50 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> permits.getItems().stream().filter(p -> p != null).count() >= 7);
     screenshot("permits.png");
 
+    // Karim's permit for tomorrow is cancelled from the keyboard: Delete, the reason, Enter
+    Permit tomorrow =
+        permits.getItems().stream()
+            .filter(p -> p != null && p.getGrowerNumber().equals("G-001"))
+            .filter(p -> !p.getNumber().equals(karimPermit))
+            .findFirst()
+            .orElseThrow();
+    pickPermit(permits, tomorrow.getNumber());
+    type(KeyCode.DELETE);
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Cane lodged by the storm, harvest put off");
+    type(KeyCode.ENTER);
+    waitUntil(
+        () -> permitState(permits, tomorrow.getNumber()) == PermitState.PERMIT_STATE_CANCELLED);
+    assertThat(text("#permitCancelDone"))
+        .isEqualTo(
+            "Permit "
+                + tomorrow.getNumber()
+                + " cancelled: Cane lodged by the storm, harvest put off");
+    screenshot("permit-cancel.png");
+    // Nurul's truck is weighed while the office still shows his permit issued: refused, said why
+    pickPermit(permits, nurulPermit);
+    waitUntil(() -> !lookup("#permitCancel").queryAs(Button.class).isDisabled());
+    weighed(
+        Permit.newBuilder().setNumber(nurulPermit).setGrowerNumber("G-003").build(),
+        "RAJ-TA-11-6102",
+        "21400",
+        "7800");
+    clickOn("#permitCancel");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Duplicate");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#permitCancelError").contains("was already used by ticket"));
+    waitUntil(() -> permitState(permits, nurulPermit) == PermitState.PERMIT_STATE_USED);
+
     clickWhenReady("#nav-cane-seasons");
     waitUntil(() -> lookup("#seasonPrices").queryAs(TableView.class).getItems().size() == 1);
+    waitUntil(() -> "GATE".equals(lookup("#priceCentre").queryAs(ComboBox.class).getValue()));
+    fill("#bridgeLimit", "60000");
+    type(KeyCode.ENTER);
+    waitUntil(
+        () ->
+            text("#seasonDone")
+                .equals("The GATE bridge weighs at most 60,000 kg in season " + season + "."));
     screenshot("cane-seasons.png");
     clickWhenReady("#nav-growers");
     @SuppressWarnings("unchecked")
