@@ -14,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
+import org.testfx.service.finder.WindowFinder;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -140,6 +145,37 @@ public abstract class UiTest extends FxRobot {
             }
           }
         });
+  }
+
+  /**
+   * Types {@code text} as TestFX's {@code write} does (a key press, key typed and key release in
+   * the scene of the focused window for each character, Enter for a newline and Tab for a tab), and
+   * like it returns once the window has handled them. TestFX waits five event-queue round trips and
+   * sleeps after every character, about 0.1 s each on a loaded machine; here each character waits
+   * for its own events to be handled, then the last for the queue to settle.
+   */
+  @Override
+  public FxRobot write(String text) {
+    Scene scene = typingWindow().getScene();
+    BaseRobot keys = robotContext().getBaseRobot();
+    for (char c : text.toCharArray()) {
+      KeyCode key = c == '\n' ? KeyCode.ENTER : c == '\t' ? KeyCode.TAB : KeyCode.UNDEFINED;
+      keys.typeKeyboard(scene, key, Character.toString(c));
+      WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {}));
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    return this;
+  }
+
+  /** The window TestFX types into: the focused one, else its target window, else the first. */
+  private Window typingWindow() {
+    WindowFinder windows = robotContext().getWindowFinder();
+    Window focused = windows.window(Window::isFocused);
+    if (focused != null) {
+      return focused;
+    }
+    Window target = windows.targetWindow();
+    return target != null ? target : windows.window(0);
   }
 
   /** Replaces a text field's content by clicking into it and typing. */

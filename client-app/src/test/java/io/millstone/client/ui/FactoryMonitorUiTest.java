@@ -158,13 +158,15 @@ class FactoryMonitorUiTest extends UiTest {
 
     // Click the new alarm's row (its value cell), then acknowledge it with the keyboard.
     Button acknowledge = lookup("#acknowledge").queryAs(Button.class);
-    for (int attempt = 0; attempt < 3 && acknowledge.isDisabled(); attempt++) {
-      // Click into the first row, just under the column headers; a click that lands while the
-      // list reloads is tried again, as a person would.
+    // Click into the first row, just under the column headers; a click that lands while the
+    // list reloads is tried again, as a person would, until the row is chosen (however long a busy
+    // machine takes: not a fixed number of tries or a fixed pause).
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (acknowledge.isDisabled() && System.nanoTime() < deadline) {
       Node header = table.lookup(".column-header-background");
       Bounds h = header.localToScreen(header.getBoundsInLocal());
       clickOn(new javafx.geometry.Point2D(h.getMinX() + 300, h.getMaxY() + 12));
-      WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
     }
     waitUntil(() -> !acknowledge.isDisabled());
     type(KeyCode.ENTER);
