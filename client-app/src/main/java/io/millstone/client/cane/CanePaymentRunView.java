@@ -263,6 +263,9 @@ public final class CanePaymentRunView extends BorderPane {
     runsTitle.setAlignment(Pos.CENTER_LEFT);
     ScrollPane runsScroll = new ScrollPane(past);
     runsScroll.setPrefViewportHeight(120);
+    runsScroll.setMinViewportHeight(100);
+    // Short windows take the room from the bills list first: the past runs keep a few rows.
+    VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
     HBox buttons = new HBox(10, post, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox body =
