@@ -52,6 +52,7 @@ public interface CaneGateway {
       LocalDate start,
       LocalDate end,
       List<CentreInput> centres,
+      String overQuota,
       String key)
       throws Exception;
 
@@ -136,6 +137,9 @@ public interface CaneGateway {
 
   /** Reverses a payment run: its entry is undone and the bills it paid are unpaid again. */
   CanePaymentRun reverseRun(String runNumber, String reason, String key) throws Exception;
+
+  /** Payment runs newest first, POSTED and REVERSED (of a season; empty: all). */
+  List<CanePaymentRun> paymentRuns(String season) throws Exception;
 
   CanePaymentRun payRun(LocalDate date, List<PaymentInput> payments, String key) throws Exception;
 

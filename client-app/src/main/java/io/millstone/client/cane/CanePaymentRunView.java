@@ -152,7 +152,7 @@ public final class CanePaymentRunView extends BorderPane {
                 });
     rebuild.run();
     ScrollPane scroll = new ScrollPane(grid);
-    scroll.setPrefViewportHeight(380);
+    scroll.setPrefViewportHeight(300);
 
     DatePicker date = new DatePicker();
     Dates.useFor(date);
@@ -194,6 +194,78 @@ public final class CanePaymentRunView extends BorderPane {
     doneRow.setAlignment(Pos.CENTER_LEFT);
     Label reversed = Ui.bound("crReversed", vm.reversedProperty());
     reversed.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+    GridPane past = new GridPane();
+    past.setId("crRuns");
+    past.setHgap(14);
+    past.setVgap(4);
+    Runnable rebuildRuns =
+        () -> {
+          past.getChildren().clear();
+          past.addRow(
+              0,
+              Ui.muted(m.get("cane.runs.number")),
+              Ui.muted(m.get("cane.runs.date")),
+              Ui.mutedRight(m.get("cane.runs.bills")),
+              Ui.mutedRight(m.get("cane.runs.total")),
+              Ui.muted(m.get("cane.runs.state")));
+          if (vm.pastRuns().isEmpty()) {
+            past.add(Ui.muted(m.get("cane.runs.none")), 0, 1, 5, 1);
+          }
+          int row = 1;
+          for (CanePaymentRunViewModel.PastRun r : vm.pastRuns()) {
+            var run = r.run();
+            String n = run.getNumber();
+            Label state = new Label();
+            state.setId("crRunState-" + n);
+            state
+                .textProperty()
+                .bind(
+                    javafx.beans.binding.Bindings.createStringBinding(
+                        () -> m.get("cane.runs.state." + stateName(r.run())), r.runProperty()));
+            Button reverse = new Button(m.get("cane.reverse"));
+            reverse.setId("crRunReverse-" + n);
+            reverse.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+            reverse
+                .visibleProperty()
+                .bind(
+                    javafx.beans.binding.Bindings.createBooleanBinding(r::posted, r.runProperty()));
+            reverse.disableProperty().bind(vm.busyProperty());
+            reverse.setOnAction(
+                e -> {
+                  io.millstone.client.core.PostingSummary summary = vm.runReversal(r);
+                  if (summary != null && dialogs.confirmPosting(summary)) {
+                    dialogs
+                        .askText(
+                            m.get("cane.run.reverseTitle"), m.get("cane.run.reverseReason", n), "")
+                        .ifPresent(why -> vm.reverseRun(r, why));
+                  }
+                });
+            past.addRow(
+                row++,
+                fixed(n),
+                fixed(
+                    Dates.date(io.millstone.client.remote.ProtoValues.date(run.getPaymentDate()))),
+                Ui.right(Integer.toString(run.getPaymentsCount())),
+                Ui.right(Amounts.money(run.getTotal().getAmount())),
+                state,
+                reverse,
+                Ui.error("crRunError-" + n, r.errorProperty()));
+          }
+        };
+    vm.pastRuns()
+        .addListener((ListChangeListener<CanePaymentRunViewModel.PastRun>) c -> rebuildRuns.run());
+    rebuildRuns.run();
+    Button refreshRuns = new Button(m.get("telemetry.refresh"));
+    refreshRuns.setId("crRunsRefresh");
+    refreshRuns.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+    refreshRuns.setOnAction(e -> vm.loadRuns());
+    HBox runsTitle = new HBox(10, Ui.muted(m.get("cane.runs.title")), refreshRuns);
+    runsTitle.setAlignment(Pos.CENTER_LEFT);
+    ScrollPane runsScroll = new ScrollPane(past);
+    runsScroll.setPrefViewportHeight(120);
+    runsScroll.setMinViewportHeight(100);
+    // Short windows take the room from the bills list first: the past runs keep a few rows.
+    VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
     HBox buttons = new HBox(10, post, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox body =
@@ -207,9 +279,15 @@ public final class CanePaymentRunView extends BorderPane {
             runRow,
             buttons,
             doneRow,
-            reversed);
+            reversed,
+            runsTitle,
+            runsScroll);
     body.setPadding(new Insets(12));
     setCenter(body);
+  }
+
+  private static String stateName(io.millstone.api.cane.v1.CanePaymentRun run) {
+    return run.getState().name().replace("CANE_PAYMENT_RUN_STATE_", "");
   }
 
   private static Label fixed(String text) {

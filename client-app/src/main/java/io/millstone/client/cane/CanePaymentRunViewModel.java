@@ -74,6 +74,33 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
     }
   }
 
+  /** A payment run posted before, POSTED or REVERSED, in the past runs table. */
+  public static final class PastRun {
+    private final ObjectProperty<CanePaymentRun> run;
+    private final StringProperty error = new SimpleStringProperty("");
+
+    PastRun(CanePaymentRun run) {
+      this.run = new SimpleObjectProperty<>(run);
+    }
+
+    public CanePaymentRun run() {
+      return run.get();
+    }
+
+    public ObjectProperty<CanePaymentRun> runProperty() {
+      return run;
+    }
+
+    public boolean posted() {
+      return run.get().getState()
+          == io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_POSTED;
+    }
+
+    public StringProperty errorProperty() {
+      return error;
+    }
+  }
+
   private final CaneGateway gateway;
   private final Messages messages;
   private final Notifier notifier;
@@ -84,6 +111,7 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
   private final ObjectProperty<LocalDate> paymentDate = new SimpleObjectProperty<>(Dates.today());
   private final ObservableList<Row> rows =
       FXCollections.observableArrayList(r -> new Observable[] {r.selected, r.method});
+  private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
   private final StringProperty totalText = new SimpleStringProperty("");
   private final StringProperty billed = new SimpleStringProperty("");
   private final StringProperty posted = new SimpleStringProperty("");
@@ -115,7 +143,16 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
             }
           }
           loadUnpaid();
+          loadRuns();
         },
+        this::failed);
+  }
+
+  /** The payment runs posted before, newest first. */
+  public void loadRuns() {
+    executor.submit(
+        () -> gateway.paymentRuns(""),
+        runs -> pastRuns.setAll(runs.stream().map(PastRun::new).toList()),
         this::failed);
   }
 
@@ -281,6 +318,7 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
           lastRun.set(run);
           notifier.notify(messages.get("cane.run.posted"), text);
           loadUnpaid();
+          loadRuns();
         },
         t -> refused(t, chosen));
   }
@@ -373,7 +411,16 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
     if (!canReverseRun()) {
       return null;
     }
-    CanePaymentRun run = lastRun.get();
+    return runReversal(lastRun.get());
+  }
+
+  /** What reversing a posted run of the past runs table posts, for the person to confirm. */
+  public PostingSummary runReversal(PastRun row) {
+    row.error.set("");
+    return row.posted() ? runReversal(row.run()) : null;
+  }
+
+  private PostingSummary runReversal(CanePaymentRun run) {
     List<String> details = new ArrayList<>();
     BigDecimal bank = BigDecimal.ZERO;
     BigDecimal mobile = BigDecimal.ZERO;
@@ -418,20 +465,37 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
     if (!canReverseRun() || isBusy()) {
       return;
     }
+    reverseRun(lastRun.get().getNumber(), reason, this::setMessage);
+  }
+
+  /** Reverses a posted run of the past runs table; a refusal is shown on its row. */
+  public void reverseRun(PastRun row, String reason) {
+    row.error.set("");
+    if (!row.posted() || isBusy()) {
+      return;
+    }
+    reverseRun(row.run().getNumber(), reason, row.error::set);
+  }
+
+  private void reverseRun(String number, String reason, java.util.function.Consumer<String> error) {
     if (reason == null || reason.isBlank()) {
-      setMessage(messages.get("cane.reverse.reasonRequired"));
+      error.accept(messages.get("cane.reverse.reasonRequired"));
       return;
     }
     setBusy(true);
-    String number = lastRun.get().getNumber();
     String k = reverseKey;
     executor.submit(
         () -> gateway.reverseRun(number, reason.trim(), k),
         run -> {
           setBusy(false);
           reverseKey = UUID.randomUUID().toString();
-          lastRun.set(run);
-          posted.set("");
+          if (lastRun.get() != null && lastRun.get().getNumber().equals(run.getNumber())) {
+            lastRun.set(run);
+            posted.set("");
+          }
+          pastRuns.stream()
+              .filter(p -> p.run().getNumber().equals(run.getNumber()))
+              .forEach(p -> p.run.set(run));
           reversed.set(
               messages.get(
                   "cane.run.reversed",
@@ -441,7 +505,10 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
           setMessage("");
           loadUnpaid();
         },
-        this::failed);
+        t -> {
+          setBusy(false);
+          error.accept(ErrorText.of(t, messages));
+        });
   }
 
   private void refused(Throwable t, List<Row> sent) {
@@ -486,6 +553,11 @@ public final class CanePaymentRunViewModel extends AbstractViewModel {
 
   public ObservableList<Row> rows() {
     return rows;
+  }
+
+  /** The payment runs posted before, newest first. */
+  public ObservableList<PastRun> pastRuns() {
+    return pastRuns;
   }
 
   public StringProperty totalTextProperty() {

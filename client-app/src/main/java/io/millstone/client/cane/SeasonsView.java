@@ -116,12 +116,17 @@ public final class SeasonsView extends BorderPane {
         0, new Label(m.get("cane.season.code")), code, new Label(m.get("cane.season.name")), name);
     form.addRow(
         1, new Label(m.get("cane.season.start")), start, new Label(m.get("cane.season.end")), end);
+    ComboBox<String> overQuota =
+        Ui.choice("seasonOverQuota", SeasonsViewModel.OVER_QUOTA, "cane.season.overQuota.", m);
+    overQuota.valueProperty().bindBidirectional(vm.overQuotaProperty());
+    form.add(new Label(m.get("cane.season.overQuota")), 0, 2);
+    form.add(overQuota, 1, 2, 3, 1);
     form.addRow(
-        2,
+        3,
         Ui.muted(m.get("cane.wb.centre")),
         Ui.muted(m.get("cane.season.kind")),
         Ui.muted(m.get("cane.season.openingPrice")));
-    int row = 3;
+    int row = 4;
     int i = 0;
     for (SeasonsViewModel.CentreLine l : vm.lines()) {
       TextField wh = new TextField();

@@ -29,6 +29,9 @@ import javafx.collections.ObservableList;
 public final class SeasonsViewModel extends AbstractViewModel {
   public static final List<String> KINDS = List.of("MILL_GATE", "OUTSIDE");
 
+  /** What a load above its permit's quota gets: marked on its ticket, or refused. */
+  public static final List<String> OVER_QUOTA = List.of("MARK", "REFUSE");
+
   /** One price of one centre, for the table. */
   public record PriceRow(
       String centre, String centreName, String kind, String from, String price, String limit) {}
@@ -62,6 +65,7 @@ public final class SeasonsViewModel extends AbstractViewModel {
   private final StringProperty name = new SimpleStringProperty("");
   private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> end = new SimpleObjectProperty<>();
+  private final StringProperty overQuota = new SimpleStringProperty("MARK");
   private final List<CentreLine> lines =
       List.of(new CentreLine(), new CentreLine(), new CentreLine());
 
@@ -198,9 +202,10 @@ public final class SeasonsViewModel extends AbstractViewModel {
     String n = name.get();
     LocalDate s = start.get();
     LocalDate e = end.get();
+    String q = overQuota.get() == null ? "MARK" : overQuota.get();
     String k = key;
     executor.submit(
-        () -> gateway.createSeason(c, n, s, e, centres, k),
+        () -> gateway.createSeason(c, n, s, e, centres, q, k),
         season -> {
           setBusy(false);
           key = UUID.randomUUID().toString();
@@ -262,6 +267,11 @@ public final class SeasonsViewModel extends AbstractViewModel {
 
   public ObservableList<PriceRow> prices() {
     return prices;
+  }
+
+  /** MARK or REFUSE: the new season's rule for loads above their permit's quota. */
+  public StringProperty overQuotaProperty() {
+    return overQuota;
   }
 
   public StringProperty codeProperty() {

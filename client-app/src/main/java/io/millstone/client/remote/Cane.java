@@ -23,6 +23,7 @@ import io.millstone.api.cane.v1.GrowerStatement;
 import io.millstone.api.cane.v1.IssuePermitsRequest;
 import io.millstone.api.cane.v1.ListCaneBillsRequest;
 import io.millstone.api.cane.v1.ListCaneBillsResponse;
+import io.millstone.api.cane.v1.ListCanePaymentRunsRequest;
 import io.millstone.api.cane.v1.ListGrowerLoansRequest;
 import io.millstone.api.cane.v1.ListGrowersRequest;
 import io.millstone.api.cane.v1.ListGrowersResponse;
@@ -100,11 +101,16 @@ public final class Cane implements CaneGateway {
       LocalDate start,
       LocalDate end,
       List<CentreInput> centres,
+      String overQuota,
       String key)
       throws RemoteException {
     CreateSeasonRequest.Builder b =
         CreateSeasonRequest.newBuilder()
             .setIdempotencyKey(key(key))
+            .setOverQuota(
+                overQuota == null || overQuota.isBlank()
+                    ? io.millstone.api.cane.v1.OverQuota.OVER_QUOTA_UNSPECIFIED
+                    : io.millstone.api.cane.v1.OverQuota.valueOf("OVER_QUOTA_" + overQuota))
             .setCode(trim(code))
             .setName(trim(name))
             .setStartDate(date(start))
@@ -406,6 +412,16 @@ public final class Cane implements CaneGateway {
             .setWarehouseCode(trim(warehouseCode))
             .build();
     return Calls.call(() -> stub().createCaneBills(r)).getBillsList();
+  }
+
+  @Override
+  public List<CanePaymentRun> paymentRuns(String season) throws RemoteException {
+    ListCanePaymentRunsRequest r =
+        ListCanePaymentRunsRequest.newBuilder()
+            .setPage(page("", 100))
+            .setSeason(trim(season))
+            .build();
+    return Calls.call(() -> stub().listCanePaymentRuns(r)).getRunsList();
   }
 
   @Override

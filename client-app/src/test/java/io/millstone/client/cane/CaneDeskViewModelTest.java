@@ -276,4 +276,39 @@ class CaneDeskViewModelTest {
     assertThat(vm.canReverseRun()).isFalse();
     assertThat(vm.postedProperty().get()).isEmpty();
   }
+
+  @Test
+  void aPastRunIsReversedFromTheTableAndItsRowTurnsReversed() {
+    desk.bills.add(bill("CB-1", "G-001", "86600"));
+    desk.bills.add(bill("CB-2", "G-002", "40000"));
+    CanePaymentRunViewModel vm =
+        new CanePaymentRunViewModel(desk, executor, messages, (t, x) -> notes.add(x));
+    vm.start();
+    assertThat(vm.pastRuns()).isEmpty();
+    for (String ref : List.of("SBL-TRF-1001", "SBL-TRF-1002")) {
+      vm.rows().get(0).selectedProperty().set(true);
+      vm.rows().get(0).referenceProperty().set(ref);
+      vm.post();
+    }
+    assertThat(vm.pastRuns())
+        .extracting(r -> r.run().getNumber(), CanePaymentRunViewModel.PastRun::posted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CPR-2", true),
+            org.assertj.core.groups.Tuple.tuple("CPR-1", true));
+
+    CanePaymentRunViewModel.PastRun older = vm.pastRuns().get(1);
+    PostingSummary s = vm.runReversal(older);
+    assertThat(s.question())
+        .isEqualTo(
+            "Reverse payment run CPR-1 (1 bills, 86,600.00) posted with JV-9? The bills it paid"
+                + " are unpaid again.");
+    vm.reverseRun(older, " ");
+    assertThat(older.errorProperty().get()).isEqualTo("Type why it is reversed.");
+    vm.reverseRun(older, "Paid to the wrong account");
+    assertThat(older.posted()).isFalse();
+    assertThat(older.run().getReverseReason()).isEqualTo("Paid to the wrong account");
+    assertThat(vm.pastRuns().get(0).posted()).isTrue();
+    assertThat(vm.runReversal(older)).isNull();
+    assertThat(vm.reversedProperty().get()).startsWith("Payment run CPR-1 reversed:");
+  }
 }

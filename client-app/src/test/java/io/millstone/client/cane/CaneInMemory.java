@@ -110,8 +110,17 @@ final class CaneInMemory implements CaneGateway {
 
   @Override
   public Season createSeason(
-      String code, String name, LocalDate start, LocalDate end, List<CentreInput> c, String key) {
-    return Season.newBuilder().setCode(code).build();
+      String code,
+      String name,
+      LocalDate start,
+      LocalDate end,
+      List<CentreInput> c,
+      String overQuota,
+      String key) {
+    return Season.newBuilder()
+        .setCode(code)
+        .setOverQuota(io.millstone.api.cane.v1.OverQuota.valueOf("OVER_QUOTA_" + overQuota))
+        .build();
   }
 
   @Override
@@ -321,12 +330,27 @@ final class CaneInMemory implements CaneGateway {
     for (int i = 0; i < bills.size(); i++) {
       bills.set(i, bills.get(i).toBuilder().setPaid(money("0")).build());
     }
-    return CanePaymentRun.newBuilder()
-        .setNumber(number)
-        .setState(io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_REVERSED)
-        .setReverseReason(reason)
-        .setReversalEntryNumber("JV-11")
-        .build();
+    CanePaymentRun before =
+        postedRuns.stream()
+            .filter(r -> r.getNumber().equals(number))
+            .findFirst()
+            .orElse(CanePaymentRun.newBuilder().setNumber(number).build());
+    CanePaymentRun reversed =
+        before.toBuilder()
+            .setState(io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_REVERSED)
+            .setReverseReason(reason)
+            .setReversalEntryNumber("JV-11")
+            .build();
+    postedRuns.replaceAll(r -> r.getNumber().equals(number) ? reversed : r);
+    return reversed;
+  }
+
+  /** The runs posted, oldest first. */
+  final List<CanePaymentRun> postedRuns = new java.util.ArrayList<>();
+
+  @Override
+  public List<CanePaymentRun> paymentRuns(String season) {
+    return postedRuns.reversed();
   }
 
   @Override
@@ -377,7 +401,14 @@ final class CaneInMemory implements CaneGateway {
               .setAmount(b.getNetPayable()));
       bills.set(bills.indexOf(b), b.toBuilder().setPaid(b.getNetPayable()).build());
     }
-    return r.setTotal(money(total.toPlainString())).setJournalEntryNumber("JV-9").build();
+    CanePaymentRun run =
+        r.setNumber("CPR-" + (postedRuns.size() + 1))
+            .setTotal(money(total.toPlainString()))
+            .setJournalEntryNumber("JV-9")
+            .setState(io.millstone.api.cane.v1.CanePaymentRunState.CANE_PAYMENT_RUN_STATE_POSTED)
+            .build();
+    postedRuns.add(run);
+    return run;
   }
 
   @Override

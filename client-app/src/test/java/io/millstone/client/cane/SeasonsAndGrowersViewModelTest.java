@@ -26,9 +26,13 @@ class SeasonsAndGrowersViewModelTest {
     vm.create();
     assertThat(vm.getMessage()).isEqualTo("The price for GATE is a number above zero.");
     vm.lines().get(0).priceProperty().set("600");
+    assertThat(vm.overQuotaProperty().get()).isEqualTo("MARK");
+    vm.overQuotaProperty().set("REFUSE");
     vm.create();
     assertThat(vm.doneProperty().get()).isEqualTo("Season 2025-26 created.");
     assertThat(vm.selectedProperty().get().getCode()).isEqualTo("2025-26");
+    assertThat(vm.selectedProperty().get().getOverQuota())
+        .isEqualTo(io.millstone.api.cane.v1.OverQuota.OVER_QUOTA_REFUSE);
   }
 
   @Test

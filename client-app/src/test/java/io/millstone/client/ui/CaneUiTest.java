@@ -109,6 +109,7 @@ class CaneUiTest extends UiTest {
         today.minusDays(10),
         today.plusDays(90),
         List.of(new CaneGateway.CentreInput("GATE", "MILL_GATE", new BigDecimal("600"))),
+        "MARK",
         UUID.randomUUID().toString());
     for (String[] g : growers) {
       cane.createGrower(
@@ -422,6 +423,9 @@ class CaneUiTest extends UiTest {
     write("Transfers sent to the wrong accounts");
     type(KeyCode.ENTER);
     waitUntil(() -> text("#crReversed").startsWith("Payment run CPR-"));
+    // the past runs table shows it Reversed
+    String firstRun = text("#crReversed").split(" ")[2];
+    waitUntil(() -> text("#crRunState-" + firstRun).equals("Reversed"));
     assertThat(text("#crReversed")).contains("its bills are unpaid again");
     waitUntil(() -> cells("crRef-").size() == before);
     // Mofizur's bill was made for the wrong period: its posting shown, then why, then reversed
@@ -444,12 +448,14 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> cells("crRef-").size() == before - 1);
     screenshot("cane-payment-run-reversed.png");
     // the others are paid again, right this time
-    cane.payRun(
-        today,
-        cane.unpaidBills(season).stream()
-            .map(b -> new CaneGateway.PaymentInput(b.getNumber(), "BANK", "SBL-TRF-5520"))
-            .toList(),
-        UUID.randomUUID().toString());
+    String againRun =
+        cane.payRun(
+                today,
+                cane.unpaidBills(season).stream()
+                    .map(b -> new CaneGateway.PaymentInput(b.getNumber(), "BANK", "SBL-TRF-5520"))
+                    .toList(),
+                UUID.randomUUID().toString())
+            .getNumber();
 
     // Shefali's statement: permit, ticket, bill less her seed loan, payment, nothing owed
     clickWhenReady("#nav-grower-statement");
@@ -463,6 +469,22 @@ class CaneUiTest extends UiTest {
     assertThat(text("#gsDeducted")).isEqualTo("5,000.00");
     assertThat(text("#gsBalance")).isEqualTo("0.00");
     screenshot("grower-statement.png");
+
+    // back on the payment run screen: the run paid meanwhile is in the past runs, and reversed
+    // from there (its posting shown, then why) its row turns Reversed
+    clickWhenReady("#nav-cane-payment-run");
+    clickWhenReady("#crRunsRefresh");
+    waitUntil(() -> text("#crRunState-" + againRun).equals("Posted"));
+    clickWhenReady("#crRunReverse-" + againRun);
+    waitUntil(() -> lookup("#postingConfirmation").tryQuery().isPresent());
+    assertThat(text("#postingQuestion")).startsWith("Reverse payment run " + againRun);
+    clickOn("#confirmPost");
+    waitUntil(() -> lookup("#textDialog").tryQuery().isPresent());
+    write("Bank file sent twice");
+    type(KeyCode.ENTER);
+    waitUntil(() -> text("#crRunState-" + againRun).equals("Reversed"));
+    assertThat(text("#crRunState-" + firstRun)).isEqualTo("Reversed");
+    screenshot("cane-payment-runs.png");
   }
 
   private void pickPermit(TableView<Permit> permits, String number) {

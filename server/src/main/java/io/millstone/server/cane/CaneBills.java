@@ -7,6 +7,7 @@ import io.millstone.server.cane.CaneDesk.BillView;
 import io.millstone.server.cane.CaneDesk.DeductionView;
 import io.millstone.server.cane.CaneDesk.PaymentInput;
 import io.millstone.server.cane.CaneDesk.PaymentView;
+import io.millstone.server.cane.CaneDesk.RunPage;
 import io.millstone.server.cane.CaneDesk.RunView;
 import io.millstone.server.cane.CaneRows.CentreRow;
 import io.millstone.server.cane.CaneRows.SeasonRow;
@@ -358,6 +359,71 @@ final class CaneBills {
             next = PageToken.encode(rows.getLast().number());
           }
           return new BillPage(List.copyOf(rows), next);
+        });
+  }
+
+  RunPage listRuns(
+      Actor actor, String season, LocalDate from, LocalDate to, int pageSize, String pageToken) {
+    int size = CaneRows.pageSize(pageSize);
+    List<String> after = PageToken.decode(pageToken, 1);
+    Validator v = new Validator();
+    v.check(after != null, "page.page_token", "is not a token this list gave out");
+    if (from != null && to != null) {
+      v.check(!to.isBefore(from), "to_date", "must not be before the from date");
+    }
+    v.throwIfInvalid();
+    return tx.inCompany(
+        actor,
+        t -> {
+          StringBuilder where = new StringBuilder("TRUE");
+          List<Object> args = new ArrayList<>();
+          if (season != null && !season.isBlank()) {
+            SeasonRow s = Jdbc.work(t, c -> CaneRows.season(c, season, "season"));
+            where.append(
+                " AND EXISTS (SELECT 1 FROM cane_payment cp JOIN cane_bill b ON b.id = cp.bill_id"
+                    + " WHERE cp.run_id = r.id AND b.season_id = ?)");
+            args.add(s.id());
+          }
+          if (from != null) {
+            where.append(" AND r.payment_date >= ?");
+            args.add(Date.valueOf(from));
+          }
+          if (to != null) {
+            where.append(" AND r.payment_date <= ?");
+            args.add(Date.valueOf(to));
+          }
+          if (!after.isEmpty()) {
+            where.append(" AND r.number < ?");
+            args.add(after.get(0));
+          }
+          List<UUID> ids =
+              Jdbc.work(
+                  t,
+                  c -> {
+                    List<UUID> found = new ArrayList<>();
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT r.id FROM cane_payment_run r WHERE "
+                                + where
+                                + " ORDER BY r.number DESC LIMIT "
+                                + (size + 1))) {
+                      for (int i = 0; i < args.size(); i++) {
+                        ps.setObject(i + 1, args.get(i));
+                      }
+                      try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          found.add(rs.getObject(1, UUID.class));
+                        }
+                      }
+                    }
+                    return found;
+                  });
+          List<RunView> rows = new ArrayList<>();
+          for (UUID id : ids.subList(0, Math.min(size, ids.size()))) {
+            rows.add(run(t, id));
+          }
+          String next = ids.size() > size ? PageToken.encode(rows.getLast().number()) : "";
+          return new RunPage(List.copyOf(rows), next);
         });
   }
 

@@ -199,6 +199,8 @@ public final class CaneDesk {
       String reversalEntryNumber,
       String currency) {}
 
+  public record RunPage(List<RunView> runs, String nextPageToken) {}
+
   public record StatementPayment(
       String runNumber,
       String billNumber,
@@ -413,6 +415,11 @@ public final class CaneDesk {
       int pageSize,
       String pageToken) {
     return bills.list(actor, growerNumber, unpaidOnly, season, pageSize, pageToken);
+  }
+
+  public RunPage listPaymentRuns(
+      Actor actor, String season, LocalDate from, LocalDate to, int pageSize, String pageToken) {
+    return bills.listRuns(actor, season, from, to, pageSize, pageToken);
   }
 
   public RunView paymentRun(Actor actor, String key, LocalDate date, List<PaymentInput> payments) {

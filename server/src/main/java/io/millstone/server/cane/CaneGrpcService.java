@@ -33,6 +33,8 @@ import io.millstone.api.cane.v1.IssuePermitsRequest;
 import io.millstone.api.cane.v1.IssuePermitsResponse;
 import io.millstone.api.cane.v1.ListCaneBillsRequest;
 import io.millstone.api.cane.v1.ListCaneBillsResponse;
+import io.millstone.api.cane.v1.ListCanePaymentRunsRequest;
+import io.millstone.api.cane.v1.ListCanePaymentRunsResponse;
 import io.millstone.api.cane.v1.ListGrowerLoansRequest;
 import io.millstone.api.cane.v1.ListGrowerLoansResponse;
 import io.millstone.api.cane.v1.ListGrowersRequest;
@@ -387,6 +389,23 @@ public final class CaneGrpcService extends CaneServiceGrpc.CaneServiceImplBase {
                             p.getReference()))
                 .toList());
     reply(out, run(r));
+  }
+
+  @Override
+  public void listCanePaymentRuns(
+      ListCanePaymentRunsRequest req, StreamObserver<ListCanePaymentRunsResponse> out) {
+    var page =
+        desk.listPaymentRuns(
+            GatewayContext.actor(),
+            req.getSeason(),
+            date(req.getFromDate(), "from_date"),
+            date(req.getToDate(), "to_date"),
+            req.getPage().getPageSize(),
+            req.getPage().getPageToken());
+    var b =
+        ListCanePaymentRunsResponse.newBuilder().setPage(ProtoValues.page(page.nextPageToken()));
+    page.runs().forEach(r -> b.addRuns(run(r)));
+    reply(out, b.build());
   }
 
   @Override

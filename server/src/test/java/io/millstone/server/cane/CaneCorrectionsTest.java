@@ -26,6 +26,7 @@ import io.millstone.api.cane.v1.GrowerPaymentMethod;
 import io.millstone.api.cane.v1.GrowerStatement;
 import io.millstone.api.cane.v1.IssuePermitsRequest;
 import io.millstone.api.cane.v1.ListCaneBillsRequest;
+import io.millstone.api.cane.v1.ListCanePaymentRunsRequest;
 import io.millstone.api.cane.v1.ListGrowerLoansRequest;
 import io.millstone.api.cane.v1.ListPermitsRequest;
 import io.millstone.api.cane.v1.ListTicketsRequest;
@@ -650,6 +651,117 @@ class CaneCorrectionsTest {
                         .build())
                 .getState())
         .isEqualTo(CaneBillState.CANE_BILL_STATE_REVERSED);
+  }
+
+  @Test
+  void pastPaymentRunsAreListedNewestFirstWithTheirStates() throws Exception {
+    String g = grower("Rokeya Khatun");
+    String h = grower("Amena Bibi");
+    load(g, "8000", "3000");
+    load(h, "6000", "3000");
+    List<CaneBill> bills =
+        office
+            .createCaneBills(
+                CreateCaneBillsRequest.newBuilder()
+                    .setIdempotencyKey(key())
+                    .setSeason(MARK)
+                    .setFromDate(date(today))
+                    .setToDate(date(today))
+                    .build())
+            .getBillsList();
+    CaneBill gb = bills.stream().filter(b -> b.getGrowerNumber().equals(g)).findFirst().get();
+    CaneBill hb = bills.stream().filter(b -> b.getGrowerNumber().equals(h)).findFirst().get();
+    CanePaymentRun first = pay(gb, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_BANK);
+    CanePaymentRun second = pay(hb, GrowerPaymentMethod.GROWER_PAYMENT_METHOD_MOBILE_MONEY);
+    accounts.reverseCanePaymentRun(
+        ReverseCanePaymentRunRequest.newBuilder()
+            .setIdempotencyKey(key())
+            .setRunId(first.getNumber())
+            .setReason("Wrong account")
+            .build());
+
+    List<CanePaymentRun> runs =
+        accounts
+            .listCanePaymentRuns(
+                ListCanePaymentRunsRequest.newBuilder()
+                    .setSeason(MARK)
+                    .setFromDate(date(today))
+                    .setToDate(date(today))
+                    .build())
+            .getRunsList();
+    assertThat(runs)
+        .filteredOn(
+            r ->
+                r.getNumber().equals(first.getNumber()) || r.getNumber().equals(second.getNumber()))
+        .extracting(
+            CanePaymentRun::getNumber,
+            CanePaymentRun::getState,
+            CanePaymentRun::getPaymentsCount,
+            r -> r.getTotal().getAmount(),
+            CanePaymentRun::getReverseReason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                second.getNumber(),
+                CanePaymentRunState.CANE_PAYMENT_RUN_STATE_POSTED,
+                1,
+                "18000.00",
+                ""),
+            org.assertj.core.groups.Tuple.tuple(
+                first.getNumber(),
+                CanePaymentRunState.CANE_PAYMENT_RUN_STATE_REVERSED,
+                1,
+                "30000.00",
+                "Wrong account"));
+    CanePaymentRun listedSecond =
+        runs.stream().filter(r -> r.getNumber().equals(second.getNumber())).findFirst().get();
+    assertThat(listedSecond.getPayments(0).getMethod())
+        .isEqualTo(GrowerPaymentMethod.GROWER_PAYMENT_METHOD_MOBILE_MONEY);
+    assertThat(listedSecond.getPayments(0).getBillNumber()).isEqualTo(hb.getNumber());
+    // Newest first, page by page.
+    for (int i = 1; i < runs.size(); i++) {
+      assertThat(runs.get(i - 1).getNumber()).isGreaterThan(runs.get(i).getNumber());
+    }
+    var page1 =
+        office.listCanePaymentRuns(
+            ListCanePaymentRunsRequest.newBuilder()
+                .setPage(io.millstone.api.common.v1.PageRequest.newBuilder().setPageSize(1))
+                .build());
+    assertThat(page1.getRunsCount()).isEqualTo(1);
+    assertThat(page1.getPage().getNextPageToken()).isNotEmpty();
+    var page2 =
+        office.listCanePaymentRuns(
+            ListCanePaymentRunsRequest.newBuilder()
+                .setPage(
+                    io.millstone.api.common.v1.PageRequest.newBuilder()
+                        .setPageSize(1)
+                        .setPageToken(page1.getPage().getNextPageToken()))
+                .build());
+    assertThat(page2.getRuns(0).getNumber()).isLessThan(page1.getRuns(0).getNumber());
+    // Before the day: none of today's.
+    assertThat(
+            office
+                .listCanePaymentRuns(
+                    ListCanePaymentRunsRequest.newBuilder()
+                        .setToDate(date(today.minusDays(1)))
+                        .build())
+                .getRunsList())
+        .extracting(CanePaymentRun::getNumber)
+        .doesNotContain(first.getNumber(), second.getNumber());
+
+    // Bad input: field violations.
+    assertThat(
+            BadRequests.fields(
+                TestServer.failure(
+                    () ->
+                        office.listCanePaymentRuns(
+                            ListCanePaymentRunsRequest.newBuilder()
+                                .setFromDate(date(today))
+                                .setToDate(date(today.minusDays(1)))
+                                .setPage(
+                                    io.millstone.api.common.v1.PageRequest.newBuilder()
+                                        .setPageToken("!!not a token!!"))
+                                .build()))))
+        .containsExactlyInAnyOrder("to_date", "page.page_token");
   }
 
   @Test
