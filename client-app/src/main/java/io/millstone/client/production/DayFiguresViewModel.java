@@ -1,7 +1,6 @@
 package io.millstone.client.production;
 
 import io.millstone.api.production.v1.DayFigures;
-import io.millstone.api.production.v1.LostTime;
 import io.millstone.api.production.v1.ProductionRun;
 import io.millstone.api.production.v1.RunFigures;
 import io.millstone.api.production.v1.WorkCentre;
@@ -13,7 +12,6 @@ import io.millstone.client.remote.ErrorText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -105,14 +103,7 @@ public final class DayFiguresViewModel extends AbstractViewModel {
         day.getRunsList().isEmpty()
             ? messages.get("production.day.none", Dates.date(date.get()))
             : messages.get("production.day.counted", day.getFinishedRuns(), day.getRunsCount()));
-    lostTime.set(
-        day.getDay().getLostTimeList().stream()
-            .map(
-                (LostTime l) ->
-                    RunViewModel.reasonName(l.getReason(), messages)
-                        + " "
-                        + messages.get("production.fig.minutes", l.getMinutes()))
-            .collect(Collectors.joining(", ")));
+    lostTime.set(RunViewModel.lostTimeText(day.getDay().getLostTimeList(), messages));
   }
 
   public void previousDay() {

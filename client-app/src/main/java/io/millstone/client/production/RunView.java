@@ -1,7 +1,6 @@
 package io.millstone.client.production;
 
 import io.millstone.api.production.v1.DowntimeEvent;
-import io.millstone.api.production.v1.LostTime;
 import io.millstone.api.production.v1.PostingLine;
 import io.millstone.api.production.v1.ProductionRun;
 import io.millstone.api.production.v1.RunFigures;
@@ -447,14 +446,7 @@ public final class RunView extends BorderPane {
             .map(
                 s -> s.getItemCode() + " " + Amounts.quantityShown(s.getTonnes().getValue()) + " t")
             .collect(Collectors.joining(", "));
-    String lost =
-        r.getFigures().getLostTimeList().stream()
-            .map(
-                (LostTime l) ->
-                    RunViewModel.reasonName(l.getReason(), m)
-                        + " "
-                        + m.get("production.fig.minutes", l.getMinutes()))
-            .collect(Collectors.joining(", "));
+    String lost = RunViewModel.lostTimeText(r.getFigures().getLostTimeList(), m);
     StringBuilder b = new StringBuilder();
     if (!grades.isEmpty()) {
       b.append(m.get("production.fig.grades", grades));

@@ -537,6 +537,18 @@ public final class RunViewModel extends AbstractViewModel {
     };
   }
 
+  /** Lost time by reason as read on a run or a day: "Mechanical 45 min, No cane 15 min". */
+  public static String lostTimeText(
+      java.util.List<io.millstone.api.production.v1.LostTime> lost, Messages m) {
+    return lost.stream()
+        .map(
+            l ->
+                reasonName(l.getReason(), m)
+                    + " "
+                    + m.get("production.fig.minutes", l.getMinutes()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   public static String reasonName(StopReason r, Messages m) {
     return switch (r) {
       case STOP_REASON_MECHANICAL -> m.get("production.reason.mechanical");

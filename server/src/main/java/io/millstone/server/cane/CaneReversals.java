@@ -10,7 +10,6 @@ import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
-import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
@@ -47,12 +46,7 @@ final class CaneReversals {
    * again, and the bill REVERSED with the reason, who and when.
    */
   BillView reverseBill(Actor actor, String key, String bill, String reason) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(bill, "bill_id", 40);
-    v.text(reason, "reason", 300);
-    v.throwIfInvalid();
-    String why = reason.trim();
+    String why = CaneRows.correctionReason(key, bill, "bill_id", reason);
     return tx.inCompany(
         actor,
         t -> {
@@ -156,12 +150,7 @@ final class CaneReversals {
    * today; the bills it paid are unpaid again and may be paid by another run.
    */
   RunView reverseRun(Actor actor, String key, String run, String reason) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(run, "run_id", 40);
-    v.text(reason, "reason", 300);
-    v.throwIfInvalid();
-    String why = reason.trim();
+    String why = CaneRows.correctionReason(key, run, "run_id", reason);
     return tx.inCompany(
         actor,
         t -> {

@@ -1,8 +1,10 @@
 package io.millstone.server.cane;
 
 import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Tx;
+import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.InvalidInputException;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
@@ -22,6 +24,19 @@ final class CaneRows {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private CaneRows() {}
+
+  /**
+   * Checks what every cane correction (void, reversal) takes: an idempotency key, the document by
+   * id or number under {@code documentField}, and a reason; returns the reason trimmed.
+   */
+  static String correctionReason(String key, String document, String documentField, String reason) {
+    Validator v = new Validator();
+    Idempotency.validateKey(v, key, "idempotency_key");
+    v.text(document, documentField, 40);
+    v.text(reason, "reason", 300);
+    v.throwIfInvalid();
+    return reason.trim();
+  }
 
   record SeasonRow(UUID id, String code, LocalDate start, LocalDate end) {
     boolean holds(LocalDate d) {

@@ -514,12 +514,7 @@ final class Weighbridge {
    * when, and its permit ISSUED again. Weigh-in posted nothing, so nothing is reversed.
    */
   TicketView voidTicket(Actor actor, String key, String ticket, String reason) {
-    Validator v = new Validator();
-    Idempotency.validateKey(v, key, "idempotency_key");
-    v.text(ticket, "ticket_id", 40);
-    v.text(reason, "reason", 300);
-    v.throwIfInvalid();
-    String why = reason.trim();
+    String why = CaneRows.correctionReason(key, ticket, "ticket_id", reason);
     return tx.inCompany(
         actor,
         t ->

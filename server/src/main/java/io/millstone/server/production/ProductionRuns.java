@@ -27,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -461,11 +460,9 @@ final class ProductionRuns {
           String currency = CompanyAdmin.currencyOf(t);
           List<RunView> runs = new ArrayList<>();
           RunFigures.Tally tally = new RunFigures.Tally();
-          int finished = 0;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT r.id, r.state, r.bom_id, r.window_start, r.window_end"
-                      + " FROM production_run r JOIN work_centre w ON w.id = r.work_centre_id"
+                  "SELECT r.id FROM production_run r JOIN work_centre w ON w.id = r.work_centre_id"
                       + " WHERE r.run_date = ? AND (? = '' OR w.code = ?) AND r.state <> 'REVERSED'"
                       + " ORDER BY w.code, array_position(ARRAY['A','B','C','DAY'], r.shift)")) {
             ps.setDate(1, Date.valueOf(date));
@@ -473,22 +470,11 @@ final class ProductionRuns {
             ps.setString(3, wc);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                runs.add(RunRows.view(c, id, currency));
-                if (rs.getString(2).equals("FINISHED")) {
-                  finished++;
-                  tally.add(
-                      RunRows.lines(c, id, "IN"),
-                      RunRows.lines(c, id, "OUT"),
-                      RunRows.stops(c, id),
-                      RunRows.bom(c, rs.getObject(3, UUID.class)),
-                      Duration.between(
-                              rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())
-                          .toMinutes());
-                }
+                runs.add(RunRows.view(c, rs.getObject(1, UUID.class), currency, tally));
               }
             }
           }
+          int finished = (int) runs.stream().filter(r -> r.state().equals("FINISHED")).count();
           return new DayView(date, wc, runs, tally.figures(), finished);
         });
   }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -192,6 +193,15 @@ final class RunRows {
   }
 
   static RunView view(Connection c, UUID id, String currency) throws SQLException {
+    return view(c, id, currency, null);
+  }
+
+  /**
+   * The run as {@link #view(Connection, UUID, String)} reads it; a finished run's lines, stops and
+   * minutes are also added to {@code finished} (a day's figures), from the same reads.
+   */
+  static RunView view(Connection c, UUID id, String currency, RunFigures.Tally finished)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT r.number, wc.code, b.code, r.run_date, r.shift, w.code, r.state, r.note,"
@@ -212,6 +222,9 @@ final class RunRows {
         Instant from = rs.getTimestamp(17).toInstant();
         Instant to = rs.getTimestamp(18).toInstant();
         BomFacts bom = bom(c, rs.getObject(20, UUID.class));
+        if (finished != null && rs.getString(7).equals("FINISHED")) {
+          finished.add(in, out, stops, bom, Duration.between(from, to).toMinutes());
+        }
         return new RunView(
             id,
             rs.getString(1),
