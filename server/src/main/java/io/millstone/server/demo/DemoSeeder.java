@@ -47,6 +47,7 @@ public final class DemoSeeder {
   private static final List<String[]> USERS =
       List.of(
           new String[] {"admin", "Demo Administrator", "admin"},
+          new String[] {"manager", "Mill Manager", "manager"},
           new String[] {"sales", "Sales Office", "sales"},
           new String[] {"stores", "Stores Keeper", "stores"},
           new String[] {"accounts", "Accounts Office", "accounts"},

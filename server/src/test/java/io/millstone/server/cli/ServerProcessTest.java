@@ -58,7 +58,7 @@ class ServerProcessTest {
       }
       assertThat(creds.stringPropertyNames())
           .containsExactlyInAnyOrder(
-              "admin", "sales", "stores", "accounts", "cane", "production", "lab");
+              "admin", "manager", "sales", "stores", "accounts", "cane", "production", "lab");
 
       ManagedChannel ch = channel(port);
       try {
