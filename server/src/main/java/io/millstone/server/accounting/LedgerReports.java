@@ -6,9 +6,11 @@ import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.InvalidInputException;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,39 +158,45 @@ public final class LedgerReports {
     }
     v.throwIfInvalid();
     return tx.reportInCompany(
-        actor,
-        (t, c) -> {
-          List<VatMonth> months = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT m.month,"
-                      + " coalesce(sum(l.credit - l.debit) FILTER (WHERE a.code = ?), 0),"
-                      + " coalesce(sum(l.debit - l.credit) FILTER (WHERE a.code = ?), 0)"
-                      + " FROM generate_series(date_trunc('month', ?::date), ?::date, interval '1 month') m(month)"
-                      + " LEFT JOIN journal_entry e ON date_trunc('month', e.entry_date) = m.month"
-                      + "  AND e.entry_date BETWEEN ? AND ?"
-                      + " LEFT JOIN journal_line l ON l.entry_id = e.id"
-                      + " LEFT JOIN account a ON a.id = l.account_id AND a.code IN (?, ?)"
-                      + " GROUP BY m.month ORDER BY m.month")) {
-            ps.setString(1, OUTPUT_VAT);
-            ps.setString(2, INPUT_VAT);
-            ps.setDate(3, Date.valueOf(from));
-            ps.setDate(4, Date.valueOf(to));
-            ps.setDate(5, Date.valueOf(from));
-            ps.setDate(6, Date.valueOf(to));
-            ps.setString(7, OUTPUT_VAT);
-            ps.setString(8, INPUT_VAT);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                months.add(
-                    new VatMonth(
-                        rs.getTimestamp(1).toLocalDateTime().toLocalDate(),
-                        rs.getBigDecimal(2),
-                        rs.getBigDecimal(3)));
-              }
-            }
-          }
-          return new VatSummary(months, CompanyAdmin.currencyOf(t));
-        });
+        actor, (t, c) -> new VatSummary(vatMonths(c, from, to), CompanyAdmin.currencyOf(t)));
+  }
+
+  /**
+   * Output and input VAT of each month from {@code from}'s month to {@code to}, from the posted
+   * journal.
+   */
+  public static List<VatMonth> vatMonths(Connection c, LocalDate from, LocalDate to)
+      throws SQLException {
+    List<VatMonth> months = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT m.month,"
+                + " coalesce(sum(l.credit - l.debit) FILTER (WHERE a.code = ?), 0),"
+                + " coalesce(sum(l.debit - l.credit) FILTER (WHERE a.code = ?), 0)"
+                + " FROM generate_series(date_trunc('month', ?::date), ?::date, interval '1 month') m(month)"
+                + " LEFT JOIN journal_entry e ON date_trunc('month', e.entry_date) = m.month"
+                + "  AND e.entry_date BETWEEN ? AND ?"
+                + " LEFT JOIN journal_line l ON l.entry_id = e.id"
+                + " LEFT JOIN account a ON a.id = l.account_id AND a.code IN (?, ?)"
+                + " GROUP BY m.month ORDER BY m.month")) {
+      ps.setString(1, OUTPUT_VAT);
+      ps.setString(2, INPUT_VAT);
+      ps.setDate(3, Date.valueOf(from));
+      ps.setDate(4, Date.valueOf(to));
+      ps.setDate(5, Date.valueOf(from));
+      ps.setDate(6, Date.valueOf(to));
+      ps.setString(7, OUTPUT_VAT);
+      ps.setString(8, INPUT_VAT);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          months.add(
+              new VatMonth(
+                  rs.getTimestamp(1).toLocalDateTime().toLocalDate(),
+                  rs.getBigDecimal(2),
+                  rs.getBigDecimal(3)));
+        }
+      }
+    }
+    return months;
   }
 }

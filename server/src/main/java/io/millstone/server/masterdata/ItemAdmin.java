@@ -53,7 +53,19 @@ public final class ItemAdmin {
       Item.Kind kind,
       String priceAmount,
       String priceCurrency,
-      Item.TaxCategory taxCategory) {}
+      Item.TaxCategory taxCategory,
+      String reorderLevel) {
+    /** An item without a reorder level. */
+    public Input(
+        String name,
+        String unitCode,
+        Item.Kind kind,
+        String priceAmount,
+        String priceCurrency,
+        Item.TaxCategory taxCategory) {
+      this(name, unitCode, kind, priceAmount, priceCurrency, taxCategory, "");
+    }
+  }
 
   private final Transactions tx;
   private final Clock clock;
@@ -85,11 +97,12 @@ public final class ItemAdmin {
     Idempotency.validateKey(v, idempotencyKey, "idempotency_key");
     Codes.check(v, c, 32);
     BigDecimal price = checkFields(v, in);
+    BigDecimal reorder = reorderLevel(v, in);
     v.throwIfInvalid();
     return tx.inCompany(
         actor,
         t -> {
-          Item.Details d = details(t, in, price);
+          Item.Details d = details(t, in, price, reorder);
           var outcome =
               Idempotency.once(
                   t,
@@ -119,6 +132,7 @@ public final class ItemAdmin {
   public ItemView update(Actor actor, String id, long version, Input in) {
     Validator v = new Validator();
     BigDecimal price = checkFields(v, in);
+    BigDecimal reorder = reorderLevel(v, in);
     v.throwIfInvalid();
     return tx.inCompany(
         actor,
@@ -126,7 +140,7 @@ public final class ItemAdmin {
           Item item = Records.byId(t, Item.class, "Item", id);
           Versions.check(
               "Item " + item.code(), version, item.version(), item.updatedBy(), item.updatedAt());
-          Item.Details d = details(t, in, price);
+          Item.Details d = details(t, in, price, reorder);
           Item.Details before = item.details();
           item.change(d, actor.username(), clock.instant());
           t.session().flush();
@@ -166,8 +180,15 @@ public final class ItemAdmin {
     return price;
   }
 
+  /** Blank means no reorder level (zero); otherwise a quantity of the item's unit, not negative. */
+  private static BigDecimal reorderLevel(Validator v, Input in) {
+    BigDecimal r = Decimals.parse(v, "reorder_level", in.reorderLevel(), 6, false);
+    v.check(r == null || r.signum() >= 0, "reorder_level", "must not be negative");
+    return r == null ? BigDecimal.ZERO : r;
+  }
+
   /** Checks what needs the company's data (unit exists, currency), then builds the details. */
-  private static Item.Details details(Tx t, Input in, BigDecimal price) {
+  private static Item.Details details(Tx t, Input in, BigDecimal price, BigDecimal reorder) {
     Validator v = new Validator();
     String unitCode = in.unitCode().trim();
     Unit unit = Records.byCode(t, Unit.class, unitCode).orElse(null);
@@ -178,7 +199,8 @@ public final class ItemAdmin {
     CompanyCurrency.check(
         v, "default_sale_price.currency_code", in.priceCurrency(), CompanyCurrency.of(t));
     v.throwIfInvalid();
-    return new Item.Details(in.name().trim(), unit.code(), in.kind(), price, in.taxCategory());
+    return new Item.Details(
+        in.name().trim(), unit.code(), in.kind(), price, in.taxCategory(), reorder);
   }
 
   private static String describe(Item.Details d) {
@@ -190,6 +212,9 @@ public final class ItemAdmin {
         + ", price "
         + d.defaultSalePrice().toPlainString()
         + ", tax "
-        + d.taxCategory();
+        + d.taxCategory()
+        + (d.reorderLevel().signum() == 0
+            ? ""
+            : ", reorder below " + d.reorderLevel().stripTrailingZeros().toPlainString());
   }
 }

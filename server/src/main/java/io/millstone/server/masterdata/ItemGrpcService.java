@@ -24,14 +24,16 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
       String unitCode,
       io.millstone.api.masterdata.v1.ItemKind kind,
       io.millstone.api.common.v1.Money price,
-      io.millstone.api.masterdata.v1.TaxCategory tax) {
+      io.millstone.api.masterdata.v1.TaxCategory tax,
+      io.millstone.api.common.v1.Decimal reorderLevel) {
     return new ItemAdmin.Input(
         name,
         unitCode,
         MasterdataProtos.kind(kind),
         price.getAmount(),
         price.getCurrencyCode(),
-        MasterdataProtos.tax(tax));
+        MasterdataProtos.tax(tax),
+        reorderLevel.getValue());
   }
 
   @Override
@@ -68,7 +70,8 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
                     req.getUnitCode(),
                     req.getKind(),
                     req.getDefaultSalePrice(),
-                    req.getTaxCategory()))));
+                    req.getTaxCategory(),
+                    req.getReorderLevel()))));
     out.onCompleted();
   }
 
@@ -85,7 +88,8 @@ public final class ItemGrpcService extends ItemServiceGrpc.ItemServiceImplBase {
                     req.getUnitCode(),
                     req.getKind(),
                     req.getDefaultSalePrice(),
-                    req.getTaxCategory()))));
+                    req.getTaxCategory(),
+                    req.getReorderLevel()))));
     out.onCompleted();
   }
 

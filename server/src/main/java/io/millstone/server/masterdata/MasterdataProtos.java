@@ -66,6 +66,7 @@ final class MasterdataProtos {
         .setKind(ItemKind.valueOf("ITEM_KIND_" + i.details().kind().name()))
         .setDefaultSalePrice(ProtoValues.money(i.details().defaultSalePrice(), i.currency()))
         .setTaxCategory(TaxCategory.valueOf("TAX_CATEGORY_" + i.details().taxCategory().name()))
+        .setReorderLevel(ProtoValues.decimal(i.details().reorderLevel()))
         .setActive(i.stamp().active())
         .setVersion(i.stamp().version())
         .setChanged(stamp(i.stamp()))

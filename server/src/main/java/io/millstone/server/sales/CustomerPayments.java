@@ -129,16 +129,7 @@ final class CustomerPayments {
 
   Ageing receivablesAgeing(Actor actor, LocalDate asOf) {
     return tx.reportInCompany(
-        actor,
-        (t, c) ->
-            Ageing.of(
-                t,
-                c,
-                clock,
-                "SELECT p.code, p.name, s.due_date, s.gross - s.settled FROM sales_invoice s"
-                    + " JOIN party p ON p.id = s.customer_id"
-                    + " WHERE s.kind = 'INVOICE' AND s.settled < s.gross AND s.invoice_date <= ?",
-                asOf));
+        actor, (t, c) -> Ageing.of(t, c, clock, Receivables.OPEN_INVOICES, asOf));
   }
 
   private static PaymentView payment(Tx t, UUID id) {

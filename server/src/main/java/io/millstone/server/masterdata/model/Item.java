@@ -35,7 +35,8 @@ public class Item extends MasterRecord {
       String unitCode,
       Kind kind,
       BigDecimal defaultSalePrice,
-      TaxCategory taxCategory) {}
+      TaxCategory taxCategory,
+      BigDecimal reorderLevel) {}
 
   @Column(name = "unit_code", nullable = false)
   private String unitCode;
@@ -51,6 +52,10 @@ public class Item extends MasterRecord {
   @Column(name = "tax_category", nullable = false)
   private TaxCategory taxCategory;
 
+  /** Stock (all warehouses, in the item's unit) below which to reorder; zero for none. */
+  @Column(name = "reorder_level", nullable = false, precision = 19, scale = 6)
+  private BigDecimal reorderLevel = BigDecimal.ZERO;
+
   protected Item() {}
 
   public Item(UUID id, UUID companyId, String code, Details d, String by, Instant now) {
@@ -64,6 +69,7 @@ public class Item extends MasterRecord {
     this.kind = d.kind();
     this.defaultSalePrice = d.defaultSalePrice();
     this.taxCategory = d.taxCategory();
+    this.reorderLevel = d.reorderLevel();
   }
 
   public void change(Details d, String by, Instant now) {
@@ -72,6 +78,6 @@ public class Item extends MasterRecord {
   }
 
   public Details details() {
-    return new Details(name(), unitCode, kind, defaultSalePrice, taxCategory);
+    return new Details(name(), unitCode, kind, defaultSalePrice, taxCategory, reorderLevel);
   }
 }
