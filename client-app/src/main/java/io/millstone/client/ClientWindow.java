@@ -355,6 +355,17 @@ public final class ClientWindow {
             },
             theme == Theme.DARK);
     holder[0] = shell;
+    ShellView shown = shell;
+    shell.setHome(
+        new io.millstone.client.home.HomeView(
+            new io.millstone.client.home.HomeViewModel(
+                new io.millstone.client.remote.Dashboard(session),
+                executor,
+                messages,
+                shown::hasScreen,
+                java.time.Clock.systemUTC()),
+            messages,
+            shown::open));
     session.connection().watch(vm::connectionChanged, 2000);
     setRoot(shell);
     stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));

@@ -49,7 +49,9 @@ public final class MasterDataScreens {
         FieldSpec.text("kind", "items.kind", true).choice(choices(ItemKind.values())),
         FieldSpec.text("default_sale_price.amount", "items.price", false)
             .checked(Checks.DECIMAL_NOT_NEGATIVE),
-        FieldSpec.text("tax_category", "items.tax", true).choice(choices(TaxCategory.values())));
+        FieldSpec.text("tax_category", "items.tax", true).choice(choices(TaxCategory.values())),
+        FieldSpec.text("reorder_level", "items.reorderLevel", false)
+            .checked(Checks.DECIMAL_NOT_NEGATIVE));
   }
 
   /** The company's active units, as the item form's unit picker offers them. */

@@ -9,6 +9,7 @@ import io.millstone.api.masterdata.v1.TaxCategory;
 import io.millstone.api.masterdata.v1.UpdateItemRequest;
 import io.millstone.client.core.Amounts;
 import io.millstone.client.core.list.Page;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +52,7 @@ public final class Items extends MasterDataGateway<Item> {
     if (!text(v, "default_sale_price.amount").isEmpty()) {
       b.setDefaultSalePrice(money(v, "default_sale_price"));
     }
+    b.setReorderLevel(reorderLevel(v));
     return Calls.call(() -> stub().createItem(b.build()));
   }
 
@@ -71,6 +73,7 @@ public final class Items extends MasterDataGateway<Item> {
     if (!text(v, "default_sale_price.amount").isEmpty()) {
       b.setDefaultSalePrice(money(v, "default_sale_price"));
     }
+    b.setReorderLevel(reorderLevel(v));
     return Calls.call(() -> stub().updateItem(b.build()));
   }
 
@@ -83,7 +86,18 @@ public final class Items extends MasterDataGateway<Item> {
     v.put("kind", i.getKind().name());
     v.put("default_sale_price.amount", Amounts.money(i.getDefaultSalePrice().getAmount()));
     v.put("tax_category", i.getTaxCategory().name());
+    BigDecimal reorder = Amounts.of(i.getReorderLevel().getValue());
+    v.put("reorder_level", reorder.signum() == 0 ? "" : Amounts.quantity(reorder));
     return v;
+  }
+
+  /** Blank is no reorder level; a number as typed (grouped or in Bangla digits) is sent plain. */
+  private io.millstone.api.common.v1.Decimal reorderLevel(Map<String, String> v) {
+    String typed = text(v, "reorder_level");
+    BigDecimal d = Amounts.parse(typed);
+    return io.millstone.api.common.v1.Decimal.newBuilder()
+        .setValue(d == null ? typed : d.toPlainString())
+        .build();
   }
 
   @Override

@@ -51,6 +51,8 @@ public final class ShellView extends BorderPane implements Workbench {
       new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN);
   public static final KeyCombination PREVIOUS_TAB =
       new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
+  public static final KeyCombination HOME =
+      new KeyCodeCombination(KeyCode.HOME, KeyCombination.ALT_DOWN);
 
   /** What the header's buttons do; the window decides. */
   public interface Actions {
@@ -74,6 +76,11 @@ public final class ShellView extends BorderPane implements Workbench {
   private final Map<String, Tab> open = new LinkedHashMap<>();
   private final Map<String, Consumer<Runnable>> closeGuards = new LinkedHashMap<>();
   private final Popup palette = new Popup();
+  // The home screen (or the welcome line until one is set): shown when no tab is open, or when
+  // asked for with the Home entry or Alt+Home until a screen is opened again.
+  private final StackPane homeSlot = new StackPane();
+  private final javafx.beans.property.BooleanProperty homeAsked =
+      new javafx.beans.property.SimpleBooleanProperty(false);
 
   public ShellView(ShellViewModel vm, Messages messages, Actions actions, boolean dark) {
     this.vm = vm;
@@ -129,6 +136,14 @@ public final class ShellView extends BorderPane implements Workbench {
     nav.getStyleClass().add(Styles.NAV);
     nav.setPadding(new Insets(12, 8, 12, 8));
     nav.setPrefWidth(210);
+    Button homeEntry = new Button(messages.get("shell.home"), new FontIcon(Material2AL.HOME));
+    homeEntry.setId("nav-home");
+    homeEntry.setTooltip(new Tooltip("Alt+Home"));
+    homeEntry.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+    homeEntry.setMaxWidth(Double.MAX_VALUE);
+    homeEntry.setAlignment(Pos.CENTER_LEFT);
+    homeEntry.setOnAction(e -> showHome());
+    nav.getChildren().add(homeEntry);
     String domain = null;
     for (ScreenDefinition s : vm.screens()) {
       if (!s.domainKey().equals(domain)) {
@@ -136,7 +151,7 @@ public final class ShellView extends BorderPane implements Workbench {
         Label d = new Label(messages.get(domain).toUpperCase(messages.locale()));
         d.getStyleClass()
             .addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
-        d.setPadding(new Insets(nav.getChildren().isEmpty() ? 0 : 12, 0, 4, 8));
+        d.setPadding(new Insets(12, 0, 4, 8));
         nav.getChildren().add(d);
       }
       Button b = new Button(messages.get(s.titleKey()), new FontIcon(s.icon()));
@@ -165,9 +180,13 @@ public final class ShellView extends BorderPane implements Workbench {
     Label welcome = new Label(messages.get("shell.welcome", vm.context().user()));
     welcome.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
     welcome.setWrapText(true);
-    StackPane center = new StackPane(welcome, tabs);
-    welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
-    tabs.visibleProperty().bind(welcome.visibleProperty().not());
+    homeSlot.getChildren().setAll(welcome);
+    homeSlot.setId("homeSlot");
+    StackPane center = new StackPane(homeSlot, tabs);
+    homeSlot
+        .visibleProperty()
+        .bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()).or(homeAsked));
+    tabs.visibleProperty().bind(homeSlot.visibleProperty().not());
     setCenter(center);
 
     // status bar
@@ -219,6 +238,9 @@ public final class ShellView extends BorderPane implements Workbench {
           } else if (NEXT_TAB.match(e)) {
             cycle(1);
             e.consume();
+          } else if (HOME.match(e)) {
+            showHome();
+            e.consume();
           }
         });
   }
@@ -231,6 +253,22 @@ public final class ShellView extends BorderPane implements Workbench {
 
   public TabPane tabs() {
     return tabs;
+  }
+
+  /** Puts the home screen where the welcome line was. */
+  public void setHome(Node home) {
+    homeSlot.getChildren().setAll(home);
+  }
+
+  /** Shows the home screen over the open tabs, until a screen is opened or selected. */
+  public void showHome() {
+    homeAsked.set(true);
+    homeSlot.getChildren().stream().findFirst().ifPresent(Node::requestFocus);
+  }
+
+  /** Whether this session may open the screen {@code screenId}. */
+  public boolean hasScreen(String screenId) {
+    return vm.canOpen(screenId);
   }
 
   /** Opens a screen (or selects it, applying {@code filter} when one is given). */
@@ -277,6 +315,7 @@ public final class ShellView extends BorderPane implements Workbench {
       closeGuards.put(tabId, onCloseRequest);
       tabs.getTabs().add(t);
     }
+    homeAsked.set(false);
     tabs.getSelectionModel().select(tab);
     Node c = tab.getContent();
     javafx.application.Platform.runLater(c::requestFocus);
