@@ -50,7 +50,8 @@ public final class HomeView extends ScrollPane {
   private final Timeline timer;
   private final ChangeListener<Boolean> focus =
       (o, was, now) -> {
-        if (now) {
+        showing();
+        if (now && inWindow()) {
           vm().windowFocused();
         }
       };
@@ -93,9 +94,22 @@ public final class HomeView extends ScrollPane {
 
     vm.cards().addListener((ListChangeListener<HomeViewModel.Card>) c -> build());
 
-    timer = new Timeline(new KeyFrame(REFRESH_EVERY, e -> vm.tick()));
+    timer = new Timeline(new KeyFrame(REFRESH_EVERY, e -> showingTick()));
     timer.setCycleCount(Animation.INDEFINITE);
-    visibleProperty().addListener((o, a, b) -> showing());
+    // The shell shows and hides the slot holding this view, not the view itself.
+    ChangeListener<Boolean> visibility = (o, a, b) -> showing();
+    visibleProperty().addListener(visibility);
+    parentProperty()
+        .addListener(
+            (o, old, p) -> {
+              if (old != null) {
+                old.visibleProperty().removeListener(visibility);
+              }
+              if (p != null) {
+                p.visibleProperty().addListener(visibility);
+              }
+              showing();
+            });
     sceneProperty().addListener((o, a, b) -> onScene(b));
   }
 
@@ -103,9 +117,45 @@ public final class HomeView extends ScrollPane {
     return vm;
   }
 
+  /**
+   * Whether this view is in the window's current scene: a shell rebuilt (language, theme) or left
+   * (sign-out) leaves its old home view behind, which must then stop fetching.
+   */
+  private boolean inWindow() {
+    Scene scene = getScene();
+    return scene != null
+        && scene.getWindow() != null
+        && scene.getWindow().isShowing()
+        && scene.getWindow().getScene() == scene
+        && scene.getRoot() != null
+        && isDescendantOf(scene.getRoot());
+  }
+
+  /** In the scene under {@code root}, and neither this view nor a parent hidden. */
+  private boolean isDescendantOf(Node root) {
+    for (Node n = this; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+      if (n == root) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void showingTick() {
+    showing();
+    vm.tick();
+  }
+
   /** In view only while visible in a window: then the timer runs, otherwise it is stopped. */
   private void showing() {
-    boolean on = isVisible() && getScene() != null;
+    boolean on = inWindow();
+    if (!on && window != null && getScene() == null) {
+      window.focusedProperty().removeListener(focus);
+      window = null;
+    }
     vm.shown(on);
     if (on) {
       timer.play();
@@ -154,7 +204,7 @@ public final class HomeView extends ScrollPane {
     Label title = new Label(c.title());
     title.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
     Label value = new Label(c.value());
-    value.setId("value-" + c.id());
+    value.setId("value-" + domId(c));
     value.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_2);
     if (c.attention()) {
       value.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
@@ -171,7 +221,7 @@ public final class HomeView extends ScrollPane {
     box.setMinHeight(c.series().isEmpty() ? 96 : 150);
     box.setAlignment(Pos.TOP_LEFT);
     Button b = new Button(null, box);
-    b.setId("card-" + c.id());
+    b.setId("card-" + domId(c));
     b.getStyleClass().add("ms-home-card");
     b.setStyle(
         "-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
@@ -193,6 +243,11 @@ public final class HomeView extends ScrollPane {
       b.setFocusTraversable(false);
     }
     return b;
+  }
+
+  /** The card's id as a node id ("sales-orders-today"): CSS selectors read a dot as a class. */
+  static String domId(HomeViewModel.Card c) {
+    return c.id().replace('.', '-');
   }
 
   /** A chart the size of the card: no axes, no legend; bars for money per day, else an area. */
@@ -220,7 +275,7 @@ public final class HomeView extends ScrollPane {
       bars.setBarGap(0);
     }
     chart.getData().add(s);
-    chart.setId("chart-" + c.id());
+    chart.setId("chart-" + domId(c));
     chart.setLegendVisible(false);
     chart.setAnimated(false);
     chart.setHorizontalGridLinesVisible(false);
