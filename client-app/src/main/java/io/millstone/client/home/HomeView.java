@@ -183,6 +183,7 @@ public final class HomeView extends ScrollPane {
       name.getStyleClass()
           .addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
       FlowPane cards = new FlowPane(12, 12);
+      cards.setRowValignment(javafx.geometry.VPos.TOP);
       cards.setId("homeRow-" + g.name());
       vm.cards().stream()
           .filter(c -> c.group() == g)
@@ -217,8 +218,9 @@ public final class HomeView extends ScrollPane {
     if (!c.series().isEmpty()) {
       box.getChildren().add(chart(c));
     }
-    box.setPrefWidth(230);
-    box.setMinHeight(c.series().isEmpty() ? 96 : 150);
+    // one size for every card, so the rows line up whether a card has a chart or not
+    box.setPrefWidth(200);
+    box.setMinHeight(132);
     box.setAlignment(Pos.TOP_LEFT);
     Button b = new Button(null, box);
     b.setId("card-" + domId(c));
@@ -283,9 +285,9 @@ public final class HomeView extends ScrollPane {
     chart.setHorizontalZeroLineVisible(false);
     chart.setVerticalZeroLineVisible(false);
     chart.setPadding(Insets.EMPTY);
-    chart.setPrefSize(200, 56);
-    chart.setMinSize(200, 56);
-    chart.setMaxSize(200, 56);
+    chart.setPrefSize(190, 50);
+    chart.setMinSize(190, 50);
+    chart.setMaxSize(190, 50);
     chart.setMouseTransparent(true);
     chart.setStyle("-fx-padding: 0;");
     return chart;
