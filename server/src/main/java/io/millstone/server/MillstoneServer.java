@@ -47,6 +47,7 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
+import io.millstone.server.platform.ReportConnection;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.production.LabBench;
 import io.millstone.server.production.LabGrpcService;
@@ -116,6 +117,7 @@ public final class MillstoneServer {
   private final Server server;
   private final PasswordHasher hasher;
   private final SessionService sessionService;
+  private final ReportConnection reportConnection;
   private NodeHeartbeat heartbeat;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -177,6 +179,7 @@ public final class MillstoneServer {
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
     this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
+    this.reportConnection = ReportConnection.of(config, platform.database());
 
     for (BindableService s :
         List.of(
@@ -209,6 +212,8 @@ public final class MillstoneServer {
                     clock)),
             new ProductionGrpcService(productionDesk),
             new LabGrpcService(new LabBench(tx, clock)),
+            new io.millstone.server.analytics.ProductionReportGrpcService(
+                new io.millstone.server.analytics.ProductionReport(reportConnection)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -287,6 +292,7 @@ public final class MillstoneServer {
       sessionStore.close();
       hasher.close();
       liveHub.close();
+      reportConnection.close();
       scheduler.shutdownNow();
     }
   }
@@ -359,6 +365,11 @@ public final class MillstoneServer {
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
   public NodeHeartbeat.Counts connectionCounts() {
     return connections.counts();
+  }
+
+  /** Where this node's reports read. */
+  public ReportConnection reportConnection() {
+    return reportConnection;
   }
 
   public SessionService sessionService() {
