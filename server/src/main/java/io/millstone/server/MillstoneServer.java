@@ -355,10 +355,13 @@ public final class MillstoneServer {
    * they happened (a permit is weighed on its own day).
    */
   public SeasonDesks seasonDesks(Clock clock) {
+    // Stock moves too are dated on the clock, so stock as of a past day (the production report's
+    // stock at the end of the day) sees the season's runs and loads on their days.
+    StockLedger stock = new StockLedger(tx, books, clock);
     return new SeasonDesks(
         new io.millstone.server.cane.CaneDesk(
-            tx, books, stockLedger, new io.millstone.server.cane.TelemetryScale(liveHub), clock),
-        new ProductionDesk(tx, books, stockLedger, clock),
+            tx, books, stock, new io.millstone.server.cane.TelemetryScale(liveHub), clock),
+        new ProductionDesk(tx, books, stock, clock),
         new io.millstone.server.production.LabBench(tx, clock));
   }
 
