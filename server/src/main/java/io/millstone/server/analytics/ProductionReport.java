@@ -503,6 +503,10 @@ public final class ProductionReport {
         Drill drill,
         int scale) {
       String[] flag = bandFlag(day, average);
+      if (group.equals("STOPS") && flag[0].equals("LOW")) {
+        // Less time lost than usual is never a warning: only lost time above the band is flagged.
+        flag = new String[] {"NONE", ""};
+      }
       return new Figure(
           key,
           group,
