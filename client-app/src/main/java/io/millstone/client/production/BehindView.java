@@ -66,10 +66,32 @@ final class BehindView extends BorderPane {
     setCenter(body);
   }
 
+  /** Puts the selection on the first line once the tab shows, so Enter opens it at once. */
   void focusFirst() {
-    table.requestFocus();
-    if (!table.getItems().isEmpty()) {
-      table.getSelectionModel().select(0);
+    Runnable focus =
+        () -> {
+          table.requestFocus();
+          if (!table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+          }
+        };
+    if (getScene() != null) {
+      focus.run();
+      return;
     }
+    sceneProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                  javafx.scene.Scene a,
+                  javafx.scene.Scene b) {
+                if (b != null) {
+                  sceneProperty().removeListener(this);
+                  javafx.application.Platform.runLater(focus);
+                }
+              }
+            });
   }
 }

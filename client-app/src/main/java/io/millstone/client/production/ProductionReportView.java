@@ -50,7 +50,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ProductionReportView extends BorderPane {
   private static final double AXIS_WIDTH = 56;
   private final DatePicker date = new DatePicker();
-  private final TableView<Row> table = Tables.table("reportTable", 430);
+  private final TableView<Row> table = Tables.table("reportTable", 480);
 
   public ProductionReportView(ProductionReportViewModel vm, Messages m, Consumer<Behind> opener) {
     setId("productionReportView");
@@ -181,6 +181,12 @@ public final class ProductionReportView extends BorderPane {
     setCenter(scroll);
   }
 
+  /** The day of the month ("07"): short enough for twenty days side by side. */
+  private static String dayLabel(SeasonDay d) {
+    return io.millstone.client.core.Notation.current()
+        .digits(String.format("%02d", d.getDate().getDay()));
+  }
+
   private static String shown(boolean has, io.millstone.api.common.v1.Decimal d) {
     return ProductionReportViewModel.shown(has, d);
   }
@@ -233,7 +239,7 @@ public final class ProductionReportView extends BorderPane {
     chart.setLegendVisible(false);
     chart.setAnimated(false);
     chart.setCreateSymbols(true);
-    chart.setPrefHeight(260);
+    chart.setPrefHeight(240);
     Runnable fill =
         () -> {
           XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -243,12 +249,7 @@ public final class ProductionReportView extends BorderPane {
             if (new java.math.BigDecimal(v.isEmpty() ? "0" : v).signum() == 0) {
               continue; // no crushing that day: no point, rather than a fall to zero
             }
-            s.getData()
-                .add(
-                    new XYChart.Data<>(
-                        Dates.date(io.millstone.client.remote.ProtoValues.date(d.getDate()))
-                            .substring(0, 5),
-                        Double.parseDouble(v)));
+            s.getData().add(new XYChart.Data<>(dayLabel(d), Double.parseDouble(v)));
           }
           chart.getData().setAll(List.of(s));
         };
@@ -272,7 +273,7 @@ public final class ProductionReportView extends BorderPane {
     bars.setId("paretoBars");
     bars.setLegendVisible(false);
     bars.setAnimated(false);
-    bars.setPrefHeight(260);
+    bars.setPrefHeight(240);
     bars.setPadding(new Insets(0, AXIS_WIDTH, 0, 0));
     CategoryAxis lineX = new CategoryAxis();
     lineX.setOpacity(0);
@@ -345,7 +346,7 @@ public final class ProductionReportView extends BorderPane {
     BarChart<String, Number> chart = new BarChart<>(x, y);
     chart.setId("oeeChart");
     chart.setAnimated(false);
-    chart.setPrefHeight(260);
+    chart.setPrefHeight(240);
     Label empty = new Label(m.get("report.chart.oeeNone"));
     empty.setId("oeeEmpty");
     empty.setWrapText(true);

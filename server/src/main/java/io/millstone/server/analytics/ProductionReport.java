@@ -260,32 +260,6 @@ public final class ProductionReport {
             seasonFigures.recoveryPct(),
             Drill.runs(dayRuns)));
 
-    // Lab.
-    Map<String, Map<String, BigDecimal[]>> limits = limits(c);
-    for (String stream : lab.streams()) {
-      for (String field : List.of("brix", "pol", "purity")) {
-        BigDecimal dayValue = lab.value(date, null, stream, field);
-        BigDecimal[] limit = limits.getOrDefault(stream, Map.of()).get(field);
-        String[] flag = labFlag(dayValue, limit);
-        figures.add(
-            new Figure(
-                "lab:" + stream + ":" + field,
-                "LAB",
-                label(stream) + " " + field,
-                "%",
-                lab.value(date, "A", stream, field),
-                lab.value(date, "B", stream, field),
-                lab.value(date, "C", stream, field),
-                dayValue,
-                lab.value(prev, null, stream, field),
-                lab.value(null, null, stream, field),
-                lab.value(null, null, stream, field),
-                flag[0],
-                flag[1],
-                new Drill("SAMPLES", List.of(), dayFrom, dayTo, stream, "", "")));
-      }
-    }
-
     // Stops.
     figures.add(
         rows.quantity(
@@ -332,6 +306,32 @@ public final class ProductionReport {
               "NONE",
               "",
               new Drill("STOCK", List.of(), null, dayTo, "", "", s.itemCode())));
+    }
+
+    // Lab, last: the longest block, read after the tonnes and the time lost.
+    Map<String, Map<String, BigDecimal[]>> limits = limits(c);
+    for (String stream : lab.streams()) {
+      for (String field : List.of("brix", "pol", "purity")) {
+        BigDecimal dayValue = lab.value(date, null, stream, field);
+        BigDecimal[] limit = limits.getOrDefault(stream, Map.of()).get(field);
+        String[] flag = labFlag(dayValue, limit);
+        figures.add(
+            new Figure(
+                "lab:" + stream + ":" + field,
+                "LAB",
+                label(stream) + " " + field,
+                "%",
+                lab.value(date, "A", stream, field),
+                lab.value(date, "B", stream, field),
+                lab.value(date, "C", stream, field),
+                dayValue,
+                lab.value(prev, null, stream, field),
+                lab.value(null, null, stream, field),
+                lab.value(null, null, stream, field),
+                flag[0],
+                flag[1],
+                new Drill("SAMPLES", List.of(), dayFrom, dayTo, stream, "", "")));
+      }
     }
 
     List<SeasonDay> series = new ArrayList<>();
