@@ -76,7 +76,8 @@ final class BehindView extends BorderPane {
           }
         };
     if (getScene() != null) {
-      focus.run();
+      // the tab is being selected: focus once it shows
+      javafx.application.Platform.runLater(focus);
       return;
     }
     sceneProperty()

@@ -140,6 +140,8 @@ class ProductionReportUiTest extends UiTest {
                 && lookup("#behindTable").queryTableView().getItems().size() == 3
                 && text("#behindCount").startsWith("3 line(s)"));
     assertThat(text("#behindTitle")).startsWith("Cane crushed on ");
+    // the first line is selected and the table has the keyboard
+    waitUntil(() -> lookup("#behindTable").query().isFocused());
     type(KeyCode.ENTER);
     waitUntil(
         () -> lookup("#runState").tryQuery().isPresent() && text("#runState").equals("Finished"));
