@@ -285,7 +285,11 @@ public final class ClientWindow {
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
     screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));
-    screens.addAll(ProductionScreens.definitions(ctx, new Production(session)));
+    screens.addAll(
+        ProductionScreens.definitions(
+            ctx,
+            new Production(session),
+            new io.millstone.client.remote.ProductionReports(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));

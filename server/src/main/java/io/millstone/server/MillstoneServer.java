@@ -47,6 +47,7 @@ import io.millstone.server.masterdata.WarehouseGrpcService;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
+import io.millstone.server.platform.ReportConnection;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.production.LabBench;
 import io.millstone.server.production.LabGrpcService;
@@ -116,6 +117,7 @@ public final class MillstoneServer {
   private final Server server;
   private final PasswordHasher hasher;
   private final SessionService sessionService;
+  private final ReportConnection reportConnection;
   private NodeHeartbeat heartbeat;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
@@ -177,6 +179,7 @@ public final class MillstoneServer {
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
     this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
+    this.reportConnection = ReportConnection.of(config, platform.database());
 
     for (BindableService s :
         List.of(
@@ -211,6 +214,8 @@ public final class MillstoneServer {
             new LabGrpcService(new LabBench(tx, clock)),
             new io.millstone.server.reporting.DashboardGrpcService(
                 new io.millstone.server.reporting.HomeCards(tx, clock)),
+            new io.millstone.server.reporting.ProductionReportGrpcService(
+                new io.millstone.server.reporting.ProductionReport(reportConnection)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -289,6 +294,7 @@ public final class MillstoneServer {
       sessionStore.close();
       hasher.close();
       liveHub.close();
+      reportConnection.close();
       scheduler.shutdownNow();
     }
   }
@@ -351,16 +357,24 @@ public final class MillstoneServer {
    * they happened (a permit is weighed on its own day).
    */
   public SeasonDesks seasonDesks(Clock clock) {
+    // Stock moves too are dated on the clock, so stock as of a past day (the production report's
+    // stock at the end of the day) sees the season's runs and loads on their days.
+    StockLedger stock = new StockLedger(tx, books, clock);
     return new SeasonDesks(
         new io.millstone.server.cane.CaneDesk(
-            tx, books, stockLedger, new io.millstone.server.cane.TelemetryScale(liveHub), clock),
-        new ProductionDesk(tx, books, stockLedger, clock),
+            tx, books, stock, new io.millstone.server.cane.TelemetryScale(liveHub), clock),
+        new ProductionDesk(tx, books, stock, clock),
         new io.millstone.server.production.LabBench(tx, clock));
   }
 
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
   public NodeHeartbeat.Counts connectionCounts() {
     return connections.counts();
+  }
+
+  /** Where this node's reports read. */
+  public ReportConnection reportConnection() {
+    return reportConnection;
   }
 
   public SessionService sessionService() {

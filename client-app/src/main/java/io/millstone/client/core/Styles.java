@@ -17,6 +17,8 @@ public final class Styles {
   public static final String TAG_VALUE = "ms-tag-value";
   public static final String TAG_CHIP = "ms-tag-chip";
   public static final String PAGED_TABLE = "ms-paged-table";
+  public static final String REPORT_FLAG = "ms-report-flag";
+  public static final String PARETO_LINE = "ms-pareto-line";
 
   private Styles() {}
 }

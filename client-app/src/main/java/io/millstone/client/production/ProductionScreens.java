@@ -23,17 +23,46 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ProductionScreens {
   private static final AtomicInteger NEW_RUNS = new AtomicInteger();
 
+  private static final AtomicInteger BEHIND = new AtomicInteger();
+
   private final ScreenContext ctx;
   private final ProductionGateway gateway;
+  private final ProductionReportGateway reports;
 
-  private ProductionScreens(ScreenContext ctx, ProductionGateway gateway) {
+  private ProductionScreens(
+      ScreenContext ctx, ProductionGateway gateway, ProductionReportGateway reports) {
     this.ctx = ctx;
     this.gateway = gateway;
+    this.reports = reports;
   }
 
   /** The production screens, for the shell to show where the person's permissions allow. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, ProductionGateway gateway) {
-    ProductionScreens s = new ProductionScreens(ctx, gateway);
+    return definitions(ctx, gateway, null);
+  }
+
+  /** The production screens with the production report ({@code reports} null: without it). */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx, ProductionGateway gateway, ProductionReportGateway reports) {
+    ProductionScreens s = new ProductionScreens(ctx, gateway, reports);
+    List<ScreenDefinition> out = new java.util.ArrayList<>();
+    if (reports != null) {
+      out.add(
+          new ScreenDefinition(
+              "production-report",
+              "screen.productionReport",
+              "domain.production",
+              "analytics.report.read",
+              Material2AL.ASSESSMENT,
+              filter -> s.report(),
+              List.of("palette.yesterdaysReport")));
+    }
+    out.addAll(s.screens());
+    return out;
+  }
+
+  private List<ScreenDefinition> screens() {
+    ProductionScreens s = this;
     return List.of(
         new ScreenDefinition(
             "production-runs",
@@ -159,6 +188,26 @@ public final class ProductionScreens {
     vm.start();
     view.focusFirst();
     return view;
+  }
+
+  private Node report() {
+    ProductionReportViewModel vm =
+        new ProductionReportViewModel(reports, ctx.executor(), ctx.messages());
+    ProductionReportView view = new ProductionReportView(vm, ctx.messages(), this::openBehind);
+    vm.refresh();
+    view.focusFirst();
+    return view;
+  }
+
+  private void openBehind(ProductionReportViewModel.Behind behind) {
+    BehindView view = new BehindView(behind, ctx.messages(), r -> openRun(null, r));
+    ctx.workbench()
+        .show(
+            "report-behind-" + BEHIND.incrementAndGet(),
+            new javafx.beans.property.SimpleStringProperty(behind.title()),
+            view,
+            Runnable::run);
+    view.focusFirst();
   }
 
   private Node lab() {

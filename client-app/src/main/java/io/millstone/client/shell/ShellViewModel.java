@@ -164,6 +164,12 @@ public final class ShellViewModel extends AbstractViewModel {
       if (all) {
         out.add(new PaletteEntry(title, s.id(), ""));
       }
+      for (String key : s.paletteKeys()) {
+        String alias = messages.get(key);
+        if (matches((alias + " " + title).toLowerCase(Locale.ROOT), q)) {
+          out.add(new PaletteEntry(alias, s.id(), ""));
+        }
+      }
     }
     if (!q.isEmpty()) {
       for (ScreenDefinition s : screens) {
@@ -175,6 +181,15 @@ public final class ShellViewModel extends AbstractViewModel {
       }
     }
     return out;
+  }
+
+  private static boolean matches(String hay, String q) {
+    for (String w : q.split("\\s+")) {
+      if (!w.isEmpty() && !hay.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What the palette lists now: {@link #palette} for the typed text, plus records found. */

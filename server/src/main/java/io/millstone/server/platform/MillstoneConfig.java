@@ -67,6 +67,10 @@ public final class MillstoneConfig {
   private final Duration backupInterval;
   private final int backupKeep;
   private final boolean demo;
+  private final Optional<String> reportDbUrl;
+  private final Optional<String> reportDbUser;
+  private final Optional<String> reportDbPassword;
+  private final int reportDbPoolSize;
 
   private MillstoneConfig(Builder b) {
     this.host = b.host;
@@ -105,6 +109,13 @@ public final class MillstoneConfig {
     this.backupInterval = b.backupInterval;
     this.backupKeep = b.backupKeep;
     this.demo = b.demo;
+    this.reportDbUrl = Optional.ofNullable(b.reportDbUrl);
+    this.reportDbUser = Optional.ofNullable(b.reportDbUser);
+    this.reportDbPassword = Optional.ofNullable(b.reportDbPassword);
+    this.reportDbPoolSize = b.reportDbPoolSize;
+    if (reportDbPoolSize < 1) {
+      throw new IllegalArgumentException("report.db.pool.size must be at least 1.");
+    }
     if (backupInterval.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("backup.interval must be at least 1m.");
     }
@@ -165,6 +176,10 @@ public final class MillstoneConfig {
     b.backupInterval = backupInterval;
     b.backupKeep = backupKeep;
     b.demo = demo;
+    b.reportDbUrl = reportDbUrl.orElse(null);
+    b.reportDbUser = reportDbUser.orElse(null);
+    b.reportDbPassword = reportDbPassword.orElse(null);
+    b.reportDbPoolSize = reportDbPoolSize;
     return b;
   }
 
@@ -381,6 +396,28 @@ public final class MillstoneConfig {
     return demo;
   }
 
+  /**
+   * Where reports read (the production report): a PostgreSQL read replica, say. Empty means the
+   * server's own database and pool; reports then still run in read-only transactions.
+   */
+  public Optional<String> reportDbUrl() {
+    return reportDbUrl;
+  }
+
+  /** The report connection's role; empty means {@link #dbUser()} (RLS must hold for it too). */
+  public Optional<String> reportDbUser() {
+    return reportDbUser;
+  }
+
+  public Optional<String> reportDbPassword() {
+    return reportDbPassword;
+  }
+
+  /** Connections in the report pool, when {@link #reportDbUrl()} is set. */
+  public int reportDbPoolSize() {
+    return reportDbPoolSize;
+  }
+
   /** Passwords are never printed. */
   @Override
   public String toString() {
@@ -398,6 +435,7 @@ public final class MillstoneConfig {
         + redisUrl.map(MillstoneConfig::withoutCredentials).orElse("embedded")
         + ", tls="
         + tlsCert.map(Path::toString).orElse("auto")
+        + reportDbUrl.map(u -> ", report.db=" + DatabaseSettings.mask(u)).orElse("")
         + ", backups="
         + backupDir.map(d -> d + " every " + backupInterval + ", keep " + backupKeep).orElse("off")
         + "}";
@@ -456,6 +494,10 @@ public final class MillstoneConfig {
     private Duration backupInterval = Duration.ofHours(24);
     private int backupKeep = 7;
     private boolean demo;
+    private String reportDbUrl;
+    private String reportDbUser;
+    private String reportDbPassword;
+    private int reportDbPoolSize = 4;
 
     private Builder() {}
 
@@ -639,6 +681,13 @@ public final class MillstoneConfig {
       return this;
     }
 
+    public Builder reportDb(String url, String user, String password) {
+      reportDbUrl = url;
+      reportDbUser = user;
+      reportDbPassword = password;
+      return this;
+    }
+
     /** Sets one dotted key from a file or the environment; false if the key is unknown. */
     boolean set(String key, String value) {
       try {
@@ -683,6 +732,10 @@ public final class MillstoneConfig {
           case "backup.interval" -> backupInterval = shortDuration(value);
           case "backup.keep" -> backupKeep = Integer.parseInt(value);
           case "demo" -> demo = strictBoolean(value);
+          case "report.db.url" -> reportDbUrl = emptyToNull(value);
+          case "report.db.user" -> reportDbUser = emptyToNull(value);
+          case "report.db.password" -> reportDbPassword = emptyToNull(value);
+          case "report.db.pool.size" -> reportDbPoolSize = Integer.parseInt(value);
           default -> {
             return false;
           }

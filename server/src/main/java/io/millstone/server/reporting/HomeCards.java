@@ -6,8 +6,8 @@ import io.millstone.server.accounting.LedgerReports;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Transactions;
-import io.millstone.server.production.DayTallies;
 import io.millstone.server.production.ProductionDesk.Figures;
+import io.millstone.server.production.RunTallies;
 import io.millstone.server.reporting.HomeCard.Group;
 import io.millstone.server.reporting.HomeCard.Kind;
 import io.millstone.server.sales.Receivables;
@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The home screen's number cards, computed in one read transaction with a few aggregate queries
@@ -270,9 +269,15 @@ public final class HomeCards {
   private static void production(Connection c, LocalDate today, List<HomeCard> cards)
       throws SQLException {
     // The day figures of GetDayFigures, date by date: over each day's finished runs.
-    Map<LocalDate, Figures> days = DayTallies.finished(c, today.minusDays(SERIES_DAYS - 1), today);
-    List<BigDecimal> cane = days.values().stream().map(Figures::caneTonnes).toList();
-    List<BigDecimal> recovery = days.values().stream().map(Figures::recoveryPct).toList();
+    LocalDate first = today.minusDays(SERIES_DAYS - 1);
+    RunTallies runs = RunTallies.finished(c, first, today);
+    List<Figures> days =
+        first
+            .datesUntil(today.plusDays(1))
+            .map(d -> runs.figures(r -> r.date().equals(d)))
+            .toList();
+    List<BigDecimal> cane = days.stream().map(Figures::caneTonnes).toList();
+    List<BigDecimal> recovery = days.stream().map(Figures::recoveryPct).toList();
     cards.add(
         HomeCard.of(
                 "production.cane.today",

@@ -185,6 +185,47 @@ class DemoSeederTest {
                   .getSamplesList())
           .as("now and then a sample outside its stream's limits")
           .isNotEmpty();
+      // The manager's first click: yesterday's production report, with the season's real figures.
+      var report =
+          TestServer.withToken(
+                  t.login("manager", first.get("manager")).getSessionToken(),
+                  io.millstone.api.analytics.v1.ProductionReportServiceGrpc.newBlockingStub(
+                      t.channel()))
+              .getProductionReport(
+                  io.millstone.api.analytics.v1.GetProductionReportRequest.newBuilder()
+                      .setDate(
+                          io.millstone.server.gateway.ProtoValues.date(
+                              java.time.LocalDate.now(java.time.ZoneId.of("Asia/Dhaka"))
+                                  .minusDays(1)))
+                      .build());
+      java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+      report
+          .getFiguresList()
+          .forEach(
+              x ->
+                  byKey.put(
+                      x.getKey(),
+                      x.getDay().getValue()
+                          + " prev "
+                          + x.getPreviousDay().getValue()
+                          + " avg "
+                          + x.getSeasonAverage().getValue()
+                          + " "
+                          + x.getFlag()));
+      System.out.println("Demo report for yesterday: " + byKey);
+      assertThat(report.getCrushingDays()).isEqualTo(20);
+      assertThat(report.getSeriesList()).hasSize(20);
+      assertThat(new java.math.BigDecimal(dayOf(report, "cane_crushed")))
+          .isGreaterThan(new java.math.BigDecimal("100"));
+      assertThat(new java.math.BigDecimal(dayOf(report, "cane_received"))).isPositive();
+      assertThat(new java.math.BigDecimal(dayOf(report, "recovery")))
+          .isBetween(new java.math.BigDecimal("6"), new java.math.BigDecimal("7"));
+      assertThat(byKey).containsKeys("lab:MIXED_JUICE:purity", "lost_time", "molasses");
+      assertThat(byKey.keySet()).anyMatch(k -> k.startsWith("stock:"));
+      assertThat(report.getFiguresList())
+          .filteredOn(x -> x.getKey().startsWith("stock:"))
+          .anySatisfy(
+              x -> assertThat(new java.math.BigDecimal(x.getDay().getValue())).isPositive());
       Path token = dir.resolve("demo-agent/enrollment.token");
       assertThat(Files.getPosixFilePermissions(token))
           .containsExactlyInAnyOrder(
@@ -213,5 +254,14 @@ class DemoSeederTest {
           .as("trade is seeded once")
           .hasSize(12);
     }
+  }
+
+  private static String dayOf(io.millstone.api.analytics.v1.ProductionReport r, String key) {
+    return r.getFiguresList().stream()
+        .filter(x -> x.getKey().equals(key))
+        .findFirst()
+        .orElseThrow()
+        .getDay()
+        .getValue();
   }
 }

@@ -46,6 +46,28 @@ class MillstoneConfigTest {
   }
 
   @Test
+  void reportsReadTheServersOwnDatabaseUnlessAReportConnectionIsSet() {
+    MillstoneConfig plain = MillstoneConfig.load(Optional.empty(), Map.of());
+    assertThat(plain.reportDbUrl()).isEmpty();
+    assertThat(plain.reportDbPoolSize()).isEqualTo(4);
+
+    MillstoneConfig replica =
+        MillstoneConfig.load(
+            Optional.empty(),
+            Map.of(
+                "MILLSTONE_REPORT_DB_URL", "jdbc:postgresql://replica/m?password=secret",
+                "MILLSTONE_REPORT_DB_USER", "millstone_report",
+                "MILLSTONE_REPORT_DB_POOL_SIZE", "2"));
+    assertThat(replica.reportDbUrl()).contains("jdbc:postgresql://replica/m?password=secret");
+    assertThat(replica.reportDbUser()).contains("millstone_report");
+    assertThat(replica.reportDbPoolSize()).isEqualTo(2);
+    assertThat(replica.toString())
+        .contains("report.db=jdbc:postgresql://replica/m?password=***")
+        .doesNotContain("secret");
+    assertThat(replica.toBuilder().build().reportDbUrl()).isEqualTo(replica.reportDbUrl());
+  }
+
+  @Test
   void aMisspeltSettingStopsTheStartInsteadOfBeingIgnored() throws IOException {
     Path file = dir.resolve("server.conf");
     Files.writeString(file, "db.ulr=jdbc:postgresql://db/x\n");

@@ -49,22 +49,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProductionFixtures {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
-  final TestServer t;
-  final UUID company;
-  final String token;
-  final MasterdataFixtures md;
+  public final TestServer t;
+  public final UUID company;
+  public final String token;
+  public final MasterdataFixtures md;
   final ProductionServiceGrpc.ProductionServiceBlockingStub production;
   final LabServiceGrpc.LabServiceBlockingStub lab;
   final StockServiceGrpc.StockServiceBlockingStub stock;
-  final String cane;
-  final String lime;
-  final String sugarL30;
-  final String sugarM30;
-  final String molasses;
-  final String bagasse;
-  final String pressMud;
-  final String yard;
-  final String bom;
+  public final String cane;
+  public final String lime;
+  public final String sugarL30;
+  public final String sugarM30;
+  public final String molasses;
+  public final String bagasse;
+  public final String pressMud;
+  public final String yard;
+  public final String bom;
+
+  /** A new company with the mill's items, a yard and a BOM, signed in as its admin. */
+  public static ProductionFixtures mill(TestServer t, String companyName) {
+    return new ProductionFixtures(t, companyName);
+  }
 
   ProductionFixtures(TestServer t, String companyName) {
     this.t = t;
@@ -214,7 +219,7 @@ public final class ProductionFixtures {
         io.millstone.api.production.v1.GetBomRequest.newBuilder().setCode(bom).build());
   }
 
-  WorkCentre workCentre(String... machines) {
+  public WorkCentre workCentre(String... machines) {
     String code = "MILL-" + SEQ.incrementAndGet();
     return production.saveWorkCentre(
         SaveWorkCentreRequest.newBuilder()
@@ -228,7 +233,7 @@ public final class ProductionFixtures {
   }
 
   /** Stock into the yard at a cost, the way opening stock comes in (cane receipts come later). */
-  void receive(String item, String qty, String unitCost) {
+  public void receive(String item, String qty, String unitCost) {
     stock.receiveStock(
         ReceiveStockRequest.newBuilder()
             .setIdempotencyKey(key())

@@ -108,7 +108,15 @@ class ProductionRunScenarioTest {
     new TelemetryFixtures(t.channel(), f.token).mill(machine);
     String centre = f.workCentre(machine).getCode();
 
-    ProductionRun run = f.startedRun(centre, Shift.SHIFT_A);
+    // Yesterday's shift A: its samples and stops lie in the past at any hour the test runs
+    // (today's 08:00 is still ahead before 08:00 Dhaka, and samples may not be in the future).
+    ProductionRun planned =
+        f.production.planRun(
+            f.planRequest(centre, Shift.SHIFT_A)
+                .setRunDate(ProductionFixtures.date(ProductionFixtures.today().minusDays(1)))
+                .build());
+    ProductionRun run =
+        f.production.startRun(RunActionRequest.newBuilder().setRunId(planned.getId()).build());
     assertThat(run.getState()).isEqualTo(RunState.RUN_STATE_STARTED);
     Instant shiftStart = instant(run.getWindowStart());
     assertThat(instant(run.getWindowEnd())).isEqualTo(shiftStart.plusSeconds(8 * 3600));
