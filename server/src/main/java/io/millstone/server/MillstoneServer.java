@@ -44,6 +44,10 @@ import io.millstone.server.masterdata.UnitAdmin;
 import io.millstone.server.masterdata.UnitGrpcService;
 import io.millstone.server.masterdata.WarehouseAdmin;
 import io.millstone.server.masterdata.WarehouseGrpcService;
+import io.millstone.server.notify.NotificationGrpcService;
+import io.millstone.server.notify.NotificationHub;
+import io.millstone.server.notify.NotificationRelay;
+import io.millstone.server.notify.Notifications;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
@@ -117,6 +121,9 @@ public final class MillstoneServer {
   private final PasswordHasher hasher;
   private final SessionService sessionService;
   private NodeHeartbeat heartbeat;
+  private final NotificationHub notificationHub;
+  private final NotificationRelay notificationRelay;
+  private final NotificationGrpcService notificationService;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
     this.platform = platform;
@@ -177,6 +184,10 @@ public final class MillstoneServer {
     this.purchaseDesk = new PurchaseDesk(tx, books, stockLedger, clock);
     this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
+    this.notificationHub = new NotificationHub(platform.redis());
+    this.notificationRelay =
+        new NotificationRelay(platform.database().ownerDataSource(), platform.redis());
+    this.notificationService = new NotificationGrpcService(new Notifications(tx), notificationHub);
 
     for (BindableService s :
         List.of(
@@ -209,6 +220,7 @@ public final class MillstoneServer {
                     clock)),
             new ProductionGrpcService(productionDesk),
             new LabGrpcService(new LabBench(tx, clock)),
+            notificationService,
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -241,6 +253,7 @@ public final class MillstoneServer {
         6,
         TimeUnit.HOURS);
     server.start();
+    notificationRelay.start();
     health.setStatus("", ServingStatus.SERVING);
     heartbeat =
         new NodeHeartbeat(
@@ -287,6 +300,9 @@ public final class MillstoneServer {
       sessionStore.close();
       hasher.close();
       liveHub.close();
+      notificationRelay.close();
+      notificationHub.close();
+      notificationService.close();
       scheduler.shutdownNow();
     }
   }
@@ -359,6 +375,11 @@ public final class MillstoneServer {
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
   public NodeHeartbeat.Counts connectionCounts() {
     return connections.counts();
+  }
+
+  /** This node's notification relay (tests count what it published). */
+  public NotificationRelay notificationRelay() {
+    return notificationRelay;
   }
 
   public SessionService sessionService() {
