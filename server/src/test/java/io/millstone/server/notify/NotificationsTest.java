@@ -4,6 +4,9 @@ import static io.millstone.server.notify.NotifyFixtures.Watcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.millstone.api.common.v1.Date;
+import io.millstone.api.common.v1.Decimal;
+import io.millstone.api.common.v1.IdempotencyKey;
 import io.millstone.api.notify.v1.BadgesRequest;
 import io.millstone.api.notify.v1.ListNotificationsRequest;
 import io.millstone.api.notify.v1.MarkReadRequest;
@@ -11,8 +14,11 @@ import io.millstone.api.notify.v1.Notification;
 import io.millstone.api.notify.v1.NotificationServiceGrpc;
 import io.millstone.api.notify.v1.WatchNotificationsRequest;
 import io.millstone.api.purchasing.v1.DecidePurchaseOrderRequest;
+import io.millstone.api.purchasing.v1.GoodsReceipt;
+import io.millstone.api.purchasing.v1.PostGoodsReceiptRequest;
 import io.millstone.api.purchasing.v1.PurchaseOrder;
 import io.millstone.api.purchasing.v1.PurchasingServiceGrpc;
+import io.millstone.api.purchasing.v1.ReceiptLineInput;
 import io.millstone.server.TestPlatform;
 import io.millstone.server.TestServer;
 import io.millstone.server.audit.AuditLog;
@@ -91,6 +97,42 @@ class NotificationsTest {
           .noneMatch(x -> x.getDocumentId().equals(o.getId()));
       assertThat(sales.got()).noneMatch(x -> x.getDocumentType().equals("purchase_order"));
       assertThat(approver.count("purchasing.order.rejected", o.getId())).isZero();
+    }
+  }
+
+  @Test
+  void aPostedGoodsReceiptTellsThoseWhoReadPurchasingButNotTheSalesClerk() throws Exception {
+    PurchaseOrder o = f.requestApproval();
+    PurchaseOrder approved =
+        t.as(f.approver, PurchasingServiceGrpc.newBlockingStub(t.channel()))
+            .approvePurchaseOrder(
+                DecidePurchaseOrderRequest.newBuilder()
+                    .setId(o.getId())
+                    .setVersion(o.getVersion())
+                    .build());
+    try (Watcher approver = new Watcher(t, f.approver, 0);
+        Watcher stores = new Watcher(t, f.stores, 0);
+        Watcher sales = new Watcher(t, f.sales, 0)) {
+      GoodsReceipt r =
+          f.storesDesk.postGoodsReceipt(
+              PostGoodsReceiptRequest.newBuilder()
+                  .setIdempotencyKey(
+                      IdempotencyKey.newBuilder().setValue(UUID.randomUUID().toString()))
+                  .setOrderId(approved.getId())
+                  .setWarehouseCode("STORES")
+                  .setReceiptDate(Date.newBuilder().setYear(2026).setMonth(11).setDay(4))
+                  .addLines(
+                      ReceiptLineInput.newBuilder()
+                          .setOrderLineNo(1)
+                          .setQuantity(Decimal.newBuilder().setValue("100")))
+                  .build());
+      Notification n = approver.awaitAbout("purchasing.receipt.posted", r.getId());
+      assertThat(n.getArgsList()).startsWith(r.getNumber(), o.getNumber());
+      // The clerk who posted it is not told of their own act; the sales clerk cannot read it.
+      PurchaseOrder marker = f.requestApproval();
+      approver.awaitAbout("purchasing.order.approval_requested", marker.getId());
+      assertThat(stores.count("purchasing.receipt.posted", r.getId())).isZero();
+      assertThat(sales.count("purchasing.receipt.posted", r.getId())).isZero();
     }
   }
 
