@@ -183,6 +183,8 @@ public final class NotificationsViewModel extends AbstractViewModel {
           },
           x -> {
             if (current(gen)) {
+              // Another approver's decision tells only the sender: the badge is read again here.
+              refreshBadges();
               open();
             }
           },
