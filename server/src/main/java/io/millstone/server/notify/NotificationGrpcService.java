@@ -65,7 +65,17 @@ public final class NotificationGrpcService
             // removing a listener cannot fail
           }
         });
-    s.catchUp();
+    try {
+      s.catchUp();
+    } catch (RuntimeException e) {
+      s.cancelled = true; // the call fails with this error; the hub forgets the stream
+      try {
+        listening.close();
+      } catch (Exception ignored) {
+        // removing a listener cannot fail
+      }
+      throw e;
+    }
   }
 
   /** One client's stream. */
