@@ -64,6 +64,9 @@ public final class ClientWindow {
   /** How long typing in the command palette must pause before the server is searched. */
   private static final java.time.Duration PALETTE_DEBOUNCE = java.time.Duration.ofMillis(250);
 
+  /** How long the bell waits before opening its stream again after it broke. */
+  private static final java.time.Duration NOTIFY_RETRY = java.time.Duration.ofSeconds(2);
+
   /** How the window starts: where settings live, and optionally whom to sign in at once. */
   public record Options(Path configDir, String server, String user, String password) {}
 
@@ -78,6 +81,7 @@ public final class ClientWindow {
   private Theme theme;
   private Session session;
   private ShellView shell;
+  private io.millstone.client.notify.NotificationsViewModel notifications;
   private Scene scene;
 
   public ClientWindow(Stage stage, Options options) {
@@ -370,6 +374,7 @@ public final class ClientWindow {
                 java.time.Clock.systemUTC()),
             messages,
             shown::open));
+    showNotifications(shell);
     session.connection().watch(vm::connectionChanged, 2000);
     setRoot(shell);
     stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));
@@ -380,8 +385,38 @@ public final class ClientWindow {
     }
   }
 
+  /** The bell in the header and the approvals badge, live from the server's stream. */
+  private void showNotifications(ShellView shell) {
+    stopNotifications();
+    if (!session.permissions().contains("notifications.read")) {
+      return;
+    }
+    notifications =
+        new io.millstone.client.notify.NotificationsViewModel(
+            new io.millstone.client.remote.Notifications(session),
+            executor,
+            messages,
+            NOTIFY_RETRY);
+    shell.addToHeader(
+        new io.millstone.client.notify.NotificationBell(notifications, messages, shell::open));
+    javafx.scene.control.Label waiting =
+        io.millstone.client.notify.NotificationBell.countBadge(
+            notifications.approvalsWaitingProperty());
+    waiting.setId("approvalsBadge");
+    shell.badge("purchase-approvals", waiting);
+    notifications.start();
+  }
+
+  private void stopNotifications() {
+    if (notifications != null) {
+      notifications.stop();
+      notifications = null;
+    }
+  }
+
   /** Signs out and stops background work; the window itself is left to its owner. */
   public void dispose() {
+    stopNotifications();
     Session s = session;
     session = null;
     shell = null;
@@ -399,6 +434,7 @@ public final class ClientWindow {
   }
 
   private void endSession() {
+    stopNotifications();
     Session s = session;
     session = null;
     if (s != null) {

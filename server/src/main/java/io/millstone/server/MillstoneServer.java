@@ -44,6 +44,10 @@ import io.millstone.server.masterdata.UnitAdmin;
 import io.millstone.server.masterdata.UnitGrpcService;
 import io.millstone.server.masterdata.WarehouseAdmin;
 import io.millstone.server.masterdata.WarehouseGrpcService;
+import io.millstone.server.notify.NotificationGrpcService;
+import io.millstone.server.notify.NotificationHub;
+import io.millstone.server.notify.NotificationRelay;
+import io.millstone.server.notify.Notifications;
 import io.millstone.server.platform.MillstoneConfig;
 import io.millstone.server.platform.NodeHeartbeat;
 import io.millstone.server.platform.Platform;
@@ -119,6 +123,9 @@ public final class MillstoneServer {
   private final SessionService sessionService;
   private final ReportConnection reportConnection;
   private NodeHeartbeat heartbeat;
+  private final NotificationHub notificationHub;
+  private final NotificationRelay notificationRelay;
+  private final NotificationGrpcService notificationService;
 
   public MillstoneServer(ServerBuilder<?> builder, Platform platform, MeterRegistry registry) {
     this.platform = platform;
@@ -180,6 +187,10 @@ public final class MillstoneServer {
     this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
     this.reportConnection = ReportConnection.of(config, platform.database());
+    this.notificationHub = new NotificationHub(platform.redis());
+    this.notificationRelay =
+        new NotificationRelay(platform.database().ownerDataSource(), platform.redis());
+    this.notificationService = new NotificationGrpcService(new Notifications(tx), notificationHub);
 
     for (BindableService s :
         List.of(
@@ -216,6 +227,7 @@ public final class MillstoneServer {
                 new io.millstone.server.reporting.HomeCards(tx, clock)),
             new io.millstone.server.reporting.ProductionReportGrpcService(
                 new io.millstone.server.reporting.ProductionReport(reportConnection)),
+            notificationService,
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -248,6 +260,7 @@ public final class MillstoneServer {
         6,
         TimeUnit.HOURS);
     server.start();
+    notificationRelay.start();
     health.setStatus("", ServingStatus.SERVING);
     heartbeat =
         new NodeHeartbeat(
@@ -295,6 +308,9 @@ public final class MillstoneServer {
       hasher.close();
       liveHub.close();
       reportConnection.close();
+      notificationRelay.close();
+      notificationHub.close();
+      notificationService.close();
       scheduler.shutdownNow();
     }
   }
@@ -375,6 +391,11 @@ public final class MillstoneServer {
   /** Where this node's reports read. */
   public ReportConnection reportConnection() {
     return reportConnection;
+  }
+
+  /** This node's notification relay (tests count what it published). */
+  public NotificationRelay notificationRelay() {
+    return notificationRelay;
   }
 
   public SessionService sessionService() {

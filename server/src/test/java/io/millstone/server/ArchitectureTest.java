@@ -31,6 +31,7 @@ class ArchitectureTest {
     "io.millstone.server.accounting..",
     "io.millstone.server.telemetry..",
     "io.millstone.server.reporting..",
+    "io.millstone.server.notify..",
     "io.millstone.server.audit..",
     "io.millstone.server.platform.."
   };

@@ -81,6 +81,8 @@ public final class ShellView extends BorderPane implements Workbench {
   private final StackPane homeSlot = new StackPane();
   private final javafx.beans.property.BooleanProperty homeAsked =
       new javafx.beans.property.SimpleBooleanProperty(false);
+  private final HBox header;
+  private final Map<String, Button> navButtons = new LinkedHashMap<>();
 
   public ShellView(ShellViewModel vm, Messages messages, Actions actions, boolean dark) {
     this.vm = vm;
@@ -116,7 +118,7 @@ public final class ShellView extends BorderPane implements Workbench {
     signOut.setOnAction(e -> actions.signOut());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(10, logo, app, spacer, paletteButton, language, theme, signOut);
+    header = new HBox(10, logo, app, spacer, paletteButton, language, theme, signOut);
     if ("bn".equals(messages.locale().getLanguage())) {
       javafx.scene.control.CheckBox digits =
           new javafx.scene.control.CheckBox(messages.get("shell.banglaDigits"));
@@ -160,6 +162,7 @@ public final class ShellView extends BorderPane implements Workbench {
       b.setMaxWidth(Double.MAX_VALUE);
       b.setAlignment(Pos.CENTER_LEFT);
       b.setOnAction(e -> open(s.id(), ""));
+      navButtons.put(s.id(), b);
       nav.getChildren().add(b);
     }
     if (vm.screens().isEmpty()) {
@@ -243,6 +246,26 @@ public final class ShellView extends BorderPane implements Workbench {
             e.consume();
           }
         });
+  }
+
+  /** Puts {@code item} (the notification bell) into the header, before the palette button. */
+  public void addToHeader(Node item) {
+    header.getChildren().add(header.getChildren().indexOf(lookup("#paletteButton")), item);
+  }
+
+  /** Shows {@code badge} at the right end of the navigation entry of {@code screenId}. */
+  public void badge(String screenId, Node badge) {
+    Button b = navButtons.get(screenId);
+    if (b == null || !(b.getParent() instanceof VBox nav)) {
+      return;
+    }
+    int at = nav.getChildren().indexOf(b);
+    nav.getChildren().remove(at);
+    StackPane entry = new StackPane(b, badge);
+    StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+    StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
+    badge.setMouseTransparent(true);
+    nav.getChildren().add(at, entry);
   }
 
   private static Label statusLabel(String id, org.kordamp.ikonli.Ikon icon, String text) {

@@ -18,6 +18,8 @@ import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.Money;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
@@ -148,6 +150,17 @@ final class CaneBills {
         "cane_bill",
         billing,
         byGrower.size() + " bills for " + from + " to " + to + (centre == null ? "" : " at " + wh));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "cane.read",
+            "cane.bills.created",
+            byGrower.size() + " cane bills made for " + from + " to " + to,
+            "cane_billing",
+            billing,
+            String.valueOf(byGrower.size()),
+            from.toString(),
+            to.toString()));
   }
 
   /** Completed, unbilled tickets of the period, locked, by grower (in grower-number order). */
@@ -597,6 +610,17 @@ final class CaneBills {
         "cane_payment_run",
         runId,
         number + ", " + payments.size() + " growers, " + new Money(total));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "cane.read",
+            "cane.payment_run.posted",
+            "Cane payment run " + number + ", " + payments.size() + " growers, " + new Money(total),
+            "cane_payment_run",
+            runId,
+            number,
+            String.valueOf(payments.size()),
+            new Money(total).toString()));
   }
 
   static RunView run(Tx t, UUID id) {

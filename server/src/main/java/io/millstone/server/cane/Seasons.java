@@ -13,6 +13,8 @@ import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.PageToken;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
@@ -380,6 +382,27 @@ final class Seasons {
                         + ": "
                         + amount.toPlainString()
                         + " per quintal");
+                Notices.add(
+                    c,
+                    actor,
+                    Notice.toPermission(
+                        "cane.read",
+                        "cane.price.changed",
+                        "Cane price at "
+                            + centre.warehouseCode()
+                            + " from "
+                            + price.effectiveFrom()
+                            + ": "
+                            + amount.toPlainString()
+                            + " per quintal ("
+                            + s.code()
+                            + ")",
+                        "cane_season",
+                        s.id(),
+                        centre.warehouseCode(),
+                        price.effectiveFrom().toString(),
+                        amount.toPlainString(),
+                        s.code()));
                 return null;
               });
           return view(t, Jdbc.work(t, c -> CaneRows.season(c, season, "season")).id());

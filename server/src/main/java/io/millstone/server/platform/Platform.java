@@ -48,6 +48,15 @@ public final class Platform implements AutoCloseable {
     return new Platform(other, embedded, database, redis, redisUrl, false);
   }
 
+  /**
+   * The same database with another Redis (a new pool on {@code redisUrl}); closing the view leaves
+   * both running, its Redis pool is closed through {@link #redis()}. Tests use it to stop and start
+   * a Redis of their own under running nodes.
+   */
+  public Platform withRedis(String redisUrl) {
+    return new Platform(config, embedded, database, redisClient(redisUrl), redisUrl, false);
+  }
+
   /** Starts or connects the stores, migrates the schema and opens the pools. */
   public static Platform start(
       MillstoneConfig config, List<Class<?>> entities, MeterRegistry registry) throws IOException {

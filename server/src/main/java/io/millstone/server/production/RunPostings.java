@@ -8,6 +8,8 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -243,6 +245,15 @@ final class RunPostings {
                   + Amounts.money(posted.inputTotal())
                   + ", outputs "
                   + Amounts.money(posted.outputTotal()));
+          Notices.add(
+              t,
+              Notice.toPermission(
+                  "production.read",
+                  "production.run.posted",
+                  "Production run " + h.number() + " posted",
+                  "production_run",
+                  id,
+                  h.number()));
           return ProductionRuns.view(t, id);
         });
   }

@@ -11,6 +11,8 @@ import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -211,6 +213,17 @@ final class GoodsReceipts {
         "goods_receipt",
         receiptId,
         number + " for " + o.number() + ", " + Amounts.money(value));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "purchasing.read",
+            "purchasing.receipt.posted",
+            "Goods receipt " + number + " posted for " + o.number() + ", " + Amounts.money(value),
+            "goods_receipt",
+            receiptId,
+            number,
+            o.number(),
+            Amounts.money(value)));
     return receiptId;
   }
 

@@ -9,6 +9,8 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
 import io.millstone.server.platform.error.BusinessRuleException;
@@ -65,6 +67,24 @@ final class OrderApproval {
             ps.setObject(6, o.id());
             ps.executeUpdate();
           }
+          if (needsApproval) {
+            Notices.add(
+                c,
+                actor,
+                Notice.toPermission(
+                    "purchasing.order.approve",
+                    "purchasing.order.approval_requested",
+                    o.number()
+                        + " ("
+                        + Amounts.money(o.gross())
+                        + ") awaits approval, sent by "
+                        + actor.username(),
+                    "purchase_order",
+                    o.id(),
+                    o.number(),
+                    Amounts.money(o.gross()),
+                    actor.username()));
+          }
           return needsApproval ? "submitted for approval" : "approved within threshold";
         });
   }
@@ -120,8 +140,38 @@ final class OrderApproval {
             ps.setObject(5, o.id());
             ps.executeUpdate();
           }
+          UUID submitter = userNamed(c, o.submittedBy());
+          if (submitter != null) {
+            String words = note == null || note.isBlank() ? "" : note.trim();
+            Notices.add(
+                c,
+                actor,
+                Notice.toUser(
+                    submitter,
+                    approve ? "purchasing.order.approved" : "purchasing.order.rejected",
+                    o.number()
+                        + (approve ? " was approved by " : " was rejected by ")
+                        + actor.username()
+                        + (words.isEmpty() ? "" : ": " + words),
+                    "purchase_order",
+                    o.id(),
+                    o.number(),
+                    actor.username(),
+                    words));
+          }
           return approve ? "approved" : "rejected: " + note;
         });
+  }
+
+  /** The colleague with this username, who is told of the decision on what they submitted. */
+  private static UUID userNamed(Connection c, String username) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM app_user WHERE lower(username) = lower(?)")) {
+      ps.setString(1, username);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getObject(1, UUID.class) : null;
+      }
+    }
   }
 
   @FunctionalInterface

@@ -12,6 +12,8 @@ import io.millstone.server.platform.DatedKeyset;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -253,6 +255,17 @@ final class SupplierBills {
         "supplier_bill",
         billId,
         number + " (" + invoiceNo + ") for " + o.number() + ", " + Amounts.money(gross));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "purchasing.read",
+            "purchasing.bill.posted",
+            "Supplier bill " + number + " posted for " + o.number() + ", " + Amounts.money(gross),
+            "supplier_bill",
+            billId,
+            number,
+            o.number(),
+            Amounts.money(gross)));
     return billId;
   }
 

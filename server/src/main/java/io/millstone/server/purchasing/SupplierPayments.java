@@ -11,6 +11,8 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.purchasing.PurchaseDesk.AllocationInput;
 import io.millstone.server.purchasing.PurchaseDesk.BillView;
@@ -109,6 +111,17 @@ final class SupplierPayments {
                         "supplier_payment",
                         paymentId,
                         number + " to " + s.code() + ", " + Amounts.money(amount));
+                    Notices.add(
+                        t,
+                        Notice.toPermission(
+                            "purchasing.read",
+                            "purchasing.payment.posted",
+                            "Payment " + number + " to " + s.code() + ", " + Amounts.money(amount),
+                            "supplier_payment",
+                            paymentId,
+                            number,
+                            s.code(),
+                            Amounts.money(amount)));
                     return paymentId;
                   });
           return Jdbc.work(t, c -> payment(c, outcome.id(), CompanyAdmin.currencyOf(t)));

@@ -11,6 +11,8 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.error.NotFoundException;
@@ -119,6 +121,22 @@ final class CustomerPayments {
                         "customer_payment",
                         paymentId,
                         number + " from " + customer.code() + ", " + Amounts.money(amount));
+                    Notices.add(
+                        t,
+                        Notice.toPermission(
+                            "sales.read",
+                            "sales.payment.posted",
+                            "Payment "
+                                + number
+                                + " received from "
+                                + customer.code()
+                                + ", "
+                                + Amounts.money(amount),
+                            "customer_payment",
+                            paymentId,
+                            number,
+                            customer.code(),
+                            Amounts.money(amount)));
                     return paymentId;
                   });
           return payment(t, outcome.id());

@@ -11,6 +11,8 @@ import io.millstone.server.platform.Amounts;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -221,6 +223,16 @@ final class Deliveries {
         "delivery",
         deliveryId,
         number + " for " + o.number() + ", cost " + Amounts.money(cost));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "sales.read",
+            "sales.delivery.posted",
+            "Delivery " + number + " posted for " + o.number(),
+            "delivery",
+            deliveryId,
+            number,
+            o.number()));
     List<DeliveryLineView> views = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLines.Row l = orderLines.get(lines.get(i).orderLineNo());

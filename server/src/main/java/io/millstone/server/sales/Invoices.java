@@ -11,6 +11,8 @@ import io.millstone.server.platform.DatedKeyset;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
 import io.millstone.server.platform.Jdbc;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
 import io.millstone.server.platform.Validator;
@@ -219,6 +221,17 @@ final class Invoices {
             + Amounts.money(gross)
             + " incl. VAT "
             + Amounts.money(vat));
+    Notices.add(
+        t,
+        Notice.toPermission(
+            "sales.read",
+            "sales.invoice.posted",
+            "Invoice " + number + " posted for " + o.number() + ", " + Amounts.money(gross),
+            "sales_invoice",
+            invoiceId,
+            number,
+            o.number(),
+            Amounts.money(gross)));
     List<InvoiceLineView> views = new ArrayList<>();
     for (int n = 0; n < billed.size(); n++) {
       Billed b = billed.get(n);

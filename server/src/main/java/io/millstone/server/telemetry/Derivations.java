@@ -1,6 +1,9 @@
 package io.millstone.server.telemetry;
 
+import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Notices;
+import io.millstone.server.platform.Notices.Notice;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -156,11 +159,12 @@ final class Derivations {
 
   private static void startAlarm(Connection c, UUID company, Accepted a, String kind)
       throws SQLException {
+    UUID alarm = Ids.newId();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO alarm (id, company_id, tag_id, kind, limit_value, start_value, started_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setObject(1, Ids.newId());
+      ps.setObject(1, alarm);
       ps.setObject(2, company);
       ps.setObject(3, a.tag().id());
       ps.setString(4, kind);
@@ -169,6 +173,23 @@ final class Derivations {
       ps.setTimestamp(7, Timestamp.from(a.sourceTime()));
       ps.executeUpdate();
     }
+    // Told in the same transaction: an alarm of a batch that does not commit is never announced.
+    Notices.add(
+        c,
+        Actor.system(company, "telemetry"),
+        Notice.toPermission(
+            "telemetry.machines.read",
+            "telemetry.alarm.raised",
+            a.tag().key()
+                + " "
+                + kind.toLowerCase(java.util.Locale.ROOT)
+                + " alarm at "
+                + a.number().toPlainString(),
+            "alarm",
+            alarm,
+            a.tag().key(),
+            kind,
+            a.number().toPlainString()));
   }
 
   private static void endAlarm(Connection c, UUID tag, String kind, Instant at)

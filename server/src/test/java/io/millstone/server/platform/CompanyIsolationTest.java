@@ -99,6 +99,13 @@ class CompanyIsolationTest {
       sellOneTonne(login.getSessionToken());
       md.supplier("ISO-S1", "Isolated supplier");
       buyOneTonne(login.getSessionToken());
+      // The bell's read marker: a row in notification_read (the documents above wrote the
+      // notifications).
+      io.millstone.api.notify.v1.NotificationServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .markRead(io.millstone.api.notify.v1.MarkReadRequest.newBuilder().setUpToId(1).build());
       // A season's cane documents: a row in every cane table.
       io.millstone.server.cane.CaneFixtures.oneLoadPaid(
           t.channel(), login.getSessionToken(), "ISO-W1", "ISO-S1");

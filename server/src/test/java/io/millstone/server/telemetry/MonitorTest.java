@@ -269,6 +269,28 @@ class MonitorTest {
     assertThat(open.hasEndedAt()).isFalse();
     assertThat(open.getKind()).isEqualTo("HIGH");
 
+    // Each alarm, started inside the ingest transaction, is in the engineer's notifications.
+    var bell =
+        TestServer.withToken(
+            token, io.millstone.api.notify.v1.NotificationServiceGrpc.newBlockingStub(t.channel()));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<io.millstone.api.notify.v1.Notification> told = List.of();
+    while (told.size() < 2 && System.nanoTime() < until) {
+      Thread.sleep(20); // polling what the relay has published, bounded above
+      told =
+          bell
+              .list(io.millstone.api.notify.v1.ListNotificationsRequest.getDefaultInstance())
+              .getNotificationsList()
+              .stream()
+              .filter(n -> n.getKind().equals("telemetry.alarm.raised"))
+              .filter(n -> n.getArgs(0).equals("a1.pressure"))
+              .toList();
+    }
+    assertThat(told)
+        .extracting(io.millstone.api.notify.v1.Notification::getDocumentId)
+        .containsExactlyInAnyOrder(open.getId(), closed.getId());
+    assertThat(told.get(0).getArgsList()).containsExactly("a1.pressure", "HIGH", "46");
+
     Alarm acked =
         monitor.acknowledgeAlarm(AcknowledgeAlarmRequest.newBuilder().setId(open.getId()).build());
     assertThat(acked.getAcknowledgedBy()).isEqualTo(t.unique("mon.engineer"));
