@@ -209,6 +209,8 @@ public final class MillstoneServer {
                     clock)),
             new ProductionGrpcService(productionDesk),
             new LabGrpcService(new LabBench(tx, clock)),
+            new io.millstone.server.production.OeeGrpcService(
+                new io.millstone.server.production.OeeDesk(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }

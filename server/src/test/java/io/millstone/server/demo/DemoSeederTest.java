@@ -32,7 +32,8 @@ class DemoSeederTest {
       Map<String, String> second = DemoSeeder.seed(t.server(), dir);
 
       assertThat(first)
-          .containsOnlyKeys("admin", "manager", "sales", "stores", "accounts", "cane", "production", "lab")
+          .containsOnlyKeys(
+              "admin", "manager", "sales", "stores", "accounts", "cane", "production", "lab")
           .isEqualTo(second);
       assertThat(Files.getPosixFilePermissions(dir.resolve(DemoSeeder.CREDENTIALS_FILE)))
           .containsExactlyInAnyOrder(
