@@ -286,6 +286,9 @@ public final class ClientWindow {
     screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));
     screens.addAll(ProductionScreens.definitions(ctx, new Production(session)));
+    screens.addAll(
+        io.millstone.client.production.OeeScreens.definitions(
+            ctx, new io.millstone.client.remote.Oee(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
