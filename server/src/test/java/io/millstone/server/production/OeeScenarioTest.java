@@ -59,6 +59,7 @@ class OeeScenarioTest {
   static String cane;
   static String rejects;
   static EnrollResponse device;
+  static String pair;
   static LocalDate day;
   static long seq;
   static List<Reading> shift;
@@ -138,6 +139,36 @@ class OeeScenarioTest {
     add(r, LocalTime.of(13, 30), rejects, "16");
     shift = r;
     send(shift);
+
+    // A faster machine, 300 t/h (0.2 min/t), runs all of shift A without a stop; its counter goes
+    // up 45 t every 10 minutes: 48 x 45 = 2160 t. A work centre PAIR holds both machines.
+    String fast = "FST-" + machine.substring(4);
+    String fastId = tele.mill(fast).getId();
+    String fastCount = fast.toLowerCase() + ".cane";
+    tele.machines.defineTag(
+        DefineTagRequest.newBuilder()
+            .setMachineId(fastId)
+            .setKey(fastCount)
+            .setName("Cane")
+            .setUnit("t")
+            .setValueType(ValueType.VALUE_TYPE_COUNTER)
+            .build());
+    oee.setMachineOee(
+        SetMachineOeeRequest.newBuilder()
+            .setMachineCode(fast)
+            .setIdealRatePerHour(Decimal.newBuilder().setValue("300"))
+            .setRateUnit("t")
+            .setProducedTagKey(fastCount)
+            .build());
+    pair = f.workCentre(machine, fast).getCode();
+    List<Reading> fr = new ArrayList<>();
+    fr.add(Uplink.reading(0, fast.toLowerCase() + ".running", at(day, "06:00"), "true"));
+    for (int i = 0; i <= 48; i++) {
+      fr.add(
+          Uplink.reading(
+              0, fastCount, at(day, "06:00").plusSeconds(600L * i), Integer.toString(45 * i)));
+    }
+    send(fr);
 
     // The engineer explains three of the four stops; the 13:30 one stays without a reason.
     var periods =
@@ -267,6 +298,30 @@ class OeeScenarioTest {
     assertThat(a.getPlannedBusyMinutes().getValue()).isEqualTo("430");
     assertThat(a.getRunningMinutes().getValue()).isEqualTo("340");
     assertThat(a.getNoDataMinutes().getValue()).isEqualTo("0");
+  }
+
+  @Test
+  void aWorkCentreSumsItsMachinesMinutesAndIdealTimeEachAtItsOwnSpeed() {
+    // PAIR, shift A = the hand-worked machine + the fast one:
+    //   period 480 + 480 = 960 min; planned 30 + no cane 20 -> planned busy 910 min
+    //   downtime 60 + 30 = 90 -> ran 820 min; A = 820 / 910 = 90.11 %
+    //   ideal time produced = 800 x 0.4 + 2160 x 0.2 = 320 + 432 = 752 min; P = 752 / 820 = 91.71 %
+    //   ideal time good = 784 x 0.4 + 2160 x 0.2 = 313.6 + 432 = 745.6; Q = 745.6 / 752 = 99.15 %
+    //   OEE = 745.6 / 910 = 81.93 % (the machines' OEEs, 72.93 and 90, averaged would be 81.47)
+    OeeLine centreLine =
+        oee.getOee(
+                GetOeeRequest.newBuilder()
+                    .setWorkCentreCode(pair)
+                    .setPeriod(OeePeriod.OEE_PERIOD_SHIFT)
+                    .setDate(date(day))
+                    .setShift(Shift.SHIFT_A)
+                    .build())
+            .getLines(0);
+    assertThat(centreLine.getMachineCode()).isEmpty();
+    assertThat(apqo(centreLine)).containsExactly("90.11", "91.71", "99.15", "81.93");
+    assertThat(centreLine.getProduced().getValue()).isEqualTo("2960");
+    assertThat(centreLine.getGood().getValue()).isEqualTo("2944");
+    assertThat(losses(centreLine)).containsEntry("VALUABLE", "745.6");
   }
 
   @Test
