@@ -21,9 +21,10 @@ import java.util.UUID;
  * Keeps each machine's time (running, stopped, no data) and counts (produced, rejected) per shift
  * bucket up to date in the ingest transaction, so OEE never re-reads raw readings (ADR 0028).
  *
- * <p>Each machine has a cursor: every millisecond before {@code rolled_to} is counted. A reading of
- * any of the machine's tags at {@code t >= rolled_to} counts {@code [rolled_to, t)} in the state
- * the machine was in (split at shift boundaries) and moves the cursor to {@code t}. So:
+ * <p>A machine is rolled up from the first reading after its rated speed is set ({@code
+ * machine_oee}). Each machine has a cursor: every millisecond before {@code rolled_to} is counted.
+ * A reading of any of the machine's tags at {@code t >= rolled_to} counts {@code [rolled_to, t)} in
+ * the state the machine was in (split at shift boundaries) and moves the cursor to {@code t}. So:
  *
  * <ul>
  *   <li>A replayed reading cannot count twice: ingest drops seqs at or below the device's mark, and
@@ -79,7 +80,22 @@ public final class OeeRollup {
     for (MachineReading r : readings) {
       byMachine.computeIfAbsent(r.machineId(), k -> new ArrayList<>()).add(r);
     }
+    // Only machines with a rated speed are rolled up: the rollup of a machine starts with its OEE
+    // settings, and a weighbridge or a juice meter costs the ingest one query a batch, no more.
+    Map<UUID, UUID[]> settings = settings(c, byMachine.keySet());
+    byMachine.keySet().retainAll(settings.keySet());
+    if (byMachine.isEmpty()) {
+      return;
+    }
     Map<UUID, Cursor> cursors = cursors(c, company, byMachine);
+    settings.forEach(
+        (m, tags) -> {
+          Cursor cur = cursors.get(m);
+          if (cur != null) {
+            cur.producedTag = tags[0];
+            cur.rejectedTag = tags[1];
+          }
+        });
     Map<Key, Sums> sums = new LinkedHashMap<>();
     for (var e : byMachine.entrySet()) {
       UUID m = e.getKey();
@@ -194,16 +210,23 @@ public final class OeeRollup {
         }
       }
     }
+    return out;
+  }
+
+  /** The produced and rejected counter tags of the machines that have OEE settings. */
+  private static Map<UUID, UUID[]> settings(Connection c, java.util.Set<UUID> machines)
+      throws SQLException {
+    Map<UUID, UUID[]> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT machine_id, produced_tag_id, rejected_tag_id FROM machine_oee"
                 + " WHERE machine_id = ANY (?)")) {
-      ps.setArray(1, c.createArrayOf("uuid", ids));
+      ps.setArray(1, c.createArrayOf("uuid", machines.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Cursor cur = out.get(rs.getObject(1, UUID.class));
-          cur.producedTag = rs.getObject(2, UUID.class);
-          cur.rejectedTag = rs.getObject(3, UUID.class);
+          out.put(
+              rs.getObject(1, UUID.class),
+              new UUID[] {rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)});
         }
       }
     }
