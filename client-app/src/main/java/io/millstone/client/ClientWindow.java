@@ -294,6 +294,9 @@ public final class ClientWindow {
             ctx,
             new Production(session),
             new io.millstone.client.remote.ProductionReports(session)));
+    screens.addAll(
+        io.millstone.client.production.OeeScreens.definitions(
+            ctx, new io.millstone.client.remote.Oee(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));

@@ -110,6 +110,8 @@ public final class MillstoneServer {
   private final ReadingPartitions readingPartitions;
   private final LiveHub liveHub;
   private final MachineAdmin machineAdmin;
+  private final ReadingIngest readingIngest;
+  private final io.millstone.server.production.OeeDesk oeeDesk;
   private final DeviceAdmin deviceAdmin;
   private final StockLedger stockLedger;
   private final SalesDesk salesDesk;
@@ -177,6 +179,8 @@ public final class MillstoneServer {
     this.deviceAdmin = new DeviceAdmin(tx, clock);
     this.machineAdmin = new MachineAdmin(tx, clock, tagDirectory);
     this.liveHub = new LiveHub(platform.redis());
+    this.readingIngest = new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock);
+    this.oeeDesk = new io.millstone.server.production.OeeDesk(tx, clock);
     DeviceCredentials deviceCredentials = new DeviceCredentials(tx);
     Books books = new Books(tx, clock);
     this.tx = tx;
@@ -207,8 +211,7 @@ public final class MillstoneServer {
             new MachineGrpcService(machineAdmin),
             new DeviceGrpcService(deviceAdmin),
             new EnrollmentGrpcService(deviceAdmin),
-            new UplinkGrpcService(
-                new ReadingIngest(tx, tagDirectory, readingPartitions, liveHub, clock), clock),
+            new UplinkGrpcService(readingIngest, clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
             new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
@@ -228,6 +231,7 @@ public final class MillstoneServer {
             new io.millstone.server.reporting.ProductionReportGrpcService(
                 new io.millstone.server.reporting.ProductionReport(reportConnection)),
             notificationService,
+            new io.millstone.server.production.OeeGrpcService(oeeDesk),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -432,6 +436,15 @@ public final class MillstoneServer {
 
   public MachineAdmin machineAdmin() {
     return machineAdmin;
+  }
+
+  /** The ingest the uplink uses: the demo writes its season's machine history through it. */
+  public ReadingIngest readingIngest() {
+    return readingIngest;
+  }
+
+  public io.millstone.server.production.OeeDesk oeeDesk() {
+    return oeeDesk;
   }
 
   public DeviceAdmin deviceAdmin() {

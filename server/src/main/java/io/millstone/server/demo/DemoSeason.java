@@ -162,6 +162,7 @@ final class DemoSeason {
       }
       production.day(day, isToday);
     }
+    production.history.rateTheMachines();
 
     // The first fortnight billed and paid.
     clock.at(start.plusDays(15), LocalTime.of(10, 0));
@@ -340,6 +341,9 @@ final class DemoSeason {
     /** Cane in the mill yard, in tonnes (CANE's unit in the demo). */
     BigDecimal yardTonnes = BigDecimal.ZERO;
 
+    /** The machines' readings of each finished shift, through the ingest. */
+    final DemoMachineHistory history;
+
     Production(
         MillstoneServer server,
         MillstoneServer.SeasonDesks desks,
@@ -353,6 +357,7 @@ final class DemoSeason {
       this.chemist = Actor.system(companyId, "lab");
       this.clock = clock;
       this.rnd = rnd;
+      this.history = new DemoMachineHistory(server, companyId);
       server
           .stockLedger()
           .receive(
@@ -462,7 +467,9 @@ final class DemoSeason {
         }
         clock.at(day, LocalTime.of(startHour[s], 0));
         clock.plus(Duration.ofHours(8));
-        stops(id, key, day, startHour[s]);
+        List<Stop> stops = stops(day, startHour[s]);
+        history.shift(day, startHour[s], stops, cane);
+        recordStops(id, key, stops);
         samples(id, key, day, startHour[s], 2);
         line(id, key + "-sugar", true, "SUG-L30", tonnes(cane, recovery));
         line(id, key + "-molasses", true, "MOLASSES", tonnes(cane, molasses));
@@ -477,45 +484,67 @@ final class DemoSeason {
       desk.recordLine(planner, key, run, output, item, qty, "");
     }
 
+    /** A stop of the mill tandem in a shift, before it is recorded on the run. */
+    record Stop(Instant from, Instant to, String reason, String note) {}
+
     /** Stops: a choke now and then, a no-cane wait on some nights, a wash-out every sixth day. */
-    void stops(String run, String key, LocalDate day, int hour) {
+    List<Stop> stops(LocalDate day, int hour) {
+      List<Stop> out = new ArrayList<>();
       Instant shift = day.atTime(hour, 0).atZone(DHAKA).toInstant();
       int r = rnd.nextInt(6);
       if (r < 3) {
         Instant from = shift.plus(Duration.ofMinutes(60 + rnd.nextInt(180)));
-        desk.recordStop(
-            planner,
-            key + "-stop-1",
-            run,
-            from,
-            from.plus(Duration.ofMinutes(15 + rnd.nextInt(40))),
-            r == 0 ? "ELECTRICAL" : "MECHANICAL",
-            r == 0 ? "Cane carrier motor tripped" : "Choke at the No. 2 mill, cleared",
-            "");
+        out.add(
+            new Stop(
+                from,
+                from.plus(Duration.ofMinutes(15 + rnd.nextInt(40))),
+                r == 0 ? "ELECTRICAL" : "MECHANICAL",
+                r == 0 ? "Cane carrier motor tripped" : "Choke at the No. 2 mill, cleared"));
       }
       if (hour == 22 && rnd.nextInt(3) == 0) {
         Instant from = shift.plus(Duration.ofMinutes(300));
-        desk.recordStop(
-            planner,
-            key + "-stop-2",
-            run,
-            from,
-            from.plus(Duration.ofMinutes(45 + rnd.nextInt(60))),
-            "NO_CANE",
-            "Yard empty; waiting for the outside centres' trucks",
-            "");
+        out.add(
+            new Stop(
+                from,
+                from.plus(Duration.ofMinutes(45 + rnd.nextInt(60))),
+                "NO_CANE",
+                "Yard empty; waiting for the outside centres' trucks"));
       }
       if (hour == 6 && day.getDayOfYear() % 6 == 0) {
         Instant from = shift.plus(Duration.ofMinutes(390));
+        out.add(
+            new Stop(
+                from,
+                from.plus(Duration.ofMinutes(60)),
+                "CLEANING",
+                "Weekly wash-out of the juice heaters"));
+      }
+      return out;
+    }
+
+    /**
+     * The run's stops, each tied to the downtime the telemetry saw on MILL-1 at that time, so the
+     * stop's reason explains the machine's stopped minutes in OEE.
+     */
+    void recordStops(String run, String key, List<Stop> stops) {
+      List<ProductionDesk.DowntimeView> seen = desk.downtime(planner, run);
+      int n = 0;
+      for (Stop st : stops) {
+        String downtime =
+            seen.stream()
+                .filter(d -> d.machineCode().equals("MILL-1") && d.startedAt().equals(st.from()))
+                .map(d -> d.id().toString())
+                .findFirst()
+                .orElse("");
         desk.recordStop(
             planner,
-            key + "-stop-3",
+            key + "-stop-" + (++n),
             run,
-            from,
-            from.plus(Duration.ofMinutes(60)),
-            "CLEANING",
-            "Weekly wash-out of the juice heaters",
-            "");
+            st.from(),
+            st.to(),
+            st.reason(),
+            st.note(),
+            downtime);
       }
     }
 

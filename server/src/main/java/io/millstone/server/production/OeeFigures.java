@@ -44,7 +44,7 @@ public record OeeFigures(
     BigDecimal oeePercent) {
 
   /** Stops planned out of the busy time. */
-  static final Set<String> PLANNED = Set.of("CLEANING");
+  static final Set<String> PLANNED = Set.of("CLEANING", "PLANNED");
 
   /** Stops that are a loss of their own: the machine was ready, the cane was not. */
   static final Set<String> NO_CANE = Set.of("NO_CANE");

@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * What readings imply beyond themselves, worked out in the ingest transaction: alarms (a number
  * crossing a limit starts one; it ends only once the value is back past the limit by the
- * hysteresis) and downtime (a run-state tag turning false starts a period, true ends it).
+ * hysteresis), downtime (a run-state tag turning false starts a period, true ends it) and the
+ * machines' OEE rollup per shift ({@link OeeRollup}).
  */
 final class Derivations {
   /** An accepted reading with its parsed value. */
@@ -36,8 +37,24 @@ final class Derivations {
       int quality) {}
 
   /** The state of each tag after the batch: NORMAL, HIGH or LOW. */
-  static Map<UUID, String> apply(Connection c, UUID company, List<Accepted> readings)
+  static Map<UUID, String> apply(
+      Connection c, UUID company, java.time.ZoneId zone, List<Accepted> readings)
       throws SQLException {
+    OeeRollup.apply(
+        c,
+        company,
+        zone,
+        readings.stream()
+            .map(
+                a ->
+                    new OeeRollup.MachineReading(
+                        a.tag().machineId(),
+                        a.tag().id(),
+                        a.tag().runState(),
+                        a.sourceTime(),
+                        a.number(),
+                        a.flag()))
+            .toList());
     Set<UUID> alarmTags = new HashSet<>();
     Set<UUID> machines = new HashSet<>();
     for (Accepted a : readings) {

@@ -120,6 +120,8 @@ public final class ReadingIngest {
   }
 
   private Result commit(Tx t, UUID company, UUID deviceId, List<Incoming> batch, Instant now) {
+    java.time.ZoneId zone =
+        java.time.ZoneId.of(io.millstone.server.identity.CompanyAdmin.timeZoneOf(t));
     return Jdbc.work(
         t,
         c -> {
@@ -235,7 +237,7 @@ public final class ReadingIngest {
           Map<UUID, String> alarmStates = Map.of();
           if (accepted > 0) {
             copyIn(c, csv.toString());
-            alarmStates = Derivations.apply(c, company, good);
+            alarmStates = Derivations.apply(c, company, zone, good);
           }
           if (!rejectedRows.isEmpty()) {
             quarantine(c, company, deviceId, rejectedRows, rejected, now);

@@ -78,7 +78,7 @@ class DemoSeederTest {
       assertThat(machines)
           .extracting(m -> m.getCode())
           .containsExactly("BOILER-2", "CENT-3", "JUICE", "MILL-1", "WB-GATE");
-      assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(11);
+      assertThat(machines.stream().mapToInt(m -> m.getTagsCount()).sum()).isEqualTo(15);
       assertThat(Files.readString(dir.resolve("demo-agent/agent.yaml")))
           .contains("weighbridge_weight: wb_gate.weight", "weighbridge_stable: wb_gate.stable");
       // A few weeks of trade: every sales and purchasing screen has something to show.
@@ -173,6 +173,33 @@ class DemoSeederTest {
                     .isBetween(new java.math.BigDecimal("29"), new java.math.BigDecimal("31.5"));
                 assertThat(new java.math.BigDecimal(f.getPressMudPercentCane().getValue()))
                     .isBetween(new java.math.BigDecimal("3.3"), new java.math.BigDecimal("3.8"));
+              });
+      // Yesterday's OEE from the machines' history, streamed through the ingest.
+      var manager = t.login("manager", first.get("manager")).getSessionToken();
+      var yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Dhaka")).minusDays(1);
+      var oee =
+          io.millstone.api.production.v1.OeeServiceGrpc.newBlockingStub(t.channel())
+              .withInterceptors(
+                  io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(bearer(manager)))
+              .getOee(
+                  io.millstone.api.production.v1.GetOeeRequest.newBuilder()
+                      .setPeriod(io.millstone.api.production.v1.OeePeriod.OEE_PERIOD_DAY)
+                      .setDate(
+                          io.millstone.api.common.v1.Date.newBuilder()
+                              .setYear(yesterday.getYear())
+                              .setMonth(yesterday.getMonthValue())
+                              .setDay(yesterday.getDayOfMonth()))
+                      .build());
+      assertThat(oee.getLinesList())
+          .filteredOn(l -> l.getMachineCode().isEmpty())
+          .extracting(l -> l.getWorkCentreCode())
+          .containsExactly("BOILER", "CENTRIF", "MILL");
+      assertThat(oee.getLinesList())
+          .allSatisfy(
+              l -> {
+                assertThat(new java.math.BigDecimal(l.getOeePercent().getValue()))
+                    .isBetween(new java.math.BigDecimal("50"), new java.math.BigDecimal("100"));
+                assertThat(l.getNoDataMinutes().getValue()).isEqualTo("0");
               });
       assertThat(
               io.millstone.api.production.v1.LabServiceGrpc.newBlockingStub(t.channel())
