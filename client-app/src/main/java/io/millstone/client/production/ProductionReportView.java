@@ -338,7 +338,10 @@ public final class ProductionReportView extends BorderPane {
     return box;
   }
 
-  /** Availability, performance, quality and OEE per work centre; a sentence until it is wired. */
+  /**
+   * Availability, performance, quality and OEE per work centre, with the previous day's and the
+   * season's OEE; a sentence when no work centre has one.
+   */
   private static VBox oee(ProductionReportViewModel vm, Messages m) {
     CategoryAxis x = new CategoryAxis();
     NumberAxis y = new NumberAxis(0, 100, 20);
@@ -355,7 +358,9 @@ public final class ProductionReportView extends BorderPane {
     Runnable fill =
         () -> {
           List<XYChart.Series<String, Number>> all = new java.util.ArrayList<>();
-          String[] names = {"availability", "performance", "quality", "oee"};
+          String[] names = {
+            "availability", "performance", "quality", "oee", "oeePrevious", "oeeSeason"
+          };
           for (String n : names) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(m.get("report.oee." + n));
@@ -365,6 +370,8 @@ public final class ProductionReportView extends BorderPane {
                     case "availability" -> o.getAvailabilityPercent().getValue();
                     case "performance" -> o.getPerformancePercent().getValue();
                     case "quality" -> o.getQualityPercent().getValue();
+                    case "oeePrevious" -> o.getPreviousDayOeePercent().getValue();
+                    case "oeeSeason" -> o.getSeasonOeePercent().getValue();
                     default -> o.getOeePercent().getValue();
                   };
               s.getData().add(new XYChart.Data<>(o.getWorkCentreCode(), Double.parseDouble(v)));

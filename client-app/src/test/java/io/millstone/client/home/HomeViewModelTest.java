@@ -33,7 +33,7 @@ class HomeViewModelTest {
               HomeCard.newBuilder()
                   .setId("production.oee.now")
                   .setGroup(CardGroup.CARD_GROUP_PRODUCTION)
-                  .setScreenId("oee"))
+                  .setScreenId("production-oee"))
           .addCards(
               HomeCard.newBuilder()
                   .setId("production.recovery.today")

@@ -6,11 +6,14 @@ import io.millstone.server.accounting.LedgerReports;
 import io.millstone.server.identity.CompanyAdmin;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Transactions;
+import io.millstone.server.production.OeeFigures;
+import io.millstone.server.production.OeeRollups;
 import io.millstone.server.production.ProductionDesk.Figures;
 import io.millstone.server.production.RunTallies;
 import io.millstone.server.reporting.HomeCard.Group;
 import io.millstone.server.reporting.HomeCard.Kind;
 import io.millstone.server.sales.Receivables;
+import io.millstone.server.telemetry.ShiftCalendar;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -18,10 +21,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The home screen's number cards, computed in one read transaction with a few aggregate queries
@@ -60,7 +66,9 @@ public final class HomeCards {
           }
           if (actor.can("production.read")) {
             production(c, today, cards);
-            cards.add(oeeNow());
+          }
+          if (actor.can("production.oee.read")) {
+            cards.add(oeeNow(c, ZoneId.of(CompanyAdmin.timeZoneOf(t)), clock.instant()));
           }
           if (actor.can("telemetry.machines.read")) {
             cards.add(activeAlarms(c));
@@ -297,12 +305,33 @@ public final class HomeCards {
   }
 
   /**
-   * OEE of the mill's work centres now. TODO(issue 15, lead): wire {@code production.OeeRollups}
-   * (built in parallel) here: the current shift's OEE over all work centres, as a percentage, and
-   * show the card to holders of {@code production.oee.read}. Until then the card has no value.
+   * OEE of the shift under way over the mill's rated machines, each counted once however many work
+   * centres it belongs to: their valuable minutes over their planned busy minutes (ADR 0028), none
+   * while the shift has no planned busy time yet.
    */
-  static HomeCard oeeNow() {
-    return HomeCard.of("production.oee.now", Group.PRODUCTION, Kind.PERCENT, null, "oee");
+  public static HomeCard oeeNow(Connection c, ZoneId zone, Instant now) throws SQLException {
+    ShiftCalendar.Bucket shift = ShiftCalendar.of(now, zone);
+    Map<String, OeeFigures> machines = new LinkedHashMap<>();
+    for (OeeRollups.Line l :
+        OeeRollups.read(
+            c, zone, now, OeeRollups.Period.shift(shift.date(), shift.shift()), null, null)) {
+      if (!l.machineCode().isEmpty()) {
+        machines.putIfAbsent(l.machineCode(), l.figures());
+      }
+    }
+    BigDecimal valuable = BigDecimal.ZERO;
+    long busy = 0;
+    for (OeeFigures m : machines.values()) {
+      valuable = valuable.add(m.goodIdealMinutes());
+      busy += m.plannedBusyMinutes();
+    }
+    BigDecimal oee =
+        busy == 0
+            ? null
+            : valuable
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(busy), 2, java.math.RoundingMode.HALF_EVEN);
+    return HomeCard.of("production.oee.now", Group.PRODUCTION, Kind.PERCENT, oee, "production-oee");
   }
 
   /** Alarms still open: not yet ended or not yet acknowledged, as the alarms list shows them. */

@@ -92,12 +92,18 @@ public final class ProductionReport {
 
   public record Lost(String reason, long minutes, BigDecimal cumulativePercent) {}
 
+  /**
+   * A work centre's OEE for the day, with the previous day's and the season to date's OEE beside it
+   * (each from its own summed minutes, never averaged).
+   */
   public record WorkCentreOee(
       String workCentreCode,
       BigDecimal availabilityPercent,
       BigDecimal performancePercent,
       BigDecimal qualityPercent,
-      BigDecimal oeePercent) {}
+      BigDecimal oeePercent,
+      BigDecimal previousDayOeePercent,
+      BigDecimal seasonOeePercent) {}
 
   public record Report(
       LocalDate date,
@@ -350,17 +356,9 @@ public final class ProductionReport {
         series,
         pareto(day.lostMinutes()),
         pareto(seasonFigures.lostMinutes()),
-        oeeByWorkCentre(c, date),
+        ReportOee.byWorkCentre(c, zone, from, date),
         BAND_PERCENT,
         zone.getId());
-  }
-
-  /**
-   * OEE per work centre for the day. TODO(issue 15): read it from production.OeeRollups once the
-   * OEE rollups are merged; until then the report carries no OEE and the client says so.
-   */
-  static List<WorkCentreOee> oeeByWorkCentre(Connection c, LocalDate date) {
-    return List.of();
   }
 
   /** 06:00 of {@code d} on the company's clock: where a production day (shift A) starts. */

@@ -67,7 +67,9 @@ public final class ProductionReportGrpcService
                         .setAvailabilityPercent(decimal(o.availabilityPercent()))
                         .setPerformancePercent(decimal(o.performancePercent()))
                         .setQualityPercent(decimal(o.qualityPercent()))
-                        .setOeePercent(decimal(o.oeePercent()))));
+                        .setOeePercent(decimal(o.oeePercent()))
+                        .setPreviousDayOeePercent(decimal(o.previousDayOeePercent()))
+                        .setSeasonOeePercent(decimal(o.seasonOeePercent()))));
     reply(out, b.build());
   }
 

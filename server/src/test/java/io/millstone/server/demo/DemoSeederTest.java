@@ -249,6 +249,24 @@ class DemoSeederTest {
           .isBetween(new java.math.BigDecimal("6"), new java.math.BigDecimal("7"));
       assertThat(byKey).containsKeys("lab:MIXED_JUICE:purity", "lost_time", "molasses");
       assertThat(byKey.keySet()).anyMatch(k -> k.startsWith("stock:"));
+      // The report's OEE per work centre is the OEE screen's figure for the same day.
+      java.util.Map<String, String> oeeByCentre = new java.util.TreeMap<>();
+      oee.getLinesList().stream()
+          .filter(l -> l.getMachineCode().isEmpty())
+          .forEach(l -> oeeByCentre.put(l.getWorkCentreCode(), l.getOeePercent().getValue()));
+      java.util.Map<String, String> reportOee = new java.util.TreeMap<>();
+      report
+          .getOeeList()
+          .forEach(o -> reportOee.put(o.getWorkCentreCode(), o.getOeePercent().getValue()));
+      assertThat(reportOee).isEqualTo(oeeByCentre);
+      assertThat(report.getOeeList())
+          .allSatisfy(
+              o -> {
+                assertThat(new java.math.BigDecimal(o.getPreviousDayOeePercent().getValue()))
+                    .isBetween(new java.math.BigDecimal("50"), new java.math.BigDecimal("100"));
+                assertThat(new java.math.BigDecimal(o.getSeasonOeePercent().getValue()))
+                    .isBetween(new java.math.BigDecimal("50"), new java.math.BigDecimal("100"));
+              });
       assertThat(report.getFiguresList())
           .filteredOn(x -> x.getKey().startsWith("stock:"))
           .anySatisfy(

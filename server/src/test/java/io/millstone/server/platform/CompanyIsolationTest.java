@@ -113,6 +113,8 @@ class CompanyIsolationTest {
       io.millstone.server.production.ProductionFixtures.oneShift(
           t, c, login.getSessionToken(), code);
       try {
+        // OEE: a rated machine, its cursor and a shift's rollup.
+        telemetry.rolledUp(code, telemetry.enrolledDevice("iso-oee"), login.getSessionToken());
         telemetry.someReadings(code, telemetry.enrolledDevice("iso-agent"));
       } catch (InterruptedException e) {
         throw new AssertionError(e);

@@ -325,6 +325,22 @@ class OeeScenarioTest {
   }
 
   @Test
+  void theHomeScreensOeeNowCountsEachMachineOnceOverTheShiftUnderWay() {
+    // At 13:59 the shift under way is A. The hand-worked machine belongs to two work centres
+    // (its own and PAIR); counted once with the fast one it is PAIR's figure:
+    //   valuable 313.6 + 432 = 745.6 min over planned busy 430 + 480 = 910 min = 81.93 %
+    // (summed per work centre it would count the hand-worked machine twice: 1059.2 / 1340 = 79.04)
+    var card =
+        t.server()
+            .reportConnection()
+            .inCompany(
+                io.millstone.server.platform.Actor.system(f.company, "test"),
+                c -> io.millstone.server.reporting.HomeCards.oeeNow(c, DHAKA, at(day, "13:59")));
+    assertThat(card.value()).isEqualByComparingTo("81.93");
+    assertThat(card.screenId()).isEqualTo("production-oee");
+  }
+
+  @Test
   void aStopAcrossTwoOClockLandsInBothShifts() {
     // Shift B: seen 14:00-14:30 only; stopped 14:00-14:20 (the rest of the 13:30 stop, no reason),
     // ran 14:20-14:30, 25 t.

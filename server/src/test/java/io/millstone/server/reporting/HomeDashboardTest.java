@@ -218,7 +218,7 @@ class HomeDashboardTest {
     assertThat(new BigDecimal(cards.get("production.recovery.today").getPercent().getValue()))
         .isEqualByComparingTo("6.5");
     assertThat(cards.get("production.oee.now").getValueCase())
-        .as("OEE has no figure until the OEE rollups are wired in")
+        .as("no machine here has a rated speed, so the shift has no OEE")
         .isEqualTo(HomeCard.ValueCase.VALUE_NOT_SET);
 
     // The shift's sugar is in the yard; the sugar sold through the godown is not a BOM's sugar.

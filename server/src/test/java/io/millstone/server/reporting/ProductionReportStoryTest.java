@@ -401,7 +401,8 @@ class ProductionReportStoryTest {
     assertThat(row(figure(r, "stock:" + f.molasses)))
         .containsExactly("-", "-", "-", "81", "54", "-", "-");
 
-    // The season's series for the charts, and no OEE until its rollups are wired in.
+    // The season's series for the charts; no OEE, as no machine of this mill has a rated speed
+    // (DemoSeederTest checks the report's OEE against the OEE screen's on the demo's history).
     assertThat(r.getSeriesList())
         .extracting(
             d -> d.getCrushingRateTcd().getValue() + " " + d.getRecoveryPercent().getValue())

@@ -81,4 +81,48 @@ public final class TelemetryFixtures {
               Uplink.reading(mark + 3, "no.such.tag", now, "1")));
     }
   }
+
+  /**
+   * Makes the machine take part in OEE (a cane counter, 150 t an hour) and streams two minutes of
+   * it running, ending a minute before now: a row in every OEE table.
+   */
+  public void rolledUp(String code, EnrollResponse device, String token)
+      throws InterruptedException {
+    String k = code.toLowerCase();
+    Machine m =
+        machines
+            .listMachines(io.millstone.api.telemetry.v1.ListMachinesRequest.getDefaultInstance())
+            .getMachinesList()
+            .stream()
+            .filter(x -> x.getCode().equals(code))
+            .findFirst()
+            .orElseThrow();
+    machines.defineTag(
+        DefineTagRequest.newBuilder()
+            .setMachineId(m.getId())
+            .setKey(k + ".cane")
+            .setName("Cane crushed")
+            .setUnit("t")
+            .setValueType(ValueType.VALUE_TYPE_COUNTER)
+            .build());
+    TestServer.withToken(
+            token, io.millstone.api.production.v1.OeeServiceGrpc.newBlockingStub(channel))
+        .setMachineOee(
+            io.millstone.api.production.v1.SetMachineOeeRequest.newBuilder()
+                .setMachineCode(code)
+                .setIdealRatePerHour(Decimal.newBuilder().setValue("150"))
+                .setRateUnit("t")
+                .setProducedTagKey(k + ".cane")
+                .build());
+    try (Uplink up = new Uplink(channel, device.getDeviceId(), device.getDeviceSecret())) {
+      long mark = up.hello();
+      Instant start = Instant.now().minusSeconds(180);
+      up.send(
+          List.of(
+              Uplink.reading(mark + 1, k + ".running", start, "true"),
+              Uplink.reading(mark + 2, k + ".cane", start, "0"),
+              Uplink.reading(mark + 3, k + ".running", start.plusSeconds(120), "true"),
+              Uplink.reading(mark + 4, k + ".cane", start.plusSeconds(120), "5")));
+    }
+  }
 }
