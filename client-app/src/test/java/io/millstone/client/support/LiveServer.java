@@ -40,6 +40,26 @@ public final class LiveServer implements AutoCloseable {
     return shared;
   }
 
+  private static java.util.Map<String, String> demo;
+
+  /**
+   * The demo sugar mill on the shared server, seeded once for the whole test JVM (a second seeding
+   * would find the company and keep its users, whose passwords only the first one knows): user to
+   * password.
+   */
+  public static synchronized java.util.Map<String, String> demoMill() {
+    if (demo == null) {
+      try {
+        demo =
+            io.millstone.server.demo.DemoSeeder.seed(
+                shared().server(), Files.createTempDirectory(Path.of("target"), "demo-mill-"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return demo;
+  }
+
   public static synchronized Platform platform() {
     if (platform == null) {
       try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millstone.client.production.ProductionReportViewModel;
 import io.millstone.client.support.LiveServer;
 import io.millstone.client.support.UiTest;
-import io.millstone.server.demo.DemoSeeder;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class ProductionReportUiTest extends UiTest {
   @BeforeAll
   static void demoSeason() throws Exception {
     LiveServer server = LiveServer.shared();
-    demo = DemoSeeder.seed(server.server(), Files.createTempDirectory("report-demo"));
+    demo = LiveServer.demoMill();
     yesterday = LocalDate.now(DHAKA).minusDays(1);
   }
 
@@ -116,7 +115,17 @@ class ProductionReportUiTest extends UiTest {
         .filteredOn(r -> !r.heading() && ProductionReportViewModel.flagged(r.figure()))
         .allSatisfy(
             r -> assertThat(cell(table().getItems().indexOf(r), 9)).matches("[\u25b2\u25bc] .+"));
-    assertThat(lookup("#oeeEmpty").queryLabeled().getText()).startsWith("OEE by work centre");
+    // OEE by work centre from the machines' history: the demo's three rated work centres
+    assertThat(lookup("#oeeEmpty").query().isVisible()).isFalse();
+    @SuppressWarnings("unchecked")
+    javafx.scene.chart.BarChart<String, Number> oee =
+        lookup("#oeeChart").queryAs(javafx.scene.chart.BarChart.class);
+    assertThat(oee.getData()).hasSize(6);
+    assertThat(oee.getData().get(3).getData())
+        .extracting(javafx.scene.chart.XYChart.Data::getXValue)
+        .containsExactly("BOILER", "CENTRIF", "MILL");
+    assertThat(oee.getData().get(3).getData())
+        .allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isBetween(50.0, 100.0));
     screenshot("production-report.png");
 
     // the Pareto of the season's lost time: bars largest first, the cumulative line to 100 %
