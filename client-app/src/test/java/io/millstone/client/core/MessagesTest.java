@@ -37,6 +37,20 @@ class MessagesTest {
   }
 
   @Test
+  void aTextWithoutArgumentsIsShownAsWrittenSoItHasNoDoubledApostrophe() {
+    // Only texts with {0}-style arguments go through MessageFormat, where '' stands for '.
+    for (java.util.Locale locale : new java.util.Locale[] {Messages.ENGLISH, Messages.BANGLA}) {
+      var bundle = new Messages(locale).bundle();
+      for (String key : Collections.list(bundle.getKeys())) {
+        String text = bundle.getString(key);
+        if (!text.matches("(?s).*\\{\\d.*")) {
+          assertThat(text).as(locale + " " + key).doesNotContain("''");
+        }
+      }
+    }
+  }
+
+  @Test
   void aMissingKeyIsVisibleRatherThanBlank() {
     assertThat(new Messages(Messages.ENGLISH).get("no.such.key")).isEqualTo("!no.such.key!");
   }
