@@ -103,12 +103,20 @@ final class DemoSeason {
   private DemoSeason() {}
 
   static void seed(MillstoneServer server, UUID companyId) {
+    seed(server, companyId, DAYS);
+  }
+
+  /**
+   * The season's last {@code days} days, ending today (the demo's {@value #DAYS}; the report
+   * benchmark asks for more). Does nothing if the company has a cane season already.
+   */
+  static void seed(MillstoneServer server, UUID companyId, int days) {
     Actor cane = Actor.system(companyId, "cane");
     DemoClock clock = new DemoClock();
     MillstoneServer.SeasonDesks desks = server.seasonDesks(clock);
     CaneDesk desk = desks.cane();
     LocalDate today = LocalDate.now(DHAKA);
-    LocalDate start = today.minusDays(DAYS - 1);
+    LocalDate start = today.minusDays(days - 1);
     String code = start.getYear() + "-" + String.format("%02d", (start.getYear() + 1) % 100);
     if (!desk.listSeasons(cane, 50, "").seasons().isEmpty()) {
       return; // seeded before
@@ -133,11 +141,17 @@ final class DemoSeason {
       centres.add(centre(o, "OUTSIDE", start, "587"));
     }
     desk.createSeason(
-        cane, "demo-season", code, "Crushing season " + code, start, start.plusDays(119), centres);
+        cane,
+        "demo-season",
+        code,
+        "Crushing season " + code,
+        start,
+        start.plusDays(Math.max(119, days + 29)),
+        centres);
 
     List<String> growers = growers(server, desk, admin, cane, rnd, start);
     Production production = new Production(server, desks, companyId, clock, rnd);
-    for (int d = 0; d < DAYS; d++) {
+    for (int d = 0; d < days; d++) {
       LocalDate day = start.plusDays(d);
       boolean isToday = day.equals(today);
       // Permits go out two days ahead: 24 lorries a day at the gate, 6 at each outside centre.

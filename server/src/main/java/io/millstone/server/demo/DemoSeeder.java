@@ -111,6 +111,19 @@ public final class DemoSeeder {
   }
 
   /**
+   * The demo's master data, machines, trade and a crushing season of {@code seasonDays} days
+   * (ending today) in an existing company with no demo data yet: the report benchmark's season
+   * documents. No users, no agent.
+   */
+  public static void seedSeason(MillstoneServer server, UUID companyId, int seasonDays) {
+    Actor actor = Actor.system(companyId, "demo");
+    seedMasterData(server, actor);
+    seedMachines(server, actor);
+    DemoTrade.seed(server, companyId);
+    DemoSeason.seed(server, companyId, seasonDays);
+  }
+
+  /**
    * What a sugar mill's office works with: sugar grades, by-products, cane and consumables; buyers,
    * cane growers and suppliers; the godowns. Idempotent keys make reruns harmless.
    */
