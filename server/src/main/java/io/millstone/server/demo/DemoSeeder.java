@@ -111,6 +111,21 @@ public final class DemoSeeder {
   }
 
   /**
+   * The demo's master data, machines, trade and a crushing season of {@code seasonDays} days
+   * (ending today) in an existing company with no demo data yet: the report benchmark's season
+   * documents, with {@code gateTrucks} lorries a day at the mill gate and {@code outsideTrucks} at
+   * each outside centre (the demo has 24 and 6). No users, no agent.
+   */
+  public static void seedSeason(
+      MillstoneServer server, UUID companyId, int seasonDays, int gateTrucks, int outsideTrucks) {
+    Actor actor = Actor.system(companyId, "demo");
+    seedMasterData(server, actor);
+    seedMachines(server, actor);
+    DemoTrade.seed(server, companyId);
+    DemoSeason.seed(server, companyId, seasonDays, gateTrucks, outsideTrucks);
+  }
+
+  /**
    * What a sugar mill's office works with: sugar grades, by-products, cane and consumables; buyers,
    * cane growers and suppliers; the godowns. Idempotent keys make reruns harmless.
    */

@@ -88,6 +88,14 @@ final class TradeBench implements AutoCloseable {
   private int next;
 
   TradeBench(int users) throws Exception {
+    this(users, true);
+  }
+
+  /**
+   * A server with the bench company and its users; with {@code catalogue}, also the trade benches'
+   * items, buyers, MAIN godown and opening stock (the report bench seeds the demo's instead).
+   */
+  TradeBench(int users, boolean catalogue) throws Exception {
     Path dir = Files.createTempDirectory("millstone-bench-");
     MillstoneConfig.Builder builder =
         MillstoneConfig.builder()
@@ -129,6 +137,23 @@ final class TradeBench implements AutoCloseable {
     var company = server.companyAdmin().create(CompanySettings.defaults("Bench Mill"), "bench");
     companyId = company.id();
     Actor actor = Actor.system(company.id(), "bench");
+    if (catalogue) {
+      catalogue(actor);
+    }
+    int accounts = Math.max(1, Math.min(users, 100));
+    for (int i = 0; i < accounts; i++) {
+      server.userAdmin().create(actor, null, "clerk" + i, "Clerk " + i, PASSWORD, List.of("admin"));
+    }
+    for (int i = 0; i < 4; i++) {
+      channels.add(
+          NettyChannelBuilder.forAddress("127.0.0.1", server.grpcServerPort())
+              .usePlaintext()
+              .build());
+    }
+  }
+
+  /** The trade benches' items, buyers, MAIN godown and opening stock. */
+  private void catalogue(Actor actor) {
     for (String code : ITEMS) {
       server
           .itemAdmin()
@@ -169,16 +194,6 @@ final class TradeBench implements AutoCloseable {
       costs.add("9000");
     }
     server.stockLedger().receive(actor, null, opening, costs, "opening");
-    int accounts = Math.max(1, Math.min(users, 100));
-    for (int i = 0; i < accounts; i++) {
-      server.userAdmin().create(actor, null, "clerk" + i, "Clerk " + i, PASSWORD, List.of("admin"));
-    }
-    for (int i = 0; i < 4; i++) {
-      channels.add(
-          NettyChannelBuilder.forAddress("127.0.0.1", server.grpcServerPort())
-              .usePlaintext()
-              .build());
-    }
   }
 
   int accounts(int users) {
