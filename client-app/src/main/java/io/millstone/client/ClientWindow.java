@@ -367,17 +367,15 @@ public final class ClientWindow {
             theme == Theme.DARK);
     holder[0] = shell;
     ShellView shown = shell;
-    shell.setHome(
-        new io.millstone.client.home.HomeView(
-            new io.millstone.client.home.HomeViewModel(
-                new io.millstone.client.remote.Dashboard(session),
-                executor,
-                messages,
-                shown::hasScreen,
-                java.time.Clock.systemUTC()),
+    io.millstone.client.home.HomeViewModel home =
+        new io.millstone.client.home.HomeViewModel(
+            new io.millstone.client.remote.Dashboard(session),
+            executor,
             messages,
-            shown::open));
-    showNotifications(shell);
+            shown::hasScreen,
+            java.time.Clock.systemUTC());
+    shell.setHome(new io.millstone.client.home.HomeView(home, messages, shown::open));
+    showNotifications(shell, home);
     session.connection().watch(vm::connectionChanged, 2000);
     setRoot(shell);
     stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));
@@ -389,7 +387,7 @@ public final class ClientWindow {
   }
 
   /** The bell in the header and the approvals badge, live from the server's stream. */
-  private void showNotifications(ShellView shell) {
+  private void showNotifications(ShellView shell, io.millstone.client.home.HomeViewModel home) {
     stopNotifications();
     if (!session.permissions().contains("notifications.read")) {
       return;
@@ -407,6 +405,16 @@ public final class ClientWindow {
             notifications.approvalsWaitingProperty());
     waiting.setId("approvalsBadge");
     shell.badge("purchase-approvals", waiting);
+    // Something happened (a document posted, an alarm, an order to approve): the home screen's
+    // figures follow at once when it is in view, not at its next minute.
+    notifications
+        .unreadProperty()
+        .addListener(
+            (o, before, now) -> {
+              if (now.intValue() > before.intValue()) {
+                home.tick();
+              }
+            });
     notifications.start();
   }
 

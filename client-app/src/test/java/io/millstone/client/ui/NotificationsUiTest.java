@@ -132,10 +132,14 @@ class NotificationsUiTest extends UiTest {
     signInAndWait(manager);
     waitUntil(() -> lookup("#bellCount").tryQuery().isPresent());
     waitUntil(() -> text("#bellCount").equals("2") && text("#approvalsBadge").equals("1"));
+    // The home screen is in view (no tab open): its approvals card says 1.
+    waitUntil(() -> text("#value-approvals-purchase").equals("1"));
 
     // The stores clerk sends another big order, at their own desk.
     var big = requestApproval("115");
     waitUntil(() -> text("#bellCount").equals("3") && text("#approvalsBadge").equals("2"));
+    // The notification brings the home screen's figures along, without its minute's timer.
+    waitUntil(() -> text("#value-approvals-purchase").equals("2"));
 
     clickOn("#bellButton");
     waitUntil(() -> lookup("#notificationList").tryQuery().isPresent());

@@ -176,17 +176,22 @@ public final class OeeRollup {
 
   private static Map<UUID, Cursor> cursors(
       Connection c, UUID company, Map<UUID, List<MachineReading>> byMachine) throws SQLException {
-    UUID[] ids = byMachine.keySet().toArray(new UUID[0]);
+    // Cursors are taken in one order (by machine id), so two devices feeding the same machines
+    // wait for each other instead of deadlocking.
+    UUID[] ids = byMachine.keySet().stream().sorted().toArray(UUID[]::new);
     // A machine's first reading starts its cursor (nothing before it is known).
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO oee_cursor (company_id, machine_id, rolled_to) VALUES (?, ?, ?)"
                 + " ON CONFLICT (machine_id) DO NOTHING")) {
-      for (var e : byMachine.entrySet()) {
+      for (UUID machine : ids) {
         Instant first =
-            e.getValue().stream().map(MachineReading::at).min(Comparator.naturalOrder()).get();
+            byMachine.get(machine).stream()
+                .map(MachineReading::at)
+                .min(Comparator.naturalOrder())
+                .get();
         ps.setObject(1, company);
-        ps.setObject(2, e.getKey());
+        ps.setObject(2, machine);
         ps.setTimestamp(3, Timestamp.from(first));
         ps.addBatch();
       }
@@ -196,7 +201,7 @@ public final class OeeRollup {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT machine_id, rolled_to, running, produced_last, rejected_last FROM oee_cursor"
-                + " WHERE machine_id = ANY (?) FOR UPDATE")) {
+                + " WHERE machine_id = ANY (?) ORDER BY machine_id FOR UPDATE")) {
       ps.setArray(1, c.createArrayOf("uuid", ids));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
