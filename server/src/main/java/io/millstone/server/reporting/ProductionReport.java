@@ -162,11 +162,12 @@ public final class ProductionReport {
     for (String s : SHIFTS) {
       shifts.put(s, r -> r.date().equals(date) && r.shift().equals(s));
     }
-    Figures day = tallies.figures(onDay);
-    Figures previous = tallies.figures(onPrev);
-    Figures seasonFigures = tallies.figures(all);
     Map<String, Figures> shiftFigures = new LinkedHashMap<>();
     shifts.forEach((s, p) -> shiftFigures.put(s, tallies.figures(p)));
+    Spans spans =
+        new Spans(
+            shiftFigures, tallies.figures(onDay), tallies.figures(onPrev), tallies.figures(all));
+    Figures seasonFigures = spans.season();
     int crushingDays = (int) tallies.runs().stream().map(Run::date).distinct().count();
     List<UUID> dayRuns = tallies.runs().stream().filter(onDay).map(Run::id).toList();
     Instant dayFrom = start(date, zone);
@@ -188,52 +189,38 @@ public final class ProductionReport {
             tickets.total(),
             new Drill("TICKETS", List.of(), dayFrom, dayTo, "", "", "")));
     figures.add(
-        rows.quantity(
+        spans.quantity(
+            rows,
             "cane_crushed",
             "CANE",
             "Cane crushed",
             "t",
-            s -> shiftFigures.get(s).caneTonnes(),
-            day.caneTonnes(),
-            previous.caneTonnes(),
-            seasonFigures.caneTonnes(),
+            Figures::caneTonnes,
             Drill.runs(dayRuns)));
     figures.add(
-        rows.rate(
+        spans.rate(
+            rows,
             "crushing_rate",
             "CANE",
             "Crushing rate",
             "TCD",
-            s -> shiftFigures.get(s).tcd(),
-            day.tcd(),
-            previous.tcd(),
-            seasonFigures.tcd(),
+            Figures::tcd,
             Drill.runs(dayRuns)));
 
     // Outputs.
     figures.add(
-        rows.quantity(
-            "sugar",
-            "OUTPUT",
-            "Sugar made",
-            "t",
-            s -> shiftFigures.get(s).sugarTonnes(),
-            day.sugarTonnes(),
-            previous.sugarTonnes(),
-            seasonFigures.sugarTonnes(),
-            Drill.runs(dayRuns)));
+        spans.quantity(
+            rows, "sugar", "OUTPUT", "Sugar made", "t", Figures::sugarTonnes, Drill.runs(dayRuns)));
     for (SugarView grade : seasonFigures.sugarByGrade()) {
       Function<Figures, BigDecimal> of = f -> gradeTonnes(f, grade.itemCode());
       figures.add(
-          rows.quantity(
+          spans.quantity(
+              rows,
               "sugar:" + grade.itemCode(),
               "OUTPUT",
               grade.itemName(),
               "t",
-              s -> of.apply(shiftFigures.get(s)),
-              of.apply(day),
-              of.apply(previous),
-              of.apply(seasonFigures),
+              of,
               Drill.runs(dayRuns)));
     }
     for (String[] out :
@@ -255,42 +242,36 @@ public final class ProductionReport {
               Drill.runs(dayRuns)));
     }
     figures.add(
-        rows.rate(
+        spans.rate(
+            rows,
             "recovery",
             "OUTPUT",
             "Recovery",
             "%",
-            s -> shiftFigures.get(s).recoveryPct(),
-            day.recoveryPct(),
-            previous.recoveryPct(),
-            seasonFigures.recoveryPct(),
+            Figures::recoveryPct,
             Drill.runs(dayRuns)));
 
     // Stops.
     figures.add(
-        rows.quantity(
+        spans.quantity(
+            rows,
             "lost_time",
             "STOPS",
             "Lost time",
             "min",
-            s -> BigDecimal.valueOf(shiftFigures.get(s).lostMinutesTotal()),
-            BigDecimal.valueOf(day.lostMinutesTotal()),
-            BigDecimal.valueOf(previous.lostMinutesTotal()),
-            BigDecimal.valueOf(seasonFigures.lostMinutesTotal()),
+            f -> BigDecimal.valueOf(f.lostMinutesTotal()),
             new Drill("STOPS", dayRuns, dayFrom, dayTo, "", "", "")));
     for (String reason : seasonFigures.lostMinutes().keySet()) {
       Function<Figures, BigDecimal> of =
           f -> BigDecimal.valueOf(f.lostMinutes().getOrDefault(reason, 0L));
       figures.add(
-          rows.quantity(
+          spans.quantity(
+              rows,
               "lost:" + reason,
               "STOPS",
               "Lost time, " + reason.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
               "min",
-              s -> of.apply(shiftFigures.get(s)),
-              of.apply(day),
-              of.apply(previous),
-              of.apply(seasonFigures),
+              of,
               new Drill("STOPS", dayRuns, dayFrom, dayTo, "", reason, "")));
     }
 
@@ -354,11 +335,57 @@ public final class ProductionReport {
         crushingDays,
         figures,
         series,
-        pareto(day.lostMinutes()),
+        pareto(spans.day().lostMinutes()),
         pareto(seasonFigures.lostMinutes()),
         ReportOee.byWorkCentre(c, zone, from, date),
         BAND_PERCENT,
         zone.getId());
+  }
+
+  /**
+   * The run figures of the report's spans — each shift of the day, the day, the previous day and
+   * the season to date — so that a figure is named once and read off all of them alike.
+   */
+  private record Spans(Map<String, Figures> shifts, Figures day, Figures previous, Figures season) {
+    Figure quantity(
+        Rows rows,
+        String key,
+        String group,
+        String label,
+        String unit,
+        Function<Figures, BigDecimal> of,
+        Drill drill) {
+      return rows.quantity(
+          key,
+          group,
+          label,
+          unit,
+          s -> of.apply(shifts.get(s)),
+          of.apply(day),
+          of.apply(previous),
+          of.apply(season),
+          drill);
+    }
+
+    Figure rate(
+        Rows rows,
+        String key,
+        String group,
+        String label,
+        String unit,
+        Function<Figures, BigDecimal> of,
+        Drill drill) {
+      return rows.rate(
+          key,
+          group,
+          label,
+          unit,
+          s -> of.apply(shifts.get(s)),
+          of.apply(day),
+          of.apply(previous),
+          of.apply(season),
+          drill);
+    }
   }
 
   /** 06:00 of {@code d} on the company's clock: where a production day (shift A) starts. */
