@@ -12,6 +12,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notation;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.TextSize;
 import io.millstone.client.core.Theme;
 import io.millstone.client.identity.UsersScreen;
 import io.millstone.client.inventory.StockScreens;
@@ -147,6 +148,8 @@ public final class ClientWindow {
     stage.setTitle(messages.get("app.title"));
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    // Office PCs are often 1366×768: the whole screen is the work area.
+    stage.setMaximized(true);
     stage.show();
     // The Bangla font is read from disk while the window paints; the language list needs it
     // only when opened, and the shell in Bangla asks for it (and waits) when built.
@@ -165,10 +168,32 @@ public final class ClientWindow {
       scene.setRoot(root);
     }
     root.getStyleClass().add(theme == Theme.DARK ? "ms-dark" : "ms-light");
+    styleRoot(root);
+  }
+
+  /**
+   * The text size the person chose (a percentage of the theme's 14 px) and, in Bangla, the bundled
+   * Bangla font ahead of the others (Latin letters still come from the fallback fonts).
+   */
+  private void styleRoot(Parent root) {
+    String style = "-fx-font-size: " + TextSize.pixels(textSize()) + "px;";
     String bengali = "bn".equals(messages.locale().getLanguage()) ? Fonts.bengaliFamily() : null;
     if (bengali != null) {
-      // Latin letters still come from the fallback fonts; the Bangla font leads.
-      root.setStyle("-fx-font-family: \"" + bengali + "\";");
+      style += " -fx-font-family: \"" + bengali + "\";";
+    }
+    root.setStyle(style);
+  }
+
+  private int textSize() {
+    return TextSize.of(prefs.get("textSize", "100"));
+  }
+
+  /** A new text size for every screen at once, kept for the next start. */
+  private void setTextSize(int percent) {
+    prefs.put("textSize", Integer.toString(TextSize.of(Integer.toString(percent))));
+    prefs.save();
+    if (scene != null) {
+      styleRoot(scene.getRoot());
     }
   }
 
@@ -336,6 +361,16 @@ public final class ClientWindow {
                 } else {
                   setLocale(before);
                 }
+              }
+
+              @Override
+              public int textSize() {
+                return ClientWindow.this.textSize();
+              }
+
+              @Override
+              public void setTextSize(int percent) {
+                ClientWindow.this.setTextSize(percent);
               }
 
               @Override

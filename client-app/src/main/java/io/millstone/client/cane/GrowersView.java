@@ -210,7 +210,11 @@ public final class GrowersView extends BorderPane {
             message,
             done);
     body.setPadding(new Insets(12));
-    setCenter(body);
+    // On a 1366×768 screen the page scrolls instead of being cut off.
+    javafx.scene.control.ScrollPane page = new javafx.scene.control.ScrollPane(body);
+    page.setFitToWidth(true);
+    page.setFitToHeight(true);
+    setCenter(page);
   }
 
   private static TextField field(

@@ -219,7 +219,7 @@ public final class HomeView extends ScrollPane {
       box.getChildren().add(chart(c));
     }
     // one size for every card, so the rows line up whether a card has a chart or not
-    box.setPrefWidth(200);
+    io.millstone.client.core.Sizes.prefWidth(box, title, 200);
     box.setMinHeight(132);
     box.setAlignment(Pos.TOP_LEFT);
     Button b = new Button(null, box);

@@ -23,10 +23,8 @@ public final class LoginView extends StackPane {
 
   public LoginView(LoginViewModel vm, Messages messages, HBox extras) {
     setId("loginView");
-    FontIcon logo = new FontIcon(Material2AL.HOME_WORK);
-    logo.setIconSize(40);
-    logo.setStyle("-fx-icon-size: 40px;");
-    logo.getStyleClass().add("ms-logo");
+    javafx.scene.Node logo = io.millstone.client.core.Logo.of(44);
+    logo.setId("logo");
     Label title = new Label(messages.get("app.name"));
     title.getStyleClass().addAll(Styles.TITLE, atlantafx.base.theme.Styles.TITLE_1);
     Label subtitle = new Label(messages.get("login.subtitle"));

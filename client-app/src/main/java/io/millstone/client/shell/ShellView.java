@@ -68,6 +68,13 @@ public final class ShellView extends BorderPane implements Workbench {
     default boolean banglaDigits() {
       return false;
     }
+
+    /** The text size in per cent of the theme's (100–130); a personal preference. */
+    default int textSize() {
+      return 100;
+    }
+
+    default void setTextSize(int percent) {}
   }
 
   private final ShellViewModel vm;
@@ -90,8 +97,7 @@ public final class ShellView extends BorderPane implements Workbench {
     setId("shell");
 
     // header
-    FontIcon logo = new FontIcon(Material2AL.HOME_WORK);
-    logo.setIconSize(22);
+    javafx.scene.Node logo = io.millstone.client.core.Logo.of(22);
     Label app = new Label(messages.get("app.name"));
     app.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_4);
     Button paletteButton =
@@ -118,7 +124,8 @@ public final class ShellView extends BorderPane implements Workbench {
     signOut.setOnAction(e -> actions.signOut());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    header = new HBox(10, logo, app, spacer, paletteButton, language, theme, signOut);
+    javafx.scene.control.MenuButton textSize = TextSizeMenu.create(messages, actions);
+    header = new HBox(10, logo, app, spacer, paletteButton, language, textSize, theme, signOut);
     if ("bn".equals(messages.locale().getLanguage())) {
       javafx.scene.control.CheckBox digits =
           new javafx.scene.control.CheckBox(messages.get("shell.banglaDigits"));
@@ -137,8 +144,8 @@ public final class ShellView extends BorderPane implements Workbench {
     nav.setId("navigation");
     nav.getStyleClass().add(Styles.NAV);
     nav.setPadding(new Insets(12, 8, 12, 8));
-    nav.setPrefWidth(210);
     Button homeEntry = new Button(messages.get("shell.home"), new FontIcon(Material2AL.HOME));
+    io.millstone.client.core.Sizes.prefWidth(nav, homeEntry, 210);
     homeEntry.setId("nav-home");
     homeEntry.setTooltip(new Tooltip("Alt+Home"));
     homeEntry.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
@@ -243,6 +250,8 @@ public final class ShellView extends BorderPane implements Workbench {
             e.consume();
           } else if (HOME.match(e)) {
             showHome();
+            e.consume();
+          } else if (TextSizeMenu.handle(e, actions, textSize)) {
             e.consume();
           }
         });

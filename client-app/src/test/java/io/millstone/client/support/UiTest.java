@@ -42,6 +42,9 @@ public abstract class UiTest extends FxRobot {
   protected Stage stage;
   protected ClientWindow window;
 
+  /** Whether the window opened maximised, as it does for a person (tests then use 1280×800). */
+  protected boolean openedMaximised;
+
   /** The server address the sign-in screen starts with. */
   protected String initialServer() {
     return LiveServer.shared().address();
@@ -69,6 +72,8 @@ public abstract class UiTest extends FxRobot {
               new ClientWindow(
                   stage, new ClientWindow.Options(config, initialServer(), null, null));
           window.show();
+          openedMaximised = stage.isMaximized();
+          stage.setMaximized(false);
           stage.setWidth(1280);
           stage.setHeight(800);
           stage.toFront();

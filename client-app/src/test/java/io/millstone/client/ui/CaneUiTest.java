@@ -276,9 +276,11 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> text("#wbWeight").equals("8250"));
     waitUntil(() -> text("#wbNetPreview").startsWith("Net 16,100 kg"));
     type(KeyCode.ENTER);
+    // The ticket's labels are read off the UI thread: wait for all of them, not the first.
     waitUntil(
-        () -> text("#wbTicketNet").equals("Net 16,100 kg = 161.0000 quintal = 431.3555 maund"));
-    assertThat(text("#wbTicketNumber")).isEqualTo(karim);
+        () ->
+            text("#wbTicketNet").equals("Net 16,100 kg = 161.0000 quintal = 431.3555 maund")
+                && text("#wbTicketNumber").equals(karim));
     waitUntil(() -> queue.getItems().size() == 1);
     // Ctrl+P prints Karim's ticket; this machine has no printer, and the clerk is told so
     press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
@@ -518,8 +520,11 @@ class CaneUiTest extends UiTest {
     waitUntil(() -> "GATE".equals(lookup("#piCentre").queryAs(ComboBox.class).getValue()));
     write("Khetlal");
     type(KeyCode.ENTER);
-    waitUntil(() -> lookup("#piQuota-G-003").tryQuery().isPresent());
-    assertThat(lookup("#piQuota-G-002").tryQuery()).isEmpty();
+    // The village's growers replace the list shown before: wait for the whole final list.
+    waitUntil(
+        () ->
+            lookup("#piQuota-G-003").tryQuery().isPresent()
+                && lookup("#piQuota-G-002").tryQuery().isEmpty());
     clickOn("#piQuota-G-001");
     write("60");
     type(KeyCode.ENTER);
