@@ -214,6 +214,8 @@ public final class MillstoneServer {
             new UplinkGrpcService(readingIngest, clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
             new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
+            new io.millstone.server.accounting.BankGrpcService(
+                new io.millstone.server.accounting.BankReconciliation(tx, clock)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
