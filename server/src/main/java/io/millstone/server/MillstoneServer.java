@@ -360,6 +360,10 @@ public final class MillstoneServer {
     return salesDesk;
   }
 
+  public Books books() {
+    return books;
+  }
+
   public PurchaseDesk purchaseDesk() {
     return purchaseDesk;
   }

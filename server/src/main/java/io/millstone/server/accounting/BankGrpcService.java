@@ -40,8 +40,7 @@ public final class BankGrpcService extends BankServiceGrpc.BankServiceImplBase {
   }
 
   @Override
-  public void addStatementLines(
-      AddStatementLinesRequest req, StreamObserver<Reconciliation> out) {
+  public void addStatementLines(AddStatementLinesRequest req, StreamObserver<Reconciliation> out) {
     var lines = new java.util.ArrayList<BankReconciliation.LineInput>();
     for (int i = 0; i < req.getLinesCount(); i++) {
       var l = req.getLines(i);
@@ -64,8 +63,7 @@ public final class BankGrpcService extends BankServiceGrpc.BankServiceImplBase {
   }
 
   @Override
-  public void getReconciliation(
-      GetReconciliationRequest req, StreamObserver<Reconciliation> out) {
+  public void getReconciliation(GetReconciliationRequest req, StreamObserver<Reconciliation> out) {
     out.onNext(
         view(
             bank.get(

@@ -189,10 +189,7 @@ public final class BankReconciliation {
       ps.executeBatch();
     }
     t.audit(
-        "accounting.bank.statement",
-        "bank_statement_line",
-        first,
-        in.size() + " statement lines");
+        "accounting.bank.statement", "bank_statement_line", first, in.size() + " statement lines");
   }
 
   public View get(Actor actor, String accountCode, LocalDate from, LocalDate to) {

@@ -156,8 +156,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void getJournalEntry(
-      io.millstone.api.accounting.v1.GetJournalEntryRequest req,
-      StreamObserver<JournalEntry> out) {
+      io.millstone.api.accounting.v1.GetJournalEntryRequest req, StreamObserver<JournalEntry> out) {
     out.onNext(entry(books.entry(GatewayContext.actor(), req.getId())));
     out.onCompleted();
   }

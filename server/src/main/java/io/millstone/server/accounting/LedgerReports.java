@@ -196,15 +196,15 @@ public final class LedgerReports {
     Map<LocalDate, List<VatRate>> out = new java.util.TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT month, rate, sum(output), sum(input) FROM ("
-                + " SELECT date_trunc('month', i.invoice_date)::date month, l.vat_rate rate,"
-                + "  CASE i.kind WHEN 'CREDIT_NOTE' THEN -l.vat ELSE l.vat END output, 0 input"
-                + "  FROM sales_invoice_line l JOIN sales_invoice i ON i.id = l.invoice_id"
-                + "  WHERE i.invoice_date BETWEEN ? AND ?"
+            "SELECT m, r, sum(o), sum(i) FROM ("
+                + " SELECT date_trunc('month', v.invoice_date)::date AS m, l.vat_rate AS r,"
+                + "  CASE v.kind WHEN 'CREDIT_NOTE' THEN -l.vat ELSE l.vat END AS o, 0 AS i"
+                + "  FROM sales_invoice_line l JOIN sales_invoice v ON v.id = l.invoice_id"
+                + "  WHERE v.invoice_date BETWEEN ? AND ?"
                 + " UNION ALL SELECT date_trunc('month', b.bill_date)::date, l.vat_rate, 0, l.vat"
                 + "  FROM supplier_bill_line l JOIN supplier_bill b ON b.id = l.bill_id"
-                + "  WHERE b.bill_date BETWEEN ? AND ?) v"
-                + " GROUP BY month, rate ORDER BY month, rate DESC")) {
+                + "  WHERE b.bill_date BETWEEN ? AND ?) x"
+                + " GROUP BY m, r ORDER BY m, r DESC")) {
       ps.setDate(1, Date.valueOf(from));
       ps.setDate(2, Date.valueOf(to));
       ps.setDate(3, Date.valueOf(from));
@@ -214,10 +214,7 @@ public final class LedgerReports {
           BigDecimal rate = rs.getBigDecimal(2);
           out.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new ArrayList<>())
               .add(
-                  new VatRate(
-                      rate.stripTrailingZeros(),
-                      rs.getBigDecimal(3),
-                      rs.getBigDecimal(4)));
+                  new VatRate(rate.stripTrailingZeros(), rs.getBigDecimal(3), rs.getBigDecimal(4)));
         }
       }
     }
