@@ -96,7 +96,7 @@ public final class BankReconciliationView extends BorderPane {
         .addAll(
             List.of(
                 column(
-                    messages.get("accounting.jv.date"),
+                    messages.get("accounting.col.date"),
                     95,
                     false,
                     s -> Dates.date(ProtoValues.date(s.getDate()))),
@@ -120,12 +120,12 @@ public final class BankReconciliationView extends BorderPane {
         .addAll(
             List.of(
                 column(
-                    messages.get("accounting.jv.date"),
+                    messages.get("accounting.col.date"),
                     95,
                     false,
                     b -> Dates.date(ProtoValues.date(b.getDate()))),
                 column(messages.get("accounting.gl.entry"), 130, false, BookLine::getEntryNumber),
-                column(messages.get("accounting.jv.memo"), 180, false, BookLine::getMemo),
+                column(messages.get("accounting.col.narration"), 180, false, BookLine::getMemo),
                 column(
                     messages.get("accounting.bank.amount"),
                     120,
@@ -140,6 +140,8 @@ public final class BankReconciliationView extends BorderPane {
                             b.getReconciled()
                                 ? "accounting.bank.reconciled"
                                 : "accounting.bank.open"))));
+    statement.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    books.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Runnable match =
         () ->
             vm.match(

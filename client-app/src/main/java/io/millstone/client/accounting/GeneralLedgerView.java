@@ -105,7 +105,7 @@ public final class GeneralLedgerView extends BorderPane {
         .addAll(
             java.util.List.of(
                 column(
-                    messages.get("accounting.jv.date"),
+                    messages.get("accounting.col.date"),
                     100,
                     false,
                     l -> Dates.date(ProtoValues.date(l.getEntryDate()))),
@@ -115,7 +115,7 @@ public final class GeneralLedgerView extends BorderPane {
                     130,
                     false,
                     l -> source(messages, l.getSource())),
-                column(messages.get("accounting.jv.memo"), 300, false, LedgerLine::getMemo),
+                column(messages.get("accounting.col.narration"), 300, false, LedgerLine::getMemo),
                 column(
                     messages.get("accounting.tb.debit"),
                     130,
@@ -131,6 +131,7 @@ public final class GeneralLedgerView extends BorderPane {
                     150,
                     true,
                     l -> vm.balance(l.getBalance().getValue()))));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {

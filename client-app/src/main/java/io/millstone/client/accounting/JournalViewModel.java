@@ -116,7 +116,13 @@ public final class JournalViewModel extends AbstractViewModel {
     this.gateway = gateway;
     this.messages = messages;
     this.notifier = notifier;
-    lines.addListener((ListChangeListener<Line>) c -> totals());
+    lines.addListener(
+        (ListChangeListener<Line>)
+            c -> {
+              totals();
+              // What the last refusal said no longer holds once the lines change.
+              setMessage("");
+            });
     date.addListener((o, a, b) -> dateError.set(""));
     lines.add(new Line());
     lines.add(new Line());

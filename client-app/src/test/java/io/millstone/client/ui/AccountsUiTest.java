@@ -140,6 +140,7 @@ class AccountsUiTest extends UiTest {
     waitUntil(() -> !text("#jv-1-error").isEmpty());
     assertThat(text("#jv-1-error")).contains("9999");
     assertThat(text("#jv-0-error")).isEmpty();
+    screenshot("journal.png");
     clickOn("#jv-1-account");
     interact(
         () ->
@@ -147,7 +148,6 @@ class AccountsUiTest extends UiTest {
                 .getEditor()
                 .setText("1000"));
     waitUntil(() -> text("#jv-1-name").equals("Cash in hand"));
-    screenshot("journal.png");
     clickOn("#jvPost");
     confirmPosting();
     waitUntil(() -> text("#jvPostedTitle").startsWith("JV-"));
@@ -260,7 +260,7 @@ class AccountsUiTest extends UiTest {
     waitUntil(
         () ->
             text("#bankUnreconciled")
-                .startsWith("Unreconciled: statement -115.00 (1 lines), books 0.00 (0 lines)"));
+                .startsWith("Unreconciled: statement -115.00 (1 line), books 0.00 (no lines)"));
     screenshot("bank-reconciliation.png");
   }
 }
