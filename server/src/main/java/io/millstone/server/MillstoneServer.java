@@ -214,6 +214,8 @@ public final class MillstoneServer {
             new UplinkGrpcService(readingIngest, clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
             new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
+            new io.millstone.server.accounting.BankGrpcService(
+                new io.millstone.server.accounting.BankReconciliation(tx, clock)),
             new StockGrpcService(stockLedger, new StockReports(tx)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
@@ -356,6 +358,10 @@ public final class MillstoneServer {
 
   public SalesDesk salesDesk() {
     return salesDesk;
+  }
+
+  public Books books() {
+    return books;
   }
 
   public PurchaseDesk purchaseDesk() {

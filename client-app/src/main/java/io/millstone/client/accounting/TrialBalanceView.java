@@ -28,6 +28,17 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class TrialBalanceView extends BorderPane {
 
   public TrialBalanceView(TrialBalanceViewModel vm, Messages messages) {
+    this(vm, messages, l -> {});
+  }
+
+  /**
+   * With Enter (or a double click) on an account opening its general ledger ({@code drill}) up to
+   * the same date.
+   */
+  public TrialBalanceView(
+      TrialBalanceViewModel vm,
+      Messages messages,
+      java.util.function.Consumer<TrialBalanceLine> drill) {
     setId("trialBalance");
     DatePicker asOf = new DatePicker();
     Dates.useFor(asOf);
@@ -50,6 +61,20 @@ public final class TrialBalanceView extends BorderPane {
         .getStyleClass()
         .addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
     table.setPlaceholder(new Label(messages.get("list.empty")));
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              && table.getSelectionModel().getSelectedItem() != null) {
+            e.consume();
+            drill.accept(table.getSelectionModel().getSelectedItem());
+          }
+        });
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+            drill.accept(table.getSelectionModel().getSelectedItem());
+          }
+        });
     TableColumn<TrialBalanceLine, String> debit =
         column(
             messages.get("accounting.tb.debit"),

@@ -21,27 +21,30 @@ class TrialBalanceViewModelTest {
 
   private TrialBalanceViewModel vm(String totalDebit, String totalCredit) {
     LedgerGateway ledger =
-        asOf -> {
-          asked.add(asOf);
-          return TrialBalance.newBuilder()
-              .addLines(
-                  TrialBalanceLine.newBuilder()
-                      .setAccountCode("1100")
-                      .setAccountName("Trade receivables")
-                      .setType("ASSET")
-                      .setDebit(d(totalDebit))
-                      .setCredit(d("0")))
-              .addLines(
-                  TrialBalanceLine.newBuilder()
-                      .setAccountCode("4000")
-                      .setAccountName("Sales")
-                      .setType("INCOME")
-                      .setDebit(d("0"))
-                      .setCredit(d(totalCredit)))
-              .setTotalDebit(d(totalDebit))
-              .setTotalCredit(d(totalCredit))
-              .setCurrencyCode("BDT")
-              .build();
+        new FakeLedger() {
+          @Override
+          public TrialBalance trialBalance(LocalDate asOf) {
+            asked.add(asOf);
+            return TrialBalance.newBuilder()
+                .addLines(
+                    TrialBalanceLine.newBuilder()
+                        .setAccountCode("1100")
+                        .setAccountName("Trade receivables")
+                        .setType("ASSET")
+                        .setDebit(d(totalDebit))
+                        .setCredit(d("0")))
+                .addLines(
+                    TrialBalanceLine.newBuilder()
+                        .setAccountCode("4000")
+                        .setAccountName("Sales")
+                        .setType("INCOME")
+                        .setDebit(d("0"))
+                        .setCredit(d(totalCredit)))
+                .setTotalDebit(d(totalDebit))
+                .setTotalCredit(d(totalCredit))
+                .setCurrencyCode("BDT")
+                .build();
+          }
         };
     return new TrialBalanceViewModel(ledger, new DirectExecutor(), new Messages(Messages.ENGLISH));
   }

@@ -741,6 +741,7 @@ public final class Books {
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
+          refuseWhileUnposted(c, id);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now() WHERE id = ? AND NOT closed")) {
@@ -767,5 +768,125 @@ public final class Books {
             }
           }
         });
+  }
+
+  /** How many unposted documents a refusal to close names before "and N more". */
+  static final int NAMED_DOCUMENTS = 10;
+
+  /**
+   * Refuses to close a period while documents dated in it are still unposted: quotations (draft
+   * sales orders), purchase orders not yet approved, production runs not finished and weighbridge
+   * tickets not weighed out. Each would post into the period later, which closing forbids.
+   */
+  private static void refuseWhileUnposted(Connection c, UUID periodId) throws SQLException {
+    List<String> docs = new ArrayList<>();
+    String name = "";
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "WITH p AS (SELECT start_date s, end_date e FROM fiscal_period WHERE id = ?)"
+                + " SELECT 1, 'quotation ' || o.number, o.order_date FROM sales_order o, p"
+                + "  WHERE o.state = 'QUOTATION' AND o.order_date BETWEEN p.s AND p.e"
+                + " UNION ALL SELECT 2, CASE o.state WHEN 'DRAFT' THEN 'draft purchase order '"
+                + "  ELSE 'purchase order awaiting approval ' END || o.number, o.order_date"
+                + "  FROM purchase_order o, p WHERE o.state IN ('DRAFT', 'AWAITING_APPROVAL')"
+                + "  AND o.order_date BETWEEN p.s AND p.e"
+                + " UNION ALL SELECT 3, lower(r.state) || ' production run ' || r.number, r.run_date"
+                + "  FROM production_run r, p WHERE r.state IN ('PLANNED', 'STARTED')"
+                + "  AND r.run_date BETWEEN p.s AND p.e"
+                + " UNION ALL SELECT 4, 'open weighbridge ticket ' || w.number, w.ticket_date"
+                + "  FROM weighbridge_ticket w, p WHERE w.state = 'OPEN'"
+                + "  AND w.ticket_date BETWEEN p.s AND p.e"
+                + " ORDER BY 1, 3, 2")) {
+      ps.setObject(1, periodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          docs.add(rs.getString(2));
+        }
+      }
+    }
+    if (docs.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.start_date, y.name FROM fiscal_period p"
+                + " JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
+      ps.setObject(1, periodId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          LocalDate start = rs.getDate(1).toLocalDate();
+          name =
+              start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                  + " "
+                  + start.getYear()
+                  + " ("
+                  + rs.getString(2)
+                  + ")";
+        }
+      }
+    }
+    String named = String.join(", ", docs.subList(0, Math.min(NAMED_DOCUMENTS, docs.size())));
+    if (docs.size() > NAMED_DOCUMENTS) {
+      named += " and " + (docs.size() - NAMED_DOCUMENTS) + " more";
+    }
+    throw new BusinessRuleException(
+        "accounting.period.unposted",
+        "The period "
+            + name
+            + " cannot be closed while documents dated in it are unposted: "
+            + named
+            + ". Post, finish or cancel them first, then close the period.",
+        name,
+        named);
+  }
+
+  /** Opens a closed period again so corrections can be posted into it. */
+  public PeriodView reopen(Actor actor, String periodId) {
+    UUID id = Ids.parseOrNull(periodId);
+    if (id == null) {
+      throw InvalidInputException.of("id", "is not a valid id");
+    }
+    return tx.sqlInCompany(
+        actor,
+        (t, c) -> {
+          int changed;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE fiscal_period SET closed = false, closed_by = '', closed_at = NULL,"
+                      + " reopened_by = ?, reopened_at = now() WHERE id = ? AND closed")) {
+            ps.setString(1, actor.username());
+            ps.setObject(2, id);
+            changed = ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
+                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("Period", periodId);
+              }
+              PeriodView p = period(rs);
+              if (changed == 1) {
+                t.audit(
+                    "accounting.period.reopen",
+                    "fiscal_period",
+                    id,
+                    p.fiscalYear() + " period " + p.number());
+              }
+              return p;
+            }
+          }
+        });
+  }
+
+  /** One posted entry with its lines. */
+  public EntryView entry(Actor actor, String entryId) {
+    UUID id = Ids.parseOrNull(entryId);
+    if (id == null) {
+      throw InvalidInputException.of("id", "is not a valid id");
+    }
+    return tx.inCompany(actor, t -> entry(t, id));
   }
 }

@@ -147,6 +147,20 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
     out.onCompleted();
   }
 
+  @Override
+  public void reopenPeriod(
+      io.millstone.api.accounting.v1.ReopenPeriodRequest req, StreamObserver<Period> out) {
+    out.onNext(period(books.reopen(GatewayContext.actor(), req.getId())));
+    out.onCompleted();
+  }
+
+  @Override
+  public void getJournalEntry(
+      io.millstone.api.accounting.v1.GetJournalEntryRequest req, StreamObserver<JournalEntry> out) {
+    out.onNext(entry(books.entry(GatewayContext.actor(), req.getId())));
+    out.onCompleted();
+  }
+
   private static Period period(Books.PeriodView p) {
     return Period.newBuilder()
         .setId(p.id().toString())
@@ -208,7 +222,8 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
               .setMemo(l.memo())
               .setDebit(ProtoValues.decimal(l.debit()))
               .setCredit(ProtoValues.decimal(l.credit()))
-              .setBalance(ProtoValues.decimal(l.balance())));
+              .setBalance(ProtoValues.decimal(l.balance()))
+              .setEntryId(l.entryId().toString()));
     }
     out.onNext(b.build());
     out.onCompleted();
@@ -235,7 +250,18 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
               .setMonth(ProtoValues.date(m.month()))
               .setOutputVat(ProtoValues.decimal(m.output()))
               .setInputVat(ProtoValues.decimal(m.input()))
-              .setNetPayable(ProtoValues.decimal(m.netPayable())));
+              .setNetPayable(ProtoValues.decimal(m.netPayable()))
+              .addAllRates(
+                  m.rates().stream()
+                      .map(
+                          r ->
+                              io.millstone.api.accounting.v1.VatRate.newBuilder()
+                                  .setRate(ProtoValues.decimal(r.rate()))
+                                  .setOutputVat(ProtoValues.decimal(r.output()))
+                                  .setInputVat(ProtoValues.decimal(r.input()))
+                                  .setNetPayable(ProtoValues.decimal(r.netPayable()))
+                                  .build())
+                      .toList()));
     }
     out.onNext(b.build());
     out.onCompleted();

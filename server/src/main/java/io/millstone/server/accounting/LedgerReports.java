@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /** Reports read straight from the posted journal: the general ledger and the VAT summary. */
 public final class LedgerReports {
@@ -27,7 +29,8 @@ public final class LedgerReports {
       String memo,
       BigDecimal debit,
       BigDecimal credit,
-      BigDecimal balance) {}
+      BigDecimal balance,
+      UUID entryId) {}
 
   public record GeneralLedger(
       String accountCode,
@@ -38,7 +41,19 @@ public final class LedgerReports {
       boolean truncated,
       String currency) {}
 
-  public record VatMonth(LocalDate month, BigDecimal output, BigDecimal input) {
+  /** One VAT rate's output and input in a month, from the document lines. */
+  public record VatRate(BigDecimal rate, BigDecimal output, BigDecimal input) {
+    public BigDecimal netPayable() {
+      return output.subtract(input);
+    }
+  }
+
+  public record VatMonth(
+      LocalDate month, BigDecimal output, BigDecimal input, List<VatRate> rates) {
+    public VatMonth(LocalDate month, BigDecimal output, BigDecimal input) {
+      this(month, output, input, List.of());
+    }
+
     public BigDecimal netPayable() {
       return output.subtract(input);
     }
@@ -96,7 +111,7 @@ public final class LedgerReports {
           boolean truncated = false;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT e.entry_date, e.number, e.source, e.memo, l.debit, l.credit FROM journal_line l"
+                  "SELECT e.entry_date, e.number, e.source, e.memo, l.debit, l.credit, e.id FROM journal_line l"
                       + " JOIN journal_entry e ON e.id = l.entry_id JOIN account a ON a.id = l.account_id"
                       + " WHERE a.code = ? AND e.entry_date BETWEEN ? AND ?"
                       + " ORDER BY e.entry_date, e.number, l.line_no LIMIT ?")) {
@@ -121,7 +136,8 @@ public final class LedgerReports {
                         rs.getString(4),
                         d,
                         cr,
-                        running));
+                        running,
+                        rs.getObject(7, UUID.class)));
               }
             }
           }
@@ -158,7 +174,51 @@ public final class LedgerReports {
     }
     v.throwIfInvalid();
     return tx.reportInCompany(
-        actor, (t, c) -> new VatSummary(vatMonths(c, from, to), CompanyAdmin.currencyOf(t)));
+        actor,
+        (t, c) -> {
+          Map<LocalDate, List<VatRate>> rates = vatRates(c, from, to);
+          List<VatMonth> months = new ArrayList<>();
+          for (VatMonth m : vatMonths(c, from, to)) {
+            months.add(
+                new VatMonth(
+                    m.month(), m.output(), m.input(), rates.getOrDefault(m.month(), List.of())));
+          }
+          return new VatSummary(months, CompanyAdmin.currencyOf(t));
+        });
+  }
+
+  /**
+   * Output VAT (invoice lines less credit note lines) and input VAT (supplier bill lines) of each
+   * month by rate. Rates are percents.
+   */
+  private static Map<LocalDate, List<VatRate>> vatRates(Connection c, LocalDate from, LocalDate to)
+      throws SQLException {
+    Map<LocalDate, List<VatRate>> out = new java.util.TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT m, r, sum(o), sum(i) FROM ("
+                + " SELECT date_trunc('month', v.invoice_date)::date AS m, l.vat_rate AS r,"
+                + "  CASE v.kind WHEN 'CREDIT_NOTE' THEN -l.vat ELSE l.vat END AS o, 0 AS i"
+                + "  FROM sales_invoice_line l JOIN sales_invoice v ON v.id = l.invoice_id"
+                + "  WHERE v.invoice_date BETWEEN ? AND ?"
+                + " UNION ALL SELECT date_trunc('month', b.bill_date)::date, l.vat_rate, 0, l.vat"
+                + "  FROM supplier_bill_line l JOIN supplier_bill b ON b.id = l.bill_id"
+                + "  WHERE b.bill_date BETWEEN ? AND ?) x"
+                + " GROUP BY m, r ORDER BY m, r DESC")) {
+      ps.setDate(1, Date.valueOf(from));
+      ps.setDate(2, Date.valueOf(to));
+      ps.setDate(3, Date.valueOf(from));
+      ps.setDate(4, Date.valueOf(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          BigDecimal rate = rs.getBigDecimal(2);
+          out.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new ArrayList<>())
+              .add(
+                  new VatRate(rate.stripTrailingZeros(), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -82,6 +82,34 @@ class CompanyIsolationTest {
                       .setAccountCode("4900")
                       .setCredit(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
               .build());
+      // A bank statement line: a row in bank_statement_line.
+      io.millstone.api.accounting.v1.BankServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .addStatementLines(
+              io.millstone.api.accounting.v1.AddStatementLinesRequest.newBuilder()
+                  .setAccountCode("1000")
+                  .setFrom(
+                      io.millstone.api.common.v1.Date.newBuilder()
+                          .setYear(2026)
+                          .setMonth(11)
+                          .setDay(1))
+                  .setTo(
+                      io.millstone.api.common.v1.Date.newBuilder()
+                          .setYear(2026)
+                          .setMonth(11)
+                          .setDay(30))
+                  .addLines(
+                      io.millstone.api.accounting.v1.StatementLineInput.newBuilder()
+                          .setDate(
+                              io.millstone.api.common.v1.Date.newBuilder()
+                                  .setYear(2026)
+                                  .setMonth(11)
+                                  .setDay(1))
+                          .setReference("ISO")
+                          .setAmount(io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
+                  .build());
       io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
           .withInterceptors(
               io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
