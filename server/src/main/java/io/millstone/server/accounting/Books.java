@@ -242,7 +242,7 @@ public final class Books {
             throw new BusinessRuleException(
                 "period_closed",
                 "An entry dated "
-                    + longDate(date)
+                    + FiscalCalendar.longDate(date)
                     + " cannot be posted: the period "
                     + period.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                     + " "
@@ -271,7 +271,7 @@ public final class Books {
             int k = 0;
             ps.setObject(++k, id);
             ps.setObject(++k, actor.companyId());
-            ps.setString(++k, yearLabel(t, date));
+            ps.setString(++k, FiscalCalendar.yearLabel(t, date));
             ps.setDate(++k, Date.valueOf(date));
             ps.setObject(++k, period.id());
             ps.setString(++k, memo == null ? "" : memo.trim());
@@ -420,40 +420,16 @@ public final class Books {
         throw new BusinessRuleException(
             "accounting.entry.no_fiscal_year",
             "There is no fiscal year for "
-                + longDate(date)
+                + FiscalCalendar.longDate(date)
                 + ": create fiscal year "
-                + fiscalYearName(t, date)
+                + FiscalCalendar.fiscalYearName(t, date)
                 + " first (whoever may close periods can open it), then post the entry again.",
             date,
-            fiscalYearName(t, date));
+            FiscalCalendar.fiscalYearName(t, date));
       }
       seen.put(date, p);
     }
     return p;
-  }
-
-  private static String longDate(LocalDate date) {
-    return date.getDayOfMonth()
-        + " "
-        + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-        + " "
-        + date.getYear();
-  }
-
-  /** The first day of the fiscal year holding {@code date}, under the company's settings. */
-  private static LocalDate fiscalYearStart(Tx t, LocalDate date) {
-    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
-    int year = date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1;
-    return LocalDate.of(year, startMonth, 1);
-  }
-
-  /** "FY 2026-27", or "FY 2026" for a year that starts in January. */
-  private static String fiscalYearName(Tx t, LocalDate date) {
-    LocalDate start = fiscalYearStart(t, date);
-    int year = start.getYear();
-    return start.getMonthValue() == 1
-        ? "FY " + year
-        : "FY " + year + "-" + String.format("%02d", (year + 1) % 100);
   }
 
   private static PeriodView findOrCreatePeriod(Connection c, Tx t, LocalDate date)
@@ -463,8 +439,8 @@ public final class Books {
       return p;
     }
     UUID company = t.actor().orElseThrow().companyId();
-    LocalDate start = fiscalYearStart(t, date);
-    String name = fiscalYearName(t, date);
+    LocalDate start = FiscalCalendar.fiscalYearStart(t, date);
+    String name = FiscalCalendar.fiscalYearName(t, date);
     UUID fy = Ids.newId();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -540,7 +516,7 @@ public final class Books {
    * one never waits on another transaction. A rollback leaves a gap.
    */
   public String sequenceNumber(Tx t, String type, LocalDate date) {
-    String label = yearLabel(t, date);
+    String label = FiscalCalendar.yearLabel(t, date);
     return Jdbc.work(
         t,
         c -> {
@@ -554,12 +530,6 @@ public final class Books {
             }
           }
         });
-  }
-
-  /** The year in a sequence number: the calendar year the date's fiscal year starts in. */
-  private static String yearLabel(Tx t, LocalDate date) {
-    int startMonth = CompanyAdmin.settingsOf(t).fiscalYearStartMonth();
-    return String.valueOf(date.getMonthValue() >= startMonth ? date.getYear() : date.getYear() - 1);
   }
 
   /** The number of a posted journal entry, or an empty string for none. */
@@ -734,114 +704,20 @@ public final class Books {
   }
 
   public PeriodView close(Actor actor, String periodId) {
-    UUID id = Ids.parseOrNull(periodId);
-    if (id == null) {
-      throw InvalidInputException.of("id", "is not a valid id");
-    }
-    return tx.sqlInCompany(
-        actor,
-        (t, c) -> {
-          refuseWhileUnposted(c, id);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now() WHERE id = ? AND NOT closed")) {
-            ps.setString(1, actor.username());
-            ps.setObject(2, id);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT p.id, y.name, p.number, p.start_date, p.end_date, p.closed, p.closed_by"
-                      + " FROM fiscal_period p JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw new NotFoundException("Period", periodId);
-              }
-              PeriodView p = period(rs);
-              t.audit(
-                  "accounting.period.close",
-                  "fiscal_period",
-                  id,
-                  p.fiscalYear() + " period " + p.number());
-              return p;
-            }
-          }
-        });
-  }
-
-  /** How many unposted documents a refusal to close names before "and N more". */
-  static final int NAMED_DOCUMENTS = 10;
-
-  /**
-   * Refuses to close a period while documents dated in it are still unposted: quotations (draft
-   * sales orders), purchase orders not yet approved, production runs not finished and weighbridge
-   * tickets not weighed out. Each would post into the period later, which closing forbids.
-   */
-  private static void refuseWhileUnposted(Connection c, UUID periodId) throws SQLException {
-    List<String> docs = new ArrayList<>();
-    String name = "";
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "WITH p AS (SELECT start_date s, end_date e FROM fiscal_period WHERE id = ?)"
-                + " SELECT 1, 'quotation ' || o.number, o.order_date FROM sales_order o, p"
-                + "  WHERE o.state = 'QUOTATION' AND o.order_date BETWEEN p.s AND p.e"
-                + " UNION ALL SELECT 2, CASE o.state WHEN 'DRAFT' THEN 'draft purchase order '"
-                + "  ELSE 'purchase order awaiting approval ' END || o.number, o.order_date"
-                + "  FROM purchase_order o, p WHERE o.state IN ('DRAFT', 'AWAITING_APPROVAL')"
-                + "  AND o.order_date BETWEEN p.s AND p.e"
-                + " UNION ALL SELECT 3, lower(r.state) || ' production run ' || r.number, r.run_date"
-                + "  FROM production_run r, p WHERE r.state IN ('PLANNED', 'STARTED')"
-                + "  AND r.run_date BETWEEN p.s AND p.e"
-                + " UNION ALL SELECT 4, 'open weighbridge ticket ' || w.number, w.ticket_date"
-                + "  FROM weighbridge_ticket w, p WHERE w.state = 'OPEN'"
-                + "  AND w.ticket_date BETWEEN p.s AND p.e"
-                + " ORDER BY 1, 3, 2")) {
-      ps.setObject(1, periodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          docs.add(rs.getString(2));
-        }
-      }
-    }
-    if (docs.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT p.start_date, y.name FROM fiscal_period p"
-                + " JOIN fiscal_year y ON y.id = p.fiscal_year_id WHERE p.id = ?")) {
-      ps.setObject(1, periodId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          LocalDate start = rs.getDate(1).toLocalDate();
-          name =
-              start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                  + " "
-                  + start.getYear()
-                  + " ("
-                  + rs.getString(2)
-                  + ")";
-        }
-      }
-    }
-    String named = String.join(", ", docs.subList(0, Math.min(NAMED_DOCUMENTS, docs.size())));
-    if (docs.size() > NAMED_DOCUMENTS) {
-      named += " and " + (docs.size() - NAMED_DOCUMENTS) + " more";
-    }
-    throw new BusinessRuleException(
-        "accounting.period.unposted",
-        "The period "
-            + name
-            + " cannot be closed while documents dated in it are unposted: "
-            + named
-            + ". Post, finish or cancel them first, then close the period.",
-        name,
-        named);
+    return setClosed(actor, periodId, true);
   }
 
   /** Opens a closed period again so corrections can be posted into it. */
   public PeriodView reopen(Actor actor, String periodId) {
+    return setClosed(actor, periodId, false);
+  }
+
+  /**
+   * Closes (refused while documents dated in it are unposted) or reopens a period, recording who
+   * and when; audited when it changed. Closing a closed period or reopening an open one changes
+   * nothing.
+   */
+  private PeriodView setClosed(Actor actor, String periodId, boolean close) {
     UUID id = Ids.parseOrNull(periodId);
     if (id == null) {
       throw InvalidInputException.of("id", "is not a valid id");
@@ -849,11 +725,17 @@ public final class Books {
     return tx.sqlInCompany(
         actor,
         (t, c) -> {
+          if (close) {
+            UnpostedDocuments.refuseToClose(c, id);
+          }
           int changed;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE fiscal_period SET closed = false, closed_by = '', closed_at = NULL,"
-                      + " reopened_by = ?, reopened_at = now() WHERE id = ? AND closed")) {
+                  close
+                      ? "UPDATE fiscal_period SET closed = true, closed_by = ?, closed_at = now()"
+                          + " WHERE id = ? AND NOT closed"
+                      : "UPDATE fiscal_period SET closed = false, closed_by = '', closed_at = NULL,"
+                          + " reopened_by = ?, reopened_at = now() WHERE id = ? AND closed")) {
             ps.setString(1, actor.username());
             ps.setObject(2, id);
             changed = ps.executeUpdate();
@@ -868,9 +750,9 @@ public final class Books {
                 throw new NotFoundException("Period", periodId);
               }
               PeriodView p = period(rs);
-              if (changed == 1) {
+              if (changed == 1 || close) {
                 t.audit(
-                    "accounting.period.reopen",
+                    close ? "accounting.period.close" : "accounting.period.reopen",
                     "fiscal_period",
                     id,
                     p.fiscalYear() + " period " + p.number());
