@@ -223,14 +223,11 @@ public final class CompanyAdmin {
   /** Checks the BIN and address an update names; null fields are left as they are. */
   static void validate(CompanyDetails d) {
     Validator v = new Validator();
+    // As a customer's or supplier's BIN is checked (masterdata.PartyAdmin).
     v.check(
-        d.bin() == null || d.bin().length() <= CompanyDetails.MAX_BIN,
+        d.bin() == null || d.bin().isEmpty() || d.bin().matches("[0-9]{13}"),
         "bin",
-        "must be at most " + CompanyDetails.MAX_BIN + " characters");
-    v.check(
-        d.bin() == null || d.bin().isEmpty() || d.bin().matches("[0-9A-Za-z-]+"),
-        "bin",
-        "may hold only digits, letters and '-', such as 000123456-0101");
+        "must be the 13-digit BIN (9- and 11-digit BINs are no longer valid since 30 November 2019)");
     v.check(
         d.address() == null || d.address().length() <= CompanyDetails.MAX_ADDRESS,
         "address",

@@ -45,7 +45,8 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
             req.getDateFormat().isBlank() ? null : req.getDateFormat().trim());
     CompanyDetails details =
         new CompanyDetails(
-            req.hasBin() ? req.getBin().trim() : null,
+            // Spaces and dashes people type between the digit groups are not kept.
+            req.hasBin() ? req.getBin().replace(" ", "").replace("-", "") : null,
             req.hasAddress() ? req.getAddress().strip() : null);
     out.onNext(
         IdentityProtos.company(

@@ -308,7 +308,7 @@ class AdministrationTest {
                 .setDateFormat("yyyy-MM-dd")
                 .build());
 
-    assertThat(after.getBin()).isEqualTo("000123456-0101");
+    assertThat(after.getBin()).isEqualTo("0001234560101");
     assertThat(after.getAddress()).isEqualTo("Mill Road 1\nDarsana, Chuadanga");
     // The clerk's next call sees the change: nothing caches it.
     assertThat(clerkView.getDisplaySettings(GetDisplaySettingsRequest.getDefaultInstance()))
@@ -316,7 +316,7 @@ class AdministrationTest {
         .containsExactly("Asia/Kolkata", "yyyy-MM-dd");
     // Leaving the BIN and address out keeps them.
     Company kept = c.updateCompany(request(after).setName("Settings Mill Ltd").build());
-    assertThat(kept.getBin()).isEqualTo("000123456-0101");
+    assertThat(kept.getBin()).isEqualTo("0001234560101");
     assertThat(kept.getAddress()).startsWith("Mill Road 1");
     // The neighbour's company is untouched.
     Company theirs =
