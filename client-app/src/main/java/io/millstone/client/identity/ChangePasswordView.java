@@ -37,7 +37,12 @@ public final class ChangePasswordView extends VBox {
     change.setOnAction(e -> vm.change());
     Label message = Forms.error("changePasswordMessage");
     message.textProperty().bind(vm.messageProperty());
-    getChildren().addAll(g, Forms.muted(m.get("password.rules")), new HBox(10, change, message));
+    getChildren()
+        .addAll(
+            g,
+            Forms.muted(m.get("password.rules")),
+            new HBox(
+                10, change, message, Forms.notice("changePasswordNotice", vm.noticeProperty())));
   }
 
   public void focusFirst() {

@@ -20,6 +20,7 @@ public final class ChangePasswordViewModel extends AbstractViewModel {
 
   private final Changer changer;
   private final Messages messages;
+  private final StringProperty notice = new SimpleStringProperty("");
   private final StringProperty current = new SimpleStringProperty("");
   private final StringProperty next = new SimpleStringProperty("");
   private final StringProperty repeat = new SimpleStringProperty("");
@@ -45,6 +46,11 @@ public final class ChangePasswordViewModel extends AbstractViewModel {
   }
 
   /** The error beside {@code current_password}, {@code new_password} or {@code repeat}. */
+  /** What the last action achieved (errors go to the message). */
+  public StringProperty noticeProperty() {
+    return notice;
+  }
+
   public StringProperty error(String field) {
     return fields.error(field);
   }
@@ -59,6 +65,7 @@ public final class ChangePasswordViewModel extends AbstractViewModel {
       return;
     }
     fields.clear();
+    notice.set("");
     if (!next.get().equals(repeat.get())) {
       fields.error("repeat").set(messages.get("password.mismatch"));
       setMessage(messages.get("form.fixFields"));
@@ -68,6 +75,7 @@ public final class ChangePasswordViewModel extends AbstractViewModel {
     String n = next.get();
     setBusy(true);
     setMessage("");
+    notice.set("");
     executor.submit(
         () -> changer.change(c, n),
         revoked -> {
@@ -75,7 +83,7 @@ public final class ChangePasswordViewModel extends AbstractViewModel {
           current.set("");
           next.set("");
           repeat.set("");
-          setMessage(messages.get("password.changed", revoked));
+          notice.set(messages.get("password.changed", revoked));
           onChanged.accept(revoked);
         },
         e -> {

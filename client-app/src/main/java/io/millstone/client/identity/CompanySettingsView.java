@@ -125,7 +125,7 @@ public final class CompanySettingsView extends BorderPane {
             Forms.section(m.get("screen.companySettings")),
             Forms.muted(m.get("company.hint")),
             g,
-            new HBox(10, save, message));
+            new HBox(10, save, message, Forms.notice("companyNotice", vm.noticeProperty())));
     body.setPadding(new Insets(16));
     body.setMaxWidth(900);
     ScrollPane scroll = new ScrollPane(body);

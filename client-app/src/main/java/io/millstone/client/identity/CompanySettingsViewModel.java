@@ -31,6 +31,7 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
 
   private final AdminGateway gateway;
   private final Messages messages;
+  private final StringProperty notice = new SimpleStringProperty("");
   private final boolean withPurchasing;
   private final StringProperty name = new SimpleStringProperty("");
   private final StringProperty bin = new SimpleStringProperty("");
@@ -72,6 +73,11 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
 
   public boolean withPurchasing() {
     return withPurchasing;
+  }
+
+  /** What the last action achieved (errors go to the message). */
+  public StringProperty noticeProperty() {
+    return notice;
   }
 
   public StringProperty error(String field) {
@@ -122,6 +128,7 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
       return;
     }
     fields.clear();
+    notice.set("");
     BigDecimal limit = null;
     if (withPurchasing) {
       limit = Amounts.parse(threshold.get());
@@ -153,9 +160,13 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
                 .setApprovalThreshold(Decimal.newBuilder().setValue(limit.toPlainString()))
                 .build()
             : null;
-    boolean purchasingChanged = withPurchasing && !newPurchasing.equals(purchasing);
+    // Compared as numbers: the server writes 500000.0000 where the form shows 5,00,000.00.
+    boolean purchasingChanged =
+        withPurchasing
+            && limit.compareTo(Amounts.of(purchasing.getApprovalThreshold().getValue())) != 0;
     setBusy(true);
     setMessage("");
+    notice.set("");
     executor.submit(
         () -> {
           Company c = gateway.updateCompany(req);
@@ -166,7 +177,7 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
         s -> {
           setBusy(false);
           load(s);
-          setMessage(messages.get("company.saved"));
+          notice.set(messages.get("company.saved"));
           onSaved.run();
         },
         e -> {

@@ -18,8 +18,8 @@ final class Forms {
     return g;
   }
 
-  /** Adds a row; {@code text} may carry a mnemonic ("_Username"). */
-  static void row(GridPane g, int row, String text, Node field, ObservableStringValue error) {
+  /** Adds a row and returns its label; {@code text} may carry a mnemonic ("_Username"). */
+  static Label row(GridPane g, int row, String text, Node field, ObservableStringValue error) {
     Label l = new Label(text);
     l.setMnemonicParsing(true);
     l.setLabelFor(field);
@@ -32,6 +32,17 @@ final class Forms {
       e.textProperty().bind(error);
       g.add(e, 2, row);
     }
+    return l;
+  }
+
+  /** A line saying what the last action achieved, in the theme's success colour. */
+  static Label notice(String id, ObservableStringValue text) {
+    Label l = new Label();
+    l.setId(id);
+    l.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    l.setWrapText(true);
+    l.textProperty().bind(text);
+    return l;
   }
 
   static Label error(String id) {

@@ -84,8 +84,15 @@ public final class UsersView extends BorderPane {
     GridPane g = Forms.grid();
     Forms.row(g, 0, m.get("users.usernameField"), username, vm.error("username"));
     Forms.row(g, 1, m.get("users.displayNameField"), name, vm.error("display_name"));
-    Forms.row(g, 2, m.get("users.passwordField"), password, vm.error("password"));
+    Label passwordLabel =
+        Forms.row(g, 2, m.get("users.passwordField"), password, vm.error("password"));
     g.add(oneTime, 1, 3);
+    oneTime.setWrapText(true);
+    // A chosen user's password is only ever reset, never typed here.
+    for (javafx.scene.Node n : new javafx.scene.Node[] {passwordLabel, password, oneTime}) {
+      n.visibleProperty().bind(vm.editingProperty().not());
+      n.managedProperty().bind(n.visibleProperty());
+    }
     Forms.row(g, 4, m.get("users.roles"), roleBoxes, vm.error("roles"));
 
     Button create = new Button(m.get("users.create"), new FontIcon(Material2AL.ADD));
@@ -141,13 +148,21 @@ public final class UsersView extends BorderPane {
     shown.managedProperty().bind(shown.visibleProperty());
     Label message = Forms.error("userFormMessage");
     message.textProperty().bind(vm.messageProperty());
-    VBox form = new VBox(12, title, g, actions, shown, message);
+    VBox form =
+        new VBox(
+            12,
+            title,
+            g,
+            actions,
+            shown,
+            message,
+            Forms.notice("userFormNotice", vm.noticeProperty()));
     form.setId("userForm");
     form.setPadding(new Insets(12));
-    form.setPrefWidth(470);
+    form.setPrefWidth(400);
     ScrollPane side = new ScrollPane(form);
     side.setFitToWidth(true);
-    side.setPrefWidth(490);
+    side.setPrefWidth(420);
     setRight(side);
     vm.loadRoles(this::showRoles);
   }

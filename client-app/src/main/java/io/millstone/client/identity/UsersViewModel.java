@@ -28,6 +28,7 @@ import javafx.beans.property.StringProperty;
 public final class UsersViewModel extends AbstractViewModel {
   private final AdminGateway gateway;
   private final Messages messages;
+  private final StringProperty notice = new SimpleStringProperty("");
   private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
   private final StringProperty username = new SimpleStringProperty("");
   private final StringProperty displayName = new SimpleStringProperty("");
@@ -99,6 +100,11 @@ public final class UsersViewModel extends AbstractViewModel {
     return oneTimePassword;
   }
 
+  /** What the last action achieved (errors go to the message). */
+  public StringProperty noticeProperty() {
+    return notice;
+  }
+
   public StringProperty error(String field) {
     return fields.error(field);
   }
@@ -113,6 +119,7 @@ public final class UsersViewModel extends AbstractViewModel {
     selected.set(u);
     fields.clear();
     setMessage("");
+    notice.set("");
     oneTimePassword.set("");
     password.set("");
     oneTime.set(true);
@@ -142,7 +149,7 @@ public final class UsersViewModel extends AbstractViewModel {
         () -> gateway.createUser(u, d, p, r, once),
         user -> {
           select(user);
-          setMessage(messages.get("users.created", user.getUsername()));
+          notice.set(messages.get("users.created", user.getUsername()));
         });
   }
 
@@ -156,7 +163,7 @@ public final class UsersViewModel extends AbstractViewModel {
         () -> gateway.updateRoles(u.getId(), r, u.getVersion()),
         user -> {
           select(user);
-          setMessage(messages.get("users.rolesSaved", user.getUsername()));
+          notice.set(messages.get("users.rolesSaved", user.getUsername()));
         });
   }
 
@@ -169,7 +176,7 @@ public final class UsersViewModel extends AbstractViewModel {
         () -> gateway.deactivate(u.getId(), u.getVersion()),
         user -> {
           select(null);
-          setMessage(messages.get("users.deactivated", user.getUsername()));
+          notice.set(messages.get("users.deactivated", user.getUsername()));
         });
   }
 
@@ -183,7 +190,7 @@ public final class UsersViewModel extends AbstractViewModel {
         r -> {
           select(r.getUser());
           oneTimePassword.set(r.getOneTimePassword());
-          setMessage(messages.get("users.resetDone", r.getUser().getUsername()));
+          notice.set(messages.get("users.resetDone", r.getUser().getUsername()));
         });
   }
 
@@ -193,6 +200,7 @@ public final class UsersViewModel extends AbstractViewModel {
     }
     fields.clear();
     setMessage("");
+    notice.set("");
     setBusy(true);
     executor.submit(
         call,

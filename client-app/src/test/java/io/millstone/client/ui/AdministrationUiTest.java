@@ -58,14 +58,14 @@ class AdministrationUiTest extends UiTest {
 
     fill("#newPassword", "first password 1");
     clickOn("#createUser");
-    waitUntil(() -> text("#userFormMessage").equals("User " + clerk + " created."));
+    waitUntil(() -> text("#userFormNotice").equals("User " + clerk + " created."));
     assertThat(lookup("#role-sales").queryAs(CheckBox.class).isSelected()).isTrue();
 
     clickOn("#resetPassword");
     confirm();
     waitUntil(() -> !text("#oneTimePassword").isEmpty());
     String oneTime = text("#oneTimePassword");
-    waitUntil(() -> text("#userFormMessage").startsWith(clerk + " has a new one-time password"));
+    waitUntil(() -> text("#userFormNotice").startsWith(clerk + " has a new one-time password"));
     fill("#quickFilter", clerk);
     waitUntil(() -> table().getItems().size() == 1 && table().getItems().get(0) != null);
     screenshot("users.png");
@@ -124,7 +124,7 @@ class AdministrationUiTest extends UiTest {
     fill("#companyApprovalThreshold", "750000");
     interact(() -> lookup("#companyDateFormat").queryAs(ComboBox.class).setValue("yyyy-MM-dd"));
     clickOn("#companySave");
-    waitUntil(() -> text("#companyMessage").equals("Company settings saved."));
+    waitUntil(() -> text("#companyNotice").equals("Company settings saved."));
     assertThat(text("#companyBinError")).isEmpty();
     assertThat(Dates.date(LocalDate.of(2026, 12, 7))).isEqualTo("2026-12-07");
     screenshot("settings.png");
