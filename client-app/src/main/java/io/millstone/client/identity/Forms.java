@@ -42,6 +42,8 @@ final class Forms {
     l.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
     l.setWrapText(true);
     l.textProperty().bind(text);
+    l.visibleProperty().bind(l.textProperty().isNotEmpty());
+    l.managedProperty().bind(l.visibleProperty());
     return l;
   }
 
@@ -51,6 +53,9 @@ final class Forms {
     l.getStyleClass().addAll(Styles.ERROR_TEXT, atlantafx.base.theme.Styles.DANGER);
     l.setWrapText(true);
     l.setMaxWidth(320);
+    // Takes no room until there is something to say.
+    l.visibleProperty().bind(l.textProperty().isNotEmpty());
+    l.managedProperty().bind(l.visibleProperty());
     return l;
   }
 
