@@ -16,6 +16,9 @@ public interface AdminGateway {
       String username, String displayName, String password, List<String> roles, boolean oneTime)
       throws RemoteException;
 
+  /** The user as stored now (UserService.GetUser), with the version to send back. */
+  User user(String id) throws RemoteException;
+
   User updateRoles(String id, List<String> roles, long version) throws RemoteException;
 
   User deactivate(String id, long version) throws RemoteException;

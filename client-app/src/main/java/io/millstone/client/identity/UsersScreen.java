@@ -54,7 +54,7 @@ public final class UsersScreen {
                   list, ctx.messages(), ctx.dialogs(), ctx.widths(), false, ctx.owner());
           UsersViewModel form = new UsersViewModel(admin, ctx.executor(), ctx.messages());
           form.setOnChanged(list::refresh);
-          list.setOpener(form::select);
+          list.setOpener(form::open);
           list.setCreator(form::newUser);
           list.refresh();
           return new UsersView(table, form, ctx.messages(), ctx.can(MANAGE), ctx.owner());

@@ -49,7 +49,7 @@ public final class UsersView extends BorderPane {
         .addListener(
             (o, a, u) -> {
               if (u != null) {
-                vm.select(u);
+                vm.open(u);
               }
             });
     if (!canManage) {

@@ -128,6 +128,23 @@ public final class UsersViewModel extends AbstractViewModel {
     roles.forEach((code, p) -> p.set(u != null && u.getRolesList().contains(code)));
   }
 
+  /**
+   * Shows {@code u} at once, then as the server has it now (a list row may be older than someone
+   * else's change), unless another user was chosen meanwhile.
+   */
+  public void open(User u) {
+    select(u);
+    executor.submit(
+        () -> gateway.user(u.getId()),
+        fresh -> {
+          User shown = selected.get();
+          if (shown != null && shown.getId().equals(fresh.getId()) && !fresh.equals(shown)) {
+            select(fresh);
+          }
+        },
+        e -> setMessage(ErrorText.of(e, messages)));
+  }
+
   public void newUser() {
     select(null);
   }

@@ -7,6 +7,7 @@ import io.millstone.api.identity.v1.CompanyServiceGrpc;
 import io.millstone.api.identity.v1.CreateUserRequest;
 import io.millstone.api.identity.v1.DeactivateUserRequest;
 import io.millstone.api.identity.v1.GetCompanyRequest;
+import io.millstone.api.identity.v1.GetUserRequest;
 import io.millstone.api.identity.v1.ListRolesRequest;
 import io.millstone.api.identity.v1.ResetPasswordRequest;
 import io.millstone.api.identity.v1.ResetPasswordResponse;
@@ -63,6 +64,11 @@ public final class Administration implements AdminGateway {
             .setMustChangePassword(oneTime)
             .build();
     return Calls.call(() -> users().createUser(req));
+  }
+
+  @Override
+  public User user(String id) throws RemoteException {
+    return Calls.call(() -> users().getUser(GetUserRequest.newBuilder().setId(id).build()));
   }
 
   @Override

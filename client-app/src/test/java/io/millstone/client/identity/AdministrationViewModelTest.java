@@ -68,6 +68,14 @@ class AdministrationViewModelTest {
       return user(username, roles).toBuilder().setMustChangePassword(once).build();
     }
 
+    User stored;
+
+    @Override
+    public User user(String id) {
+      calls.add("get " + id);
+      return stored;
+    }
+
     @Override
     public User updateRoles(String id, List<String> roles, long version) throws RemoteException {
       check("roles " + id + " " + roles);
@@ -194,6 +202,20 @@ class AdministrationViewModelTest {
     assertThat(vm.oneTimePasswordProperty().get()).isEqualTo("abcd-efgh-jkmn");
     vm.select(Office.user("other", List.of()));
     assertThat(vm.oneTimePasswordProperty().get()).isEmpty();
+  }
+
+  @Test
+  void openingAUserShowsTheRolesTheServerHasNow() {
+    UsersViewModel vm = new UsersViewModel(office, new DirectExecutor(), messages);
+    vm.loadRoles(() -> {});
+    office.stored = Office.user("karim", List.of("admin")).toBuilder().setVersion(5).build();
+
+    vm.open(Office.user("karim", List.of("sales")));
+
+    assertThat(office.calls).containsExactly("get id-karim");
+    assertThat(vm.roles().get("admin").get()).isTrue();
+    assertThat(vm.roles().get("sales").get()).isFalse();
+    assertThat(vm.selectedProperty().get().getVersion()).isEqualTo(5);
   }
 
   @Test
