@@ -14,13 +14,16 @@ import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.TextSize;
 import io.millstone.client.core.Theme;
-import io.millstone.client.identity.UsersScreen;
+import io.millstone.client.identity.AdminScreens;
+import io.millstone.client.identity.ChangePasswordView;
+import io.millstone.client.identity.ChangePasswordViewModel;
 import io.millstone.client.inventory.StockScreens;
 import io.millstone.client.login.LoginView;
 import io.millstone.client.login.LoginViewModel;
 import io.millstone.client.masterdata.MasterDataScreens;
 import io.millstone.client.production.ProductionScreens;
 import io.millstone.client.purchasing.PurchasingScreens;
+import io.millstone.client.remote.Administration;
 import io.millstone.client.remote.Cane;
 import io.millstone.client.remote.CertificatePins;
 import io.millstone.client.remote.ChannelFactory;
@@ -253,8 +256,52 @@ public final class ClientWindow {
 
   private void signedIn(Session s) {
     this.session = s;
+    if (s.mustChangePassword()) {
+      showPasswordChange(s);
+      return;
+    }
     useNotation();
     showShell(List.of());
+  }
+
+  /**
+   * Signed in with a one-time password: the server allows nothing else until it is changed, so the
+   * change comes before the shell. Escape (or Cancel) signs out.
+   */
+  private void showPasswordChange(Session s) {
+    ChangePasswordViewModel vm =
+        new ChangePasswordViewModel(
+            (current, next) -> io.millstone.client.remote.PasswordChange.change(s, current, next),
+            executor,
+            messages);
+    vm.setOnChanged(
+        revoked -> {
+          useNotation();
+          showShell(List.of());
+        });
+    ChangePasswordView form = new ChangePasswordView(vm, messages);
+    javafx.scene.control.Label title =
+        new javafx.scene.control.Label(messages.get("password.mustChange.title"));
+    title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
+    javafx.scene.control.Label why =
+        new javafx.scene.control.Label(messages.get("password.mustChange.why", s.username()));
+    why.setWrapText(true);
+    Button cancel = new Button(messages.get("shell.signOut"));
+    cancel.setId("mustChangeSignOut");
+    cancel.setCancelButton(true);
+    cancel.setOnAction(
+        e -> {
+          endSession();
+          showLogin();
+        });
+    javafx.scene.layout.VBox card = new javafx.scene.layout.VBox(14, title, why, form, cancel);
+    card.getStyleClass().add(io.millstone.client.core.Styles.LOGIN_CARD);
+    card.setPadding(new Insets(32));
+    card.setMaxSize(640, javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(card);
+    page.setId("mustChangePasswordView");
+    setRoot(page);
+    javafx.application.Platform.runLater(form::focusFirst);
   }
 
   /**
@@ -325,7 +372,9 @@ public final class ClientWindow {
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
-    screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
+    screens.addAll(
+        AdminScreens.definitions(
+            ctx, new UserDirectory(session), new Administration(session), this::useNotation));
     ShellViewModel vm =
         new ShellViewModel(
             new ShellViewModel.Context(
@@ -411,6 +460,14 @@ public final class ClientWindow {
             java.time.Clock.systemUTC());
     shell.setHome(new io.millstone.client.home.HomeView(home, messages, shown::open));
     showNotifications(shell, home);
+    Button account =
+        new Button(
+            session.displayName().isBlank() ? session.username() : session.displayName(),
+            new FontIcon(org.kordamp.ikonli.material2.Material2AL.ACCOUNT_CIRCLE));
+    account.setId("myAccountButton");
+    account.setMnemonicParsing(false);
+    account.setOnAction(e -> shown.open(AdminScreens.MY_ACCOUNT, ""));
+    shell.addToHeader(account);
     session.connection().watch(vm::connectionChanged, 2000);
     setRoot(shell);
     stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));

@@ -200,7 +200,7 @@ public final class MillstoneServer {
         List.of(
             new AuthGrpcService(sessionService),
             new UserGrpcService(userAdmin),
-            new RoleGrpcService(roles),
+            new RoleGrpcService(roles, () -> methodRules().methodsByPermission()),
             new CompanyGrpcService(companyAdmin),
             new UnitGrpcService(unitAdmin),
             new ItemGrpcService(itemAdmin),

@@ -10,10 +10,14 @@ import io.millstone.client.core.list.PagedTableView;
 import java.util.List;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** The company's users: a read-only list filtered by username or display name. */
+/**
+ * The company's users filtered by username or display name; with identity.users.manage, the form
+ * beside the list creates users, changes roles, deactivates and resets passwords.
+ */
 public final class UsersScreen {
   public static final String ID = "users";
   public static final String PERMISSION = "identity.users.read";
+  public static final String MANAGE = "identity.users.manage";
 
   private UsersScreen() {}
 
@@ -23,10 +27,17 @@ public final class UsersScreen {
         new ColumnSpec<>("displayName", "users.displayName", User::getDisplayName, null, 240),
         new ColumnSpec<>(
             "roles", "users.roles", u -> String.join(", ", u.getRolesList()), null, 200),
-        new ColumnSpec<>("active", "users.active", u -> u.getActive() ? "✓" : "", null, 80));
+        new ColumnSpec<>("active", "users.active", u -> u.getActive() ? "✓" : "", null, 80),
+        new ColumnSpec<>(
+            "mustChange",
+            "users.mustChange",
+            u -> u.getMustChangePassword() ? "✓" : "",
+            null,
+            120));
   }
 
-  public static ScreenDefinition definition(ScreenContext ctx, PageSource<User> users) {
+  public static ScreenDefinition definition(
+      ScreenContext ctx, PageSource<User> users, AdminGateway admin) {
     return new ScreenDefinition(
         ID,
         "screen.users",
@@ -34,15 +45,20 @@ public final class UsersScreen {
         PERMISSION,
         Material2AL.GROUP,
         filter -> {
-          ListViewModel<User> vm =
+          ListViewModel<User> list =
               new ListViewModel<>(
                   ID, users, null, columns(), ctx.executor(), ctx.messages(), ctx.notifier());
-          vm.filterProperty().set(filter);
-          PagedTableView<User> view =
+          list.filterProperty().set(filter);
+          PagedTableView<User> table =
               new PagedTableView<>(
-                  vm, ctx.messages(), ctx.dialogs(), ctx.widths(), false, ctx.owner());
-          vm.refresh();
-          return view;
-        });
+                  list, ctx.messages(), ctx.dialogs(), ctx.widths(), false, ctx.owner());
+          UsersViewModel form = new UsersViewModel(admin, ctx.executor(), ctx.messages());
+          form.setOnChanged(list::refresh);
+          list.setOpener(form::open);
+          list.setCreator(form::newUser);
+          list.refresh();
+          return new UsersView(table, form, ctx.messages(), ctx.can(MANAGE), ctx.owner());
+        },
+        List.of("palette.newUser", "palette.resetPassword"));
   }
 }

@@ -28,6 +28,7 @@ public final class Session implements AutoCloseable {
   private final String serverVersion;
   private final ClientInterceptor bearer;
   private volatile String currencyCode = "BDT";
+  private volatile boolean mustChangePassword;
   private volatile io.millstone.client.core.Notation notation =
       io.millstone.client.core.Notation.DEFAULT;
 
@@ -71,6 +72,23 @@ public final class Session implements AutoCloseable {
 
   public boolean can(String permission) {
     return permissions.contains(permission);
+  }
+
+  /**
+   * Signed in with a one-time password: the server allows nothing but changing it, so the client
+   * asks for a new one before the shell.
+   */
+  public boolean mustChangePassword() {
+    return mustChangePassword;
+  }
+
+  void setMustChangePassword(boolean value) {
+    this.mustChangePassword = value;
+  }
+
+  /** The password was changed: the session may work. */
+  void passwordChanged() {
+    this.mustChangePassword = false;
   }
 
   /** The company's currency, used for money entered in forms. */

@@ -63,26 +63,37 @@ public final class SignIn implements SignInService {
                 + ClientVersion.get()
                 + ".");
       }
-      try {
-        DisplaySettings d =
-            session
-                .stub(CompanyServiceGrpc.newBlockingStub(connection.channel()))
-                .getDisplaySettings(GetDisplaySettingsRequest.getDefaultInstance());
-        session.setCurrencyCode(d.getCurrencyCode());
-        session.setNotation(
-            Notation.of(
-                d.getNumberGrouping() == NumberGrouping.NUMBER_GROUPING_WESTERN
-                    ? "WESTERN"
-                    : "INDIAN",
-                d.getDateFormat(),
-                d.getTimeZone()));
-      } catch (StatusRuntimeException e) {
-        // An older server: the Bangladesh defaults stand; forms still work.
+      session.setMustChangePassword(r.getMustChangePassword());
+      if (!session.mustChangePassword()) {
+        readDisplaySettings(session);
       }
       return session;
     } catch (RemoteException | RuntimeException e) {
       connection.close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads how the company writes amounts, dates and times into the session: at sign-in, and again
+   * when an administrator changed them.
+   */
+  static void readDisplaySettings(Session session) {
+    try {
+      DisplaySettings d =
+          session
+              .stub(CompanyServiceGrpc.newBlockingStub(session.connection().channel()))
+              .getDisplaySettings(GetDisplaySettingsRequest.getDefaultInstance());
+      session.setCurrencyCode(d.getCurrencyCode());
+      session.setNotation(
+          Notation.of(
+              d.getNumberGrouping() == NumberGrouping.NUMBER_GROUPING_WESTERN
+                  ? "WESTERN"
+                  : "INDIAN",
+              d.getDateFormat(),
+              d.getTimeZone()));
+    } catch (StatusRuntimeException e) {
+      // An older server: the Bangladesh defaults stand; forms still work.
     }
   }
 }

@@ -107,7 +107,12 @@ public final class ShellViewModel extends AbstractViewModel {
     this.messages = messages;
     this.context = context;
     this.screens =
-        all.stream().filter(s -> context.permissions().contains(s.permission())).toList();
+        all.stream()
+            .filter(
+                s ->
+                    "authenticated".equals(s.permission())
+                        || context.permissions().contains(s.permission()))
+            .toList();
     this.lookups = lookups.stream().filter(l -> canOpen(l.screenId())).toList();
     connection.addListener((o, a, b) -> connectionText.set(describe(b)));
     connectionText.set(describe(connection.get()));

@@ -9,6 +9,12 @@ import io.millstone.server.identity.Session;
 
 /** Lets a call through only if the session's roles grant the method's declared permission. */
 final class AuthorizationInterceptor implements ServerInterceptor {
+  /** What a session signed in with a one-time password may call before changing it. */
+  private static final java.util.Set<String> PASSWORD_CHANGE_ONLY =
+      java.util.Set.of(
+          "millstone.identity.v1.AuthService/ChangePassword",
+          "millstone.identity.v1.AuthService/Logout");
+
   private final MethodRules rules;
 
   AuthorizationInterceptor(MethodRules rules) {
@@ -25,6 +31,16 @@ final class AuthorizationInterceptor implements ServerInterceptor {
       }
       case MethodRules.Requires r -> {
         Session s = GatewayContext.SESSION.get();
+        String method = call.getMethodDescriptor().getFullMethodName();
+        if (s != null && s.mustChangePassword() && !PASSWORD_CHANGE_ONLY.contains(method)) {
+          return Interceptors.refuse(
+              call,
+              StatusMapper.simple(
+                  Status.Code.FAILED_PRECONDITION,
+                  "PASSWORD_CHANGE_REQUIRED",
+                  "You signed in with a one-time password; change your password first.",
+                  headers));
+        }
         if (s != null
             && (r.permission().equals(MethodRules.AUTHENTICATED)
                 ? s.kind() == Session.Kind.PERSON

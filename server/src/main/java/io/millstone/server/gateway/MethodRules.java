@@ -82,4 +82,25 @@ public final class MethodRules {
   public Map<String, Rule> all() {
     return rules;
   }
+
+  /**
+   * For each declared permission, the operations that require it as "Service.Method", sorted: what
+   * a role holding the permission may do, read from the contracts.
+   */
+  public Map<String, List<String>> methodsByPermission() {
+    Map<String, java.util.SortedSet<String>> by = new java.util.TreeMap<>();
+    rules.forEach(
+        (name, rule) -> {
+          if (rule instanceof Requires r) {
+            int slash = name.indexOf('/');
+            String service = name.substring(0, slash);
+            String shortName =
+                service.substring(service.lastIndexOf('.') + 1) + "." + name.substring(slash + 1);
+            by.computeIfAbsent(r.permission(), k -> new java.util.TreeSet<>()).add(shortName);
+          }
+        });
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    by.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
+  }
 }

@@ -38,7 +38,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
             .setCompanyId(r.session().companyId().toString())
             .addAllPermissions(r.session().permissions().stream().sorted().toList())
             .setIdleTimeoutSeconds((int) sessions.idleTimeout().toSeconds())
-            .setServerVersion(Version.get());
+            .setServerVersion(Version.get())
+            .setMustChangePassword(r.mustChangePassword());
     r.companies()
         .forEach(
             c ->

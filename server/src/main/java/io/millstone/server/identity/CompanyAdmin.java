@@ -1,6 +1,7 @@
 package io.millstone.server.identity;
 
 import io.millstone.server.identity.model.Company;
+import io.millstone.server.identity.model.CompanyDetails;
 import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.identity.model.DisplayFormats;
 import io.millstone.server.platform.Actor;
@@ -42,7 +43,7 @@ public final class CompanyAdmin {
           t.session().flush();
           t.audit("identity.company.create", "company", id, "created " + describe(settings));
           setups.forEach(s -> s.setUp(t, id));
-          return new CompanyView(id, c.settings(), c.formats(), c.version());
+          return new CompanyView(id, c.settings(), c.formats(), c.details(), c.version());
         });
   }
 
@@ -54,12 +55,12 @@ public final class CompanyAdmin {
           if (c == null) {
             throw new NotFoundException("Company", actor.companyId().toString());
           }
-          return new CompanyView(c.id(), c.settings(), c.formats(), c.version());
+          return new CompanyView(c.id(), c.settings(), c.formats(), c.details(), c.version());
         });
   }
 
   public CompanyView update(Actor actor, CompanySettings settings, long version) {
-    return update(actor, settings, new DisplayFormats(null, null), version);
+    return update(actor, settings, new DisplayFormats(null, null), CompanyDetails.KEEP, version);
   }
 
   /**
@@ -82,8 +83,23 @@ public final class CompanyAdmin {
   /** Updates the settings and, where {@code formats} names them, the display formats. */
   public CompanyView update(
       Actor actor, CompanySettings settings, DisplayFormats formats, long version) {
+    return update(actor, settings, formats, CompanyDetails.KEEP, version);
+  }
+
+  /**
+   * Updates the settings and, where {@code formats} and {@code details} name them, the display
+   * formats, the BIN and the address. Nothing caches them: every transaction's first statement
+   * reads the company row ({@code begin_work}), so the next call sees the change.
+   */
+  public CompanyView update(
+      Actor actor,
+      CompanySettings settings,
+      DisplayFormats formats,
+      CompanyDetails details,
+      long version) {
     validate(settings);
     validate(formats);
+    validate(details);
     return tx.inCompany(
         actor,
         t -> {
@@ -97,6 +113,8 @@ public final class CompanyAdmin {
           DisplayFormats formatsBefore = c.formats();
           c.apply(settings, actor.username(), clock.instant());
           c.applyFormats(formats, actor.username(), clock.instant());
+          CompanyDetails detailsBefore = c.details();
+          c.applyDetails(details, actor.username(), clock.instant());
           t.session().flush();
           t.audit(
               "identity.company.update",
@@ -106,8 +124,11 @@ public final class CompanyAdmin {
                   + describe(formatsBefore)
                   + " -> "
                   + describe(settings)
-                  + describe(c.formats()));
-          return new CompanyView(c.id(), c.settings(), c.formats(), c.version());
+                  + describe(c.formats())
+                  + (detailsBefore.equals(c.details())
+                      ? ""
+                      : ", BIN " + c.details().bin() + ", address changed"));
+          return new CompanyView(c.id(), c.settings(), c.formats(), c.details(), c.version());
         });
   }
 
@@ -197,6 +218,21 @@ public final class CompanyAdmin {
 
   static String describe(DisplayFormats f) {
     return ", grouping " + f.numberGrouping() + ", dates " + f.dateFormat();
+  }
+
+  /** Checks the BIN and address an update names; null fields are left as they are. */
+  static void validate(CompanyDetails d) {
+    Validator v = new Validator();
+    // As a customer's or supplier's BIN is checked (masterdata.PartyAdmin).
+    v.check(
+        d.bin() == null || d.bin().isEmpty() || d.bin().matches("[0-9]{13}"),
+        "bin",
+        "must be the 13-digit BIN (9- and 11-digit BINs are no longer valid since 30 November 2019)");
+    v.check(
+        d.address() == null || d.address().length() <= CompanyDetails.MAX_ADDRESS,
+        "address",
+        "must be at most " + CompanyDetails.MAX_ADDRESS + " characters");
+    v.throwIfInvalid();
   }
 
   /** Checks the formats an update names; null fields are left as they are. */

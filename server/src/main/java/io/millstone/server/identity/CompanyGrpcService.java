@@ -8,6 +8,7 @@ import io.millstone.api.identity.v1.GetCompanyRequest;
 import io.millstone.api.identity.v1.GetDisplaySettingsRequest;
 import io.millstone.api.identity.v1.UpdateCompanyRequest;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.identity.model.CompanyDetails;
 import io.millstone.server.identity.model.CompanySettings;
 import io.millstone.server.identity.model.DisplayFormats;
 import io.millstone.server.platform.Decimals;
@@ -42,9 +43,14 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
         new DisplayFormats(
             IdentityProtos.grouping(req.getNumberGrouping()),
             req.getDateFormat().isBlank() ? null : req.getDateFormat().trim());
+    CompanyDetails details =
+        new CompanyDetails(
+            // Spaces and dashes people type between the digit groups are not kept.
+            req.hasBin() ? req.getBin().replace(" ", "").replace("-", "") : null,
+            req.hasAddress() ? req.getAddress().strip() : null);
     out.onNext(
         IdentityProtos.company(
-            companies.update(GatewayContext.actor(), s, formats, req.getVersion())));
+            companies.update(GatewayContext.actor(), s, formats, details, req.getVersion())));
     out.onCompleted();
   }
 

@@ -20,6 +20,7 @@ final class IdentityProtos {
         .addAllRoles(u.roles())
         .setCreatedAt(ProtoValues.timestamp(u.createdAt()))
         .setVersion(u.version())
+        .setMustChangePassword(u.mustChangePassword())
         .build();
   }
 
@@ -34,6 +35,8 @@ final class IdentityProtos {
         .setVersion(c.version())
         .setNumberGrouping(grouping(c.formats().numberGrouping()))
         .setDateFormat(c.formats().dateFormat())
+        .setBin(c.details().bin())
+        .setAddress(c.details().address())
         .build();
   }
 

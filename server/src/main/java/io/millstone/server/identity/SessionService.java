@@ -25,7 +25,12 @@ public final class SessionService {
 
   /** What a successful sign-in gives the client. */
   public record LoginResult(
-      String token, Session session, List<CompanyRef> companies, UserView user) {}
+      String token, Session session, List<CompanyRef> companies, UserView user) {
+    /** Signed in with a one-time password: it must be changed before anything else. */
+    public boolean mustChangePassword() {
+      return session.mustChangePassword();
+    }
+  }
 
   /** A company the user may work in. */
   public record CompanyRef(UUID id, String name) {}
@@ -150,14 +155,21 @@ public final class SessionService {
             chosen.companyId(),
             companyName,
             chosen.roles(),
-            permissions);
+            permissions,
+            m.user().mustChangePassword());
     Session session = sessions.lookup(token).orElseThrow();
     Actor actor =
         Actor.user(userId, m.user().username(), chosen.companyId(), permissions, requestId);
     tx.inCompany(
         actor,
         t -> {
-          t.audit("identity.session.login", "user", userId, "signed in from " + address);
+          t.audit(
+              "identity.session.login",
+              "user",
+              userId,
+              "signed in from "
+                  + address
+                  + (m.user().mustChangePassword() ? " with a one-time password" : ""));
           return null;
         });
     UserView view =
@@ -168,7 +180,8 @@ public final class SessionService {
             true,
             chosen.roles(),
             m.user().createdAt(),
-            chosen.version());
+            chosen.version(),
+            m.user().mustChangePassword());
     return new LoginResult(token, session, companies, view);
   }
 
@@ -265,6 +278,10 @@ public final class SessionService {
       throw io.millstone.server.platform.error.InvalidInputException.of(
           "current_password", "is not your current password");
     }
-    return sessions.revokeAll(session.userId(), null, session.tokenHash());
+    int revoked = sessions.revokeAll(session.userId(), null, session.tokenHash());
+    if (session.mustChangePassword()) {
+      sessions.passwordChanged(session.tokenHash());
+    }
+    return revoked;
   }
 }

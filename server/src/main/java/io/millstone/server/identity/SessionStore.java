@@ -109,6 +109,22 @@ public final class SessionStore implements AutoCloseable {
       String companyName,
       List<String> roles,
       Set<String> permissions) {
+    return create(userId, username, displayName, companyId, companyName, roles, permissions, false);
+  }
+
+  /**
+   * Creates a session, restricted to changing the password when {@code mustChangePassword}, and
+   * returns its token.
+   */
+  public String create(
+      UUID userId,
+      String username,
+      String displayName,
+      UUID companyId,
+      String companyName,
+      List<String> roles,
+      Set<String> permissions,
+      boolean mustChangePassword) {
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -123,6 +139,9 @@ public final class SessionStore implements AutoCloseable {
     fields.put("p", String.join(" ", new TreeSet<>(permissions)));
     Instant now = clock.instant();
     fields.put("t", now.toString());
+    if (mustChangePassword) {
+      fields.put("mc", "1");
+    }
     try (Pipeline p = redis.pipelined()) {
       p.hset(key(hash), fields);
       p.expire(key(hash), expirySeconds(now, now));
@@ -181,7 +200,8 @@ public final class SessionStore implements AutoCloseable {
             f.getOrDefault("cn", ""),
             split(f.get("r")),
             Set.copyOf(split(f.get("p"))),
-            created);
+            created,
+            "1".equals(f.get("mc")));
     // Keep the user's index of sessions alive as long as any of them is in use, so revoking
     // all of a user's sessions still finds a long-lived one.
     redis.expire(userKey(s.userId()), idleTimeout.toSeconds());
@@ -229,6 +249,13 @@ public final class SessionStore implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** Lifts the one-time-password restriction from a live session, on every node at once. */
+  public void passwordChanged(String tokenHash) {
+    redis.hdel(key(tokenHash), "mc");
+    redis.publish(EVICT_CHANNEL, tokenHash);
+    cache.remove(tokenHash);
   }
 
   /** Gives the user's open sessions in a company their new roles at once. */

@@ -57,6 +57,21 @@ public final class UserAdmin {
       String displayName,
       String password,
       List<String> roleCodes) {
+    return create(actor, idempotencyKey, username, displayName, password, roleCodes, false);
+  }
+
+  /**
+   * Creates a user; with {@code oneTimePassword} the user must change the password at their first
+   * sign-in.
+   */
+  public UserView create(
+      Actor actor,
+      String idempotencyKey,
+      String username,
+      String displayName,
+      String password,
+      List<String> roleCodes,
+      boolean oneTimePassword) {
     String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     Validator v = new Validator();
     Idempotency.validateKey(v, idempotencyKey, "idempotency_key");
@@ -74,7 +89,13 @@ public final class UserAdmin {
     List<String> cleanRoles = List.copyOf(new LinkedHashSet<>(roleCodes));
     // Hash outside the transaction: it is deliberately slow and needs no connection.
     String hash = hasher.hash(password);
-    String fingerprint = name + '\u001f' + displayName.trim() + '\u001f' + cleanRoles;
+    String fingerprint =
+        name
+            + '\u001f'
+            + displayName.trim()
+            + '\u001f'
+            + cleanRoles
+            + (oneTimePassword ? "\u001fone-time" : "");
     return tx.inCompany(
         actor,
         t -> {
@@ -96,7 +117,11 @@ public final class UserAdmin {
                           "username", "is already taken; choose another username");
                     }
                     var now = clock.instant();
-                    t.session().persist(new AppUser(id, name, displayName.trim(), hash, now));
+                    AppUser user = new AppUser(id, name, displayName.trim(), hash, now);
+                    if (oneTimePassword) {
+                      user.setOneTimePassword(hash, now);
+                    }
+                    t.session().persist(user);
                     t.session().flush();
                     t.session()
                         .persist(
@@ -116,7 +141,8 @@ public final class UserAdmin {
                             + " ("
                             + displayName.trim()
                             + ") with roles "
-                            + cleanRoles);
+                            + cleanRoles
+                            + (oneTimePassword ? " and a one-time password" : ""));
                     return id;
                   });
           return view(t, outcome.id());
@@ -256,6 +282,49 @@ public final class UserAdmin {
     return result;
   }
 
+  /** A new one-time password and how many sessions ended; see {@link #resetPassword}. */
+  public record Reset(UserView user, String oneTimePassword, int revokedSessions) {}
+
+  /**
+   * Gives a user of the actor's company a new one-time password (returned once, stored only as a
+   * hash) that they must change at their next sign-in; their sessions in every company end.
+   * Administrators change their own password themselves.
+   */
+  public Reset resetPassword(Actor actor, String id) {
+    UUID userId = parseId(id);
+    if (actor.userId().filter(userId::equals).isPresent()) {
+      throw new BusinessRuleException(
+          "cannot_reset_own_password",
+          "You cannot reset your own password; change it under My account instead.");
+    }
+    // Check membership before the slow hashing, so a stranger's id costs nothing.
+    tx.inCompany(actor, t -> member(t, userId));
+    String password = OneTimePasswords.next();
+    String hash = hasher.hash(password);
+    UserView user =
+        tx.inCompany(
+            actor,
+            t -> {
+              CompanyMember m = member(t, userId);
+              if (!m.active()) {
+                throw new BusinessRuleException(
+                    "reset_inactive_user",
+                    "This user is deactivated; a new password would not let them sign in.");
+              }
+              AppUser u = Objects.requireNonNull(t.session().get(AppUser.class, userId));
+              u.setOneTimePassword(hash, clock.instant());
+              t.session().flush();
+              t.audit(
+                  "identity.user.password_reset",
+                  "user",
+                  userId,
+                  "one-time password issued; must be changed at next sign-in");
+              return view(t, userId);
+            });
+    int revoked = sessions.revokeAll(userId, null, null);
+    return new Reset(user, password, revoked);
+  }
+
   private void checkRoles(Validator v, List<String> roleCodes) {
     for (int i = 0; i < roleCodes.size(); i++) {
       String r = roleCodes.get(i);
@@ -327,6 +396,13 @@ public final class UserAdmin {
 
   private static UserView toView(AppUser u, CompanyMember m) {
     return new UserView(
-        u.id(), u.username(), u.displayName(), m.active(), m.roles(), u.createdAt(), m.version());
+        u.id(),
+        u.username(),
+        u.displayName(),
+        m.active(),
+        m.roles(),
+        u.createdAt(),
+        m.version(),
+        u.mustChangePassword());
   }
 }

@@ -7,6 +7,8 @@ import io.millstone.api.identity.v1.DeactivateUserRequest;
 import io.millstone.api.identity.v1.GetUserRequest;
 import io.millstone.api.identity.v1.ListUsersRequest;
 import io.millstone.api.identity.v1.ListUsersResponse;
+import io.millstone.api.identity.v1.ResetPasswordRequest;
+import io.millstone.api.identity.v1.ResetPasswordResponse;
 import io.millstone.api.identity.v1.UpdateUserRolesRequest;
 import io.millstone.api.identity.v1.User;
 import io.millstone.api.identity.v1.UserServiceGrpc;
@@ -29,7 +31,8 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
             req.getUsername(),
             req.getDisplayName(),
             req.getPassword(),
-            req.getRolesList());
+            req.getRolesList(),
+            req.getMustChangePassword());
     out.onNext(IdentityProtos.user(u));
     out.onCompleted();
   }
@@ -65,6 +68,18 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         IdentityProtos.user(
             users.updateRoles(
                 GatewayContext.actor(), req.getId(), req.getRolesList(), req.getVersion())));
+    out.onCompleted();
+  }
+
+  @Override
+  public void resetPassword(ResetPasswordRequest req, StreamObserver<ResetPasswordResponse> out) {
+    UserAdmin.Reset r = users.resetPassword(GatewayContext.actor(), req.getId());
+    out.onNext(
+        ResetPasswordResponse.newBuilder()
+            .setUser(IdentityProtos.user(r.user()))
+            .setOneTimePassword(r.oneTimePassword())
+            .setRevokedSessions(r.revokedSessions())
+            .build());
     out.onCompleted();
   }
 

@@ -12,4 +12,5 @@ public record UserView(
     boolean active,
     List<String> roles,
     Instant createdAt,
-    long version) {}
+    long version,
+    boolean mustChangePassword) {}

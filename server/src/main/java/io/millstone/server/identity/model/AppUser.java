@@ -29,6 +29,9 @@ public class AppUser {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "must_change_password", nullable = false)
+  private boolean mustChangePassword;
+
   @Version private long version;
 
   protected AppUser() {}
@@ -66,8 +69,22 @@ public class AppUser {
     return version;
   }
 
+  /** Whether the password is a one-time one the user must change before doing anything else. */
+  public boolean mustChangePassword() {
+    return mustChangePassword;
+  }
+
+  /** The user's own new password: the one-time restriction ends. */
   public void changePassword(String newHash, Instant now) {
     this.passwordHash = newHash;
     this.passwordChangedAt = now;
+    this.mustChangePassword = false;
+  }
+
+  /** A password an administrator gave: it must be changed at the next sign-in. */
+  public void setOneTimePassword(String newHash, Instant now) {
+    this.passwordHash = newHash;
+    this.passwordChangedAt = now;
+    this.mustChangePassword = true;
   }
 }

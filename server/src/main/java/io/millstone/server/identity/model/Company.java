@@ -36,6 +36,12 @@ public class Company {
   @Column(name = "date_format", nullable = false, length = 16)
   private String dateFormat;
 
+  @Column(nullable = false, length = 32)
+  private String bin = "";
+
+  @Column(nullable = false, length = 500)
+  private String address = "";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -65,6 +71,22 @@ public class Company {
     this.dateFormat = d.dateFormat();
     this.updatedAt = now;
     this.updatedBy = by;
+  }
+
+  /** Sets the BIN and address where {@code change} names them (null keeps). */
+  public void applyDetails(CompanyDetails change, String by, Instant now) {
+    if (change.bin() != null) {
+      this.bin = change.bin();
+    }
+    if (change.address() != null) {
+      this.address = change.address();
+    }
+    this.updatedAt = now;
+    this.updatedBy = by;
+  }
+
+  public CompanyDetails details() {
+    return new CompanyDetails(bin, address);
   }
 
   public DisplayFormats formats() {
