@@ -214,7 +214,10 @@ public final class MillstoneServer {
             new UplinkGrpcService(readingIngest, clock),
             new MonitorGrpcService(liveHub, new Monitoring(tx)),
             new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
-            new StockGrpcService(stockLedger, new StockReports(tx)),
+            new StockGrpcService(
+                stockLedger,
+                new StockReports(tx),
+                new io.millstone.server.inventory.ReorderLevels(tx, clock)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
             new io.millstone.server.cane.CaneGrpcService(
