@@ -151,11 +151,10 @@ public final class CreditNoteViewModel extends AbstractViewModel {
       vat = vat.add(lineVat);
       details.add(
           messages.get(
-              "posting.invoiceLine",
+              "sales.credit.line",
               l.line.getItemCode(),
               l.line.getItemName(),
               Amounts.quantityShown(q),
-              "",
               Amounts.money(l.line.getUnitPrice().getAmount()),
               Amounts.money(lineNet)));
     }
