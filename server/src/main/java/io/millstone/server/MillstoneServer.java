@@ -216,7 +216,10 @@ public final class MillstoneServer {
             new LedgerGrpcService(books, new LedgerReports(tx), new NextNumbers(tx, clock)),
             new io.millstone.server.accounting.BankGrpcService(
                 new io.millstone.server.accounting.BankReconciliation(tx, clock)),
-            new StockGrpcService(stockLedger, new StockReports(tx)),
+            new StockGrpcService(
+                stockLedger,
+                new StockReports(tx),
+                new io.millstone.server.inventory.ReorderLevels(tx, clock)),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
             new io.millstone.server.cane.CaneGrpcService(

@@ -63,7 +63,19 @@ public final class StockScreens {
             110),
         new ColumnSpec<>("unit", "stock.unit", OnHand::getUnitCode, null, 60),
         ColumnSpec.numeric(
-            "value", "stock.value", o -> Amounts.money(o.getValue().getAmount()), null, 150));
+            "value", "stock.value", o -> Amounts.money(o.getValue().getAmount()), null, 150),
+        ColumnSpec.numeric(
+            "reorder",
+            "stock.reorderLevel",
+            o -> o.hasReorderLevel() ? Amounts.quantityShown(o.getReorderLevel().getValue()) : "",
+            null,
+            100),
+        new ColumnSpec<>(
+            "below",
+            "stock.belowReorder",
+            o -> o.getBelowReorderLevel() ? "\u26a0" : "",
+            null,
+            70));
   }
 
   static List<ColumnSpec<Move>> moveColumns(Messages m) {
@@ -111,11 +123,56 @@ public final class StockScreens {
             "domain.inventory",
             "inventory.stock.read",
             Material2AL.ALL_INBOX,
-            filter -> onHand(ctx, gateway, filter)));
+            filter -> onHand(ctx, gateway, filter)),
+        move(
+            ctx,
+            gateway,
+            StockMoveViewModel.Kind.RECEIPT,
+            "inventory.stock.move",
+            org.kordamp.ikonli.material2.Material2MZ.MOVE_TO_INBOX),
+        move(
+            ctx,
+            gateway,
+            StockMoveViewModel.Kind.ISSUE,
+            "inventory.stock.move",
+            Material2AL.ASSIGNMENT),
+        move(
+            ctx,
+            gateway,
+            StockMoveViewModel.Kind.TRANSFER,
+            "inventory.stock.move",
+            Material2AL.COMPARE_ARROWS),
+        move(
+            ctx,
+            gateway,
+            StockMoveViewModel.Kind.COUNT,
+            "inventory.stock.count",
+            Material2AL.FACT_CHECK));
   }
 
-  private static PagedTableView<OnHand> onHand(
-      ScreenContext ctx, StockGateway gateway, String filter) {
+  private static ScreenDefinition move(
+      ScreenContext ctx,
+      StockGateway gateway,
+      StockMoveViewModel.Kind kind,
+      String permission,
+      org.kordamp.ikonli.Ikon icon) {
+    return new ScreenDefinition(
+        "stock-" + kind.key(),
+        "screen.stock." + kind.key(),
+        "domain.inventory",
+        permission,
+        icon,
+        filter -> {
+          StockMoveViewModel vm =
+              new StockMoveViewModel(kind, gateway, ctx.executor(), ctx.messages(), ctx.notifier());
+          vm.start();
+          StockMoveView view = new StockMoveView(vm, ctx.messages(), ctx.dialogs());
+          view.focusFirst();
+          return view;
+        });
+  }
+
+  private static javafx.scene.Node onHand(ScreenContext ctx, StockGateway gateway, String filter) {
     Messages m = ctx.messages();
     PageSource<OnHand> source =
         (q, token, size) -> {
@@ -130,9 +187,60 @@ public final class StockScreens {
     PagedTableView<OnHand> view =
         new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
     view.filterField().setPromptText(m.get("stock.filterPrompt"));
-    alignRight(view, "quantity", "value");
+    alignRight(view, "quantity", "value", "reorder");
     vm.refresh();
-    return view;
+    if (!ctx.can("inventory.reorder.manage")) {
+      return view;
+    }
+    // The reorder level of the chosen line's item in its warehouse.
+    javafx.scene.control.Button level =
+        new javafx.scene.control.Button(m.get("stock.setReorderLevel"));
+    level.setId("setReorderLevel");
+    level.setMnemonicParsing(true);
+    level.disableProperty().bind(view.table().getSelectionModel().selectedItemProperty().isNull());
+    javafx.scene.control.Label levelMessage = new javafx.scene.control.Label();
+    levelMessage.setId("reorderMessage");
+    levelMessage.getStyleClass().add(io.millstone.client.core.Styles.ERROR_TEXT);
+    level.setOnAction(
+        e -> {
+          OnHand row = view.table().getSelectionModel().getSelectedItem();
+          if (row == null) {
+            return;
+          }
+          ctx.dialogs()
+              .askText(
+                  m.get("stock.reorderTitle"),
+                  m.get("stock.reorderPrompt", row.getItemCode(), row.getWarehouseCode()),
+                  row.hasReorderLevel() ? row.getReorderLevel().getValue() : "")
+              .ifPresent(
+                  text -> {
+                    java.math.BigDecimal value = Amounts.parse(text.isBlank() ? "0" : text);
+                    if (value == null || value.signum() < 0) {
+                      levelMessage.setText(m.get("stock.reorderNumber"));
+                      return;
+                    }
+                    ctx.executor()
+                        .submit(
+                            () -> {
+                              gateway.setReorderLevel(
+                                  row.getItemCode(), row.getWarehouseCode(), value);
+                              return value;
+                            },
+                            v -> {
+                              levelMessage.setText("");
+                              vm.refresh();
+                            },
+                            t ->
+                                levelMessage.setText(
+                                    io.millstone.client.remote.ErrorText.of(t, m)));
+                  });
+        });
+    javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10, level, levelMessage);
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    bar.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
+    javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(view);
+    pane.setBottom(bar);
+    return pane;
   }
 
   /** Quantities and amounts line up on the right. */

@@ -54,6 +54,11 @@ public final class PurchaseOrderView extends BorderPane {
     void receive(PurchaseOrder order);
 
     void bill(PurchaseOrder order);
+
+    /** Asks whether to cancel the order; true means go ahead. */
+    default boolean confirmCancel(PurchaseOrder order) {
+      return false;
+    }
   }
 
   /** What this person may do with purchase orders. */
@@ -215,11 +220,23 @@ public final class PurchaseOrderView extends BorderPane {
     bill.setId("billButton");
     bill.setOnAction(e -> actions.bill(vm.orderProperty().get()));
     show(bill, rights.bill(), PurchaseOrderView::hasToBill);
+    Button cancel =
+        new Button(messages.get("purchasing.order.cancel"), new FontIcon(Material2AL.CANCEL));
+    cancel.setId("cancelPurchaseOrder");
+    cancel.setMnemonicParsing(true);
+    cancel.setOnAction(
+        e -> {
+          PurchaseOrder o = vm.orderProperty().get();
+          if (o != null && actions.confirmCancel(o)) {
+            vm.cancelOrder();
+          }
+        });
+    show(cancel, rights.manage(), PurchaseOrderViewModel::cancellable);
     Label message = Ui.error("poMessage");
     message.textProperty().bind(vm.messageProperty());
     message.setMaxWidth(620);
     HBox.setHgrow(message, Priority.ALWAYS);
-    HBox buttons = new HBox(8, save, submit, receive, bill, message);
+    HBox buttons = new HBox(8, save, submit, receive, bill, cancel, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
     VBox body = new VBox(10, head, supplierRow, linesScroll, totalsRow, buttons);

@@ -265,6 +265,39 @@ public final class PurchaseOrderViewModel extends AbstractViewModel {
     send(true);
   }
 
+  /** Nothing received or billed yet, and not cancelled: the server may let it be cancelled. */
+  public static boolean cancellable(PurchaseOrder o) {
+    return o != null
+        && o.getState() != PurchaseOrderState.PURCHASE_ORDER_STATE_CANCELLED
+        && o.getLinesList().stream()
+            .allMatch(
+                l ->
+                    Amounts.of(l.getReceived().getValue()).signum() == 0
+                        && Amounts.of(l.getBilled().getValue()).signum() == 0);
+  }
+
+  /** Cancels the saved order; a refusal is shown as the server's sentence. */
+  public void cancelOrder() {
+    PurchaseOrder saved = order.get();
+    if (saved == null || isBusy()) {
+      return;
+    }
+    setBusy(true);
+    setMessage("");
+    executor.submit(
+        () -> gateway.cancel(saved),
+        o -> {
+          setBusy(false);
+          load(o);
+          notifier.notify(messages.get("purchasing.order.cancelled"), o.getNumber());
+          onSaved.accept(o);
+        },
+        t -> {
+          setBusy(false);
+          setMessage(io.millstone.client.remote.ErrorText.of(t, messages));
+        });
+  }
+
   private void send(boolean submit) {
     PurchaseOrder saved = order.get();
     if (isBusy()) {

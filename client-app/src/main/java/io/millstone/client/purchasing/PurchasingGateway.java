@@ -76,4 +76,19 @@ public interface PurchasingGateway {
       List<AllocationInput> allocations,
       String key)
       throws Exception;
+
+  /** Cancels an order nothing was received against. */
+  default PurchaseOrder cancel(PurchaseOrder order) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Supplier bills newest first; an empty supplier means all. */
+  default Page<SupplierBill> bills(
+      String supplierCode, boolean openOnly, String pageToken, int pageSize) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  default io.millstone.api.purchasing.v1.PayablesAgeing payablesAgeing() throws Exception {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -75,7 +75,183 @@ public final class PurchasingScreens {
             "domain.purchasing",
             "purchasing.payment.post",
             Material2MZ.PAYMENTS,
-            filter -> s.paymentView("")));
+            filter -> s.paymentView("")),
+        new ScreenDefinition(
+            "supplier-bills",
+            "screen.supplierBills",
+            "domain.purchasing",
+            "purchasing.read",
+            Material2MZ.RECEIPT_LONG,
+            s::billList),
+        new ScreenDefinition(
+            "payables",
+            "screen.payables",
+            "domain.purchasing",
+            "purchasing.read",
+            Material2MZ.TIMELINE,
+            filter -> s.payables()));
+  }
+
+  static List<ColumnSpec<io.millstone.api.purchasing.v1.SupplierBill>> billColumns() {
+    return List.of(
+        new ColumnSpec<>(
+            "number",
+            "purchasing.bills.number",
+            io.millstone.api.purchasing.v1.SupplierBill::getNumber,
+            null,
+            140),
+        new ColumnSpec<>(
+            "supplierInvoice",
+            "purchasing.bills.supplierInvoice",
+            io.millstone.api.purchasing.v1.SupplierBill::getSupplierInvoice,
+            null,
+            130),
+        new ColumnSpec<>(
+            "supplier",
+            "purchasing.bills.supplier",
+            io.millstone.api.purchasing.v1.SupplierBill::getSupplierCode,
+            null,
+            110),
+        new ColumnSpec<>(
+            "order",
+            "purchasing.bills.order",
+            io.millstone.api.purchasing.v1.SupplierBill::getOrderNumber,
+            null,
+            140),
+        new ColumnSpec<>(
+            "date",
+            "purchasing.bills.date",
+            b -> Dates.date(ProtoValues.date(b.getBillDate())),
+            null,
+            100),
+        new ColumnSpec<>(
+            "due",
+            "purchasing.bills.due",
+            b -> Dates.date(ProtoValues.date(b.getDueDate())),
+            null,
+            100),
+        ColumnSpec.numeric(
+            "gross",
+            "purchasing.bills.gross",
+            b -> Amounts.money(b.getGross().getAmount()),
+            null,
+            130),
+        ColumnSpec.numeric(
+            "open",
+            "purchasing.bills.open",
+            b -> Amounts.money(b.getOpen().getAmount()),
+            null,
+            130));
+  }
+
+  /**
+   * Supplier bills newest first; the quick filter is a supplier code, "open:" before it for what is
+   * left to pay. Enter shows the bill.
+   */
+  private Node billList(String filter) {
+    Messages m = ctx.messages();
+    PageSource<io.millstone.api.purchasing.v1.SupplierBill> source =
+        (query, token, size) -> {
+          String q = query.filter() == null ? "" : query.filter().trim();
+          boolean open = q.toLowerCase(java.util.Locale.ROOT).startsWith("open:");
+          return gateway.bills(open ? q.substring(5).trim() : q, open, token, size);
+        };
+    ListViewModel<io.millstone.api.purchasing.v1.SupplierBill> vm =
+        new ListViewModel<>(
+            "supplier-bills", source, null, billColumns(), ctx.executor(), m, ctx.notifier());
+    vm.filterProperty().set(filter);
+    vm.setOpener(this::showBill);
+    PagedTableView<io.millstone.api.purchasing.v1.SupplierBill> list =
+        new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
+    list.filterField().setPromptText(m.get("purchasing.bills.filterPrompt"));
+    for (var c : list.table().getColumns()) {
+      if (List.of("col-gross", "col-open").contains(c.getId())) {
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
+    }
+    vm.refresh();
+    return list;
+  }
+
+  /** A supplier bill as posted: who billed what against which order, what is open, the voucher. */
+  private void showBill(io.millstone.api.purchasing.v1.SupplierBill b) {
+    Messages m = ctx.messages();
+    javafx.scene.layout.GridPane facts = new javafx.scene.layout.GridPane();
+    facts.setId("billDetail");
+    facts.setHgap(12);
+    facts.setVgap(4);
+    String cur = b.getGross().getCurrencyCode();
+    String[][] rows = {
+      {"purchasing.bills.supplierInvoice", b.getSupplierInvoice()},
+      {"purchasing.bills.supplier", b.getSupplierCode()},
+      {"purchasing.bills.order", b.getOrderNumber()},
+      {"purchasing.bills.date", Dates.date(ProtoValues.date(b.getBillDate()))},
+      {"purchasing.bills.due", Dates.date(ProtoValues.date(b.getDueDate()))},
+      {"purchasing.bills.net", Amounts.money(b.getNet().getAmount()) + " " + cur},
+      {"purchasing.bills.vat", Amounts.money(b.getVat().getAmount()) + " " + cur},
+      {"purchasing.bills.gross", Amounts.money(b.getGross().getAmount()) + " " + cur},
+      {"purchasing.bills.open", Amounts.money(b.getOpen().getAmount()) + " " + cur},
+      {"purchasing.bills.jv", b.getJournalEntryNumber()}
+    };
+    int r = 0;
+    for (String[] row : rows) {
+      Label key = new Label(m.get(row[0]));
+      key.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+      Label value = new Label(row[1]);
+      value.setId("bill-" + row[0].substring("purchasing.bills.".length()));
+      facts.addRow(r++, key, value);
+    }
+    Label title = Ui.title(m.get("purchasing.bills.heading", b.getNumber()));
+    javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(12, title, facts);
+    body.setPadding(new Insets(12));
+    BorderPane pane = new BorderPane(body);
+    pane.setId("billView");
+    ctx.workbench()
+        .show(
+            "supplier-bill-" + b.getId(),
+            new SimpleStringProperty(b.getNumber()),
+            pane,
+            Runnable::run);
+  }
+
+  private Node payables() {
+    Messages m = ctx.messages();
+    io.millstone.client.core.AgeingView view =
+        new io.millstone.client.core.AgeingView(
+            "payablesView",
+            m.get("screen.payables"),
+            "purchasing.bills.supplier",
+            m,
+            row ->
+                ctx.workbench()
+                    .show(
+                        "supplier-bills-" + row.code(),
+                        new SimpleStringProperty(m.get("purchasing.bills.openTab", row.code())),
+                        billList("open: " + row.code()),
+                        Runnable::run));
+    ctx.executor()
+        .submit(
+            gateway::payablesAgeing,
+            a ->
+                view.show(
+                    m.get("ageing.asOf", Dates.date(ProtoValues.date(a.getAsOf()))),
+                    a.getRowsList().stream()
+                        .map(
+                            r ->
+                                new io.millstone.client.core.AgeingView.Row(
+                                    r.getSupplierCode(),
+                                    r.getSupplierName(),
+                                    Amounts.money(r.getCurrent().getAmount()),
+                                    Amounts.money(r.getDays130().getAmount()),
+                                    Amounts.money(r.getDays3160().getAmount()),
+                                    Amounts.money(r.getDays6190().getAmount()),
+                                    Amounts.money(r.getOver90().getAmount()),
+                                    Amounts.money(r.getTotal().getAmount())))
+                        .toList(),
+                    Amounts.money(a.getTotal().getAmount())),
+            t -> view.failed(io.millstone.client.remote.ErrorText.of(t, m)));
+    view.focusFirst();
+    return view;
   }
 
   static List<ColumnSpec<PurchaseOrder>> orderColumns(Messages m) {
@@ -194,6 +370,20 @@ public final class PurchasingScreens {
               @Override
               public void bill(PurchaseOrder order) {
                 openBill(order, vm, list);
+              }
+
+              @Override
+              public boolean confirmCancel(PurchaseOrder order) {
+                return ctx.dialogs()
+                    .confirmPosting(
+                        new io.millstone.client.core.PostingSummary(
+                            ctx.messages().get("purchasing.order.cancelTitle"),
+                            ctx.messages()
+                                .get(
+                                    "purchasing.order.cancelQuestion",
+                                    order.getNumber(),
+                                    order.getSupplierName()),
+                            List.of()));
               }
             });
     vm.setOnSaved(o -> list.refresh());

@@ -238,4 +238,38 @@ public final class Purchasing implements PurchasingGateway {
     }
     return Calls.call(() -> stub().postSupplierPayment(b.build()));
   }
+
+  @Override
+  public PurchaseOrder cancel(PurchaseOrder order) throws RemoteException {
+    var r =
+        io.millstone.api.purchasing.v1.DecidePurchaseOrderRequest.newBuilder()
+            .setId(order.getId())
+            .setVersion(order.getVersion())
+            .build();
+    return Calls.call(() -> stub().cancelPurchaseOrder(r));
+  }
+
+  @Override
+  public Page<SupplierBill> bills(
+      String supplierCode, boolean openOnly, String pageToken, int pageSize)
+      throws RemoteException {
+    ListSupplierBillsRequest r =
+        ListSupplierBillsRequest.newBuilder()
+            .setPage(page(pageToken, pageSize))
+            .setSupplierCode(trim(supplierCode))
+            .setOpenOnly(openOnly)
+            .build();
+    ListSupplierBillsResponse res = Calls.call(() -> stub().listSupplierBills(r));
+    return new Page<>(
+        res.getBillsList(), res.getPage().getNextPageToken(), res.getPage().getTotalSize());
+  }
+
+  @Override
+  public io.millstone.api.purchasing.v1.PayablesAgeing payablesAgeing() throws RemoteException {
+    return Calls.call(
+        () ->
+            stub()
+                .getPayablesAgeing(
+                    io.millstone.api.purchasing.v1.GetPayablesAgeingRequest.getDefaultInstance()));
+  }
 }

@@ -252,8 +252,23 @@ public final class Sales implements SalesGateway {
       List<AllocationInput> allocations,
       String idempotencyKey)
       throws RemoteException {
+    return pay(customerCode, date, amount, method, reference, allocations, false, idempotencyKey);
+  }
+
+  @Override
+  public Payment pay(
+      String customerCode,
+      LocalDate date,
+      BigDecimal amount,
+      String method,
+      String reference,
+      List<AllocationInput> allocations,
+      boolean onAccount,
+      String idempotencyKey)
+      throws RemoteException {
     PostPaymentRequest.Builder b =
         PostPaymentRequest.newBuilder()
+            .setOnAccount(onAccount)
             .setIdempotencyKey(key(idempotencyKey))
             .setCustomerCode(customerCode == null ? "" : customerCode.trim())
             .setPaymentDate(date(date))
@@ -270,5 +285,89 @@ public final class Sales implements SalesGateway {
               .setAmount(decimal(a.amount())));
     }
     return Calls.call(() -> stub().postPayment(b.build()));
+  }
+
+  @Override
+  public List<Payment> advances(String customerCode) throws RemoteException {
+    var r =
+        io.millstone.api.sales.v1.ListAdvancesRequest.newBuilder()
+            .setCustomerCode(customerCode == null ? "" : customerCode.trim())
+            .build();
+    return Calls.call(() -> stub().listAdvances(r)).getPaymentsList();
+  }
+
+  @Override
+  public Payment applyAdvance(String paymentId, List<AllocationInput> allocations, String key)
+      throws RemoteException {
+    var b =
+        io.millstone.api.sales.v1.ApplyAdvanceRequest.newBuilder()
+            .setIdempotencyKey(key(key))
+            .setPaymentId(paymentId);
+    for (AllocationInput a : allocations) {
+      b.addAllocations(
+          io.millstone.api.sales.v1.AllocationInput.newBuilder()
+              .setInvoiceId(a.invoiceId())
+              .setAmount(decimal(a.amount())));
+    }
+    return Calls.call(() -> stub().applyAdvance(b.build()));
+  }
+
+  @Override
+  public SalesOrder cancelOrder(SalesOrder order) throws RemoteException {
+    var r =
+        io.millstone.api.sales.v1.CancelOrderRequest.newBuilder()
+            .setId(order.getId())
+            .setVersion(order.getVersion())
+            .build();
+    return Calls.call(() -> stub().cancelOrder(r));
+  }
+
+  @Override
+  public Invoice invoiceById(String id) throws RemoteException {
+    var r = io.millstone.api.sales.v1.GetInvoiceRequest.newBuilder().setId(id).build();
+    return Calls.call(() -> stub().getInvoice(r));
+  }
+
+  @Override
+  public Page<Invoice> invoices(
+      String customerCode, boolean openOnly, String pageToken, int pageSize)
+      throws RemoteException {
+    ListInvoicesRequest r =
+        ListInvoicesRequest.newBuilder()
+            .setPage(page(pageToken, pageSize))
+            .setCustomerCode(customerCode == null ? "" : customerCode.trim())
+            .setOpenOnly(openOnly)
+            .build();
+    ListInvoicesResponse res = Calls.call(() -> stub().listInvoices(r));
+    return new Page<>(
+        res.getInvoicesList(), res.getPage().getNextPageToken(), res.getPage().getTotalSize());
+  }
+
+  @Override
+  public Invoice creditNote(
+      String invoiceId, LocalDate date, String reason, List<CreditInput> lines, String key)
+      throws RemoteException {
+    var b =
+        io.millstone.api.sales.v1.PostCreditNoteRequest.newBuilder()
+            .setIdempotencyKey(key(key))
+            .setInvoiceId(invoiceId)
+            .setCreditDate(date(date))
+            .setReason(reason == null ? "" : reason.trim());
+    for (CreditInput l : lines) {
+      b.addLines(
+          io.millstone.api.sales.v1.CreditLineInput.newBuilder()
+              .setLineNo(l.lineNo())
+              .setQuantity(decimal(l.quantity())));
+    }
+    return Calls.call(() -> stub().postCreditNote(b.build()));
+  }
+
+  @Override
+  public io.millstone.api.sales.v1.ReceivablesAgeing receivablesAgeing() throws RemoteException {
+    return Calls.call(
+        () ->
+            stub()
+                .getReceivablesAgeing(
+                    io.millstone.api.sales.v1.GetReceivablesAgeingRequest.getDefaultInstance()));
   }
 }

@@ -232,11 +232,17 @@ public final class OrderEntryView extends BorderPane {
               && o.getState() != OrderState.ORDER_STATE_QUOTATION
               && o.getState() != OrderState.ORDER_STATE_CANCELLED;
         });
+    Button cancel =
+        new Button(messages.get("sales.order.cancel"), new FontIcon(Material2AL.CANCEL));
+    cancel.setId("cancelOrder");
+    cancel.setMnemonicParsing(true);
+    cancel.setOnAction(e -> vm.cancelOrder());
+    show(cancel, rights.manage(), () -> OrderEntryViewModel.cancellable(vm.orderProperty().get()));
     Label message = errorLabel("orderMessage");
     message.textProperty().bind(vm.messageProperty());
     message.setMaxWidth(620);
     HBox.setHgrow(message, Priority.ALWAYS);
-    HBox buttons = new HBox(8, save, confirm, deliver, invoice, pay, message);
+    HBox buttons = new HBox(8, save, confirm, deliver, invoice, pay, cancel, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
     VBox body = new VBox(10, head, customerRow, linesScroll, totalsRow, buttons);

@@ -341,6 +341,48 @@ public final class OrderEntryViewModel extends AbstractViewModel {
     send(true);
   }
 
+  /** Whether the order may be cancelled as far as the client can tell: nothing delivered yet. */
+  public static boolean cancellable(SalesOrder o) {
+    return o != null
+        && !o.getId().isEmpty()
+        && o.getState() != OrderState.ORDER_STATE_CANCELLED
+        && o.getLinesList().stream()
+            .allMatch(l -> Amounts.of(l.getDelivered().getValue()).signum() == 0);
+  }
+
+  /**
+   * Cancels the order after the person confirmed it; a refusal (something was delivered meanwhile)
+   * is shown as the server's sentence.
+   */
+  public void cancelOrder() {
+    SalesOrder o = order.get();
+    if (o == null || isBusy()) {
+      return;
+    }
+    String number = o.getNumber().isEmpty() ? o.getQuoteNumber() : o.getNumber();
+    if (!dialogs.confirmPosting(
+        new PostingSummary(
+            messages.get("sales.order.cancelTitle"),
+            messages.get("sales.order.cancelQuestion", number, o.getCustomerName()),
+            List.of()))) {
+      return;
+    }
+    setBusy(true);
+    setMessage("");
+    executor.submit(
+        () -> gateway.cancelOrder(o),
+        saved -> {
+          setBusy(false);
+          load(saved);
+          notifier.notify(messages.get("sales.order.cancelled"), number);
+          onSaved.accept(saved);
+        },
+        t -> {
+          setBusy(false);
+          setMessage(ErrorText.of(t, messages));
+        });
+  }
+
   private void send(boolean confirm) {
     if (isBusy() || !editable.get() || !validate()) {
       return;

@@ -150,6 +150,29 @@ public final class PaymentView extends BorderPane {
     HBox allocRow = new HBox(12, allocated, spread);
     allocRow.setAlignment(Pos.CENTER_LEFT);
 
+    javafx.scene.control.CheckBox onAccount =
+        new javafx.scene.control.CheckBox(messages.get("sales.advance.keepRest"));
+    onAccount.setId("paymentOnAccount");
+    onAccount.selectedProperty().bindBidirectional(vm.onAccountProperty());
+    allocRow.getChildren().add(onAccount);
+    Label advances = new Label();
+    advances.setId("advancesText");
+    advances.textProperty().bind(vm.advancesTextProperty());
+    Button apply = new Button(messages.get("sales.advance.apply"));
+    apply.setId("applyAdvances");
+    apply.setMnemonicParsing(true);
+    apply.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.advances()));
+    apply.managedProperty().bind(apply.visibleProperty());
+    apply.disableProperty().bind(vm.busyProperty());
+    apply.setOnAction(
+        e -> {
+          var s = vm.advancesSummary();
+          if (s != null && dialogs.confirmPosting(s)) {
+            vm.applyAdvances();
+          }
+        });
+    HBox advanceRow = new HBox(12, advances, apply);
+    advanceRow.setAlignment(Pos.CENTER_LEFT);
     Button post =
         new Button(
             messages.get("sales.payment.post"), new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET));
@@ -169,7 +192,7 @@ public final class PaymentView extends BorderPane {
     done.textProperty().bind(vm.postedProperty());
     HBox buttons = new HBox(10, post, message);
     buttons.setAlignment(Pos.CENTER_LEFT);
-    VBox body = new VBox(12, title, form, grid, allocRow, buttons, done);
+    VBox body = new VBox(12, title, form, grid, allocRow, advanceRow, buttons, done);
     body.setPadding(new Insets(12));
     setCenter(body);
   }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -75,6 +76,10 @@ public final class PaymentViewModel extends AbstractViewModel {
   private final StringProperty allocatedText = new SimpleStringProperty("");
   private final StringProperty openTotal = new SimpleStringProperty("");
   private final StringProperty posted = new SimpleStringProperty("");
+  private final javafx.beans.property.BooleanProperty onAccount =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+  private final ObservableList<Payment> advances = FXCollections.observableArrayList();
+  private final StringProperty advancesText = new SimpleStringProperty("");
   private String idempotencyKey = UUID.randomUUID().toString();
   private boolean allocatingByHand;
   private boolean distributing;
@@ -113,6 +118,20 @@ public final class PaymentViewModel extends AbstractViewModel {
       return;
     }
     setBusy(true);
+    executor.submit(
+        () -> gateway.advances(code),
+        list -> {
+          advances.setAll(list);
+          BigDecimal left =
+              list.stream()
+                  .map(p -> Amounts.of(p.getUnapplied().getAmount()))
+                  .reduce(BigDecimal.ZERO, BigDecimal::add);
+          advancesText.set(
+              list.isEmpty()
+                  ? ""
+                  : messages.get("sales.advance.available", Amounts.money(left), list.size()));
+        },
+        t -> advances.clear());
     executor.submit(
         () -> gateway.openInvoices(code),
         list -> {
@@ -210,7 +229,7 @@ public final class PaymentViewModel extends AbstractViewModel {
       setMessage(messages.get("form.fixFields"));
       return false;
     }
-    if (allocated().compareTo(amt) != 0) {
+    if (onAccount.get() ? allocated().compareTo(amt) > 0 : allocated().compareTo(amt) != 0) {
       setMessage(
           messages.get("sales.payment.mustAddUp", Amounts.money(allocated()), Amounts.money(amt)));
       return false;
@@ -233,6 +252,10 @@ public final class PaymentViewModel extends AbstractViewModel {
       if (v != null && v.signum() > 0) {
         details.add(messages.get("posting.settles", a.invoice.getNumber(), Amounts.money(v)));
       }
+    }
+    BigDecimal rest = Amounts.parse(amount.get()).subtract(allocated());
+    if (onAccount.get() && rest.signum() > 0) {
+      details.add(messages.get("sales.advance.kept", Amounts.money(rest)));
     }
     return new PostingSummary(
         messages.get("sales.payment.confirmTitle"),
@@ -266,8 +289,9 @@ public final class PaymentViewModel extends AbstractViewModel {
     String ref = reference.get();
     LocalDate d = date.get();
     String key = idempotencyKey;
+    boolean keep = onAccount.get();
     executor.submit(
-        () -> gateway.pay(code, d, amt, m, ref, in, key),
+        () -> gateway.pay(code, d, amt, m, ref, in, keep, key),
         p -> {
           setBusy(false);
           idempotencyKey = UUID.randomUUID().toString();
@@ -288,6 +312,86 @@ public final class PaymentViewModel extends AbstractViewModel {
         this::failed);
   }
 
+  /** The advances set against the open invoices, both oldest first: what applying will do. */
+  private List<Map.Entry<Payment, List<SalesGateway.AllocationInput>>> plan() {
+    List<Map.Entry<Payment, List<SalesGateway.AllocationInput>>> out = new ArrayList<>();
+    java.util.Map<String, BigDecimal> open = new java.util.LinkedHashMap<>();
+    for (Allocation a : allocations) {
+      open.put(a.invoice.getId(), a.open);
+    }
+    for (Payment p : advances) {
+      BigDecimal left = Amounts.of(p.getUnapplied().getAmount());
+      List<SalesGateway.AllocationInput> parts = new ArrayList<>();
+      for (var e : open.entrySet()) {
+        BigDecimal part = left.min(e.getValue());
+        if (part.signum() > 0) {
+          parts.add(new SalesGateway.AllocationInput(e.getKey(), part));
+          e.setValue(e.getValue().subtract(part));
+          left = left.subtract(part);
+        }
+      }
+      if (!parts.isEmpty()) {
+        out.add(Map.entry(p, parts));
+      }
+    }
+    return out;
+  }
+
+  /** What applying the advances will settle, for the person to confirm; null when nothing. */
+  public PostingSummary advancesSummary() {
+    var plan = plan();
+    if (plan.isEmpty()) {
+      setMessage(messages.get("sales.advance.nothingToApply"));
+      return null;
+    }
+    List<String> details = new ArrayList<>();
+    for (var e : plan) {
+      for (SalesGateway.AllocationInput a : e.getValue()) {
+        String number =
+            allocations.stream()
+                .filter(x -> x.invoice.getId().equals(a.invoiceId()))
+                .map(x -> x.invoice.getNumber())
+                .findFirst()
+                .orElse(a.invoiceId());
+        details.add(
+            messages.get(
+                "sales.advance.settles",
+                e.getKey().getNumber(),
+                number,
+                Amounts.money(a.amount())));
+      }
+    }
+    return new PostingSummary(
+        messages.get("sales.advance.confirmTitle"),
+        messages.get("sales.advance.confirm", customerCode.get().trim()),
+        details);
+  }
+
+  /** Sets the customer's advances against the open invoices, oldest first. */
+  public void applyAdvances() {
+    var plan = plan();
+    if (isBusy() || plan.isEmpty()) {
+      return;
+    }
+    setBusy(true);
+    setMessage("");
+    executor.submit(
+        () -> {
+          int n = 0;
+          for (var e : plan) {
+            gateway.applyAdvance(e.getKey().getId(), e.getValue(), UUID.randomUUID().toString());
+            n++;
+          }
+          return n;
+        },
+        n -> {
+          setBusy(false);
+          posted.set(messages.get("sales.advance.applied", n));
+          loadInvoices();
+        },
+        this::failed);
+  }
+
   private void failed(Throwable t) {
     setBusy(false);
     setMessage(ErrorText.of(t, messages));
@@ -295,6 +399,20 @@ public final class PaymentViewModel extends AbstractViewModel {
 
   public void setOnPosted(Consumer<Payment> onPosted) {
     this.onPosted = onPosted;
+  }
+
+  /** Keep what the allocations leave as the customer's advance. */
+  public javafx.beans.property.BooleanProperty onAccountProperty() {
+    return onAccount;
+  }
+
+  public ObservableList<Payment> advances() {
+    return advances;
+  }
+
+  /** "৳ 5,000.00 received in advance (1 payment)", empty when none. */
+  public StringProperty advancesTextProperty() {
+    return advancesText;
   }
 
   public StringProperty customerCodeProperty() {

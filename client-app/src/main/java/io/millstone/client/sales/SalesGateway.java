@@ -84,4 +84,56 @@ public interface SalesGateway {
       List<AllocationInput> allocations,
       String idempotencyKey)
       throws Exception;
+
+  /** How much of an invoice line a credit note takes back. */
+  record CreditInput(int lineNo, BigDecimal quantity) {}
+
+  /** Pay with the rest (or all) of the amount kept as the customer's advance when onAccount. */
+  default Payment pay(
+      String customerCode,
+      LocalDate date,
+      BigDecimal amount,
+      String method,
+      String reference,
+      List<AllocationInput> allocations,
+      boolean onAccount,
+      String idempotencyKey)
+      throws Exception {
+    return pay(customerCode, date, amount, method, reference, allocations, idempotencyKey);
+  }
+
+  /** The customer's payments with something not yet set against an invoice, oldest first. */
+  default List<Payment> advances(String customerCode) throws Exception {
+    return List.of();
+  }
+
+  /** Sets (part of) an advance against open invoices. */
+  default Payment applyAdvance(String paymentId, List<AllocationInput> allocations, String key)
+      throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  default SalesOrder cancelOrder(SalesOrder order) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  default Invoice invoiceById(String id) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Invoices and credit notes newest first; an empty customer means all. */
+  default Page<Invoice> invoices(
+      String customerCode, boolean openOnly, String pageToken, int pageSize) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  default Invoice creditNote(
+      String invoiceId, LocalDate date, String reason, List<CreditInput> lines, String key)
+      throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  default io.millstone.api.sales.v1.ReceivablesAgeing receivablesAgeing() throws Exception {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -60,7 +60,138 @@ public final class SalesScreens {
             "domain.sales",
             "sales.payment.post",
             Material2AL.ACCOUNT_BALANCE_WALLET,
-            filter -> s.paymentView("")));
+            filter -> s.paymentView("")),
+        new ScreenDefinition(
+            "sales-invoices",
+            "screen.salesInvoices",
+            "domain.sales",
+            "sales.read",
+            Material2MZ.RECEIPT_LONG,
+            s::invoiceList),
+        new ScreenDefinition(
+            "sales-receivables",
+            "screen.receivables",
+            "domain.sales",
+            "sales.read",
+            Material2MZ.TIMELINE,
+            filter -> s.receivables()));
+  }
+
+  static List<ColumnSpec<Invoice>> invoiceColumns(Messages m) {
+    return List.of(
+        new ColumnSpec<>("number", "sales.list.number", Invoice::getNumber, null, 140),
+        new ColumnSpec<>(
+            "kind",
+            "sales.invoices.kind",
+            i ->
+                m.get(
+                    i.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_CREDIT_NOTE
+                        ? "sales.invoice.creditNote"
+                        : "sales.invoice.heading"),
+            null,
+            110),
+        new ColumnSpec<>(
+            "date",
+            "sales.invoice.date",
+            i -> Dates.date(ProtoValues.date(i.getInvoiceDate())),
+            null,
+            100),
+        new ColumnSpec<>(
+            "due",
+            "sales.invoice.due",
+            i -> Dates.date(ProtoValues.date(i.getDueDate())),
+            null,
+            100),
+        new ColumnSpec<>(
+            "customer", "sales.list.customerCode", Invoice::getCustomerCode, null, 110),
+        new ColumnSpec<>("name", "sales.list.customerName", Invoice::getCustomerName, null, 200),
+        ColumnSpec.numeric(
+            "gross", "sales.order.gross", i -> Amounts.money(i.getGross().getAmount()), null, 130),
+        ColumnSpec.numeric(
+            "open", "sales.invoice.open", i -> Amounts.money(i.getOpen().getAmount()), null, 130));
+  }
+
+  /**
+   * Invoices and credit notes, newest first. The quick filter is a customer code; "open:" before it
+   * (or alone) shows only what is left to pay. Enter opens the invoice as the server holds it.
+   */
+  private Node invoiceList(String filter) {
+    Messages m = ctx.messages();
+    PageSource<Invoice> source =
+        (query, token, size) -> {
+          String q = query.filter() == null ? "" : query.filter().trim();
+          boolean open = q.toLowerCase(java.util.Locale.ROOT).startsWith("open:");
+          String customer = open ? q.substring(5).trim() : q;
+          return gateway.invoices(customer, open, token, size);
+        };
+    ListViewModel<Invoice> vm =
+        new ListViewModel<>(
+            "sales-invoices", source, null, invoiceColumns(m), ctx.executor(), m, ctx.notifier());
+    vm.filterProperty().set(filter);
+    vm.setOpener(i -> openInvoice(i.getId(), vm));
+    PagedTableView<Invoice> list =
+        new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
+    list.filterField().setPromptText(m.get("sales.invoices.filterPrompt"));
+    alignRight(list, "gross", "open");
+    vm.refresh();
+    return list;
+  }
+
+  /** Reads the invoice afresh (GetInvoice) and shows it, with the credit note beside it. */
+  private void openInvoice(String id, ListViewModel<Invoice> list) {
+    ctx.executor()
+        .submit(
+            () -> gateway.invoiceById(id),
+            inv -> showInvoice(inv, list),
+            t ->
+                ctx.dialogs()
+                    .showError(
+                        ctx.messages().get("sales.invoices.title"),
+                        io.millstone.client.remote.ErrorText.of(t, ctx.messages())));
+  }
+
+  private Node receivables() {
+    Messages m = ctx.messages();
+    io.millstone.client.core.AgeingView view =
+        new io.millstone.client.core.AgeingView(
+            "receivablesView",
+            m.get("screen.receivables"),
+            "sales.list.customerCode",
+            m,
+            row -> openCustomerInvoices(row.code()));
+    ctx.executor()
+        .submit(
+            gateway::receivablesAgeing,
+            a ->
+                view.show(
+                    m.get("ageing.asOf", Dates.date(ProtoValues.date(a.getAsOf()))),
+                    a.getRowsList().stream()
+                        .map(
+                            r ->
+                                new io.millstone.client.core.AgeingView.Row(
+                                    r.getCustomerCode(),
+                                    r.getCustomerName(),
+                                    Amounts.money(r.getCurrent().getAmount()),
+                                    Amounts.money(r.getDays130().getAmount()),
+                                    Amounts.money(r.getDays3160().getAmount()),
+                                    Amounts.money(r.getDays6190().getAmount()),
+                                    Amounts.money(r.getOver90().getAmount()),
+                                    Amounts.money(r.getTotal().getAmount())))
+                        .toList(),
+                    Amounts.money(a.getTotal().getAmount())),
+            t -> view.failed(io.millstone.client.remote.ErrorText.of(t, m)));
+    view.focusFirst();
+    return view;
+  }
+
+  /** The customer's open invoices, opened from the ageing. */
+  private void openCustomerInvoices(String customerCode) {
+    ctx.workbench()
+        .show(
+            "sales-invoices-" + customerCode,
+            new SimpleStringProperty(ctx.messages().get("sales.invoices.openTab", customerCode)),
+            invoiceList("open: " + customerCode),
+            Runnable::run);
   }
 
   static List<ColumnSpec<SalesOrder>> orderColumns(Messages m) {
@@ -224,12 +355,58 @@ public final class SalesScreens {
   }
 
   private void showInvoice(Invoice inv) {
+    showInvoice(inv, null);
+  }
+
+  private void showInvoice(Invoice inv, ListViewModel<Invoice> list) {
+    InvoiceView view = new InvoiceView(inv, ctx.messages());
+    boolean creditable =
+        inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_INVOICE
+            && ctx.can("sales.invoice.post");
+    Node shown = view;
+    if (creditable) {
+      javafx.scene.control.Button credit =
+          new javafx.scene.control.Button(
+              ctx.messages().get("sales.credit.open"),
+              new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.REPLY));
+      credit.setId("creditNoteButton");
+      credit.setMnemonicParsing(true);
+      credit.setOnAction(e -> openCreditNote(inv, list));
+      HBox bar = new HBox(10, credit);
+      bar.setPadding(new Insets(0, 12, 12, 12));
+      BorderPane pane = new BorderPane(view);
+      pane.setBottom(bar);
+      shown = pane;
+    }
     ctx.workbench()
         .show(
             "sales-invoice-" + inv.getId(),
             new SimpleStringProperty(inv.getNumber()),
-            new InvoiceView(inv, ctx.messages()),
+            shown,
             Runnable::run);
+  }
+
+  private void openCreditNote(Invoice inv, ListViewModel<Invoice> list) {
+    CreditNoteViewModel vm =
+        new CreditNoteViewModel(inv, gateway, ctx.executor(), ctx.messages(), ctx.notifier());
+    String tabId = "sales-credit-" + inv.getId();
+    vm.setOnPosted(
+        cn -> {
+          ctx.workbench().close(tabId);
+          ctx.workbench().close("sales-invoice-" + inv.getId());
+          if (list != null) {
+            list.refresh();
+          }
+          showInvoice(cn, list);
+        });
+    CreditNoteView view = new CreditNoteView(vm, ctx.messages(), ctx.dialogs());
+    ctx.workbench()
+        .show(
+            tabId,
+            new SimpleStringProperty(ctx.messages().get("sales.credit.tab", inv.getNumber())),
+            view,
+            Runnable::run);
+    view.focusFirst();
   }
 
   private Node paymentView(String customerCode) {

@@ -24,10 +24,31 @@ import java.util.List;
 public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBase {
   private final StockLedger ledger;
   private final StockReports reports;
+  private final ReorderLevels levels;
 
-  public StockGrpcService(StockLedger ledger, StockReports reports) {
+  public StockGrpcService(StockLedger ledger, StockReports reports, ReorderLevels levels) {
     this.ledger = ledger;
     this.reports = reports;
+    this.levels = levels;
+  }
+
+  @Override
+  public void setReorderLevel(
+      io.millstone.api.inventory.v1.SetReorderLevelRequest req,
+      StreamObserver<io.millstone.api.inventory.v1.ReorderLevel> out) {
+    var l =
+        levels.set(
+            GatewayContext.actor(),
+            req.getItemCode(),
+            req.getWarehouseCode(),
+            req.getReorderLevel().getValue());
+    out.onNext(
+        io.millstone.api.inventory.v1.ReorderLevel.newBuilder()
+            .setItemCode(l.itemCode())
+            .setWarehouseCode(l.warehouseCode())
+            .setReorderLevel(ProtoValues.decimal(l.level()))
+            .build());
+    out.onCompleted();
   }
 
   private static List<StockLedger.LineInput> lines(List<StockLine> in) {
@@ -107,7 +128,7 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
         ListOnHandResponse.newBuilder()
             .setPage(PageResponse.newBuilder().setNextPageToken(page.next()).setTotalSize(-1));
     for (var l : page.lines()) {
-      b.addLines(
+      OnHand.Builder line =
           OnHand.newBuilder()
               .setItemCode(l.itemCode())
               .setItemName(l.itemName())
@@ -115,7 +136,12 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
               .setWarehouseCode(l.warehouseCode())
               .setLot(l.lot())
               .setQuantity(ProtoValues.decimal(l.quantity()))
-              .setValue(ProtoValues.money(l.value(), page.currency())));
+              .setValue(ProtoValues.money(l.value(), page.currency()))
+              .setBelowReorderLevel(l.belowReorderLevel());
+      if (l.reorderLevel() != null) {
+        line.setReorderLevel(ProtoValues.decimal(l.reorderLevel()));
+      }
+      b.addLines(line);
     }
     out.onNext(b.build());
     out.onCompleted();

@@ -221,6 +221,9 @@ public final class StockLedger {
                       + '\u001f'
                       + toWarehouse,
                   id -> {
+                    if (kind.equals("ISSUE") || kind.equals("TRANSFER")) {
+                      Jdbc.work(t, c -> checkOnHand(c, actor, lines));
+                    }
                     BigDecimal[] values =
                         Jdbc.work(t, c -> write(c, t, actor, id, kind, ref, lines, to));
                     StockPostings.post(books, clock, t, id, kind, ref, lines, values);
@@ -237,6 +240,44 @@ public final class StockLedger {
                   });
           return new Movement(outcome.id(), moves(t, outcome.id()), CompanyAdmin.currencyOf(t));
         });
+  }
+
+  /**
+   * Refuses a standalone issue or transfer that takes more than is on hand with a field violation
+   * on each such line, naming the item and what there is, so the screen can show it beside the
+   * quantity. The balance update stays the guard against races (StockBalances.issueAll).
+   */
+  private static Void checkOnHand(Connection c, Actor actor, List<StockLine> lines)
+      throws SQLException {
+    if (StockBalances.allowNegative(c)) {
+      return null;
+    }
+    Map<String, BigDecimal> asked = new java.util.HashMap<>();
+    Validator v = new Validator();
+    for (StockLine l : lines) {
+      String k = l.item().id() + "/" + l.warehouse().id() + "/" + l.lot();
+      BigDecimal total = asked.merge(k, l.quantity(), BigDecimal::add);
+      BigDecimal onHand = StockBalances.booked(c, actor.companyId(), l);
+      v.check(
+          total.compareTo(onHand) <= 0,
+          "lines[" + l.index() + "].quantity",
+          "stock_more_than_on_hand",
+          "is more than the "
+              + plain(onHand)
+              + " "
+              + l.item().unitCode()
+              + " of "
+              + l.item().code()
+              + (l.lot().isEmpty() ? "" : " lot " + l.lot())
+              + " on hand in "
+              + l.warehouse().name(),
+          plain(onHand),
+          l.item().unitCode(),
+          l.item().code() + (l.lot().isEmpty() ? "" : " / " + l.lot()),
+          l.warehouse().name());
+    }
+    v.throwIfInvalid();
+    return null;
   }
 
   /** Writes the movement; returns the value each line moved, by line index. */

@@ -140,4 +140,12 @@ record StockLine(
     }
     return w;
   }
+
+  static ItemRef item(Tx t, String code, String field) {
+    ItemRef i = items(t, List.of(code)).get(code.trim().toUpperCase(Locale.ROOT));
+    if (i == null || !i.active()) {
+      throw InvalidInputException.of(field, "'" + code + "' is not an active item");
+    }
+    return i;
+  }
 }

@@ -22,7 +22,9 @@ public final class StockReports {
       String warehouseCode,
       String lot,
       BigDecimal quantity,
-      BigDecimal value) {}
+      BigDecimal value,
+      BigDecimal reorderLevel,
+      boolean belowReorderLevel) {}
 
   /** A page of balance lines. */
   public record OnHandPage(List<OnHandView> lines, String next, String currency) {}
@@ -70,9 +72,19 @@ public final class StockReports {
         (t, c) -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT i.code, i.name, i.unit_code, w.code, b.lot, b.quantity, b.value"
+                  // The level of the item in this warehouse is held against the warehouse's stock
+                  // (all lots); without one, the item's company-wide level against all its stock.
+                  "SELECT i.code, i.name, i.unit_code, w.code, b.lot, b.quantity, b.value,"
+                      + " coalesce(r.reorder_level, nullif(i.reorder_level, 0)),"
+                      + " CASE WHEN r.reorder_level IS NOT NULL THEN"
+                      + " (SELECT sum(x.quantity) FROM stock_balance x WHERE x.item_id = b.item_id"
+                      + " AND x.warehouse_id = b.warehouse_id) < r.reorder_level"
+                      + " WHEN i.reorder_level > 0 THEN (SELECT sum(x.quantity) FROM stock_balance x"
+                      + " WHERE x.item_id = b.item_id) < i.reorder_level ELSE false END"
                       + " FROM stock_balance b JOIN item i ON i.id = b.item_id"
                       + " JOIN warehouse w ON w.id = b.warehouse_id"
+                      + " LEFT JOIN item_warehouse_reorder r ON r.item_id = b.item_id"
+                      + " AND r.warehouse_id = b.warehouse_id"
                       + " WHERE (? = '' OR i.code = ?) AND (? = '' OR w.code = ?)"
                       + " AND (NOT ? OR b.quantity <> 0)"
                       + " AND (i.code, w.code, b.lot) > (?, ?, ?)"
@@ -97,7 +109,9 @@ public final class StockReports {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getBigDecimal(6),
-                        rs.getBigDecimal(7)));
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8),
+                        rs.getBoolean(9)));
               }
             }
             String next = "";

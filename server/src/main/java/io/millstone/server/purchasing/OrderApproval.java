@@ -174,6 +174,50 @@ final class OrderApproval {
     }
   }
 
+  /**
+   * Cancels an order nothing has been received against (the rule of a sales order with no
+   * deliveries); a cancelled order is refused again with the same sentence.
+   */
+  OrderView cancel(Actor actor, String id, long version) {
+    UUID orderId = Ids.parse(id, "id");
+    return decide(
+        actor,
+        orderId,
+        version,
+        (c, o) -> {
+          boolean received;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT coalesce(bool_or(received_qty > 0 OR billed_qty > 0), false)"
+                      + " FROM purchase_order_line WHERE order_id = ?")) {
+            ps.setObject(1, orderId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              received = rs.getBoolean(1);
+            }
+          }
+          if (received || o.state() == PurchaseOrderState.CANCELLED) {
+            throw new BusinessRuleException(
+                o.state() == PurchaseOrderState.CANCELLED
+                    ? "purchase_order_cancelled"
+                    : "purchase_order_received",
+                o.number()
+                    + (o.state() == PurchaseOrderState.CANCELLED
+                        ? " is already cancelled."
+                        : " has goods received against it and cannot be cancelled; return the"
+                            + " goods to the supplier instead."),
+                o.number());
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE purchase_order SET state = ? WHERE id = ?")) {
+            ps.setString(1, PurchaseOrderState.CANCELLED.name());
+            ps.setObject(2, orderId);
+            ps.executeUpdate();
+          }
+          return "cancelled";
+        });
+  }
+
   @FunctionalInterface
   private interface Decision {
     String apply(Connection c, OrderHeadRow o) throws SQLException;

@@ -164,6 +164,10 @@ public final class PurchaseDesk {
     return approval.reject(actor, id, version, note);
   }
 
+  public OrderView cancel(Actor actor, String id, long version) {
+    return approval.cancel(actor, id, version);
+  }
+
   public ReceiptView receive(
       Actor actor,
       String key,

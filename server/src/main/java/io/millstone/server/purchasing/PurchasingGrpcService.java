@@ -102,6 +102,12 @@ public final class PurchasingGrpcService extends PurchasingServiceGrpc.Purchasin
   }
 
   @Override
+  public void cancelPurchaseOrder(
+      DecidePurchaseOrderRequest req, StreamObserver<PurchaseOrder> out) {
+    reply(out, order(desk.cancel(GatewayContext.actor(), req.getId(), req.getVersion())));
+  }
+
+  @Override
   public void postGoodsReceipt(PostGoodsReceiptRequest req, StreamObserver<GoodsReceipt> out) {
     var r =
         desk.receive(

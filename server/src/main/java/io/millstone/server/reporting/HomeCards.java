@@ -246,13 +246,19 @@ public final class HomeCards {
     }
     cards.add(HomeCard.of("stores.sugar", Group.STORES, Kind.TONNES, sugar, "stock-on-hand"));
     cards.add(HomeCard.of("stores.molasses", Group.STORES, Kind.TONNES, molasses, "stock-on-hand"));
-    // Active items with a reorder level whose stock in all warehouses is below it.
+    // Active items short somewhere: below the level of a warehouse that has its own (V30), or,
+    // with no warehouse levels, with all their stock below the item's company-wide level.
     List<String> short_ = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT i.code FROM item i LEFT JOIN (SELECT item_id, sum(quantity) q FROM stock_balance"
                 + " GROUP BY item_id) s ON s.item_id = i.id"
-                + " WHERE i.active AND i.reorder_level > 0 AND coalesce(s.q, 0) < i.reorder_level"
+                + " WHERE i.active AND ("
+                + " EXISTS (SELECT 1 FROM item_warehouse_reorder r WHERE r.item_id = i.id"
+                + " AND coalesce((SELECT sum(b.quantity) FROM stock_balance b WHERE b.item_id = r.item_id"
+                + " AND b.warehouse_id = r.warehouse_id), 0) < r.reorder_level)"
+                + " OR (i.reorder_level > 0 AND coalesce(s.q, 0) < i.reorder_level"
+                + " AND NOT EXISTS (SELECT 1 FROM item_warehouse_reorder r WHERE r.item_id = i.id)))"
                 + " ORDER BY i.code")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -150,7 +150,12 @@ public final class SalesDesk {
       String reference,
       List<AllocationView> allocations,
       String entryNumber,
-      String currency) {}
+      String currency) {
+    /** What is not yet set against an invoice: an advance. */
+    public BigDecimal unapplied() {
+      return allocations.stream().map(AllocationView::amount).reduce(amount, BigDecimal::subtract);
+    }
+  }
 
   private final SalesOrders orders;
   private final Deliveries deliveries;
@@ -241,7 +246,35 @@ public final class SalesDesk {
       String method,
       String reference,
       List<AllocationInput> allocations) {
-    return payments.post(actor, key, customerCode, date, amount, method, reference, allocations);
+    return payments.post(
+        actor, key, customerCode, date, amount, method, reference, allocations, false);
+  }
+
+  /**
+   * A payment that may leave part (or all) of its amount on the customer's account as an advance.
+   */
+  public PaymentView postPayment(
+      Actor actor,
+      String key,
+      String customerCode,
+      LocalDate date,
+      String amount,
+      String method,
+      String reference,
+      List<AllocationInput> allocations,
+      boolean onAccount) {
+    return payments.post(
+        actor, key, customerCode, date, amount, method, reference, allocations, onAccount);
+  }
+
+  /** The customer's payments with something not yet set against an invoice, oldest first. */
+  public List<PaymentView> advances(Actor actor, String customerCode) {
+    return payments.advances(actor, customerCode);
+  }
+
+  public PaymentView applyAdvance(
+      Actor actor, String key, String paymentId, List<AllocationInput> allocations) {
+    return payments.apply(actor, key, paymentId, allocations);
   }
 
   public Ageing receivablesAgeing(Actor actor, LocalDate asOf) {

@@ -214,9 +214,42 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             req.getAmount().getValue(),
             word(req.getMethod(), "PAYMENT_METHOD_"),
             req.getReference(),
-            req.getAllocationsList().stream()
-                .map(a -> new SalesDesk.AllocationInput(a.getInvoiceId(), a.getAmount().getValue()))
-                .toList());
+            allocations(req.getAllocationsList()),
+            req.getOnAccount());
+    reply(out, payment(p));
+  }
+
+  private static List<SalesDesk.AllocationInput> allocations(
+      List<io.millstone.api.sales.v1.AllocationInput> in) {
+    return in.stream()
+        .map(a -> new SalesDesk.AllocationInput(a.getInvoiceId(), a.getAmount().getValue()))
+        .toList();
+  }
+
+  @Override
+  public void listAdvances(
+      io.millstone.api.sales.v1.ListAdvancesRequest req,
+      StreamObserver<io.millstone.api.sales.v1.ListAdvancesResponse> out) {
+    var b = io.millstone.api.sales.v1.ListAdvancesResponse.newBuilder();
+    desk.advances(GatewayContext.actor(), req.getCustomerCode())
+        .forEach(p -> b.addPayments(payment(p)));
+    reply(out, b.build());
+  }
+
+  @Override
+  public void applyAdvance(
+      io.millstone.api.sales.v1.ApplyAdvanceRequest req, StreamObserver<Payment> out) {
+    reply(
+        out,
+        payment(
+            desk.applyAdvance(
+                GatewayContext.actor(),
+                req.getIdempotencyKey().getValue(),
+                req.getPaymentId(),
+                allocations(req.getAllocationsList()))));
+  }
+
+  private static Payment payment(SalesDesk.PaymentView p) {
     var b =
         Payment.newBuilder()
             .setId(p.id().toString())
@@ -227,7 +260,8 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
             .setMethod(
                 io.millstone.api.sales.v1.PaymentMethod.valueOf("PAYMENT_METHOD_" + p.method()))
             .setReference(p.reference())
-            .setJournalEntryNumber(p.entryNumber());
+            .setJournalEntryNumber(p.entryNumber())
+            .setUnapplied(money(p.unapplied(), p.currency()));
     p.allocations()
         .forEach(
             a ->
@@ -236,7 +270,7 @@ public final class SalesGrpcService extends SalesServiceGrpc.SalesServiceImplBas
                         .setInvoiceId(a.invoiceId().toString())
                         .setInvoiceNumber(a.invoiceNumber())
                         .setAmount(money(a.amount(), p.currency()))));
-    reply(out, b.build());
+    return b.build();
   }
 
   @Override

@@ -124,6 +124,17 @@ class CompanyIsolationTest {
                               io.millstone.api.common.v1.Decimal.newBuilder().setValue("5")))
                   .addUnitCosts(io.millstone.api.common.v1.Decimal.newBuilder().setValue("100"))
                   .build());
+      // A reorder level of the item in the warehouse (item_warehouse_reorder).
+      io.millstone.api.inventory.v1.StockServiceGrpc.newBlockingStub(t.channel())
+          .withInterceptors(
+              io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                  bearer(login.getSessionToken())))
+          .setReorderLevel(
+              io.millstone.api.inventory.v1.SetReorderLevelRequest.newBuilder()
+                  .setItemCode("ISO-1")
+                  .setWarehouseCode("ISO-W1")
+                  .setReorderLevel(io.millstone.api.common.v1.Decimal.newBuilder().setValue("10"))
+                  .build());
       sellOneTonne(login.getSessionToken());
       md.supplier("ISO-S1", "Isolated supplier");
       buyOneTonne(login.getSessionToken());

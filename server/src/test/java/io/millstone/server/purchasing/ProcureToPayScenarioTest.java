@@ -487,4 +487,79 @@ class ProcureToPayScenarioTest {
     assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(again.getStatus().getDescription()).contains("already entered");
   }
+
+  static io.grpc.StatusRuntimeException refusal(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.grpc.StatusRuntimeException.class, call);
+  }
+
+  static DecidePurchaseOrderRequest decide(PurchaseOrder o) {
+    return DecidePurchaseOrderRequest.newBuilder()
+        .setId(o.getId())
+        .setVersion(o.getVersion())
+        .build();
+  }
+
+  @Test
+  void anOrderNothingWasReceivedAgainstMayBeCancelledOnce() {
+    String supplier = supplier();
+    String lime = lime();
+    // A draft and an approved order are cancelled; a second cancel is refused with a sentence.
+    PurchaseOrder draft = order(supplier, lime, "5", "100");
+    PurchaseOrder cancelled = storesDesk.cancelPurchaseOrder(decide(draft));
+    assertThat(cancelled.getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_CANCELLED);
+    PurchaseOrder approved = submit(order(supplier, lime, "5", "100"));
+    assertThat(storesDesk.cancelPurchaseOrder(decide(approved)).getState())
+        .isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_CANCELLED);
+    var again = refusal(() -> storesDesk.cancelPurchaseOrder(decide(cancelled)));
+    assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(again.getStatus().getDescription()).contains("is already cancelled");
+
+    // Goods received: refused, and the order stays as it was.
+    PurchaseOrder part = submit(order(supplier, lime, "5", "100"));
+    receive(part, "2");
+    PurchaseOrder before = reread(part);
+    var received = refusal(() -> storesDesk.cancelPurchaseOrder(decide(before)));
+    assertThat(received.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(received.getStatus().getDescription())
+        .contains(before.getNumber() + " has goods received against it");
+    assertThat(reread(part).getState()).isEqualTo(before.getState());
+  }
+
+  @Test
+  void cancellingIsCheckedLikeAnyDecisionAndStaysInsideTheCompany() {
+    PurchaseOrder o = order(supplier(), lime(), "5", "100");
+    var bad =
+        refusal(
+            () ->
+                storesDesk.cancelPurchaseOrder(
+                    DecidePurchaseOrderRequest.newBuilder().setId("not-an-id").build()));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var stale =
+        refusal(
+            () ->
+                storesDesk.cancelPurchaseOrder(
+                    DecidePurchaseOrderRequest.newBuilder()
+                        .setId(o.getId())
+                        .setVersion(o.getVersion() + 5)
+                        .build()));
+    assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+    // Another company's buyer does not find the order at all.
+    UUID other = t.createCompany("Other Buying Mill").id();
+    var outsider =
+        t.as(
+            t.createUser(other, t.unique("buy.other"), "admin"),
+            PurchasingServiceGrpc.newBlockingStub(t.channel()));
+    var foreign = refusal(() -> outsider.cancelPurchaseOrder(decide(o)));
+    assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(reread(o).getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_DRAFT);
+    // Who may not raise orders may not cancel them.
+    var reader =
+        t.as(
+            t.createUser(mill, t.unique("buy.lab"), "lab"),
+            PurchasingServiceGrpc.newBlockingStub(t.channel()));
+    assertThat(refusal(() -> reader.cancelPurchaseOrder(decide(o))).getStatus().getCode())
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
 }

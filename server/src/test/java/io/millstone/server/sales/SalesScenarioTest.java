@@ -287,8 +287,12 @@ class SalesScenarioTest {
                     + " (SELECT coalesce(sum(l.debit - l.credit), 0) FROM journal_line l"
                     + "   JOIN account a ON a.id = l.account_id WHERE a.company_id = c.id AND a.code = '1100')"
                     + " <> (SELECT coalesce(sum(gross - settled), 0) FROM sales_invoice s"
-                    + "   WHERE s.company_id = c.id AND s.kind = 'INVOICE')"))
-        .as("companies whose receivables account differs from their open invoices")
+                    + "   WHERE s.company_id = c.id AND s.kind = 'INVOICE')"
+                    // advances not yet set against an invoice are credits on the account
+                    + " - (SELECT coalesce(sum(m.amount - (SELECT coalesce(sum(a.amount), 0)"
+                    + "   FROM payment_allocation a WHERE a.payment_id = m.id)), 0)"
+                    + "   FROM customer_payment m WHERE m.company_id = c.id)"))
+        .as("companies whose receivables account differs from their open invoices less advances")
         .isZero();
     var valuation =
         stock.getStockValuation(
@@ -933,5 +937,143 @@ class SalesScenarioTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  static PostPaymentRequest.Builder advance(String customer, String amount) {
+    return PostPaymentRequest.newBuilder()
+        .setIdempotencyKey(key())
+        .setCustomerCode(customer)
+        .setPaymentDate(day(11, 1))
+        .setAmount(dec(amount))
+        .setOnAccount(true);
+  }
+
+  static io.millstone.api.sales.v1.ApplyAdvanceRequest apply(
+      Payment advance, Invoice inv, String amount) {
+    return io.millstone.api.sales.v1.ApplyAdvanceRequest.newBuilder()
+        .setIdempotencyKey(key())
+        .setPaymentId(advance.getId())
+        .addAllocations(
+            AllocationInput.newBuilder().setInvoiceId(inv.getId()).setAmount(dec(amount)))
+        .build();
+  }
+
+  static StatusRuntimeException refusal(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(StatusRuntimeException.class, call);
+  }
+
+  @Test
+  void anAdvanceIsReceivedBeforeTheInvoiceAndSetAgainstItLater() {
+    String sugar = sugar("10000");
+    String buyer = customerWithoutCreditLimit();
+    receive(sugar, "5", "5000", "");
+    Payment adv = accounts.postPayment(advance(buyer, "15000").build());
+    assertThat(amount(adv.getUnapplied())).isEqualByComparingTo("15000");
+    assertThat(adv.getAllocationsList()).isEmpty();
+    var listed =
+        accounts.listAdvances(
+            io.millstone.api.sales.v1.ListAdvancesRequest.newBuilder()
+                .setCustomerCode(buyer.toLowerCase(java.util.Locale.ROOT))
+                .build());
+    assertThat(listed.getPaymentsList())
+        .extracting(Payment::getNumber)
+        .containsExactly(adv.getNumber());
+
+    SalesOrder so = order(buyer, false, line(sugar, "1"));
+    deliver(so.getId(), 11, 3, 1, "1", "");
+    Invoice inv = invoice(so.getId(), 11, 3); // 11,500 with VAT
+    // More than the invoice has open is refused beside the allocation; nothing is set.
+    var tooMuch = refusal(() -> accounts.applyAdvance(apply(adv, inv, "12000")));
+    assertThat(io.millstone.server.identity.BadRequests.fields(tooMuch))
+        .containsExactly("allocations[0].amount");
+    Payment applied = accounts.applyAdvance(apply(adv, inv, "11500"));
+    assertThat(amount(applied.getUnapplied())).isEqualByComparingTo("3500");
+    assertThat(applied.getAllocationsList())
+        .extracting(io.millstone.api.sales.v1.Allocation::getInvoiceNumber)
+        .containsExactly(inv.getNumber());
+    assertThat(
+            amount(
+                accounts
+                    .getInvoice(
+                        io.millstone.api.sales.v1.GetInvoiceRequest.newBuilder()
+                            .setId(inv.getId())
+                            .build())
+                    .getOpen()))
+        .isZero();
+    // What is left: more than that is refused on the whole allocation.
+    SalesOrder so2 = order(buyer, false, line(sugar, "1"));
+    deliver(so2.getId(), 11, 4, 1, "1", "");
+    Invoice inv2 = invoice(so2.getId(), 11, 4);
+    var overAdvance = refusal(() -> accounts.applyAdvance(apply(adv, inv2, "4000")));
+    assertThat(io.millstone.server.identity.BadRequests.fields(overAdvance))
+        .containsExactly("allocations");
+    accounts.applyAdvance(apply(adv, inv2, "3500"));
+    assertThat(
+            accounts
+                .listAdvances(
+                    io.millstone.api.sales.v1.ListAdvancesRequest.newBuilder()
+                        .setCustomerCode(buyer)
+                        .build())
+                .getPaymentsList())
+        .isEmpty();
+    // A payment partly set against an invoice keeps the rest as an advance.
+    Payment part =
+        accounts.postPayment(
+            advance(buyer, "10000")
+                .addAllocations(
+                    AllocationInput.newBuilder().setInvoiceId(inv2.getId()).setAmount(dec("8000")))
+                .build());
+    assertThat(amount(part.getUnapplied())).isEqualByComparingTo("2000");
+  }
+
+  @Test
+  void advancesAreCheckedAndStayWithTheirCustomerAndCompany() {
+    String buyer = customerWithoutCreditLimit();
+    String other = customerWithoutCreditLimit();
+    // Without on_account every taka must still be set against an invoice.
+    var plain =
+        refusal(() -> accounts.postPayment(advance(buyer, "100").setOnAccount(false).build()));
+    assertThat(io.millstone.server.identity.BadRequests.fields(plain)).contains("allocations");
+    var bad = refusal(() -> accounts.postPayment(advance(buyer, "-5").setCustomerCode("").build()));
+    assertThat(io.millstone.server.identity.BadRequests.fields(bad))
+        .contains("amount", "customer_code");
+    var noInvoice =
+        refusal(
+            () ->
+                accounts.applyAdvance(
+                    io.millstone.api.sales.v1.ApplyAdvanceRequest.newBuilder()
+                        .setPaymentId("nope")
+                        .build()));
+    assertThat(io.millstone.server.identity.BadRequests.fields(noInvoice))
+        .contains("payment_id", "allocations");
+    // Another customer's invoice is not this advance's to settle.
+    String sugar = sugar("10000");
+    receive(sugar, "2", "5000", "");
+    SalesOrder so = order(other, false, line(sugar, "1"));
+    deliver(so.getId(), 11, 3, 1, "1", "");
+    Invoice theirs = invoice(so.getId(), 11, 3);
+    Payment adv = accounts.postPayment(advance(buyer, "500").build());
+    var notHis = refusal(() -> accounts.applyAdvance(apply(adv, theirs, "500")));
+    assertThat(io.millstone.server.identity.BadRequests.fields(notHis))
+        .containsExactly("allocations[0].invoice_id");
+    // Another company sees neither the customer nor the advance.
+    UUID elsewhere = t.createCompany("Other Sales Mill").id();
+    var outsider =
+        t.as(
+            t.createUser(elsewhere, t.unique("sal.other"), "admin"),
+            SalesServiceGrpc.newBlockingStub(t.channel()));
+    assertThat(
+            refusal(
+                    () ->
+                        outsider.listAdvances(
+                            io.millstone.api.sales.v1.ListAdvancesRequest.newBuilder()
+                                .setCustomerCode(buyer)
+                                .build()))
+                .getStatus()
+                .getCode())
+        .isIn(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND);
+    assertThat(refusal(() -> outsider.applyAdvance(apply(adv, theirs, "1"))).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
   }
 }
