@@ -154,7 +154,7 @@ public final class RecordPanels {
             ps.setString(7, actor.username());
             ps.executeUpdate();
           }
-          t.audit("records.note.add", k.auditType(), recordId, "note: " + abbreviate(text, 200));
+          t.audit("records.note.add", k.auditType(), recordId, abbreviate(text, 200));
           return new Note(noteId, text, actor.username(), now);
         });
   }
@@ -253,7 +253,7 @@ public final class RecordPanels {
               "records.attachment.add",
               k.auditType(),
               recordId,
-              "attached " + name + " (" + type + ", " + content.length + " bytes)");
+              name + " (" + type + ", " + content.length + " bytes)");
           return new Attachment(attachmentId, name, type, content.length, actor.username(), now);
         });
   }
