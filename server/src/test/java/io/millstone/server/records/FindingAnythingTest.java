@@ -238,6 +238,39 @@ class FindingAnythingTest {
   }
 
   @Test
+  void aListsQuickFilterTakesAnOrdersNumberOrItsStartAsWellAsAPartyCode() {
+    var orders = t.as(sales, SalesServiceGrpc.newBlockingStub(t.channel()));
+    String start = order.getNumber().substring(0, order.getNumber().length() - 2).toLowerCase();
+    assertThat(
+            orders
+                .listOrders(
+                    io.millstone.api.sales.v1.ListOrdersRequest.newBuilder()
+                        .setCustomerCode(start)
+                        .build())
+                .getOrdersList())
+        .extracting(SalesOrder::getNumber)
+        .containsExactly(order.getNumber());
+    assertThat(
+            orders
+                .listOrders(
+                    io.millstone.api.sales.v1.ListOrdersRequest.newBuilder()
+                        .setCustomerCode("RAHMAN")
+                        .build())
+                .getOrdersList())
+        .extracting(SalesOrder::getNumber)
+        .containsExactly(order.getNumber());
+    assertThat(
+            t.as(stores, PurchasingServiceGrpc.newBlockingStub(t.channel()))
+                .listPurchaseOrders(
+                    io.millstone.api.purchasing.v1.ListPurchaseOrdersRequest.newBuilder()
+                        .setSupplierCode(purchase.getNumber())
+                        .build())
+                .getOrdersList())
+        .extracting(PurchaseOrder::getNumber)
+        .containsExactly(purchase.getNumber());
+  }
+
+  @Test
   void aSalesClerkFindsNoSuppliersNorTheirOrders() {
     assertThat(search(stores, purchase.getNumber()))
         .extracting(SearchHit::getReference)
