@@ -160,7 +160,16 @@ class SearchAndHistoryUiTest extends UiTest {
     Path shot = screenshot("search.png");
     overlayPalette(shot);
     type(KeyCode.ENTER);
-    waitUntil(() -> tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Sales orders")));
+    // The order list opens filtered to that one order.
+    waitUntil(
+        () ->
+            tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Sales orders"))
+                && lookup(".table-view").queryAllAs(javafx.scene.control.TableView.class).stream()
+                    .anyMatch(
+                        tv ->
+                            tv.getItems().size() == 1
+                                && tv.getItems().get(0) != null
+                                && tv.getItems().get(0).toString().contains(order.number())));
 
     // The customer's side panel from the search screen's list.
     interact(() -> tabs().getSelectionModel().select(0));
