@@ -354,10 +354,43 @@ public final class ClientWindow {
     Parties customers = new Parties(session, Parties.Role.CUSTOMERS);
     Parties suppliers = new Parties(session, Parties.Role.SUPPLIERS);
     Warehouses warehouses = new Warehouses(session);
+    io.millstone.client.records.RecordsScreens records =
+        new io.millstone.client.records.RecordsScreens(
+            ctx,
+            new io.millstone.client.remote.Records(session),
+            new io.millstone.client.records.RecentItems(
+                session.connection().address()
+                    + "."
+                    + session.companyName()
+                    + "."
+                    + session.username(),
+                k -> prefs.get(k, ""),
+                (k, v) -> {
+                  prefs.put(k, v);
+                  prefs.save();
+                }),
+            new io.millstone.client.records.RecordsScreens.Navigator() {
+              @Override
+              public boolean canOpen(String screenId) {
+                return shell != null && shell.hasScreen(screenId);
+              }
+
+              @Override
+              public void open(String screenId, String filter) {
+                if (shell != null) {
+                  shell.open(screenId, filter);
+                }
+              }
+            });
     screens.addAll(
-        MasterDataScreens.definitions(ctx, items, units, customers, suppliers, warehouses, saved));
+        MasterDataScreens.definitions(
+            ctx, items, units, customers, suppliers, warehouses, saved, records.sidePanels()));
+    screens.add(records.definition());
     List<io.millstone.client.core.RecordLookup> lookups =
-        MasterDataScreens.lookups(ctx, items, units, customers, suppliers, warehouses, saved);
+        new ArrayList<>(
+            MasterDataScreens.lookups(
+                ctx, items, units, customers, suppliers, warehouses, saved, records.sidePanels()));
+    lookups.add(records.lookup());
     screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
     screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));

@@ -126,6 +126,7 @@ public final class MillstoneServer {
   private final ReportConnection reportConnection;
   private NodeHeartbeat heartbeat;
   private final NotificationHub notificationHub;
+  private final io.millstone.server.records.RecordPanels recordPanels;
   private final NotificationRelay notificationRelay;
   private final NotificationGrpcService notificationService;
 
@@ -196,6 +197,8 @@ public final class MillstoneServer {
         new NotificationRelay(platform.database().ownerDataSource(), platform.redis());
     this.notificationService = new NotificationGrpcService(new Notifications(tx), notificationHub);
 
+    this.recordPanels =
+        new io.millstone.server.records.RecordPanels(tx, clock, config.attachmentMaxBytes());
     for (BindableService s :
         List.of(
             new AuthGrpcService(sessionService),
@@ -237,6 +240,9 @@ public final class MillstoneServer {
                 new io.millstone.server.reporting.ProductionReport(reportConnection)),
             notificationService,
             new io.millstone.server.production.OeeGrpcService(oeeDesk),
+            new io.millstone.server.records.SearchGrpcService(
+                new io.millstone.server.records.Finder(tx)),
+            new io.millstone.server.records.RecordGrpcService(recordPanels),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
@@ -353,6 +359,11 @@ public final class MillstoneServer {
 
   public Platform platform() {
     return platform;
+  }
+
+  /** Notes, attachments and history of records (RecordService). */
+  public io.millstone.server.records.RecordPanels recordPanels() {
+    return recordPanels;
   }
 
   public StockLedger stockLedger() {

@@ -32,6 +32,7 @@ class ArchitectureTest {
     "io.millstone.server.telemetry..",
     "io.millstone.server.reporting..",
     "io.millstone.server.notify..",
+    "io.millstone.server.records..",
     "io.millstone.server.audit..",
     "io.millstone.server.platform.."
   };

@@ -12,6 +12,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.SidePanels;
 import io.millstone.client.core.form.Checks;
 import io.millstone.client.core.form.FieldSpec;
 import io.millstone.client.core.list.ColumnSpec;
@@ -188,8 +189,21 @@ public final class MasterDataScreens {
       Parties suppliers,
       Warehouses warehouses,
       SavedSearchStore saved) {
+    return definitions(ctx, items, units, customers, suppliers, warehouses, saved, SidePanels.NONE);
+  }
+
+  /** The same, each record's form with its side panel (notes, attachments, history). */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx,
+      Items items,
+      Units units,
+      Parties customers,
+      Parties suppliers,
+      Warehouses warehouses,
+      SavedSearchStore saved,
+      SidePanels panels) {
     return screens(ctx.messages(), items, units, customers, suppliers, warehouses, saved).stream()
-        .map(s -> s.definition(ctx))
+        .map(s -> s.definition(ctx, panels))
         .toList();
   }
 
@@ -207,7 +221,23 @@ public final class MasterDataScreens {
       SavedSearchStore saved) {
     return screens(ctx.messages(), items, units, customers, suppliers, warehouses, saved).stream()
         .filter(s -> !s.id().equals("units"))
-        .map(s -> s.lookup(ctx))
+        .map(s -> s.lookup(ctx, SidePanels.NONE))
+        .toList();
+  }
+
+  /** The same, a record opened from the palette with its side panel. */
+  public static List<RecordLookup> lookups(
+      ScreenContext ctx,
+      Items items,
+      Units units,
+      Parties customers,
+      Parties suppliers,
+      Warehouses warehouses,
+      SavedSearchStore saved,
+      SidePanels panels) {
+    return screens(ctx.messages(), items, units, customers, suppliers, warehouses, saved).stream()
+        .filter(s -> !s.id().equals("units"))
+        .map(s -> s.lookup(ctx, panels))
         .toList();
   }
 

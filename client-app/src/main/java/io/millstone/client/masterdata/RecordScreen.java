@@ -3,6 +3,7 @@ package io.millstone.client.masterdata;
 import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.SidePanels;
 import io.millstone.client.core.form.FieldSpec;
 import io.millstone.client.core.form.FormView;
 import io.millstone.client.core.form.FormViewModel;
@@ -59,13 +60,29 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     return id;
   }
 
-  ScreenDefinition definition(ScreenContext ctx) {
+  ScreenDefinition definition(ScreenContext ctx, SidePanels panels) {
     return new ScreenDefinition(
-        id, titleKey, "domain.masterdata", readPermission, icon, filter -> list(ctx, filter));
+        id,
+        titleKey,
+        "domain.masterdata",
+        readPermission,
+        icon,
+        filter -> list(ctx, filter, panels));
+  }
+
+  /** The kind of record this screen edits, as the side panel names it (none for units). */
+  private String recordKind() {
+    return switch (id) {
+      case "items" -> "item";
+      case "customers" -> "customer";
+      case "suppliers" -> "supplier";
+      case "warehouses" -> "warehouse";
+      default -> null;
+    };
   }
 
   /** Finds records of this kind for the command palette; a hit opens its form in a tab. */
-  RecordLookup lookup(ScreenContext ctx) {
+  RecordLookup lookup(ScreenContext ctx, SidePanels panels) {
     String kind = ctx.messages().get(titleKey);
     return new RecordLookup() {
       @Override
@@ -79,20 +96,20 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
             .map(
                 row ->
                     new RecordLookup.Hit(
-                        gateway.titleOf(row).trim(), kind, () -> openForm(ctx, null, row)))
+                        gateway.titleOf(row).trim(), kind, () -> openForm(ctx, null, row, panels)))
             .toList();
       }
     };
   }
 
-  private PagedTableView<T> list(ScreenContext ctx, String filter) {
+  private PagedTableView<T> list(ScreenContext ctx, String filter, SidePanels panels) {
     ListViewModel<T> vm =
         new ListViewModel<>(
             id, gateway, savedSearches, columns, ctx.executor(), ctx.messages(), ctx.notifier());
     vm.filterProperty().set(filter);
     boolean canManage = ctx.can(managePermission);
-    vm.setOpener(row -> openForm(ctx, vm, row));
-    vm.setCreator(() -> openForm(ctx, vm, null));
+    vm.setOpener(row -> openForm(ctx, vm, row, panels));
+    vm.setCreator(() -> openForm(ctx, vm, null, panels));
     PagedTableView<T> view =
         new PagedTableView<>(
             vm, ctx.messages(), ctx.dialogs(), ctx.widths(), canManage, ctx.owner());
@@ -100,7 +117,7 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     return view;
   }
 
-  private void openForm(ScreenContext ctx, ListViewModel<T> list, T row) {
+  private void openForm(ScreenContext ctx, ListViewModel<T> list, T row, SidePanels panels) {
     FormViewModel<T> vm =
         new FormViewModel<>(
             gateway,
@@ -120,7 +137,16 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     }
     FormView<T> view = new FormView<>(vm, ctx.messages());
     view.setOnCloseRequest(() -> vm.requestClose(() -> ctx.workbench().close(tabId)));
-    ctx.workbench().show(tabId, vm.titleProperty(), view, vm::requestClose);
+    javafx.scene.Node content = view;
+    javafx.scene.Node panel =
+        row == null || recordKind() == null ? null : panels.panel(recordKind(), gateway.idOf(row));
+    if (panel != null) {
+      // The record's notes, files and history beside its form.
+      javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(view, panel);
+      split.setDividerPositions(0.6);
+      content = split;
+    }
+    ctx.workbench().show(tabId, vm.titleProperty(), content, vm::requestClose);
     Platform.runLater(view::focusFirst);
   }
 }

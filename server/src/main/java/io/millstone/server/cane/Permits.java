@@ -262,8 +262,10 @@ final class Permits {
             args.add(Date.valueOf(date));
           }
           if (growerNumber != null && !growerNumber.isBlank()) {
-            where.append(" AND g.grower_number = ?");
+            // A grower's number, or the start of a permit's number.
+            where.append(" AND (g.grower_number = ? OR upper(p.number) LIKE ?)");
             args.add(CaneRows.code(growerNumber));
+            args.add(io.millstone.server.platform.NumberFilter.prefix(growerNumber));
           }
           switch (state) {
             case "ISSUED" -> {

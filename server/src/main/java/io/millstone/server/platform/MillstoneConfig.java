@@ -71,6 +71,7 @@ public final class MillstoneConfig {
   private final Optional<String> reportDbUser;
   private final Optional<String> reportDbPassword;
   private final int reportDbPoolSize;
+  private final int attachmentMaxBytes;
 
   private MillstoneConfig(Builder b) {
     this.host = b.host;
@@ -113,6 +114,10 @@ public final class MillstoneConfig {
     this.reportDbUser = Optional.ofNullable(b.reportDbUser);
     this.reportDbPassword = Optional.ofNullable(b.reportDbPassword);
     this.reportDbPoolSize = b.reportDbPoolSize;
+    this.attachmentMaxBytes = b.attachmentMaxBytes;
+    if (attachmentMaxBytes < 1) {
+      throw new IllegalArgumentException("attachment.max.bytes must be at least 1.");
+    }
     if (reportDbPoolSize < 1) {
       throw new IllegalArgumentException("report.db.pool.size must be at least 1.");
     }
@@ -180,6 +185,7 @@ public final class MillstoneConfig {
     b.reportDbUser = reportDbUser.orElse(null);
     b.reportDbPassword = reportDbPassword.orElse(null);
     b.reportDbPoolSize = reportDbPoolSize;
+    b.attachmentMaxBytes = attachmentMaxBytes;
     return b;
   }
 
@@ -418,6 +424,10 @@ public final class MillstoneConfig {
     return reportDbPoolSize;
   }
 
+  public int attachmentMaxBytes() {
+    return attachmentMaxBytes;
+  }
+
   /** Passwords are never printed. */
   @Override
   public String toString() {
@@ -498,6 +508,7 @@ public final class MillstoneConfig {
     private String reportDbUser;
     private String reportDbPassword;
     private int reportDbPoolSize = 4;
+    private int attachmentMaxBytes = 10 * 1024 * 1024;
 
     private Builder() {}
 
@@ -588,6 +599,11 @@ public final class MillstoneConfig {
 
     public Builder maxMessageBytes(int v) {
       maxMessageBytes = v;
+      return this;
+    }
+
+    public Builder attachmentMaxBytes(int v) {
+      attachmentMaxBytes = v;
       return this;
     }
 
@@ -736,6 +752,7 @@ public final class MillstoneConfig {
           case "report.db.user" -> reportDbUser = emptyToNull(value);
           case "report.db.password" -> reportDbPassword = emptyToNull(value);
           case "report.db.pool.size" -> reportDbPoolSize = Integer.parseInt(value);
+          case "attachment.max.bytes" -> attachmentMaxBytes = Integer.parseInt(value);
           default -> {
             return false;
           }

@@ -503,17 +503,20 @@ final class ProductionRuns {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT r.run_date, r.id FROM production_run r JOIN work_centre w ON w.id = r.work_centre_id"
-                      + " WHERE (? = '' OR w.code = ?) AND (? = '' OR r.state = ?)"
+                      // The quick filter is a work centre's code or the start of a run's number.
+                      + " WHERE (? = '' OR w.code = ? OR upper(r.number) LIKE ?)"
+                      + " AND (? = '' OR r.state = ?)"
                       + " AND r.run_date >= coalesce(?, '-infinity'::date)"
                       + " AND r.run_date <= coalesce(?, 'infinity'::date)"
                       + keyset.clause("r.run_date", "r.id"))) {
             ps.setString(1, wc);
             ps.setString(2, wc);
-            ps.setString(3, state);
+            ps.setString(3, io.millstone.server.platform.NumberFilter.prefix(wc));
             ps.setString(4, state);
-            ps.setDate(5, from == null ? null : Date.valueOf(from));
-            ps.setDate(6, to == null ? null : Date.valueOf(to));
-            keyset.bind(ps, 7);
+            ps.setString(5, state);
+            ps.setDate(6, from == null ? null : Date.valueOf(from));
+            ps.setDate(7, to == null ? null : Date.valueOf(to));
+            keyset.bind(ps, 8);
             var page = keyset.views(ps, runId -> RunRows.view(c, runId, currency));
             return new RunPage(page.rows(), page.nextPageToken());
           }

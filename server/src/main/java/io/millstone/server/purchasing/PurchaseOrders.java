@@ -128,13 +128,16 @@ final class PurchaseOrders {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT o.order_date, o.id FROM purchase_order o JOIN party p ON p.id = o.supplier_id"
-                      + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
+                      + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?"
+                      // The quick filter is a supplier code or the start of an order's number.
+                      + " OR upper(o.number) LIKE ?)"
                       + keyset.clause("o.order_date", "o.id"))) {
             ps.setString(1, st);
             ps.setString(2, st);
             ps.setString(3, sup);
             ps.setString(4, sup);
-            keyset.bind(ps, 5);
+            ps.setString(5, io.millstone.server.platform.NumberFilter.prefix(sup));
+            keyset.bind(ps, 6);
             var page = keyset.views(ps, id -> view(c, id, currency));
             return new OrderPage(page.rows(), page.nextPageToken());
           }

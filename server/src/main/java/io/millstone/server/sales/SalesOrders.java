@@ -299,13 +299,17 @@ final class SalesOrders {
           try (PreparedStatement ps =
               c.prepareStatement(
                   ORDER_SELECT
-                      + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?)"
+                      + " WHERE (? = '' OR o.state = ?) AND (? = '' OR p.code = ?"
+                      // The quick filter is a customer code or the start of an order's number.
+                      + " OR upper(o.number) LIKE ? OR upper(o.quote_number) LIKE ?)"
                       + keyset.clause("o.order_date", "o.id"))) {
             ps.setString(1, st);
             ps.setString(2, st);
             ps.setString(3, cust);
             ps.setString(4, cust);
-            keyset.bind(ps, 5);
+            ps.setString(5, io.millstone.server.platform.NumberFilter.prefix(cust));
+            ps.setString(6, io.millstone.server.platform.NumberFilter.prefix(cust));
+            keyset.bind(ps, 7);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(orderRow(rs, List.of(), currency));

@@ -53,9 +53,24 @@ class CompanyIsolationTest {
           io.millstone.server.masterdata.MasterdataFixtures.of(
               t.channel(), login.getSessionToken());
       md.item("ISO-1", "Isolated sugar");
-      md.customer("ISO-C1", "Isolated customer");
+      var isoCustomer = md.customer("ISO-C1", "Isolated customer");
       md.warehouse("ISO-W1", "Isolated store", "BAY-1");
       md.savedSearch("items", "mine", "name: sugar");
+      // A note and an attachment on the customer: a row in each of the side panel's tables.
+      io.millstone.api.records.v1.RecordRef isoRef =
+          io.millstone.api.records.v1.RecordRef.newBuilder()
+              .setKind("customer")
+              .setId(isoCustomer.getId())
+              .build();
+      TestServer.withToken(
+              login.getSessionToken(),
+              io.millstone.api.records.v1.RecordServiceGrpc.newBlockingStub(t.channel()))
+          .addNote(
+              io.millstone.api.records.v1.AddNoteRequest.newBuilder()
+                  .setRecord(isoRef)
+                  .setBody("isolated note")
+                  .build());
+      attachOneFile(login.getSessionToken(), isoRef);
       var telemetry =
           new io.millstone.server.telemetry.TelemetryFixtures(t.channel(), login.getSessionToken());
       String code = c.equals(a) ? "ISO-A" : "ISO-B";
@@ -161,6 +176,41 @@ class CompanyIsolationTest {
     }
     runtime = TestPlatform.get().database().runtimeDataSource();
     owner = TestPlatform.get().database().ownerDataSource();
+  }
+
+  /** Uploads a small text file to the record and waits for the server's answer. */
+  static void attachOneFile(String token, io.millstone.api.records.v1.RecordRef record) {
+    var done = new java.util.concurrent.CompletableFuture<io.millstone.api.records.v1.Attachment>();
+    var out =
+        TestServer.withToken(
+                token, io.millstone.api.records.v1.RecordServiceGrpc.newStub(t.channel()))
+            .uploadAttachment(
+                new io.grpc.stub.StreamObserver<>() {
+                  @Override
+                  public void onNext(io.millstone.api.records.v1.Attachment a) {
+                    done.complete(a);
+                  }
+
+                  @Override
+                  public void onError(Throwable e) {
+                    done.completeExceptionally(e);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    out.onNext(
+        io.millstone.api.records.v1.AttachmentChunk.newBuilder()
+            .setRecord(record)
+            .setFileName("isolated.txt")
+            .setData(com.google.protobuf.ByteString.copyFromUtf8("isolated file\n"))
+            .build());
+    out.onCompleted();
+    try {
+      done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** A purchase order, a receipt, a bill and a payment: a row in every purchasing table. */
