@@ -300,6 +300,9 @@ public final class ClientWindow {
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
+    screens.addAll(
+        io.millstone.client.telemetry.PlantScreens.definitions(
+            ctx, new io.millstone.client.remote.Plant(session)));
     screens.add(UsersScreen.definition(ctx, new UserDirectory(session)));
     ShellViewModel vm =
         new ShellViewModel(
