@@ -239,7 +239,12 @@ public final class MasterDataScreens {
             units,
             saved,
             unitColumns(m),
-            unitFields()),
+            unitFields())
+            .withFooter(
+                ctx ->
+                    new UnitConverterView(
+                        new UnitConverterViewModel(units::convert, ctx.executor(), ctx.messages()),
+                        ctx.messages())),
         new RecordScreen<>(
             "customers",
             "screen.customers",

@@ -1,8 +1,10 @@
 package io.millstone.client.masterdata;
 
+import io.millstone.client.core.Confirmation;
 import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
+import io.millstone.client.core.form.Deactivating;
 import io.millstone.client.core.form.FieldSpec;
 import io.millstone.client.core.form.FormView;
 import io.millstone.client.core.form.FormViewModel;
@@ -15,6 +17,7 @@ import io.millstone.client.core.list.SavedSearchStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import org.kordamp.ikonli.Ikon;
 
 /**
@@ -33,6 +36,7 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
   private final SavedSearchStore savedSearches;
   private final List<ColumnSpec<T>> columns;
   private final List<FieldSpec> fields;
+  private java.util.function.Function<ScreenContext, javafx.scene.Node> footer;
 
   RecordScreen(
       String id,
@@ -55,13 +59,32 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     this.fields = fields;
   }
 
+  /** Shows {@code footer} under the list (the units' converter). */
+  RecordScreen<T, G> withFooter(java.util.function.Function<ScreenContext, javafx.scene.Node> f) {
+    this.footer = f;
+    return this;
+  }
+
   String id() {
     return id;
   }
 
   ScreenDefinition definition(ScreenContext ctx) {
     return new ScreenDefinition(
-        id, titleKey, "domain.masterdata", readPermission, icon, filter -> list(ctx, filter));
+        id,
+        titleKey,
+        "domain.masterdata",
+        readPermission,
+        icon,
+        filter -> {
+          PagedTableView<T> list = list(ctx, filter);
+          if (footer == null) {
+            return list;
+          }
+          javafx.scene.layout.BorderPane with = new javafx.scene.layout.BorderPane(list);
+          with.setBottom(footer.apply(ctx));
+          return with;
+        });
   }
 
   /** Finds records of this kind for the command palette; a hit opens its form in a tab. */
@@ -100,6 +123,27 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     return view;
   }
 
+  private static <T> Button deactivateButton(
+      ScreenContext ctx, FormViewModel<T> vm, Deactivating<T> how) {
+    Button b =
+        new Button(
+            ctx.messages().get("form.deactivate"),
+            new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.material2.Material2AL.BLOCK));
+    b.setId("deactivateButton");
+    b.setMnemonicParsing(true);
+    b.disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.recordProperty().get() == null
+                    || !how.isActive(vm.recordProperty().get())
+                    || vm.isBusy(),
+                vm.recordProperty(),
+                vm.busyProperty()));
+    b.setOnAction(e -> vm.deactivate(how, Confirmation.fx(ctx.owner())));
+    return b;
+  }
+
   private void openForm(ScreenContext ctx, ListViewModel<T> list, T row) {
     FormViewModel<T> vm =
         new FormViewModel<>(
@@ -119,6 +163,11 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
       vm.setOnSaved(saved -> list.refresh());
     }
     FormView<T> view = new FormView<>(vm, ctx.messages());
+    if (gateway instanceof Deactivating<?> && ctx.can(managePermission)) {
+      @SuppressWarnings("unchecked")
+      Deactivating<T> how = (Deactivating<T>) gateway;
+      view.addAction(deactivateButton(ctx, vm, how));
+    }
     view.setOnCloseRequest(() -> vm.requestClose(() -> ctx.workbench().close(tabId)));
     ctx.workbench().show(tabId, vm.titleProperty(), view, vm::requestClose);
     Platform.runLater(view::focusFirst);

@@ -3,6 +3,7 @@ package io.millstone.client.telemetry;
 import com.google.protobuf.Timestamp;
 import io.millstone.api.telemetry.v1.Device;
 import io.millstone.client.core.AbstractViewModel;
+import io.millstone.client.core.Confirmation;
 import io.millstone.client.core.Dates;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.UiTaskExecutor;

@@ -3,12 +3,6 @@ package io.millstone.client.telemetry;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import java.util.List;
-import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.stage.Window;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -46,7 +40,7 @@ public final class PlantScreens {
             filter -> {
               FloorPcsViewModel vm =
                   new FloorPcsViewModel(
-                      gateway, ctx.executor(), ctx.messages(), confirmation(ctx.owner()));
+                      gateway, ctx.executor(), ctx.messages(), io.millstone.client.core.Confirmation.fx(ctx.owner()));
               FloorPcsView view = new FloorPcsView(vm, ctx.messages(), ctx.owner());
               vm.refresh();
               view.focusFirst();
@@ -67,25 +61,5 @@ public final class PlantScreens {
               view.focusFirst();
               return view;
             }));
-  }
-
-  /** A yes/no question whose default (Enter) is "no": revoking takes the button or Alt+letter. */
-  static Confirmation confirmation(Supplier<Window> owner) {
-    return (title, question, yes) -> {
-      ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
-      ButtonType cancel = ButtonType.CANCEL;
-      Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ok, cancel);
-      a.initOwner(owner.get());
-      a.setTitle(title);
-      a.setHeaderText(title);
-      a.getDialogPane().setId("plantConfirmation");
-      Button y = (Button) a.getDialogPane().lookupButton(ok);
-      Button n = (Button) a.getDialogPane().lookupButton(cancel);
-      y.setId("confirmYes");
-      y.setDefaultButton(false);
-      n.setId("confirmNo");
-      n.setDefaultButton(true);
-      return a.showAndWait().orElse(cancel) == ok;
-    };
   }
 }
