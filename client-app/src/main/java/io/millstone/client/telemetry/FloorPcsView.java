@@ -154,16 +154,19 @@ public final class FloorPcsView extends BorderPane {
     ButtonType close = new ButtonType(m.get("plant.token.close"), ButtonBar.ButtonData.OK_DONE);
     d.getDialogPane().getButtonTypes().add(close);
     d.getDialogPane().setId("tokenDialog");
+    d.getDialogPane().lookupButton(close).setId("closeToken");
     Label heading = new Label(m.get("plant.token.heading", t.device()));
     heading.setStyle("-fx-font-weight: bold;");
     heading.setWrapText(true);
     TextField token = new TextField(t.token());
     token.setId("enrolmentToken");
     token.setEditable(false);
-    token.setPrefColumnCount(48);
+    token.setPrefColumnCount(34);
+    HBox.setHgrow(token, Priority.ALWAYS);
     Button copy = new Button(m.get("plant.token.copy"), new FontIcon(Material2AL.CONTENT_COPY));
     copy.setId("copyToken");
     copy.setMnemonicParsing(true);
+    copy.setMinWidth(Region.USE_PREF_SIZE);
     Label copied = new Label();
     copied.setId("tokenCopied");
     copy.setOnAction(
@@ -179,9 +182,10 @@ public final class FloorPcsView extends BorderPane {
     once.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
     Label how = new Label(m.get("plant.token.how"));
     how.setWrapText(true);
-    HBox row = new HBox(8, token, copy, copied);
+    copied.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+    HBox row = new HBox(8, token, copy);
     row.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(10, heading, row, once, how);
+    VBox box = new VBox(10, heading, row, copied, once, how);
     box.setPrefWidth(640);
     d.getDialogPane().setContent(box);
     d.setOnHidden(e -> vm.forgetToken());

@@ -118,13 +118,14 @@ public final class MachinesView extends BorderPane {
     type.setCellFactory(l -> typeCell(m));
     type.setButtonCell(typeCell(m));
     type.valueProperty().bindBidirectional(vm.typeProperty());
+    CheckBox run = tagForm.add(m.get("plant.tag.runState.label"), "is_run_state", new CheckBox());
+    run.selectedProperty().bindBidirectional(vm.runStateProperty());
+    tagForm.nextColumn();
     tagForm.text(m.get("plant.tag.min.label"), "expected_min", vm.minProperty());
     tagForm.text(m.get("plant.tag.max.label"), "expected_max", vm.maxProperty());
     tagForm.text(m.get("plant.tag.low.label"), "alarm_low", vm.lowProperty());
     tagForm.text(m.get("plant.tag.high.label"), "alarm_high", vm.highProperty());
     tagForm.text(m.get("plant.tag.hysteresis.label"), "hysteresis", vm.hysteresisProperty());
-    CheckBox run = tagForm.add(m.get("plant.tag.runState.label"), "is_run_state", new CheckBox());
-    run.selectedProperty().bindBidirectional(vm.runStateProperty());
     Button saveTag = new Button(m.get("plant.tag.save"), new FontIcon(Material2MZ.SAVE));
     saveTag.setId("saveTag");
     saveTag.setMnemonicParsing(true);

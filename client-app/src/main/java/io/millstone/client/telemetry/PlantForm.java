@@ -22,6 +22,8 @@ final class PlantForm extends GridPane {
   private final String prefix;
   private final ObservableMap<String, String> errors;
   private int row;
+  private int col;
+  private int rows;
 
   PlantForm(String prefix, ObservableMap<String, String> errors) {
     this.prefix = prefix;
@@ -32,6 +34,16 @@ final class PlantForm extends GridPane {
     ColumnConstraints grow = new ColumnConstraints();
     grow.setHgrow(Priority.SOMETIMES);
     getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
+  }
+
+  /** Starts a second column of fields beside the first. */
+  void nextColumn() {
+    ColumnConstraints grow = new ColumnConstraints();
+    grow.setHgrow(Priority.SOMETIMES);
+    getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
+    rows = Math.max(rows, row);
+    row = 0;
+    col += 3;
   }
 
   /** A text field bound to {@code value}; its id is {@code prefix + field}. */
@@ -64,13 +76,18 @@ final class PlantForm extends GridPane {
           }
         };
     errors.addListener((MapChangeListener<String, String>) c -> show.run());
-    addRow(row++, l, control, error);
+    add(l, col, row);
+    add(control, col + 1, row);
+    add(error, col + 2, row);
+    row++;
     return control;
   }
 
   /** A line across the form (buttons, the form's message). */
   void line(Node n) {
-    add(n, 0, row++, 3, 1);
+    rows = Math.max(rows, row);
+    add(n, 0, rows++, col + 3, 1);
+    row = rows;
   }
 
   static Label message(String id, ObservableStringValue text) {
