@@ -45,12 +45,12 @@ public final class MachinesView extends BorderPane {
     machines.setId("machinesTable");
     machines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     machines.setPlaceholder(new Label(m.get("plant.machines.none")));
-    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.code"), Machine::getCode, 110));
-    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.name"), Machine::getName, 180));
-    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.area"), Machine::getArea, 150));
+    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.code"), Machine::getCode, 90));
+    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.name"), Machine::getName, 160));
+    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.area"), Machine::getArea, 110));
     machines
         .getColumns()
-        .add(AlarmsView.column(m.get("plant.machine.tags"), x -> Integer.toString(x.getTagsCount()), 60));
+        .add(AlarmsView.column(m.get("plant.machine.tags"), x -> Integer.toString(x.getTagsCount()), 50));
     machines
         .getSelectionModel()
         .selectedItemProperty()
@@ -72,20 +72,20 @@ public final class MachinesView extends BorderPane {
     tags.setId("tagsTable");
     tags.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     tags.setPlaceholder(new Label(m.get("plant.tags.none")));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.key"), Tag::getKey, 130));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.name"), Tag::getName, 150));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.key"), Tag::getKey, 110));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.name"), Tag::getName, 130));
     tags.getColumns().add(AlarmsView.column(m.get("plant.tag.unit"), Tag::getUnit, 50));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.type"), t -> typeName(m, t.getValueType()), 80));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.type"), t -> typeName(m, t.getValueType()), 75));
     tags.getColumns()
         .add(
             AlarmsView.column(
                 m.get("plant.tag.range"),
                 t -> range(t.getExpectedMin().getValue(), t.getExpectedMax().getValue()),
-                100));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.low"), t -> t.getAlarmLow().getValue(), 70));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 70));
+                115));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.low"), t -> t.getAlarmLow().getValue(), 85));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 85));
     tags.getColumns()
-        .add(AlarmsView.column(m.get("plant.tag.hysteresis"), t -> t.getHysteresis().getValue(), 70));
+        .add(AlarmsView.column(m.get("plant.tag.hysteresis"), t -> t.getHysteresis().getValue(), 85));
     tags.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -213,7 +213,7 @@ public final class MachinesView extends BorderPane {
     VBox tagBox = new VBox(6, tagTitle, tags);
     VBox.setVgrow(tags, Priority.ALWAYS);
     SplitPane lists = new SplitPane(machines, tagBox);
-    lists.setDividerPositions(0.42);
+    lists.setDividerPositions(0.36);
     SplitPane all = new SplitPane(lists, forms);
     all.setOrientation(Orientation.VERTICAL);
     all.setDividerPositions(0.45);
