@@ -81,9 +81,9 @@ public final class MachinesView extends BorderPane {
             AlarmsView.column(
                 m.get("plant.tag.range"),
                 t -> range(t.getExpectedMin().getValue(), t.getExpectedMax().getValue()),
-                115));
+                125));
     tags.getColumns().add(AlarmsView.column(m.get("plant.tag.low"), t -> t.getAlarmLow().getValue(), 85));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 85));
+    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 100));
     tags.getColumns()
         .add(AlarmsView.column(m.get("plant.tag.hysteresis"), t -> t.getHysteresis().getValue(), 85));
     tags.getSelectionModel()

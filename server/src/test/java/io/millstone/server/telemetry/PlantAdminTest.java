@@ -73,7 +73,7 @@ class PlantAdminTest {
   }
 
   @Test
-  void anAlarmLimitSetOnAnExistingTagRaisesAnAlarmOnTheNextReading() throws Exception {
+  void anAlarmLimitSetOnAnExistingTagRaisesAnAlarmOnTheNextReadingAndEndsWhenTakenAway() throws Exception {
     Machine boiler =
         mill.machines.createMachine(
             io.millstone.api.telemetry.v1.CreateMachineRequest.newBuilder()
@@ -111,6 +111,12 @@ class PlantAdminTest {
               assertThat(a.getStartValue().getValue()).isEqualTo("50");
               assertThat(a.hasEndedAt()).isFalse();
             });
+    // Taking the limit away ends the open alarm: no reading could end it any more.
+    mill.machines.defineTag(pressure);
+    assertThat(alarmsOf("boiler7.pressure"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.hasEndedAt()).isTrue());
+    mill.machines.defineTag(pressure.toBuilder().setAlarmHigh(d("45")).build());
     // The list shows the tag as changed, with its range kept.
     Tag listed =
         mill
