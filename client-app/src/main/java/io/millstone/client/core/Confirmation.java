@@ -8,9 +8,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
- * Asks the person before something that cannot simply be undone (revoking a floor PC,
- * deactivating a record); true only when they said yes. View models take one, so tests answer
- * without a screen.
+ * Asks the person before something that cannot simply be undone (revoking a floor PC, deactivating
+ * a record); true only when they said yes. View models take one, so tests answer without a screen.
  */
 @FunctionalInterface
 public interface Confirmation {

@@ -128,16 +128,16 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     Button b =
         new Button(
             ctx.messages().get("form.deactivate"),
-            new org.kordamp.ikonli.javafx.FontIcon(
-                org.kordamp.ikonli.material2.Material2AL.BLOCK));
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.BLOCK));
     b.setId("deactivateButton");
     b.setMnemonicParsing(true);
     b.disableProperty()
         .bind(
             javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.recordProperty().get() == null
-                    || !how.isActive(vm.recordProperty().get())
-                    || vm.isBusy(),
+                () ->
+                    vm.recordProperty().get() == null
+                        || !how.isActive(vm.recordProperty().get())
+                        || vm.isBusy(),
                 vm.recordProperty(),
                 vm.busyProperty()));
     b.setOnAction(e -> vm.deactivate(how, Confirmation.fx(ctx.owner())));

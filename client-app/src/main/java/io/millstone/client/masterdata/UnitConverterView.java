@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** "Convert [1] [t] to [kg]  = 1,000 kg" under the units list; Enter converts. */
+/** "Convert [1] [t] to [kg] = 1,000 kg" under the units list; Enter converts. */
 final class UnitConverterView extends HBox {
 
   UnitConverterView(UnitConverterViewModel vm, Messages m) {
@@ -38,8 +38,7 @@ final class UnitConverterView extends HBox {
                     byField.forEach(
                         (f, tf) -> {
                           boolean bad = vm.errors().containsKey(f);
-                          tf.pseudoClassStateChanged(
-                              atlantafx.base.theme.Styles.STATE_DANGER, bad);
+                          tf.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, bad);
                           tf.getStyleClass().remove(Styles.FIELD_ERROR);
                           if (bad) {
                             tf.getStyleClass().add(Styles.FIELD_ERROR);
@@ -60,7 +59,15 @@ final class UnitConverterView extends HBox {
     message.getStyleClass().add(Styles.ERROR_TEXT);
     message.textProperty().bind(vm.messageProperty());
     getChildren()
-        .addAll(label, quantity, from, new Label(m.get("units.convert.into")), to, convert, result, message);
+        .addAll(
+            label,
+            quantity,
+            from,
+            new Label(m.get("units.convert.into")),
+            to,
+            convert,
+            result,
+            message);
   }
 
   private static TextField field(String id, double width, javafx.beans.property.StringProperty p) {

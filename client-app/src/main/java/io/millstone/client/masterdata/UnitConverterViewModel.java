@@ -57,9 +57,9 @@ public final class UnitConverterViewModel extends AbstractViewModel {
           result.set(
               messages.get(
                   "units.convert.result",
-                  Amounts.quantity(q.trim()),
+                  Amounts.quantityShown(q.trim()),
                   f.trim(),
-                  Amounts.quantity(r),
+                  Amounts.quantityShown(r),
                   t.trim()));
         },
         e -> {

@@ -72,7 +72,9 @@ public final class Units extends MasterDataGateway<Unit>
     return r.getActive();
   }
 
-  /** {@code quantity} of {@code from} in {@code to}, as the server converts it ("1 t" is "1000 kg"). */
+  /**
+   * {@code quantity} of {@code from} in {@code to}, as the server converts it ("1 t" is "1000 kg").
+   */
   public String convert(String quantity, String from, String to) throws RemoteException {
     io.millstone.api.masterdata.v1.ConvertQuantityRequest r =
         io.millstone.api.masterdata.v1.ConvertQuantityRequest.newBuilder()

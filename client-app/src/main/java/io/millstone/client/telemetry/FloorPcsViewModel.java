@@ -21,9 +21,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
- * The floor PCs (the agents' devices): the list with when each was last heard from, a new one
- * with its one-time enrolment token, and revoking one. The token lives here only until the person
- * closes its dialog: the server keeps only its hash and no list returns it.
+ * The floor PCs (the agents' devices): the list with when each was last heard from, a new one with
+ * its one-time enrolment token, and revoking one. The token lives here only until the person closes
+ * its dialog: the server keeps only its hash and no list returns it.
  */
 public final class FloorPcsViewModel extends AbstractViewModel {
 
@@ -80,7 +80,9 @@ public final class FloorPcsViewModel extends AbstractViewModel {
         d,
         d.getName(),
         messages.get("plant.pcs.state." + d.getState().toLowerCase(Locale.ROOT)),
-        d.hasLastSeenAt() ? Dates.dateTime(instant(d.getLastSeenAt())) : messages.get("plant.pcs.never"),
+        d.hasLastSeenAt()
+            ? Dates.dateTime(instant(d.getLastSeenAt()))
+            : messages.get("plant.pcs.never"),
         d.getAgentVersion());
   }
 

@@ -33,8 +33,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * Machines and their tags above; below, the tag form (a picked tag is changed, a new key adds
- * one), the machine's OEE settings and a new machine. Enter in a form saves it.
+ * Machines and their tags above; below, the tag form (a picked tag is changed, a new key adds one),
+ * the machine's OEE settings and a new machine. Enter in a form saves it.
  */
 public final class MachinesView extends BorderPane {
   private final TextField firstField;
@@ -46,11 +46,17 @@ public final class MachinesView extends BorderPane {
     machines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     machines.setPlaceholder(new Label(m.get("plant.machines.none")));
     machines.getColumns().add(AlarmsView.column(m.get("plant.machine.code"), Machine::getCode, 90));
-    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.name"), Machine::getName, 160));
-    machines.getColumns().add(AlarmsView.column(m.get("plant.machine.area"), Machine::getArea, 110));
     machines
         .getColumns()
-        .add(AlarmsView.column(m.get("plant.machine.tags"), x -> Integer.toString(x.getTagsCount()), 50));
+        .add(AlarmsView.column(m.get("plant.machine.name"), Machine::getName, 160));
+    machines
+        .getColumns()
+        .add(AlarmsView.column(m.get("plant.machine.area"), Machine::getArea, 110));
+    machines
+        .getColumns()
+        .add(
+            AlarmsView.column(
+                m.get("plant.machine.tags"), x -> Integer.toString(x.getTagsCount()), 50));
     machines
         .getSelectionModel()
         .selectedItemProperty()
@@ -75,17 +81,22 @@ public final class MachinesView extends BorderPane {
     tags.getColumns().add(AlarmsView.column(m.get("plant.tag.key"), Tag::getKey, 110));
     tags.getColumns().add(AlarmsView.column(m.get("plant.tag.name"), Tag::getName, 130));
     tags.getColumns().add(AlarmsView.column(m.get("plant.tag.unit"), Tag::getUnit, 50));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.type"), t -> typeName(m, t.getValueType()), 75));
+    tags.getColumns()
+        .add(AlarmsView.column(m.get("plant.tag.type"), t -> typeName(m, t.getValueType()), 75));
     tags.getColumns()
         .add(
             AlarmsView.column(
                 m.get("plant.tag.range"),
                 t -> range(t.getExpectedMin().getValue(), t.getExpectedMax().getValue()),
                 125));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.low"), t -> t.getAlarmLow().getValue(), 85));
-    tags.getColumns().add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 100));
     tags.getColumns()
-        .add(AlarmsView.column(m.get("plant.tag.hysteresis"), t -> t.getHysteresis().getValue(), 85));
+        .add(AlarmsView.column(m.get("plant.tag.low"), t -> t.getAlarmLow().getValue(), 85));
+    tags.getColumns()
+        .add(AlarmsView.column(m.get("plant.tag.high"), t -> t.getAlarmHigh().getValue(), 100));
+    tags.getColumns()
+        .add(
+            AlarmsView.column(
+                m.get("plant.tag.hysteresis"), t -> t.getHysteresis().getValue(), 85));
     tags.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -199,7 +210,8 @@ public final class MachinesView extends BorderPane {
     machineTab.setId("newMachineTab");
     forms.getTabs().addAll(tagTab, oeeTab, machineTab);
     Label tagTitle = new Label();
-    tagTitle.textProperty()
+    tagTitle
+        .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () -> {
@@ -264,7 +276,8 @@ public final class MachinesView extends BorderPane {
   static String typeName(Messages m, ValueType t) {
     return t == null || t == ValueType.VALUE_TYPE_UNSPECIFIED || t == ValueType.UNRECOGNIZED
         ? ""
-        : m.get("plant.type." + t.name().substring("VALUE_TYPE_".length()).toLowerCase(Locale.ROOT));
+        : m.get(
+            "plant.type." + t.name().substring("VALUE_TYPE_".length()).toLowerCase(Locale.ROOT));
   }
 
   private static ListCell<ValueType> typeCell(Messages m) {

@@ -24,12 +24,13 @@ import javafx.collections.ObservableMap;
 
 /**
  * The machines screen: the company's machines and the tags of the one picked, and three small
- * forms: a new machine; a tag (new, or one picked from the list to change its unit, range and
- * alarm limits); the machine's OEE settings. A saved tag takes effect on the next reading.
+ * forms: a new machine; a tag (new, or one picked from the list to change its unit, range and alarm
+ * limits); the machine's OEE settings. A saved tag takes effect on the next reading.
  */
 public final class MachinesViewModel extends AbstractViewModel {
   public static final List<ValueType> TYPES =
-      List.of(ValueType.VALUE_TYPE_NUMBER, ValueType.VALUE_TYPE_BOOLEAN, ValueType.VALUE_TYPE_COUNTER);
+      List.of(
+          ValueType.VALUE_TYPE_NUMBER, ValueType.VALUE_TYPE_BOOLEAN, ValueType.VALUE_TYPE_COUNTER);
 
   private final PlantGateway gateway;
   private final Messages messages;
@@ -38,6 +39,7 @@ public final class MachinesViewModel extends AbstractViewModel {
   private final ObservableList<Tag> tags = FXCollections.observableArrayList();
   private final ObjectProperty<Tag> selectedTag = new SimpleObjectProperty<>();
   private final StringProperty done = new SimpleStringProperty("");
+
   /** OEE settings saved from this screen, by machine code (the server has no call to read them). */
   private final Map<String, MachineOee> oeeSaved = new HashMap<>();
 
@@ -119,8 +121,7 @@ public final class MachinesViewModel extends AbstractViewModel {
   private void showMachine(Machine m) {
     String keepTag = selectedTag.get() == null ? null : selectedTag.get().getKey();
     tags.setAll(m == null ? List.of() : m.getTagsList());
-    selectedTag.set(
-        tags.stream().filter(t -> t.getKey().equals(keepTag)).findFirst().orElse(null));
+    selectedTag.set(tags.stream().filter(t -> t.getKey().equals(keepTag)).findFirst().orElse(null));
     if (m != null) {
       MachineOee oee = oeeSaved.get(m.getCode());
       rate.set(oee == null ? "" : oee.getIdealRatePerHour().getValue());

@@ -7,8 +7,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The plant's administration, beside the other factory screens: machines and tags (with their
- * OEE settings) for those who manage machines; floor PCs and the quarantine for those who manage
+ * The plant's administration, beside the other factory screens: machines and tags (with their OEE
+ * settings) for those who manage machines; floor PCs and the quarantine for those who manage
  * devices.
  */
 public final class PlantScreens {
@@ -40,7 +40,10 @@ public final class PlantScreens {
             filter -> {
               FloorPcsViewModel vm =
                   new FloorPcsViewModel(
-                      gateway, ctx.executor(), ctx.messages(), io.millstone.client.core.Confirmation.fx(ctx.owner()));
+                      gateway,
+                      ctx.executor(),
+                      ctx.messages(),
+                      io.millstone.client.core.Confirmation.fx(ctx.owner()));
               FloorPcsView view = new FloorPcsView(vm, ctx.messages(), ctx.owner());
               vm.refresh();
               view.focusFirst();

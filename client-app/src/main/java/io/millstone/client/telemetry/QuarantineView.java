@@ -32,10 +32,13 @@ public final class QuarantineView extends BorderPane {
             List.of(
                 AlarmsView.column(
                     m.get("plant.quarantine.received"), QuarantineViewModel.Row::received, 140),
-                AlarmsView.column(m.get("plant.quarantine.device"), QuarantineViewModel.Row::device, 140),
+                AlarmsView.column(
+                    m.get("plant.quarantine.device"), QuarantineViewModel.Row::device, 140),
                 AlarmsView.column(m.get("plant.quarantine.tag"), QuarantineViewModel.Row::tag, 140),
-                AlarmsView.column(m.get("plant.quarantine.value"), QuarantineViewModel.Row::value, 90),
-                AlarmsView.column(m.get("plant.quarantine.sent"), QuarantineViewModel.Row::sent, 140),
+                AlarmsView.column(
+                    m.get("plant.quarantine.value"), QuarantineViewModel.Row::value, 90),
+                AlarmsView.column(
+                    m.get("plant.quarantine.sent"), QuarantineViewModel.Row::sent, 140),
                 AlarmsView.column(
                     m.get("plant.quarantine.reason"), QuarantineViewModel.Row::reason, 300)));
     Label title = new Label(m.get("screen.quarantine"));

@@ -20,14 +20,20 @@ import javafx.collections.ObservableList;
 
 /**
  * The readings the server refused (unknown tag, not a number, too old…), newest first, of every
- * floor PC or one, narrowed by what is typed in the filter (tag, value or reason). Times are in
- * the company's zone.
+ * floor PC or one, narrowed by what is typed in the filter (tag, value or reason). Times are in the
+ * company's zone.
  */
 public final class QuarantineViewModel extends AbstractViewModel {
 
   /** One refused reading as the list shows it. */
   public record Row(
-      String device, long seq, String tag, String value, String reason, String sent, String received) {
+      String device,
+      long seq,
+      String tag,
+      String value,
+      String reason,
+      String sent,
+      String received) {
     boolean matches(String text) {
       String t = text.toLowerCase(Locale.ROOT);
       return tag.toLowerCase(Locale.ROOT).contains(t)
@@ -106,11 +112,12 @@ public final class QuarantineViewModel extends AbstractViewModel {
           devices.stream()
               .filter(c -> chosen != null && c.id().equals(chosen.id()))
               .findFirst()
-              .ifPresent(c -> {
-                if (c != device.get()) {
-                  device.set(c);
-                }
-              });
+              .ifPresent(
+                  c -> {
+                    if (c != device.get()) {
+                      device.set(c);
+                    }
+                  });
           narrow();
         },
         e -> {

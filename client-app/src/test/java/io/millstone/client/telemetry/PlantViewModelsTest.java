@@ -185,7 +185,9 @@ class PlantViewModelsTest {
     assertThat(vm.editingExistingTag()).isTrue();
     vm.highProperty().set("7.5");
     vm.saveTag();
-    assertThat(vm.tags()).singleElement().satisfies(t -> assertThat(t.getAlarmHigh().getValue()).isEqualTo("7.5"));
+    assertThat(vm.tags())
+        .singleElement()
+        .satisfies(t -> assertThat(t.getAlarmHigh().getValue()).isEqualTo("7.5"));
     assertThat(vm.selectedTagProperty().get().getKey()).isEqualTo("m1.speed");
   }
 
@@ -229,7 +231,9 @@ class PlantViewModelsTest {
     vm.nameProperty().set("mill-pc");
     vm.create();
     assertThat(vm.tokenProperty().get().token()).isEqualTo("tok-mill-pc");
-    assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("Waiting for enrolment"));
+    assertThat(vm.rows())
+        .singleElement()
+        .satisfies(r -> assertThat(r.state()).isEqualTo("Waiting for enrolment"));
     vm.forgetToken();
     assertThat(vm.tokenProperty().get()).isNull();
 
@@ -253,9 +257,14 @@ class PlantViewModelsTest {
     vm.refresh();
     assertThat(vm.rows()).extracting(QuarantineViewModel.Row::device).containsOnly("boiler-pc");
     vm.filterProperty().set("NUMBER");
-    assertThat(vm.rows()).singleElement().extracting(QuarantineViewModel.Row::value).isEqualTo("fast");
+    assertThat(vm.rows())
+        .singleElement()
+        .extracting(QuarantineViewModel.Row::value)
+        .isEqualTo("fast");
     assertThat(vm.getMessage()).isEqualTo("1 of 2 readings");
-    assertThat(vm.devices()).extracting(QuarantineViewModel.DeviceChoice::name).contains("boiler-pc");
+    assertThat(vm.devices())
+        .extracting(QuarantineViewModel.DeviceChoice::name)
+        .contains("boiler-pc");
   }
 
   private static QuarantinedReading reading(

@@ -123,7 +123,9 @@ class PlantAdminUiTest extends UiTest {
     waitUntil(() -> text("#machinesDone").equals("OEE settings of MILL-1 saved: 150 t an hour."));
     assertThat(text("#oeeIdealRatePerHourError")).isEmpty();
     // The tags stand by key: the counter first.
-    assertThat(tags.getItems()).extracting(Tag::getKey).containsExactly("mill1.cane", "mill1.speed");
+    assertThat(tags.getItems())
+        .extracting(Tag::getKey)
+        .containsExactly("mill1.cane", "mill1.speed");
     interact(() -> tags.getSelectionModel().select(1));
     clickWhenReady("#tagTab");
     waitUntil(() -> text("#tagKey").equals("mill1.speed"));

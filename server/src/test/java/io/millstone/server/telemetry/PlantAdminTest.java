@@ -73,7 +73,8 @@ class PlantAdminTest {
   }
 
   @Test
-  void anAlarmLimitSetOnAnExistingTagRaisesAnAlarmOnTheNextReadingAndEndsWhenTakenAway() throws Exception {
+  void anAlarmLimitSetOnAnExistingTagRaisesAnAlarmOnTheNextReadingAndEndsWhenTakenAway()
+      throws Exception {
     Machine boiler =
         mill.machines.createMachine(
             io.millstone.api.telemetry.v1.CreateMachineRequest.newBuilder()
@@ -98,7 +99,8 @@ class PlantAdminTest {
     assertThat(alarmsOf("boiler7.pressure")).isEmpty();
 
     Tag changed =
-        mill.machines.defineTag(pressure.toBuilder().setAlarmHigh(d("45")).setHysteresis(d("1")).build());
+        mill.machines.defineTag(
+            pressure.toBuilder().setAlarmHigh(d("45")).setHysteresis(d("1")).build());
     assertThat(changed.getAlarmHigh().getValue()).isEqualTo("45");
     stream(pc, "boiler7.pressure", start.plusSeconds(10), "50");
 
@@ -119,8 +121,7 @@ class PlantAdminTest {
     mill.machines.defineTag(pressure.toBuilder().setAlarmHigh(d("45")).build());
     // The list shows the tag as changed, with its range kept.
     Tag listed =
-        mill
-            .machines
+        mill.machines
             .listMachines(ListMachinesRequest.newBuilder().setFilter("code: BOILER-7").build())
             .getMachines(0)
             .getTags(0);
@@ -161,8 +162,7 @@ class PlantAdminTest {
     assertThat(upsideDown.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(BadRequests.fields(upsideDown)).contains("alarm_high", "expected_min");
     assertThat(
-            mill
-                .machines
+            mill.machines
                 .listMachines(ListMachinesRequest.newBuilder().setFilter("code: BAD1").build())
                 .getMachines(0)
                 .getTagsList())
@@ -193,19 +193,23 @@ class PlantAdminTest {
     mill.someReadings("ISO1", pc);
     assertThat(
             mill.devices
-                .listQuarantine(ListQuarantineRequest.newBuilder().setDeviceId(pc.getDeviceId()).build())
+                .listQuarantine(
+                    ListQuarantineRequest.newBuilder().setDeviceId(pc.getDeviceId()).build())
                 .getReadingsList())
         .isNotEmpty();
 
-    assertThat(other.machines.listMachines(ListMachinesRequest.getDefaultInstance()).getMachinesList())
+    assertThat(
+            other.machines.listMachines(ListMachinesRequest.getDefaultInstance()).getMachinesList())
         .extracting(Machine::getCode)
         .doesNotContain("ISO1");
     assertThat(other.devices.listDevices(ListDevicesRequest.getDefaultInstance()).getDevicesList())
         .extracting(io.millstone.api.telemetry.v1.Device::getName)
         .doesNotContain("iso-pc");
     assertThat(
-            other.devices
-                .listQuarantine(ListQuarantineRequest.newBuilder().setDeviceId(pc.getDeviceId()).build())
+            other
+                .devices
+                .listQuarantine(
+                    ListQuarantineRequest.newBuilder().setDeviceId(pc.getDeviceId()).build())
                 .getReadingsList())
         .isEmpty();
     assertThat(
@@ -236,8 +240,7 @@ class PlantAdminTest {
         .singleElement()
         .satisfies(d -> assertThat(d.getState()).isEqualTo("ACTIVE"));
     assertThat(
-            mill
-                .machines
+            mill.machines
                 .listMachines(ListMachinesRequest.newBuilder().setFilter("code: ISO1").build())
                 .getMachines(0)
                 .getTagsList())
