@@ -30,12 +30,14 @@ class PlantAdminUiTest extends UiTest {
   static LiveServer server;
   static UUID company;
   static String engineer;
+  static String admin;
 
   @BeforeAll
   static void aMillWithAnEngineer() {
     server = LiveServer.shared();
     company = server.createCompany("Carew Plant Mill");
     engineer = server.createUser(company, server.fresh("plant.engineer"), "engineer");
+    admin = server.createUser(company, server.fresh("plant.admin"), "admin");
   }
 
   private void open(String screen) {
@@ -206,5 +208,28 @@ class PlantAdminUiTest extends UiTest {
     waitUntil(
         () -> again.getItems().size() == 1 && again.getItems().get(0).state().equals("Revoked"));
     waitUntil(() -> text("#floorPcsDone").equals("Floor PC mill-house-pc revoked."));
+  }
+
+  @Test
+  void theUnitsScreenConvertsAQuantityAndAUnitIsDeactivatedAfterSayingYes() {
+    signInAndWait(admin);
+    clickWhenReady("#nav-units");
+    waitUntil(() -> lookup("#convertQuantity").tryQuery().isPresent());
+    fill("#convertQuantity", "2.5");
+    fill("#convertFrom", "t");
+    fill("#convertTo", "kg");
+    clickOn("#convertButton");
+    waitUntil(() -> text("#convertResult").equals("2.5 t = 2,500 kg"));
+
+    waitUntil(() -> text("#rowCount").matches("[0-9]+ rows"));
+    int units = Integer.parseInt(text("#rowCount").split(" ")[0]);
+    doubleClickOn("Quintal");
+    waitUntil(() -> lookup("#deactivateButton").tryQuery().isPresent());
+    clickWhenReady("#deactivateButton");
+    waitUntil(() -> lookup("#confirmYes").tryQuery().isPresent());
+    clickOn("#confirmYes");
+    // The list leaves the quintal out (it shows inactive units only when asked).
+    waitUntil(() -> text("#rowCount").equals((units - 1) + " rows"));
+    assertThat(lookup("#deactivateButton").queryButton().isDisabled()).isTrue();
   }
 }
