@@ -408,6 +408,9 @@ public final class ClientWindow {
     screens.addAll(
         AdminScreens.definitions(
             ctx, new UserDirectory(session), new Administration(session), this::useNotation));
+    screens.addAll(
+        io.millstone.client.telemetry.PlantScreens.definitions(
+            ctx, new io.millstone.client.remote.Plant(session)));
     ShellViewModel vm =
         new ShellViewModel(
             new ShellViewModel.Context(

@@ -46,6 +46,11 @@ public interface CaneGateway {
   /** Seasons, newest first. */
   List<Season> seasons() throws Exception;
 
+  /** One season (by code) as the server has it now. */
+  default Season season(String code) throws Exception {
+    return seasons().stream().filter(s -> s.getCode().equals(code)).findFirst().orElseThrow();
+  }
+
   Season createSeason(
       String code,
       String name,

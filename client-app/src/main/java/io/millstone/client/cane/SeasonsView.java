@@ -51,8 +51,8 @@ public final class SeasonsView extends BorderPane {
         .selectedItemProperty()
         .addListener(
             (o, a, b) -> {
-              if (b != null) {
-                vm.selectedProperty().set(b);
+              if (b != null && b != vm.selectedProperty().get()) {
+                vm.open(b);
               }
             });
     vm.selectedProperty()

@@ -130,6 +130,32 @@ public final class SeasonsViewModel extends AbstractViewModel {
         this::failed);
   }
 
+  /**
+   * Opens a season picked in the list: shown at once, then as the server has it now (another desk
+   * may have changed its prices since the list was read).
+   */
+  public void open(Season s) {
+    if (s == null) {
+      return;
+    }
+    selected.set(s);
+    String code = s.getCode();
+    executor.submit(
+        () -> gateway.season(code),
+        fresh -> {
+          Season shown = selected.get();
+          if (shown == null || !shown.getCode().equals(code)) {
+            return;
+          }
+          selected.set(fresh);
+          int i = seasons.indexOf(shown);
+          if (i >= 0) {
+            seasons.set(i, fresh);
+          }
+        },
+        this::failed);
+  }
+
   public void refresh() {
     executor.submit(
         gateway::seasons,

@@ -261,15 +261,20 @@ public final class MasterDataScreens {
             itemColumns(m),
             itemFields(units)),
         new RecordScreen<>(
-            "units",
-            "screen.units",
-            "masterdata.units.read",
-            "masterdata.units.manage",
-            Material2MZ.STRAIGHTEN,
-            units,
-            saved,
-            unitColumns(m),
-            unitFields()),
+                "units",
+                "screen.units",
+                "masterdata.units.read",
+                "masterdata.units.manage",
+                Material2MZ.STRAIGHTEN,
+                units,
+                saved,
+                unitColumns(m),
+                unitFields())
+            .withFooter(
+                ctx ->
+                    new UnitConverterView(
+                        new UnitConverterViewModel(units::convert, ctx.executor(), ctx.messages()),
+                        ctx.messages())),
         new RecordScreen<>(
             "customers",
             "screen.customers",

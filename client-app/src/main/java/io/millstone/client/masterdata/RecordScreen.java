@@ -1,9 +1,11 @@
 package io.millstone.client.masterdata;
 
+import io.millstone.client.core.Confirmation;
 import io.millstone.client.core.RecordLookup;
 import io.millstone.client.core.ScreenContext;
 import io.millstone.client.core.ScreenDefinition;
 import io.millstone.client.core.SidePanels;
+import io.millstone.client.core.form.Deactivating;
 import io.millstone.client.core.form.FieldSpec;
 import io.millstone.client.core.form.FormView;
 import io.millstone.client.core.form.FormViewModel;
@@ -16,6 +18,7 @@ import io.millstone.client.core.list.SavedSearchStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import org.kordamp.ikonli.Ikon;
 
 /**
@@ -34,6 +37,7 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
   private final SavedSearchStore savedSearches;
   private final List<ColumnSpec<T>> columns;
   private final List<FieldSpec> fields;
+  private java.util.function.Function<ScreenContext, javafx.scene.Node> footer;
 
   RecordScreen(
       String id,
@@ -56,6 +60,12 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     this.fields = fields;
   }
 
+  /** Shows {@code footer} under the list (the units' converter). */
+  RecordScreen<T, G> withFooter(java.util.function.Function<ScreenContext, javafx.scene.Node> f) {
+    this.footer = f;
+    return this;
+  }
+
   String id() {
     return id;
   }
@@ -67,7 +77,15 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
         "domain.masterdata",
         readPermission,
         icon,
-        filter -> list(ctx, filter, panels));
+        filter -> {
+          PagedTableView<T> list = list(ctx, filter, panels);
+          if (footer == null) {
+            return list;
+          }
+          javafx.scene.layout.BorderPane with = new javafx.scene.layout.BorderPane(list);
+          with.setBottom(footer.apply(ctx));
+          return with;
+        });
   }
 
   /** The kind of record this screen edits, as the side panel names it (none for units). */
@@ -117,6 +135,27 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
     return view;
   }
 
+  private static <T> Button deactivateButton(
+      ScreenContext ctx, FormViewModel<T> vm, Deactivating<T> how) {
+    Button b =
+        new Button(
+            ctx.messages().get("form.deactivate"),
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.BLOCK));
+    b.setId("deactivateButton");
+    b.setMnemonicParsing(true);
+    b.disableProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createBooleanBinding(
+                () ->
+                    vm.recordProperty().get() == null
+                        || !how.isActive(vm.recordProperty().get())
+                        || vm.isBusy(),
+                vm.recordProperty(),
+                vm.busyProperty()));
+    b.setOnAction(e -> vm.deactivate(how, Confirmation.fx(ctx.owner())));
+    return b;
+  }
+
   private void openForm(ScreenContext ctx, ListViewModel<T> list, T row, SidePanels panels) {
     FormViewModel<T> vm =
         new FormViewModel<>(
@@ -136,6 +175,11 @@ final class RecordScreen<T, G extends PageSource<T> & RecordGateway<T>> {
       vm.setOnSaved(saved -> list.refresh());
     }
     FormView<T> view = new FormView<>(vm, ctx.messages());
+    if (gateway instanceof Deactivating<?> && ctx.can(managePermission)) {
+      @SuppressWarnings("unchecked")
+      Deactivating<T> how = (Deactivating<T>) gateway;
+      view.addAction(deactivateButton(ctx, vm, how));
+    }
     view.setOnCloseRequest(() -> vm.requestClose(() -> ctx.workbench().close(tabId)));
     javafx.scene.Node content = view;
     javafx.scene.Node panel =

@@ -59,7 +59,7 @@ public final class BomView extends BorderPane {
         .addListener(
             (o, a, b) -> {
               if (b != null) {
-                vm.load(b);
+                vm.open(b);
               }
             });
     Button newBom = new Button(m.get("production.bom.new"), new FontIcon(Material2AL.ADD));

@@ -169,6 +169,25 @@ public final class BomViewModel extends AbstractViewModel {
     setMessage("");
   }
 
+  /**
+   * Opens a BOM picked in the list: shown at once, then as the server has it now (someone may have
+   * saved a new version since the list was read).
+   */
+  public void open(Bom b) {
+    load(b);
+    String c = b.getCode();
+    long v = b.getVersion();
+    executor.submit(
+        () -> gateway.bom(c),
+        fresh -> {
+          if (code.get().equals(c) && version == v && fresh.getVersion() != v) {
+            load(fresh);
+            boms.replaceAll(x -> x.getCode().equals(c) ? fresh : x);
+          }
+        },
+        this::failed);
+  }
+
   public void load(Bom b) {
     code.set(b.getCode());
     name.set(b.getName());

@@ -80,6 +80,11 @@ public interface ProductionGateway {
 
   List<Bom> boms() throws Exception;
 
+  /** One BOM (by code) as the server has it now. */
+  default Bom bom(String code) throws Exception {
+    return boms().stream().filter(b -> b.getCode().equals(code)).findFirst().orElseThrow();
+  }
+
   Bom saveBom(BomDraft draft) throws Exception;
 
   List<WorkCentre> workCentres() throws Exception;

@@ -86,6 +86,17 @@ public final class Cane implements CaneGateway {
   }
 
   @Override
+  public Season season(String code) throws RemoteException {
+    return Calls.call(
+        () ->
+            stub()
+                .getSeason(
+                    io.millstone.api.cane.v1.GetSeasonRequest.newBuilder()
+                        .setSeason(trim(code))
+                        .build()));
+  }
+
+  @Override
   public List<Season> seasons() throws RemoteException {
     ListSeasonsResponse res =
         Calls.call(

@@ -14,13 +14,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Items on the server (ItemService). */
-public final class Items extends MasterDataGateway<Item> {
+public final class Items extends MasterDataGateway<Item>
+    implements io.millstone.client.core.form.Deactivating<Item> {
   public Items(Session session) {
     super(session);
   }
 
   private ItemServiceGrpc.ItemServiceBlockingStub stub() {
     return session.stub(ItemServiceGrpc.newBlockingStub(session.connection().channel()));
+  }
+
+  /** Deactivates the record: it stays in its documents but is not offered for new use. */
+  @Override
+  public Item deactivate(Item r) throws RemoteException {
+    io.millstone.api.masterdata.v1.DeactivateRequest q =
+        io.millstone.api.masterdata.v1.DeactivateRequest.newBuilder()
+            .setId(r.getId())
+            .setVersion(r.getVersion())
+            .build();
+    return Calls.call(() -> stub().deactivateItem(q));
+  }
+
+  @Override
+  public boolean isActive(Item r) {
+    return r.getActive();
   }
 
   @Override

@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Customers or suppliers on the server: the same record shape behind two services. */
-public final class Parties extends MasterDataGateway<Party> {
+public final class Parties extends MasterDataGateway<Party>
+    implements io.millstone.client.core.form.Deactivating<Party> {
 
   /** Which of the two services. */
   public enum Role {
@@ -58,7 +59,13 @@ public final class Parties extends MasterDataGateway<Party> {
         : session.stub(SupplierServiceGrpc.newBlockingStub(ch)).updateSupplier(r);
   }
 
+  @Override
+  public boolean isActive(Party r) {
+    return r.getActive();
+  }
+
   /** Deactivates the party; it disappears from lists unless the filter asks for inactive ones. */
+  @Override
   public Party deactivate(Party p) throws RemoteException {
     var ch = session.connection().channel();
     DeactivateRequest r =

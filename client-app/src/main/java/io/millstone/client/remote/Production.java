@@ -104,6 +104,17 @@ public final class Production implements ProductionGateway {
   }
 
   @Override
+  public Bom bom(String code) throws RemoteException {
+    return Calls.call(
+        () ->
+            stub()
+                .getBom(
+                    io.millstone.api.production.v1.GetBomRequest.newBuilder()
+                        .setCode(trim(code))
+                        .build()));
+  }
+
+  @Override
   public List<Bom> boms() throws RemoteException {
     return Calls.call(() -> stub().listBoms(ListBomsRequest.getDefaultInstance())).getBomsList();
   }

@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Units of measure on the server (UnitService). */
-public final class Units extends MasterDataGateway<Unit> {
+public final class Units extends MasterDataGateway<Unit>
+    implements io.millstone.client.core.form.Deactivating<Unit> {
   public Units(Session session) {
     super(session);
   }
@@ -66,7 +67,28 @@ public final class Units extends MasterDataGateway<Unit> {
                         .build()));
   }
 
+  @Override
+  public boolean isActive(Unit r) {
+    return r.getActive();
+  }
+
+  /**
+   * {@code quantity} of {@code from} in {@code to}, as the server converts it ("1 t" is "1000 kg").
+   */
+  public String convert(String quantity, String from, String to) throws RemoteException {
+    io.millstone.api.masterdata.v1.ConvertQuantityRequest r =
+        io.millstone.api.masterdata.v1.ConvertQuantityRequest.newBuilder()
+            .setQuantity(
+                io.millstone.api.common.v1.Decimal.newBuilder()
+                    .setValue(quantity == null ? "" : quantity.trim()))
+            .setFromUnitCode(from == null ? "" : from.trim())
+            .setToUnitCode(to == null ? "" : to.trim())
+            .build();
+    return Calls.call(() -> stub().convertQuantity(r)).getQuantity().getValue();
+  }
+
   /** Deactivates the unit: items keep it, but it is no longer offered for new use. */
+  @Override
   public Unit deactivate(Unit u) throws RemoteException {
     DeactivateRequest r =
         DeactivateRequest.newBuilder().setId(u.getId()).setVersion(u.getVersion()).build();

@@ -18,13 +18,30 @@ import java.util.stream.Collectors;
  * Warehouses on the server (WarehouseService). Locations are edited as lines of text, one per
  * location: {@code CODE Name}; a line starting with '-' marks an inactive location.
  */
-public final class Warehouses extends MasterDataGateway<Warehouse> {
+public final class Warehouses extends MasterDataGateway<Warehouse>
+    implements io.millstone.client.core.form.Deactivating<Warehouse> {
   public Warehouses(Session session) {
     super(session);
   }
 
   private WarehouseServiceGrpc.WarehouseServiceBlockingStub stub() {
     return session.stub(WarehouseServiceGrpc.newBlockingStub(session.connection().channel()));
+  }
+
+  /** Deactivates the record: it stays in its documents but is not offered for new use. */
+  @Override
+  public Warehouse deactivate(Warehouse r) throws RemoteException {
+    io.millstone.api.masterdata.v1.DeactivateRequest q =
+        io.millstone.api.masterdata.v1.DeactivateRequest.newBuilder()
+            .setId(r.getId())
+            .setVersion(r.getVersion())
+            .build();
+    return Calls.call(() -> stub().deactivateWarehouse(q));
+  }
+
+  @Override
+  public boolean isActive(Warehouse r) {
+    return r.getActive();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Decimals;
 import io.millstone.server.platform.Idempotency;
 import io.millstone.server.platform.Ids;
+import io.millstone.server.platform.Jdbc;
 import io.millstone.server.platform.ListQuery;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Tx;
@@ -13,7 +14,10 @@ import io.millstone.server.platform.error.NotFoundException;
 import io.millstone.server.telemetry.model.Machine;
 import io.millstone.server.telemetry.model.Tag;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -190,11 +194,37 @@ public final class MachineAdmin {
                 tag.define(d);
               }
               t.session().flush();
+              endAlarmsWithoutLimit(t, tag.id(), d);
               t.audit("telemetry.tag.define", "tag", tag.id(), m.code() + " " + key + ": " + d);
               return tag;
             });
     tags.forget(actor.companyId());
     return result;
+  }
+
+  /**
+   * A limit taken away ends the tag's open alarm of that kind now: the ingest looks only at tags
+   * with limits, so no reading would ever end it.
+   */
+  private void endAlarmsWithoutLimit(Tx t, UUID tagId, Tag.Definition d) {
+    if (d.alarmHigh() != null && d.alarmLow() != null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Jdbc.work(
+        t,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE alarm SET ended_at = greatest(started_at, ?) WHERE tag_id = ?"
+                      + " AND ended_at IS NULL AND ((kind = 'HIGH' AND ?) OR (kind = 'LOW' AND ?))")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setObject(2, tagId);
+            ps.setBoolean(3, d.alarmHigh() == null);
+            ps.setBoolean(4, d.alarmLow() == null);
+            return ps.executeUpdate();
+          }
+        });
   }
 
   private static BigDecimal optional(Validator v, String field, String text) {

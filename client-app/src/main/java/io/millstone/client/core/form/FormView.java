@@ -281,6 +281,11 @@ public final class FormView<T> extends BorderPane {
   }
 
   /** What Esc does on an unchanged form: usually close its tab. */
+  /** Adds a button for one more thing done to the record (deactivate), after save and undo. */
+  public void addAction(Button action) {
+    ((HBox) getTop()).getChildren().add(action);
+  }
+
   public void setOnCloseRequest(Runnable r) {
     this.closeRequest = r;
   }

@@ -289,6 +289,39 @@ public class FormViewModel<T> extends AbstractViewModel {
     }
   }
 
+  /**
+   * Deactivates the record after asking (saving or undoing edits first); the form then shows it
+   * inactive and the list is told as after a save. A refusal lands in the form's message.
+   */
+  public void deactivate(Deactivating<T> how, io.millstone.client.core.Confirmation confirm) {
+    T r = record.get();
+    if (r == null || isBusy() || !how.isActive(r)) {
+      return;
+    }
+    if (isDirty()) {
+      setMessage(messages.get("form.deactivate.saveFirst"));
+      return;
+    }
+    String name = gateway.titleOf(r).trim();
+    if (!confirm.ask(
+        messages.get("form.deactivate.title", name),
+        messages.get("form.deactivate.question", name),
+        messages.get("form.deactivate.yes"))) {
+      return;
+    }
+    setMessage("");
+    setBusy(true);
+    executor.submit(
+        () -> how.deactivate(r),
+        d -> {
+          setBusy(false);
+          load(d);
+          notifier.notify(messages.get("form.deactivated.title"), name);
+          onSaved.accept(d);
+        },
+        this::saveFailed);
+  }
+
   /** Puts the last saved values back. */
   public void revert() {
     Map<String, String> b = baseline.get();
