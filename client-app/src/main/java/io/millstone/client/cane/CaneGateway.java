@@ -51,6 +51,14 @@ public interface CaneGateway {
     return seasons().stream().filter(s -> s.getCode().equals(code)).findFirst().orElseThrow();
   }
 
+  /** One grower (by number) as the server has it now, plots included. */
+  default Grower grower(String number) throws Exception {
+    return growers(number, "").stream()
+        .filter(g -> g.getGrowerNumber().equals(number))
+        .findFirst()
+        .orElseThrow();
+  }
+
   Season createSeason(
       String code,
       String name,

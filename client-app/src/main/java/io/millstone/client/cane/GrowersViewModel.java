@@ -76,14 +76,37 @@ public final class GrowersViewModel extends AbstractViewModel {
         this::failed);
   }
 
+  /** The chosen grower read again from the server (plots as they are now), and their loans. */
   private void loadLoans() {
     Grower g = selected.get();
     if (g == null) {
       loans.clear();
       return;
     }
-    executor.submit(() -> gateway.loans(g.getGrowerNumber()), loans::setAll, this::failed);
+    if (freshening) {
+      return;
+    }
+    String number = g.getGrowerNumber();
+    executor.submit(
+        () -> new Chosen(gateway.grower(number), gateway.loans(number)),
+        chosen -> {
+          loans.setAll(chosen.loans());
+          Grower now = selected.get();
+          if (now != null && now.getGrowerNumber().equals(number) && !now.equals(chosen.grower())) {
+            freshening = true;
+            try {
+              selected.set(chosen.grower());
+            } finally {
+              freshening = false;
+            }
+          }
+        },
+        this::failed);
   }
+
+  private record Chosen(Grower grower, List<GrowerLoan> loans) {}
+
+  private boolean freshening;
 
   public void create() {
     if (isBusy()) {

@@ -86,6 +86,17 @@ public final class Cane implements CaneGateway {
   }
 
   @Override
+  public Grower grower(String number) throws RemoteException {
+    return Calls.call(
+        () ->
+            stub()
+                .getGrower(
+                    io.millstone.api.cane.v1.GetGrowerRequest.newBuilder()
+                        .setGrowerNumber(trim(number))
+                        .build()));
+  }
+
+  @Override
   public Season season(String code) throws RemoteException {
     return Calls.call(
         () ->

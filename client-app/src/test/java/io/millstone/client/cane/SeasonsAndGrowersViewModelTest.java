@@ -64,4 +64,21 @@ class SeasonsAndGrowersViewModelTest {
     vm.recordLoan();
     assertThat(vm.doneProperty().get()).startsWith("Loan LN-1 of 5,000.00 to G-001");
   }
+
+  @Test
+  void choosingAGrowerShowsThePlotsTheServerHasNowNotThoseOfTheListBehind() {
+    GrowersViewModel vm = new GrowersViewModel(desk, new DirectExecutor(), messages);
+    vm.refresh();
+    // Someone added a plot to Karim since the list was read.
+    desk.growers.set(
+        0,
+        desk.growers.get(0).toBuilder()
+            .addPlots(io.millstone.api.cane.v1.Plot.newBuilder().setPlotCode("KH-7"))
+            .build());
+    assertThat(vm.growers().get(0).getPlotsCount()).isZero();
+    vm.selectedProperty().set(vm.growers().get(0));
+    assertThat(vm.selectedProperty().get().getPlotsList())
+        .extracting(io.millstone.api.cane.v1.Plot::getPlotCode)
+        .containsExactly("KH-7");
+  }
 }
