@@ -31,7 +31,29 @@ public final class AgeingView extends BorderPane {
       String days31to60,
       String days61to90,
       String over90,
-      String total) {}
+      String total) {
+
+    /** A row from the server's ageing of receivables or payables, its buckets written out. */
+    public static Row of(
+        String code,
+        String name,
+        io.millstone.api.common.v1.Money current,
+        io.millstone.api.common.v1.Money days1to30,
+        io.millstone.api.common.v1.Money days31to60,
+        io.millstone.api.common.v1.Money days61to90,
+        io.millstone.api.common.v1.Money over90,
+        io.millstone.api.common.v1.Money total) {
+      return new Row(
+          code,
+          name,
+          Amounts.money(current.getAmount()),
+          Amounts.money(days1to30.getAmount()),
+          Amounts.money(days31to60.getAmount()),
+          Amounts.money(days61to90.getAmount()),
+          Amounts.money(over90.getAmount()),
+          Amounts.money(total.getAmount()));
+    }
+  }
 
   private final TableView<Row> table = new TableView<>();
   private final Label asOf = new Label();

@@ -103,6 +103,23 @@ public final class CompanySettingsView extends BorderPane {
         });
     grouping.valueProperty().bindBidirectional(vm.groupingProperty());
     Forms.row(g, row++, m.get("company.grouping"), grouping, vm.error("number_grouping"));
+    ComboBox<String> credit = new ComboBox<>();
+    credit.setId("companyCreditPolicy");
+    credit.getItems().setAll("REFUSE", "OFF");
+    credit.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(String s) {
+            return s == null ? "" : m.get("company.creditPolicy." + s);
+          }
+
+          @Override
+          public String fromString(String s) {
+            return null;
+          }
+        });
+    credit.valueProperty().bindBidirectional(vm.creditPolicyProperty());
+    Forms.row(g, row++, m.get("company.creditPolicy"), credit, vm.error("credit_policy"));
     if (vm.withPurchasing()) {
       Forms.row(
           g,

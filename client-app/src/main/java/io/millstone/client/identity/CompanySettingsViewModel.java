@@ -43,6 +43,7 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
   private final StringProperty dateFormat = new SimpleStringProperty("dd/MM/yyyy");
   private final StringProperty grouping = new SimpleStringProperty("INDIAN");
   private final StringProperty threshold = new SimpleStringProperty("");
+  private final StringProperty creditPolicy = new SimpleStringProperty("REFUSE");
   private final Fields fields =
       new Fields(
           "name",
@@ -54,6 +55,7 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
           "time_zone",
           "date_format",
           "number_grouping",
+          "credit_policy",
           "approval_threshold");
   private Company company;
   private PurchasingSettings purchasing;
@@ -117,6 +119,10 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
         company.getNumberGrouping() == NumberGrouping.NUMBER_GROUPING_WESTERN
             ? "WESTERN"
             : "INDIAN");
+    creditPolicy.set(
+        company.getCreditPolicy() == io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_OFF
+            ? "OFF"
+            : "REFUSE");
     if (s.purchasing() != null) {
       purchasing = s.purchasing();
       threshold.set(Amounts.money(purchasing.getApprovalThreshold().getValue()));
@@ -152,6 +158,10 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
                 "WESTERN".equals(grouping.get())
                     ? NumberGrouping.NUMBER_GROUPING_WESTERN
                     : NumberGrouping.NUMBER_GROUPING_INDIAN)
+            .setCreditPolicy(
+                "OFF".equals(creditPolicy.get())
+                    ? io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_OFF
+                    : io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_REFUSE)
             .setVersion(company.getVersion())
             .build();
     PurchasingSettings newPurchasing =
@@ -220,6 +230,11 @@ public final class CompanySettingsViewModel extends AbstractViewModel {
 
   public StringProperty groupingProperty() {
     return grouping;
+  }
+
+  /** REFUSE (orders past a customer's credit limit are refused) or OFF (limits not checked). */
+  public StringProperty creditPolicyProperty() {
+    return creditPolicy;
   }
 
   public StringProperty thresholdProperty() {

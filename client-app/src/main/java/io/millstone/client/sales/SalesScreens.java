@@ -168,15 +168,15 @@ public final class SalesScreens {
                     a.getRowsList().stream()
                         .map(
                             r ->
-                                new io.millstone.client.core.AgeingView.Row(
+                                io.millstone.client.core.AgeingView.Row.of(
                                     r.getCustomerCode(),
                                     r.getCustomerName(),
-                                    Amounts.money(r.getCurrent().getAmount()),
-                                    Amounts.money(r.getDays130().getAmount()),
-                                    Amounts.money(r.getDays3160().getAmount()),
-                                    Amounts.money(r.getDays6190().getAmount()),
-                                    Amounts.money(r.getOver90().getAmount()),
-                                    Amounts.money(r.getTotal().getAmount())))
+                                    r.getCurrent(),
+                                    r.getDays130(),
+                                    r.getDays3160(),
+                                    r.getDays6190(),
+                                    r.getOver90(),
+                                    r.getTotal()))
                         .toList(),
                     Amounts.money(a.getTotal().getAmount())),
             t -> view.failed(io.millstone.client.remote.ErrorText.of(t, m)));

@@ -131,6 +131,7 @@ class AdministrationViewModelTest {
           company.toBuilder()
               .setBin(request.getBin())
               .setDateFormat(request.getDateFormat())
+              .setCreditPolicy(request.getCreditPolicy())
               .setVersion(company.getVersion() + 1)
               .build();
       return company;
@@ -280,5 +281,19 @@ class AdministrationViewModelTest {
     vm.save();
     assertThat(vm.error("approval_threshold").get()).isNotEmpty();
     assertThat(office.calls).hasSize(3);
+  }
+
+  @Test
+  void theCreditPolicyShowsAsSavedAndIsSentAsChosen() {
+    CompanySettingsViewModel vm =
+        new CompanySettingsViewModel(office, new DirectExecutor(), messages, false);
+    vm.refresh();
+    assertThat(vm.creditPolicyProperty().get()).isEqualTo("REFUSE");
+    vm.creditPolicyProperty().set("OFF");
+    vm.save();
+    assertThat(office.lastUpdate.getCreditPolicy())
+        .isEqualTo(io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_OFF);
+    vm.refresh();
+    assertThat(vm.creditPolicyProperty().get()).isEqualTo("OFF");
   }
 }

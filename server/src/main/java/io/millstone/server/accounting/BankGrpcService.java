@@ -1,7 +1,6 @@
 package io.millstone.server.accounting;
 
 import io.grpc.stub.StreamObserver;
-import io.millstone.api.accounting.v1.Account;
 import io.millstone.api.accounting.v1.AddStatementLinesRequest;
 import io.millstone.api.accounting.v1.BankServiceGrpc;
 import io.millstone.api.accounting.v1.BookLine;
@@ -25,17 +24,7 @@ public final class BankGrpcService extends BankServiceGrpc.BankServiceImplBase {
   @Override
   public void listBankAccounts(
       ListBankAccountsRequest req, StreamObserver<ListAccountsResponse> out) {
-    var b = ListAccountsResponse.newBuilder();
-    for (String[] a : bank.accounts(GatewayContext.actor())) {
-      b.addAccounts(
-          Account.newBuilder()
-              .setId(a[0])
-              .setCode(a[1])
-              .setName(a[2])
-              .setType(a[3])
-              .setActive(Boolean.parseBoolean(a[4])));
-    }
-    out.onNext(b.build());
+    out.onNext(LedgerGrpcService.accounts(bank.accounts(GatewayContext.actor())));
     out.onCompleted();
   }
 

@@ -92,26 +92,7 @@ public final class BankReconciliation {
   public List<String[]> accounts(Actor actor) {
     return tx.sqlInCompany(
         actor,
-        (t, c) -> {
-          List<String[]> out = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT id, code, name, type, active FROM account"
-                          + " WHERE type = 'ASSET' AND code LIKE '10%' AND active ORDER BY code");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(
-                  new String[] {
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    String.valueOf(rs.getBoolean(5))
-                  });
-            }
-          }
-          return out;
-        });
+        (t, c) -> Books.accountRows(c, "WHERE type = 'ASSET' AND code LIKE '10%' AND active"));
   }
 
   public View add(

@@ -80,27 +80,28 @@ public final class Books {
   }
 
   public List<String[]> accounts(Actor actor) {
-    return tx.sqlInCompany(
-        actor,
-        (t, c) -> {
-          List<String[]> out = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT id, code, name, type, active FROM account ORDER BY code");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(
-                  new String[] {
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    String.valueOf(rs.getBoolean(5))
-                  });
-            }
-          }
-          return out;
-        });
+    return tx.sqlInCompany(actor, (t, c) -> accountRows(c, ""));
+  }
+
+  /** The chart's rows (id, code, name, type, active) that {@code where} keeps, by code. */
+  static List<String[]> accountRows(Connection c, String where) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, code, name, type, active FROM account " + where + " ORDER BY code");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new String[] {
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              String.valueOf(rs.getBoolean(5))
+            });
+      }
+    }
+    return out;
   }
 
   /** A manual journal voucher. */

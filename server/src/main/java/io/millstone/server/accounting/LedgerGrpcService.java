@@ -49,8 +49,14 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
 
   @Override
   public void listAccounts(ListAccountsRequest req, StreamObserver<ListAccountsResponse> out) {
+    out.onNext(accounts(books.accounts(GatewayContext.actor())));
+    out.onCompleted();
+  }
+
+  /** Accounts as {@link Books#accountRows} reads them. */
+  static ListAccountsResponse accounts(java.util.List<String[]> rows) {
     var b = ListAccountsResponse.newBuilder();
-    for (String[] a : books.accounts(GatewayContext.actor())) {
+    for (String[] a : rows) {
       b.addAccounts(
           Account.newBuilder()
               .setId(a[0])
@@ -59,8 +65,7 @@ public final class LedgerGrpcService extends LedgerServiceGrpc.LedgerServiceImpl
               .setType(a[3])
               .setActive(Boolean.parseBoolean(a[4])));
     }
-    out.onNext(b.build());
-    out.onCompleted();
+    return b.build();
   }
 
   @Override

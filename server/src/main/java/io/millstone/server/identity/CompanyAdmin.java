@@ -127,7 +127,10 @@ public final class CompanyAdmin {
                   + describe(c.formats())
                   + (detailsBefore.equals(c.details())
                       ? ""
-                      : ", BIN " + c.details().bin() + ", address changed"));
+                      : ", BIN "
+                          + c.details().bin()
+                          + ", address changed, credit policy "
+                          + c.details().creditPolicy()));
           return new CompanyView(c.id(), c.settings(), c.formats(), c.details(), c.version());
         });
   }

@@ -47,7 +47,12 @@ public final class CompanyGrpcService extends CompanyServiceGrpc.CompanyServiceI
         new CompanyDetails(
             // Spaces and dashes people type between the digit groups are not kept.
             req.hasBin() ? req.getBin().replace(" ", "").replace("-", "") : null,
-            req.hasAddress() ? req.getAddress().strip() : null);
+            req.hasAddress() ? req.getAddress().strip() : null,
+            switch (req.getCreditPolicy()) {
+              case CREDIT_POLICY_REFUSE -> "REFUSE";
+              case CREDIT_POLICY_OFF -> "OFF";
+              default -> null;
+            });
     out.onNext(
         IdentityProtos.company(
             companies.update(GatewayContext.actor(), s, formats, details, req.getVersion())));

@@ -37,6 +37,10 @@ final class IdentityProtos {
         .setDateFormat(c.formats().dateFormat())
         .setBin(c.details().bin())
         .setAddress(c.details().address())
+        .setCreditPolicy(
+            "OFF".equals(c.details().creditPolicy())
+                ? io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_OFF
+                : io.millstone.api.identity.v1.CreditPolicy.CREDIT_POLICY_REFUSE)
         .build();
   }
 

@@ -42,6 +42,9 @@ public class Company {
   @Column(nullable = false, length = 500)
   private String address = "";
 
+  @Column(name = "credit_policy", nullable = false, length = 16)
+  private String creditPolicy = "REFUSE";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -81,12 +84,15 @@ public class Company {
     if (change.address() != null) {
       this.address = change.address();
     }
+    if (change.creditPolicy() != null) {
+      this.creditPolicy = change.creditPolicy();
+    }
     this.updatedAt = now;
     this.updatedBy = by;
   }
 
   public CompanyDetails details() {
-    return new CompanyDetails(bin, address);
+    return new CompanyDetails(bin, address, creditPolicy);
   }
 
   public DisplayFormats formats() {
