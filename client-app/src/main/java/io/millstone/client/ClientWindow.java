@@ -555,6 +555,11 @@ public final class ClientWindow {
 
   /** Signs out and stops background work; the window itself is left to its owner. */
   public void dispose() {
+    // The screens leave the window: views that listen to it (the home screen to the window's
+    // focus) let go, and nothing of this session stays reachable from a window used again.
+    if (scene != null) {
+      scene.setRoot(new javafx.scene.Group());
+    }
     stopNotifications();
     Session s = session;
     session = null;
