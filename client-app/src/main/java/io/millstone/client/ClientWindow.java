@@ -321,6 +321,8 @@ public final class ClientWindow {
   private void showShell(List<String> reopen) {
     ColumnWidths widths = new ColumnWidths(prefs, session.username());
     ShellView[] holder = new ShellView[1];
+    io.millstone.client.records.RecordsScreens[] recordPanels =
+        new io.millstone.client.records.RecordsScreens[1];
     io.millstone.client.core.Workbench workbench =
         new io.millstone.client.core.Workbench() {
           @Override
@@ -329,7 +331,11 @@ public final class ClientWindow {
               javafx.beans.value.ObservableStringValue title,
               javafx.scene.Node content,
               java.util.function.Consumer<Runnable> onCloseRequest) {
-            holder[0].show(tabId, title, content, onCloseRequest);
+            holder[0].show(
+                tabId,
+                title,
+                recordPanels[0] == null ? content : recordPanels[0].besideDocument(tabId, content),
+                onCloseRequest);
           }
 
           @Override
@@ -382,6 +388,7 @@ public final class ClientWindow {
                 }
               }
             });
+    recordPanels[0] = records;
     screens.addAll(
         MasterDataScreens.definitions(
             ctx, items, units, customers, suppliers, warehouses, saved, records.sidePanels()));

@@ -168,6 +168,54 @@ public final class RecordsScreens {
     return view;
   }
 
+  /** The tabs of saved documents, by how their screens name them, and the kind of each. */
+  private static final java.util.Map<String, String> DOCUMENT_TABS =
+      java.util.Map.of(
+          "sales-order-", "sales_order",
+          "sales-invoice-", "sales_invoice",
+          "purchase-order-", "purchase_order",
+          "supplier-bill-", "supplier_bill",
+          "production-run-", "production_run");
+
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /**
+   * A saved document's screen with its notes, files and history beside it (a new, unsaved document
+   * has none yet); any other screen as it is.
+   */
+  public Node besideDocument(String tabId, Node content) {
+    if (!ctx.can(READ)) {
+      return content;
+    }
+    for (var tab : DOCUMENT_TABS.entrySet()) {
+      if (tabId.startsWith(tab.getKey())) {
+        String id = tabId.substring(tab.getKey().length());
+        if (!ID.matcher(id).matches()) {
+          return content;
+        }
+        Node panel = panel(tab.getValue(), id);
+        if (panel instanceof javafx.scene.layout.Region r) {
+          // The document keeps the room it needs; the panel takes what is left.
+          r.setMinWidth(0);
+        }
+        javafx.scene.control.SplitPane split =
+            new javafx.scene.control.SplitPane(content, panel) {
+              @Override
+              public void requestFocus() {
+                // Opening the tab focuses the document, as without the panel.
+                content.requestFocus();
+              }
+            };
+        split.setId("documentWithPanel");
+        split.setDividerPositions(0.7);
+        return split;
+      }
+    }
+    return content;
+  }
+
   /** Side panels for other screens' records, or none without the records permission. */
   public SidePanels sidePanels() {
     return ctx.can(READ) ? this::panel : SidePanels.NONE;

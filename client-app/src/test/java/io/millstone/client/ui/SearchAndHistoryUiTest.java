@@ -171,6 +171,23 @@ class SearchAndHistoryUiTest extends UiTest {
                                 && tv.getItems().get(0) != null
                                 && tv.getItems().get(0).toString().contains(order.number())));
 
+    // Enter on the order opens it with its notes, files and history beside it.
+    interact(
+        () -> {
+          var orders =
+              lookup(".table-view").queryAllAs(javafx.scene.control.TableView.class).stream()
+                  .filter(tv -> tv.getItems().size() == 1)
+                  .findFirst()
+                  .orElseThrow();
+          orders.getSelectionModel().select(0);
+          orders.requestFocus();
+        });
+    type(KeyCode.ENTER);
+    waitUntil(
+        () ->
+            lookup("#documentWithPanel").tryQuery().isPresent()
+                && lookup("#documentWithPanel #recordPanel").tryQuery().isPresent());
+
     // The customer's side panel from the search screen's list.
     interact(() -> tabs().getSelectionModel().select(0));
     clickOn("#searchResults");

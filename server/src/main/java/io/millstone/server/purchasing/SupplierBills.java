@@ -280,12 +280,15 @@ final class SupplierBills {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT b.bill_date, b.id FROM supplier_bill b JOIN party p ON p.id = b.supplier_id"
-                      + " WHERE (? = '' OR p.code = ?) AND (NOT ? OR b.settled < b.gross)"
+                      + " WHERE (? = '' OR p.code = ? OR upper(b.number) LIKE ?)"
+                      // The quick filter is a supplier code or the start of the bill's number.
+                      + " AND (NOT ? OR b.settled < b.gross)"
                       + keyset.clause("b.bill_date", "b.id"))) {
             ps.setString(1, sup);
             ps.setString(2, sup);
-            ps.setBoolean(3, openOnly);
-            keyset.bind(ps, 4);
+            ps.setString(3, io.millstone.server.platform.NumberFilter.prefix(sup));
+            ps.setBoolean(4, openOnly);
+            keyset.bind(ps, 5);
             var page = keyset.views(ps, id -> bill(c, id, currency));
             return new BillPage(page.rows(), page.nextPageToken());
           }

@@ -285,12 +285,15 @@ final class Invoices {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT s.invoice_date, s.id FROM sales_invoice s JOIN party p ON p.id = s.customer_id"
-                      + " WHERE (? = '' OR p.code = ?) AND (NOT ? OR (s.kind = 'INVOICE' AND s.settled < s.gross))"
+                      + " WHERE (? = '' OR p.code = ? OR upper(s.number) LIKE ?)"
+                      // The quick filter is a customer code or the start of the document's number.
+                      + " AND (NOT ? OR (s.kind = 'INVOICE' AND s.settled < s.gross))"
                       + keyset.clause("s.invoice_date", "s.id"))) {
             ps.setString(1, cust);
             ps.setString(2, cust);
-            ps.setBoolean(3, openOnly);
-            keyset.bind(ps, 4);
+            ps.setString(3, io.millstone.server.platform.NumberFilter.prefix(cust));
+            ps.setBoolean(4, openOnly);
+            keyset.bind(ps, 5);
             var page = keyset.views(ps, id -> InvoiceRows.view(c, id, currency));
             return new InvoicePage(page.rows(), page.nextPageToken());
           }

@@ -257,6 +257,16 @@ class ProcureToPayScenarioTest {
     SupplierBill b2 = bill(po, "JLW/2611/18", "4", "5050");
     assertThat(b2.getNet().getAmount()).isEqualTo("20200.00");
     assertThat(reread(po).getState()).isEqualTo(PurchaseOrderState.PURCHASE_ORDER_STATE_CLOSED);
+    // The bill list's quick filter takes a bill's number, in any case, as well as a supplier code.
+    assertThat(
+            accounts
+                .listSupplierBills(
+                    io.millstone.api.purchasing.v1.ListSupplierBillsRequest.newBuilder()
+                        .setSupplierCode(b2.getNumber().toLowerCase())
+                        .build())
+                .getBillsList())
+        .extracting(SupplierBill::getNumber)
+        .containsExactly(b2.getNumber());
 
     var paid =
         accounts.postSupplierPayment(

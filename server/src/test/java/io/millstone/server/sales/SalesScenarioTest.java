@@ -435,6 +435,26 @@ class SalesScenarioTest {
                 .build());
     assertThat(cn.getKind()).isEqualTo(InvoiceKind.INVOICE_KIND_CREDIT_NOTE);
     assertThat(cn.getNumber()).matches("CN-2026-\\d{5}");
+    // The invoice list's quick filter takes a document's number, or its start, in any case.
+    assertThat(
+            accounts
+                .listInvoices(
+                    io.millstone.api.sales.v1.ListInvoicesRequest.newBuilder()
+                        .setCustomerCode(cn.getNumber().toLowerCase())
+                        .build())
+                .getInvoicesList())
+        .extracting(Invoice::getNumber)
+        .containsExactly(cn.getNumber());
+    assertThat(
+            accounts
+                .listInvoices(
+                    io.millstone.api.sales.v1.ListInvoicesRequest.newBuilder()
+                        .setCustomerCode(inv.getNumber().substring(0, inv.getNumber().length() - 1))
+                        .build())
+                .getInvoicesList())
+        .extracting(Invoice::getNumber)
+        .contains(inv.getNumber())
+        .allMatch(n -> n.startsWith("INV-"));
     assertThat(amount(cn.getNet())).isEqualByComparingTo("90000");
     assertThat(amount(cn.getVat())).isEqualByComparingTo("13500");
     Invoice after =
