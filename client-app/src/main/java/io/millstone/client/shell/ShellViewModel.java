@@ -106,12 +106,19 @@ public final class ShellViewModel extends AbstractViewModel {
     this.pause = pause;
     this.messages = messages;
     this.context = context;
-    this.screens =
+    List<ScreenDefinition> allowed =
         all.stream()
             .filter(
                 s ->
                     "authenticated".equals(s.permission())
                         || context.permissions().contains(s.permission()))
+            .toList();
+    // One group per domain in the navigation, in the order the domains first come, however the
+    // screens were registered (the plant's screens join the factory floor's).
+    List<String> domains = allowed.stream().map(ScreenDefinition::domainKey).distinct().toList();
+    this.screens =
+        allowed.stream()
+            .sorted(java.util.Comparator.comparingInt(s -> domains.indexOf(s.domainKey())))
             .toList();
     this.lookups = lookups.stream().filter(l -> canOpen(l.screenId())).toList();
     connection.addListener((o, a, b) -> connectionText.set(describe(b)));

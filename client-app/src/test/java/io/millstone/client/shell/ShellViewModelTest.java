@@ -54,6 +54,29 @@ class ShellViewModelTest {
   }
 
   @Test
+  void aDomainsScreensStandTogetherWhereverTheyWereRegistered() {
+    ScreenDefinition monitor =
+        new ScreenDefinition(
+            "monitor", "screen.monitor", "domain.factory", "p", Material2AL.ADD, f -> null);
+    ScreenDefinition users =
+        new ScreenDefinition(
+            "users", "screen.users", "domain.admin", "p", Material2AL.ADD, f -> null);
+    ScreenDefinition machines =
+        new ScreenDefinition(
+            "machines", "screen.machines", "domain.factory", "p", Material2AL.ADD, f -> null);
+    ShellViewModel vm =
+        new ShellViewModel(
+            new ShellViewModel.Context("127.0.0.1:50051", "Admin", "Mill", Set.of("p")),
+            List.of(monitor, users, machines),
+            new DirectExecutor(),
+            new Messages(Messages.ENGLISH));
+
+    assertThat(vm.screens())
+        .extracting(ScreenDefinition::id)
+        .containsExactly("monitor", "machines", "users");
+  }
+
+  @Test
   void thePaletteFindsAScreenByPartOfItsName() {
     ShellViewModel vm =
         vm(new Messages(Messages.ENGLISH), "masterdata.items.read", "masterdata.customers.read");
