@@ -54,14 +54,8 @@ public final class GeneralLedgerView extends BorderPane {
     account.setOnAction(e -> vm.load());
     Label accountError = JournalView.error("glAccountError");
     accountError.textProperty().bind(vm.accountErrorProperty());
-    DatePicker from = new DatePicker();
-    Dates.useFor(from);
-    from.setId("glFrom");
-    from.valueProperty().bindBidirectional(vm.fromProperty());
-    DatePicker to = new DatePicker();
-    Dates.useFor(to);
-    to.setId("glTo");
-    to.valueProperty().bindBidirectional(vm.toProperty());
+    DatePicker from = Dates.picker("glFrom", vm.fromProperty());
+    DatePicker to = Dates.picker("glTo", vm.toProperty());
     Button show = new Button(messages.get("accounting.gl.show"), new FontIcon(Material2MZ.REFRESH));
     show.setId("glShow");
     show.setMnemonicParsing(true);

@@ -22,14 +22,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class VatSummaryView extends BorderPane {
   public VatSummaryView(VatSummaryViewModel vm, Messages messages) {
     setId("vatSummary");
-    DatePicker from = new DatePicker();
-    Dates.useFor(from);
-    from.setId("vatFrom");
-    from.valueProperty().bindBidirectional(vm.fromProperty());
-    DatePicker to = new DatePicker();
-    Dates.useFor(to);
-    to.setId("vatTo");
-    to.valueProperty().bindBidirectional(vm.toProperty());
+    DatePicker from = Dates.picker("vatFrom", vm.fromProperty());
+    DatePicker to = Dates.picker("vatTo", vm.toProperty());
     Button show = new Button(messages.get("accounting.gl.show"), new FontIcon(Material2MZ.REFRESH));
     show.setId("vatShow");
     show.setMnemonicParsing(true);

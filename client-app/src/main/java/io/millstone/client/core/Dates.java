@@ -77,6 +77,19 @@ public final class Dates {
   }
 
   /**
+   * A date picker with {@code id}, writing dates the company's way, bound both ways to {@code
+   * date}.
+   */
+  public static DatePicker picker(
+      String id, javafx.beans.property.Property<java.time.LocalDate> date) {
+    DatePicker picker = new DatePicker();
+    useFor(picker);
+    picker.setId(id);
+    picker.valueProperty().bindBidirectional(date);
+    return picker;
+  }
+
+  /**
    * Makes a date picker show and read dates the company's way, with the pattern as its prompt. A
    * date that cannot be read leaves the picker's date as it was (an empty field clears it).
    */
