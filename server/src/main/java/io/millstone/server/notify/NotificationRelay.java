@@ -20,12 +20,16 @@ import redis.clients.jedis.RedisClient;
 /**
  * Publishes the notification outbox through Redis; one runs on every node.
  *
- * <p>A round takes the relays' advisory lock (so relays publish one after another and numbers go
- * out in the order they become visible), claims unpublished rows with {@code FOR UPDATE SKIP
- * LOCKED}, gives each the next number, publishes them and commits. If Redis refuses, the round
- * rolls back: the rows stay unpublished and the relay tries again after a wait that doubles up to
- * {@link #MAX_BACKOFF}. Between rounds it waits for PostgreSQL's {@code NOTIFY} from a committed
- * notification (on any node), or {@link #IDLE} at most.
+ * <p>A round holds the relays' advisory lock from start to end (so relays publish one after another
+ * and numbers go out in the order they become visible). It claims unnumbered rows with {@code FOR
+ * UPDATE SKIP LOCKED}, gives each the next number and <em>commits</em>, then publishes them and
+ * marks them published. A person told of a notification therefore always finds it when their client
+ * asks (the bell's count, the list): it was visible before it was pushed. If Redis refuses, the
+ * numbered rows stay unpublished; the next round, after a wait that doubles up to {@link
+ * #MAX_BACKOFF}, publishes them again under the same numbers before numbering any new one (a stream
+ * drops an id it has already sent, so one that got through the first time is not shown twice).
+ * Between rounds it waits for PostgreSQL's {@code NOTIFY} from a committed notification (on any
+ * node), or {@link #IDLE} at most.
  *
  * <p>It works on one connection of the database owner: publishing is the server's own work across
  * every company, not a person's in one.
@@ -126,68 +130,33 @@ public final class NotificationRelay implements AutoCloseable {
     return connection;
   }
 
-  /** Publishes one batch: the rows published, or -1 when another relay is publishing. */
+  /**
+   * Publishes one batch: the rows published, or -1 when another relay is publishing. Rows numbered
+   * in a round whose publishing failed go out first, before any new row is numbered.
+   */
   private int round(Connection c) throws SQLException {
+    if (!lock(c)) {
+      return -1;
+    }
     try {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-        ps.setLong(1, LOCK);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (!rs.getBoolean(1)) {
-            c.rollback();
-            return -1;
-          }
-        }
-      }
-      List<Envelope> batch = new ArrayList<>();
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT id, company_id, kind, args, summary, document_type, document_id, permission,"
-                  + " recipient_user_id, actor_user_id, actor, occurred_at FROM notification"
-                  + " WHERE seq IS NULL ORDER BY id LIMIT "
-                  + BATCH
-                  + " FOR UPDATE SKIP LOCKED")) {
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-            batch.add(
-                new Envelope(
-                    rs.getObject(2, UUID.class),
-                    rs.getString(8),
-                    rs.getObject(9, UUID.class),
-                    rs.getObject(10, UUID.class),
-                    Notifications.row(rs, 0L, 3)));
-          }
-        }
-      }
+      List<Envelope> batch = select(c, NUMBERED_UNPUBLISHED);
       if (batch.isEmpty()) {
-        c.commit();
-        return 0;
+        batch = number(c);
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE notification SET seq = nextval('notification_seq'), published_at = now()"
-                  + " WHERE id = ? RETURNING seq")) {
-        for (int i = 0; i < batch.size(); i++) {
-          ps.setLong(1, ids.get(i));
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Envelope e = batch.get(i);
-            batch.set(
-                i,
-                new Envelope(
-                    e.company(),
-                    e.permission(),
-                    e.recipient(),
-                    e.actorUser(),
-                    e.notification().toBuilder().setId(rs.getLong(1)).build()));
-          }
-        }
+      c.commit(); // the rows are numbered and visible before anyone is told of them
+      if (batch.isEmpty()) {
+        return 0;
       }
       byte[] channel = CHANNEL.getBytes(StandardCharsets.UTF_8);
       for (Envelope e : batch) {
         redis.publish(channel, e.encode());
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE notification SET published_at = now() WHERE seq = ANY (?)")) {
+        ps.setArray(
+            1,
+            c.createArrayOf("bigint", batch.stream().map(e -> e.notification().getId()).toArray()));
+        ps.executeUpdate();
       }
       c.commit();
       published.addAndGet(batch.size());
@@ -199,7 +168,95 @@ public final class NotificationRelay implements AutoCloseable {
         e.addSuppressed(suppressed);
       }
       throw e;
+    } finally {
+      unlock(c);
     }
+  }
+
+  /**
+   * Takes the relays' lock for the whole round, numbering to publishing: numbers go out in order,
+   * and a stream's catch-up (which takes it shared) reads either before the round or after it.
+   */
+  private static boolean lock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      ps.setLong(1, LOCK);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        boolean got = rs.getBoolean(1);
+        c.commit();
+        return got;
+      }
+    }
+  }
+
+  private static void unlock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      ps.setLong(1, LOCK);
+      ps.execute();
+      c.commit();
+    }
+  }
+
+  private static final String COLUMNS =
+      "company_id, kind, args, summary, document_type, document_id, permission,"
+          + " recipient_user_id, actor_user_id, actor, occurred_at";
+
+  /** Numbered in a round that could not publish them; they keep their numbers. */
+  private static final String NUMBERED_UNPUBLISHED =
+      "SELECT seq, "
+          + COLUMNS
+          + " FROM notification WHERE seq IS NOT NULL AND published_at IS NULL ORDER BY seq"
+          + " LIMIT "
+          + BATCH;
+
+  /** Claims the oldest unnumbered rows and gives each the next number, in outbox order. */
+  private static List<Envelope> number(Connection c) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id FROM notification WHERE seq IS NULL ORDER BY id LIMIT "
+                    + BATCH
+                    + " FOR UPDATE SKIP LOCKED");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    List<Envelope> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE notification SET seq = nextval('notification_seq') WHERE id = ?"
+                + " RETURNING seq, "
+                + COLUMNS)) {
+      for (long id : ids) {
+        ps.setLong(1, id);
+        out.addAll(envelopes(ps));
+      }
+    }
+    return out;
+  }
+
+  private static List<Envelope> select(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      return envelopes(ps);
+    }
+  }
+
+  /** The rows {@code ps} returns: seq, then {@link #COLUMNS}. */
+  private static List<Envelope> envelopes(PreparedStatement ps) throws SQLException {
+    List<Envelope> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new Envelope(
+                rs.getObject(2, UUID.class),
+                rs.getString(8),
+                rs.getObject(9, UUID.class),
+                rs.getObject(10, UUID.class),
+                Notifications.row(rs, rs.getLong(1), 3)));
+      }
+    }
+    return out;
   }
 
   /** Once an hour, deletes notifications older than {@link #RETENTION}. */
@@ -212,7 +269,7 @@ public final class NotificationRelay implements AutoCloseable {
     try (PreparedStatement ps =
         c.prepareStatement(
             "DELETE FROM notification WHERE occurred_at < now() - make_interval(days => ?)"
-                + " AND seq IS NOT NULL")) {
+                + " AND published_at IS NOT NULL")) {
       ps.setInt(1, (int) RETENTION.toDays());
       ps.executeUpdate();
       c.commit();
