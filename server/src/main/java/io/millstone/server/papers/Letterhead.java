@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * What tops every page a company prints: its name, postal address and BIN (as the administrator
- * set them in company settings; empty until set), and how it writes amounts (lakh/crore or
- * thousands), dates (dd/MM/yyyy by default) and times (its zone, Asia/Dhaka in the demo).
+ * What tops every page a company prints: its name, postal address and BIN (as the administrator set
+ * them in company settings; empty until set), and how it writes amounts (lakh/crore or thousands),
+ * dates (dd/MM/yyyy by default) and times (its zone, Asia/Dhaka in the demo).
  */
 public record Letterhead(
     String name,

@@ -21,8 +21,8 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * One printed document being written: A4 portrait or landscape, every page framed with the
- * company's name, address and BIN on top and "Page X of Y" at the bottom ({@link PaperFrame}).
- * Text is set in Noto Sans, Bengali runs in Noto Sans Bengali, shaped by the document's own {@link
+ * company's name, address and BIN on top and "Page X of Y" at the bottom ({@link PaperFrame}). Text
+ * is set in Noto Sans, Bengali runs in Noto Sans Bengali, shaped by the document's own {@link
  * GlyphLayoutManager} (conjuncts, pre-base vowel signs, reph). Tables repeat their header row on
  * every page; rows given as totals come after the last row, so they print on the last page only.
  *
@@ -197,8 +197,8 @@ public final class Paper {
   }
 
   /**
-   * Labelled values side by side, {@code perRow} pairs across the page (no borders): "Invoice
-   * no.: INV-1 | Date: 01/12/2026".
+   * Labelled values side by side, {@code perRow} pairs across the page (no borders): "Invoice no.:
+   * INV-1 | Date: 01/12/2026".
    */
   public void fields(List<String[]> pairs, int perRow) {
     PdfPTable t = new PdfPTable(perRow * 2);
@@ -222,8 +222,8 @@ public final class Paper {
   }
 
   /**
-   * Boxes side by side, each a heading over lines (the seller and the buyer): an empty line
-   * leaves its place in the box, so a missing BIN or address is seen to be missing.
+   * Boxes side by side, each a heading over lines (the seller and the buyer): an empty line leaves
+   * its place in the box, so a missing BIN or address is seen to be missing.
    */
   public void boxes(List<String> headings, List<List<String>> lines) {
     PdfPTable t = new PdfPTable(headings.size());
@@ -370,7 +370,8 @@ public final class Paper {
       int cp = text.codePointAt(i);
       boolean bengali = isBengali(cp);
       if (bengali != runBengali && !run.isEmpty()) {
-        w += PaperFonts.Measure.of(runBengali, style.bold).getWidthPoint(run.toString(), style.size);
+        w +=
+            PaperFonts.Measure.of(runBengali, style.bold).getWidthPoint(run.toString(), style.size);
         run.setLength(0);
       }
       runBengali = bengali;
@@ -454,7 +455,10 @@ public final class Paper {
 
   /** Bengali letters, signs and digits, the danda, and the joiners that shape them. */
   static boolean isBengali(int cp) {
-    return (cp >= 0x0980 && cp <= 0x09FF) || cp == 0x0964 || cp == 0x0965 || cp == 0x200C
+    return (cp >= 0x0980 && cp <= 0x09FF)
+        || cp == 0x0964
+        || cp == 0x0965
+        || cp == 0x200C
         || cp == 0x200D;
   }
 }

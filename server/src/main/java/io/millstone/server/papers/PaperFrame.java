@@ -76,8 +76,7 @@ final class PaperFrame extends PdfPageEventHelper {
     float foot = 24;
     Phrase pageOf =
         paper.phrase(
-            paper.label("paper.page_of", paper.digits(Integer.toString(pages))),
-            Paper.Style.SMALL);
+            paper.label("paper.page_of", paper.digits(Integer.toString(pages))), Paper.Style.SMALL);
     ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, pageOf, right - TOTAL_WIDTH, foot, 0);
     cb.addTemplate(total, right - TOTAL_WIDTH + 2, foot - 3);
   }

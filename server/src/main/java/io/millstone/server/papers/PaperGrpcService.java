@@ -73,5 +73,4 @@ public final class PaperGrpcService extends PaperServiceGrpc.PaperServiceImplBas
         };
     return new Column(c.getHeader(), a, Math.max(0f, c.getWeight()));
   }
-
 }

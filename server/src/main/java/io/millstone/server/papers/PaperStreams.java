@@ -41,7 +41,10 @@ public final class PaperStreams {
     private boolean first = true;
     private boolean done;
 
-    Sender(PaperFile file, ServerCallStreamObserver<PaperChunk> server, StreamObserver<PaperChunk> out) {
+    Sender(
+        PaperFile file,
+        ServerCallStreamObserver<PaperChunk> server,
+        StreamObserver<PaperChunk> out) {
       this.file = file;
       this.server = server;
       this.out = out;

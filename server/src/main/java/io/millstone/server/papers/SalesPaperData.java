@@ -51,7 +51,8 @@ final class SalesPaperData {
       BigDecimal vat,
       BigDecimal gross) {}
 
-  record DeliveryLine(String itemCode, String itemName, String unitCode, String lot, BigDecimal quantity) {}
+  record DeliveryLine(
+      String itemCode, String itemName, String unitCode, String lot, BigDecimal quantity) {}
 
   record DeliveryDoc(
       String number,
@@ -221,8 +222,7 @@ final class SalesPaperData {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          head.allocations()
-              .add(new Allocation(rs.getString(1), date(rs, 2), rs.getBigDecimal(3)));
+          head.allocations().add(new Allocation(rs.getString(1), date(rs, 2), rs.getBigDecimal(3)));
         }
       }
     }

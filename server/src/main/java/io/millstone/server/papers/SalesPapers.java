@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The papers handed over with goods and money: the tax invoice (Mushak 6.3, original and copy),
- * the credit note (Mushak 6.7), the delivery challan with its gate pass, and the money receipt.
- * Each is read in one short transaction and laid out after it has closed.
+ * The papers handed over with goods and money: the tax invoice (Mushak 6.3, original and copy), the
+ * credit note (Mushak 6.7), the delivery challan with its gate pass, and the money receipt. Each is
+ * read in one short transaction and laid out after it has closed.
  */
 public final class SalesPapers {
   private final Transactions tx;
@@ -109,7 +109,8 @@ public final class SalesPapers {
         tx.sqlInCompany(
             actor,
             (t, c) ->
-                new Read<>(Letterhead.read(c, actor.companyId()), SalesPaperData.delivery(c, uuid)));
+                new Read<>(
+                    Letterhead.read(c, actor.companyId()), SalesPaperData.delivery(c, uuid)));
     if (r.doc() == null) {
       throw new NotFoundException("Delivery", id);
     }
@@ -176,7 +177,9 @@ public final class SalesPapers {
         List.of(
             pair(p.label("paper.receipt.number"), m.number()),
             pair(p.label("paper.receipt.date"), p.date(m.date())),
-            pair(p.label("paper.receipt.from"), m.customer().name() + " (" + m.customer().code() + ")"),
+            pair(
+                p.label("paper.receipt.from"),
+                m.customer().name() + " (" + m.customer().code() + ")"),
             pair(p.label("paper.receipt.amount"), p.money(m.amount())),
             pair(p.label("paper.receipt.method"), m.method()),
             pair(p.label("paper.receipt.reference"), m.reference())),
@@ -260,7 +263,9 @@ public final class SalesPapers {
             new Column(p.label("paper.col.sd"), Align.RIGHT, 1.1f),
             new Column(p.label("paper.col.vat_rate"), Align.RIGHT, 0.8f),
             new Column(
-                p.label(credit ? "paper.credit.vat_decreased" : "paper.col.vat"), Align.RIGHT, 1.3f),
+                p.label(credit ? "paper.credit.vat_decreased" : "paper.col.vat"),
+                Align.RIGHT,
+                1.3f),
             new Column(p.label("paper.col.total"), Align.RIGHT, 1.6f));
     p.table(
         columns,
