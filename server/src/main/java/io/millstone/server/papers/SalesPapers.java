@@ -59,8 +59,9 @@ public final class SalesPapers {
           List.of(
               pair(p.label("paper.invoice.number"), inv.number()),
               pair(p.label("paper.invoice.issued"), p.dateTime(inv.postedAt())),
-              pair(p.label("paper.invoice.order"), inv.orderNumber()),
-              pair(p.label("paper.invoice.due"), p.date(inv.dueDate()))),
+              pair(p.label("paper.invoice.date"), p.date(inv.date())),
+              pair(p.label("paper.invoice.due"), p.date(inv.dueDate())),
+              pair(p.label("paper.invoice.order"), inv.orderNumber())),
           2);
       lines(p, inv, false);
       p.text(p.label("paper.in_words", p.inWords(inv.gross())), Style.BOLD, Align.LEFT);
@@ -91,6 +92,7 @@ public final class SalesPapers {
         List.of(
             pair(p.label("paper.credit.number"), cn.number()),
             pair(p.label("paper.credit.issued"), p.dateTime(cn.postedAt())),
+            pair(p.label("paper.credit.date"), p.date(cn.date())),
             pair(p.label("paper.credit.invoice"), cn.creditedNumber()),
             pair(p.label("paper.credit.invoice_date"), p.date(cn.creditedDate())),
             pair(p.label("paper.credit.reason"), cn.reason())),

@@ -246,7 +246,7 @@ class PapersTest {
     assertThat(original)
         .contains("Mushak-6.3", "Tax Invoice", "ORIGINAL", "Joypurhat Sugar Mills Ltd")
         .contains("BIN: " + BIN, "0009876543210", invoice.getNumber())
-        .contains("Station Road, Joypurhat 5900")
+        .contains("Station Road, Joypurhat 5900", "Invoice date", "03/12/2026")
         .contains("9,50,000.00", "1,42,500.00", "10,92,500.00", "15%")
         .contains("Taka ten lakh ninety-two thousand five hundred only")
         .contains("Page 1 of 2");
@@ -262,7 +262,7 @@ class PapersTest {
     assertThat(original)
         .contains("মূসক-৬.৩", "কর চালান", "মূল কপি", "সরবরাহকারী", "গ্রাহক")
         .contains(BIN, invoice.getNumber(), "শান্তি বস্ত্রালয়")
-        .contains("১০,৯২,৫০০.০০")
+        .contains("১০,৯২,৫০০.০০", "০৩/১২/২০২৬")
         .contains("টাকা দশ লক্ষ বিরানব্বই হাজার পাঁচ শত মাত্র");
   }
 
