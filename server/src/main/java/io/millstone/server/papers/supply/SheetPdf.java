@@ -86,6 +86,7 @@ final class SheetPdf {
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
       doc.setGlyphLayoutManager(fonts.glm());
+      writer.setGlyphLayoutManager(fonts.glm());
       int[] pages = {0};
       writer.setPageEvent(
           new PdfPageEventHelper() {
@@ -173,7 +174,7 @@ final class SheetPdf {
     head.setSpacingBefore(6);
     head.setSpacingAfter(10);
     head.addCell(plain(fields(sheet.party(), fonts, new float[] {1f, 2.6f})));
-    head.addCell(plain(fields(sheet.document(), fonts, new float[] {1.2f, 2f})));
+    head.addCell(plain(fields(sheet.document(), fonts, new float[] {1f, 2.3f})));
     doc.add(head);
     for (Table t : sheet.tables()) {
       if (!t.caption().isBlank()) {
@@ -185,7 +186,11 @@ final class SheetPdf {
       doc.add(table(t, fonts));
     }
     if (!sheet.totals().isEmpty()) {
-      PdfPTable totals = fields(sheet.totals(), fonts, new float[] {1.6f, 1.2f});
+      PdfPTable totals =
+          fields(
+              sheet.totals(),
+              fonts,
+              sheet.tables().isEmpty() ? new float[] {1f, 2.6f} : new float[] {1.3f, 1.7f});
       totals.setWidthPercentage(sheet.tables().isEmpty() ? 100 : 50);
       totals.setHorizontalAlignment(
           sheet.tables().isEmpty() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);

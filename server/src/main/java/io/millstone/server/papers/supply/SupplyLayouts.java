@@ -198,10 +198,9 @@ final class SupplyLayouts {
           Field.of(
               label("weighedOut"), label("byAt", when(tk.weighedOutAt(), co), tk.weighedOutBy())));
     }
-    List<Field> grower = new ArrayList<>();
-    grower.add(Field.strong(label("grower"), tk.grower().name()));
-    grower.add(Field.of(label("growerNumber"), tk.growerNumber()));
-    grower.add(Field.of(label("village"), tk.village()));
+    List<Field> grower = new ArrayList<>(partyFields(tk.grower(), "grower"));
+    grower.add(1, Field.of(label("growerNumber"), tk.growerNumber()));
+    grower.add(2, Field.of(label("village"), tk.village()));
     return new Sheet(
         co,
         tk.number() + ".pdf",
