@@ -62,6 +62,22 @@ final class SupplyLayouts {
                   money(l.vat(), co)),
               false));
     }
+    rows.add(
+        new Row(
+            List.of("", label("total"), "", "", "", "", money(o.net(), co), money(o.vat(), co)),
+            true));
+    rows.add(
+        new Row(
+            List.of(
+                "",
+                label("grandTotal") + " (" + co.currencyCode() + ")",
+                "",
+                "",
+                "",
+                "",
+                "",
+                money(o.gross(), co)),
+            true));
     Table lines =
         new Table(
             "",
@@ -86,10 +102,7 @@ final class SupplyLayouts {
             Field.of(label("date"), day(o.date(), co)),
             Field.of(label("state"), label("state." + o.state()))),
         List.of(lines),
-        List.of(
-            Field.of(label("net"), money(o.net(), co)),
-            Field.of(label("vat"), money(o.vat(), co)),
-            Field.strong(label("total") + " (" + co.currencyCode() + ")", money(o.gross(), co))),
+        List.of(),
         words(o.gross()),
         o.note(),
         List.of(
@@ -115,6 +128,18 @@ final class SupplyLayouts {
                   money(l.value(), co)),
               false));
     }
+    rows.add(
+        new Row(
+            List.of(
+                "",
+                label("value") + " (" + co.currencyCode() + ")",
+                "",
+                "",
+                "",
+                "",
+                "",
+                money(r.value(), co)),
+            true));
     Table lines =
         new Table(
             "",
@@ -140,8 +165,7 @@ final class SupplyLayouts {
             Field.of(label("order"), r.orderNumber() + ", " + day(r.orderDate(), co)),
             Field.of(label("warehouse"), r.warehouseCode() + " " + r.warehouseName())),
         List.of(lines),
-        List.of(
-            Field.strong(label("value") + " (" + co.currencyCode() + ")", money(r.value(), co))),
+        List.of(),
         words(r.value()),
         "",
         List.of(
@@ -160,18 +184,26 @@ final class SupplyLayouts {
         };
     List<Field> weights = new ArrayList<>();
     weights.add(
-        Field.of(label("gross"), kg(tk.grossKg(), co) + " kg  (" + source(tk.grossSource()) + ")"));
+        Field.of(
+            label("gross"),
+            kg(tk.grossKg(), co) + " " + label("kg") + "  (" + source(tk.grossSource()) + ")"));
     if (tk.tareKg() != null) {
       weights.add(
-          Field.of(label("tare"), kg(tk.tareKg(), co) + " kg  (" + source(tk.tareSource()) + ")"));
+          Field.of(
+              label("tare"),
+              kg(tk.tareKg(), co) + " " + label("kg") + "  (" + source(tk.tareSource()) + ")"));
     }
     if (tk.netKg() != null) {
       weights.add(
           Field.strong(
               label("netWeight"),
-              kg(tk.netKg(), co) + " kg = " + label("quintal", quintal(tk.netKg(), co))));
+              kg(tk.netKg(), co)
+                  + " "
+                  + label("kg")
+                  + " = "
+                  + label("quintal", quintal(tk.netKg(), co))));
       if (tk.overQuotaKg() != null && tk.overQuotaKg().signum() > 0) {
-        weights.add(Field.of(label("overQuota"), kg(tk.overQuotaKg(), co) + " kg"));
+        weights.add(Field.of(label("overQuota"), kg(tk.overQuotaKg(), co) + " " + label("kg")));
       }
     }
     if (tk.value() != null) {
@@ -279,12 +311,16 @@ final class SupplyLayouts {
     grower.add(1, Field.of(label("growerNumber"), b.growerNumber()));
     grower.add(2, Field.of(label("village"), b.village()));
     List<Field> totals = new ArrayList<>();
-    totals.add(Field.of(label("gross"), kg(b.grossKg(), co) + " kg"));
-    totals.add(Field.of(label("tare"), kg(b.tareKg(), co) + " kg"));
+    totals.add(Field.of(label("gross"), kg(b.grossKg(), co) + " " + label("kg")));
+    totals.add(Field.of(label("tare"), kg(b.tareKg(), co) + " " + label("kg")));
     totals.add(
         Field.of(
             label("netWeight"),
-            kg(b.netKg(), co) + " kg = " + label("quintal", quintal(b.netKg(), co))));
+            kg(b.netKg(), co)
+                + " "
+                + label("kg")
+                + " = "
+                + label("quintal", quintal(b.netKg(), co))));
     totals.add(Field.of(label("caneValue"), money(b.caneValue(), co)));
     totals.add(Field.of(label("deducted"), money(b.deducted(), co)));
     totals.add(
