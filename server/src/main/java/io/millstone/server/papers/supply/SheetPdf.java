@@ -45,7 +45,7 @@ final class SheetPdf {
       List<Paper.Row> body = new ArrayList<>();
       List<Paper.Row> totals = new ArrayList<>();
       for (Row r : t.rows()) {
-        (r.emphasis() ? totals : body).add(new Paper.Row(filled(r.cells()), r.emphasis()));
+        (r.emphasis() ? totals : body).add(new Paper.Row(r.cells(), r.emphasis()));
       }
       p.table(columns, body, totals);
     }
@@ -69,22 +69,6 @@ final class SheetPdf {
   }
 
   private static String[] pair(Field f) {
-    return f == null
-        ? new String[] {BLANK, BLANK}
-        : new String[] {filled(f.label()), filled(f.value())};
-  }
-
-  /**
-   * A blank cell as a space: the engine sets an empty text in no font, and OpenPDF then falls back
-   * to Helvetica, which its glyph layout refuses.
-   */
-  private static final String BLANK = " ";
-
-  private static String filled(String s) {
-    return s == null || s.isEmpty() ? BLANK : s;
-  }
-
-  private static List<String> filled(List<String> cells) {
-    return cells.stream().map(SheetPdf::filled).toList();
+    return f == null ? new String[] {"", ""} : new String[] {f.label(), f.value()};
   }
 }
