@@ -3,6 +3,11 @@ package io.millstone.server.papers.supply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.millstone.api.cane.v1.CaneServiceGrpc;
+import io.millstone.api.cane.v1.IssuePermitsRequest;
+import io.millstone.api.cane.v1.PermitInput;
+import io.millstone.api.cane.v1.WeighInRequest;
+import io.millstone.api.cane.v1.WeightSource;
 import io.millstone.api.common.v1.Date;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.common.v1.IdempotencyKey;
@@ -62,6 +67,7 @@ class SupplyPapersTest {
   static GoodsReceipt receipt;
   static String ticketId;
   static String billId;
+  static String openTicketId; // weighed in, not out
   static final Path OUT = Path.of("target", "papers");
 
   @BeforeAll
@@ -142,6 +148,37 @@ class SupplyPapersTest {
     CaneFixtures.oneLoadPaid(t.channel(), token, "GATE", "GROWER");
     ticketId = one("SELECT id FROM weighbridge_ticket WHERE company_id = ?", mill);
     billId = one("SELECT id FROM cane_bill WHERE company_id = ?", mill);
+    var cane = TestServer.withToken(token, CaneServiceGrpc.newBlockingStub(t.channel()));
+    LocalDate today = dhakaToday();
+    var permit =
+        cane.issuePermits(
+                IssuePermitsRequest.newBuilder()
+                    .setSeason("ISO")
+                    .setWarehouseCode("GATE")
+                    .setPermitDate(
+                        Date.newBuilder()
+                            .setYear(today.getYear())
+                            .setMonth(today.getMonthValue())
+                            .setDay(today.getDayOfMonth()))
+                    .addPermits(
+                        PermitInput.newBuilder()
+                            .setGrowerNumber("ISO-G1")
+                            .setQuotaQuintals(dec("50")))
+                    .build())
+            .getPermits(0);
+    openTicketId =
+        cane.weighIn(
+                WeighInRequest.newBuilder()
+                    .setIdempotencyKey(key())
+                    .setPermitNumber(permit.getNumber())
+                    .setGrowerNumber("ISO-G1")
+                    .setWarehouseCode("GATE")
+                    .setVehicleNumber("ISO 2")
+                    .setGrossKg(dec("7250.5"))
+                    .setSource(WeightSource.WEIGHT_SOURCE_MANUAL)
+                    .setManualReason("Scale display broken")
+                    .build())
+            .getId();
     Files.createDirectories(OUT);
   }
 
@@ -230,6 +267,18 @@ class SupplyPapersTest {
         .contains("5,000.000") // net
         .contains("30,000.00"); // 50 quintals at 600
     render(p, "weighbridge-ticket-en.png");
+  }
+
+  @Test
+  void aTruckNotYetWeighedOutPrintsItsGrossTypedByHandAndNoNet() throws Exception {
+    Printed p = print(boss::printWeighbridgeTicket, openTicketId, "en");
+    assertThat(p.text)
+        .contains("ISO 2")
+        .contains("7,250.500")
+        .contains("typed by hand")
+        .contains("Not yet weighed out")
+        .doesNotContain("Net cane")
+        .doesNotContain("In words");
   }
 
   @Test
