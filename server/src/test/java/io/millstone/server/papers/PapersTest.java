@@ -376,6 +376,19 @@ class PapersTest {
     assertThat(badLanguage.getStatus().getDescription()).contains("language");
   }
 
+  @Test
+  void aRoleWithoutSalesReadCannotPrintSalesPapers() {
+    UUID mill = t.createCompany("Cane Only Mill").id();
+    PaperServiceGrpc.PaperServiceBlockingStub cane =
+        t.as(
+            t.createUser(mill, t.unique("pp.cane"), "cane"),
+            PaperServiceGrpc.newBlockingStub(t.channel()));
+    assertThat(TestServer.codeOf(() -> cane.printTaxInvoice(doc(invoice.getId(), "")).hasNext()))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    // Any list is for anyone signed in.
+    assertThat(collect(cane.printTable(table(2, 3).build())).first().getPages()).isEqualTo(1);
+  }
+
   static PrintTableRequest.Builder table(int columns, int rows) {
     PrintTableRequest.Builder b =
         PrintTableRequest.newBuilder().setTitle("Stock moves").setSubtitle("December 2026");
