@@ -29,6 +29,9 @@ final class XlsxSink implements RowSink {
   static final int FLUSH_ROWS = 1000;
   static final int MAX_ROWS = 1_048_576;
 
+  private static final java.util.regex.Pattern WITH_UNIT =
+      java.util.regex.Pattern.compile("(.*\\d)\\s+([\\p{L}%][\\p{L}./%²³]{0,7})");
+
   private final OutputStream out;
   private final Workbook wb;
   private final Worksheet ws;
@@ -47,6 +50,9 @@ final class XlsxSink implements RowSink {
   XlsxSink(Path file, String sheetName, boolean[] numeric, double[] widths) throws IOException {
     this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     this.wb = new Workbook(out, "Millstone", "1.0");
+    // The fastest deflate: a million-row sheet is written in a fraction of the time for a file
+    // about a quarter larger.
+    wb.setCompressionLevel(1);
     this.ws = wb.newWorksheet(sheetName(sheetName));
     this.numeric = numeric.clone();
     this.widths = widths.clone();
@@ -129,6 +135,13 @@ final class XlsxSink implements RowSink {
       BigDecimal n = Amounts.parse(s);
       if (n != null) {
         ws.value(row, c, n);
+        return;
+      }
+      // "1,260.5 t", "85.2 %": the number, with its unit kept in the cell's format.
+      java.util.regex.Matcher m = WITH_UNIT.matcher(s);
+      if (m.matches() && (n = Amounts.parse(m.group(1))) != null) {
+        ws.value(row, c, n);
+        ws.style(row, c).format("General\" " + m.group(2).replace("\"", "") + "\"").set();
         return;
       }
     } else if (Character.isDigit(s.charAt(0))) {
