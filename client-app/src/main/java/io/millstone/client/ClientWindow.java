@@ -166,6 +166,11 @@ public final class ClientWindow {
     if (scene == null) {
       scene = new Scene(root, 1280, 800);
       scene.getStylesheets().add(ClientWindow.class.getResource("client.css").toExternalForm());
+      // Every table of the window exports to Excel and CSV (its context menu, Ctrl+Shift+E/C).
+      io.millstone.client.core.list.TableExport.watch(
+          scene,
+          new io.millstone.client.core.list.TableExport.Context(
+              () -> messages, executor, (t, x) -> notifier.notify(t, x)));
       stage.setScene(scene);
     } else {
       scene.setRoot(root);

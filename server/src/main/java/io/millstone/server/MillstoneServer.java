@@ -124,6 +124,7 @@ public final class MillstoneServer {
   private final PasswordHasher hasher;
   private final SessionService sessionService;
   private final ReportConnection reportConnection;
+  private final io.millstone.server.inventory.MoveExport moveExport;
   private NodeHeartbeat heartbeat;
   private final NotificationHub notificationHub;
   private final io.millstone.server.records.RecordPanels recordPanels;
@@ -192,6 +193,7 @@ public final class MillstoneServer {
     this.productionDesk = new ProductionDesk(tx, books, stockLedger, clock);
     this.sessionService = new SessionService(tx, hasher, sessionStore, throttle, roles, clock);
     this.reportConnection = ReportConnection.of(config, platform.database());
+    this.moveExport = new io.millstone.server.inventory.MoveExport(tx);
     this.notificationHub = new NotificationHub(platform.redis());
     this.notificationRelay =
         new NotificationRelay(platform.database().ownerDataSource(), platform.redis());
@@ -222,7 +224,8 @@ public final class MillstoneServer {
             new StockGrpcService(
                 stockLedger,
                 new StockReports(tx),
-                new io.millstone.server.inventory.ReorderLevels(tx, clock)),
+                new io.millstone.server.inventory.ReorderLevels(tx, clock),
+                moveExport),
             new SalesGrpcService(salesDesk),
             new PurchasingGrpcService(purchaseDesk),
             new io.millstone.server.cane.CaneGrpcService(
@@ -415,6 +418,11 @@ public final class MillstoneServer {
   /** The clients and agents connected to this node right now, as its heartbeat publishes them. */
   public NodeHeartbeat.Counts connectionCounts() {
     return connections.counts();
+  }
+
+  /** The stock-move export stream (tests count its batches). */
+  public io.millstone.server.inventory.MoveExport moveExport() {
+    return moveExport;
   }
 
   /** Where this node's reports read. */

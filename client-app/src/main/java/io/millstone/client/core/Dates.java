@@ -37,12 +37,28 @@ public final class Dates {
   /** "07/12/2026 10:15" in the company's zone; empty for none. */
   public static String dateTime(Instant at) {
     Notation n = Notation.current();
-    return at == null
-        ? ""
-        : n.digits(
-            DateTimeFormatter.ofPattern(
-                    n.datePattern().replace("yyyy", "uuuu") + " HH:mm", Locale.ROOT)
-                .format(at.atZone(n.zone())));
+    return at == null ? "" : n.digits(dateTimeFormat(n.datePattern()).format(at.atZone(n.zone())));
+  }
+
+  private record CachedFormat(String pattern, DateTimeFormatter format) {}
+
+  private static volatile CachedFormat dateTimeFormat = new CachedFormat("", null);
+
+  /**
+   * The date-time formatter of the company's pattern, made once (an export formats a million
+   * times).
+   */
+  private static DateTimeFormatter dateTimeFormat(String datePattern) {
+    CachedFormat c = dateTimeFormat;
+    if (!c.pattern().equals(datePattern)) {
+      c =
+          new CachedFormat(
+              datePattern,
+              DateTimeFormatter.ofPattern(
+                  datePattern.replace("yyyy", "uuuu") + " HH:mm", Locale.ROOT));
+      dateTimeFormat = c;
+    }
+    return c.format();
   }
 
   /** "10:15:42" in the company's zone; empty for none. */

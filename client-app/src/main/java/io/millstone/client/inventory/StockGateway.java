@@ -20,6 +20,24 @@ public interface StockGateway {
   /** An item's stock ledger, newest move first. */
   Page<Move> moves(String itemCode, String warehouseCode) throws Exception;
 
+  /**
+   * Every move matching the filter (empty codes mean all), oldest first, streamed one at a time to
+   * {@code rows}; {@code total} receives how many there are before the first.
+   */
+  default void exportMoves(
+      String itemCode,
+      String warehouseCode,
+      java.util.function.LongConsumer total,
+      io.millstone.client.core.list.ListViewModel.RowTaker<Move> rows)
+      throws Exception {
+    List<Move> all = new java.util.ArrayList<>(moves(itemCode, warehouseCode).rows());
+    java.util.Collections.reverse(all);
+    total.accept(all.size());
+    for (Move m : all) {
+      rows.take(m);
+    }
+  }
+
   /** The active warehouses' codes. */
   default List<String> warehouses() throws Exception {
     return List.of();

@@ -78,7 +78,7 @@ public final class StockScreens {
             70));
   }
 
-  static List<ColumnSpec<Move>> moveColumns(Messages m) {
+  public static List<ColumnSpec<Move>> moveColumns(Messages m) {
     return List.of(
         new ColumnSpec<>(
             "posted",
@@ -262,6 +262,11 @@ public final class StockScreens {
     ListViewModel<Move> vm =
         new ListViewModel<>(
             "stock-moves", source, null, moveColumns(m), ctx.executor(), m, ctx.notifier());
+    // The export streams every move of the item (ExportMoves), oldest first, instead of paging.
+    vm.setExportStream(
+        (q, total, rows) ->
+            gateway.exportMoves(
+                item, Filter.parse("warehouse: " + q.filter()).warehouse(), total, rows));
     PagedTableView<Move> view =
         new PagedTableView<>(vm, m, ctx.dialogs(), ctx.widths(), false, ctx.owner());
     view.setId("stockMoves");

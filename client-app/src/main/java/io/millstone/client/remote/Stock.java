@@ -60,6 +60,49 @@ public final class Stock implements StockGateway {
         res.getMovesList(), res.getPage().getNextPageToken(), res.getPage().getTotalSize());
   }
 
+  /**
+   * Every move matching the filter, oldest first, streamed (ExportMoves): taken batch by batch as
+   * {@code rows} takes them, so the client holds one batch at a time. When {@code rows} throws (the
+   * export was cancelled or its file failed), the call is cancelled and the server stops.
+   */
+  @Override
+  public void exportMoves(
+      String itemCode,
+      String warehouseCode,
+      java.util.function.LongConsumer total,
+      io.millstone.client.core.list.ListViewModel.RowTaker<Move> rows)
+      throws Exception {
+    ListMovesRequest r =
+        ListMovesRequest.newBuilder()
+            .setItemCode(itemCode == null ? "" : itemCode.trim())
+            .setWarehouseCode(warehouseCode == null ? "" : warehouseCode.trim())
+            .build();
+    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+    io.grpc.Context previous = call.attach();
+    try {
+      // An export runs for as long as it takes (the server caps it); not the 30 s of a call.
+      java.util.Iterator<io.millstone.api.inventory.v1.MoveBatch> batches =
+          session
+              .stub(StockServiceGrpc.newBlockingStub(session.connection().channel()))
+              .withDeadlineAfter(30, java.util.concurrent.TimeUnit.MINUTES)
+              .exportMoves(r);
+      boolean first = true;
+      while (Calls.call(batches::hasNext)) {
+        io.millstone.api.inventory.v1.MoveBatch b = batches.next();
+        if (first) {
+          total.accept(b.getTotal());
+          first = false;
+        }
+        for (Move m : b.getMovesList()) {
+          rows.take(m);
+        }
+      }
+    } finally {
+      call.detach(previous);
+      call.cancel(null);
+    }
+  }
+
   @Override
   public List<String> warehouses() throws RemoteException {
     return new Warehouses(session)

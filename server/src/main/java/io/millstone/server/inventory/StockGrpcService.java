@@ -1,5 +1,6 @@
 package io.millstone.server.inventory;
 
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.common.v1.Decimal;
 import io.millstone.api.common.v1.PageResponse;
@@ -9,6 +10,7 @@ import io.millstone.api.inventory.v1.ListMovesResponse;
 import io.millstone.api.inventory.v1.ListOnHandRequest;
 import io.millstone.api.inventory.v1.ListOnHandResponse;
 import io.millstone.api.inventory.v1.Move;
+import io.millstone.api.inventory.v1.MoveBatch;
 import io.millstone.api.inventory.v1.OnHand;
 import io.millstone.api.inventory.v1.PostStockCountRequest;
 import io.millstone.api.inventory.v1.ReceiveStockRequest;
@@ -18,6 +20,7 @@ import io.millstone.api.inventory.v1.StockServiceGrpc;
 import io.millstone.api.inventory.v1.TransferStockRequest;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.gateway.ProtoValues;
+import io.millstone.server.gateway.StreamErrors;
 import java.util.List;
 
 /** Adapter from the StockService contract to {@link StockLedger} and {@link StockReports}. */
@@ -25,11 +28,156 @@ public final class StockGrpcService extends StockServiceGrpc.StockServiceImplBas
   private final StockLedger ledger;
   private final StockReports reports;
   private final ReorderLevels levels;
+  private final MoveExport export;
 
-  public StockGrpcService(StockLedger ledger, StockReports reports, ReorderLevels levels) {
+  public StockGrpcService(
+      StockLedger ledger, StockReports reports, ReorderLevels levels, MoveExport export) {
     this.ledger = ledger;
     this.reports = reports;
     this.levels = levels;
+    this.export = export;
+  }
+
+  /**
+   * Every move matching the filter, oldest first, in batches, the first carrying the total. The
+   * moves are read through a cursor on a thread of the export's own and sent only while the
+   * transport is ready for more (gRPC flow control), so a slow reader holds the database cursor,
+   * not the server's memory.
+   */
+  @Override
+  public void exportMoves(ListMovesRequest req, StreamObserver<MoveBatch> out) {
+    var actor = GatewayContext.actor();
+    var filter = MoveExport.Filter.of(req.getItemCode(), req.getWarehouseCode());
+    var call = (ServerCallStreamObserver<MoveBatch>) out;
+    var gate = new FlowGate(call, export);
+    call.setOnReadyHandler(gate::signal);
+    call.setOnCancelHandler(gate::cancel);
+    String method = StockServiceGrpc.getExportMovesMethod().getFullMethodName();
+    Runnable work =
+        io.grpc.Context.current()
+            .wrap(
+                () -> {
+                  try {
+                    export.export(
+                        actor,
+                        filter,
+                        new MoveExport.Sink() {
+                          private long total;
+                          private String currency;
+                          private boolean first = true;
+
+                          @Override
+                          public void total(long total, String currency) {
+                            this.total = total;
+                            this.currency = currency;
+                          }
+
+                          @Override
+                          public void accept(List<StockLedger.MoveView> batch)
+                              throws InterruptedException {
+                            MoveBatch.Builder b = MoveBatch.newBuilder();
+                            if (first) {
+                              b.setTotal(total);
+                              first = false;
+                            }
+                            for (var m : batch) {
+                              b.addMoves(move(m, currency));
+                            }
+                            gate.awaitReady();
+                            call.onNext(b.build());
+                          }
+                        });
+                    gate.complete();
+                  } catch (MoveExport.ExportCancelledException e) {
+                    // The reader left; nothing to tell it.
+                  } catch (RuntimeException e) {
+                    gate.fail(StreamErrors.of(e, method));
+                  }
+                });
+    Thread.ofVirtual().name("export-moves").start(work);
+  }
+
+  /**
+   * Lets the export thread send only while the call is ready, waking it when gRPC says the reader
+   * took more (or went away). Every call on the observer happens on the export thread.
+   */
+  private static final class FlowGate {
+    private final ServerCallStreamObserver<MoveBatch> call;
+    private final MoveExport export;
+    private final java.util.concurrent.locks.ReentrantLock lock =
+        new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+    private boolean cancelled;
+
+    FlowGate(ServerCallStreamObserver<MoveBatch> call, MoveExport export) {
+      this.call = call;
+      this.export = export;
+    }
+
+    void signal() {
+      lock.lock();
+      try {
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void cancel() {
+      lock.lock();
+      try {
+        cancelled = true;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void awaitReady() throws InterruptedException {
+      lock.lock();
+      try {
+        boolean counted = false;
+        try {
+          while (!cancelled && !call.isReady()) {
+            if (!counted) {
+              export.waitingChanged(1);
+              counted = true;
+            }
+            changed.await();
+          }
+        } finally {
+          if (counted) {
+            export.waitingChanged(-1);
+          }
+        }
+        if (cancelled || call.isCancelled()) {
+          throw new InterruptedException("reader left");
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void complete() {
+      if (!isCancelled()) {
+        call.onCompleted();
+      }
+    }
+
+    void fail(Throwable e) {
+      if (!isCancelled()) {
+        call.onError(e);
+      }
+    }
+
+    private boolean isCancelled() {
+      lock.lock();
+      try {
+        return cancelled;
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   @Override

@@ -5,11 +5,7 @@ import io.millstone.client.core.Messages;
 import io.millstone.client.core.Notifier;
 import io.millstone.client.core.UiTaskExecutor;
 import io.millstone.client.remote.ErrorText;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,7 +20,7 @@ import javafx.collections.ObservableList;
 
 /**
  * State and commands of a server-side list: quick filter, sort, the paged rows, saved searches and
- * CSV export. Knows nothing about tables; {@code PagedTableView} draws it.
+ * export to Excel or CSV. Knows nothing about tables; {@code PagedTableView} draws it.
  */
 public class ListViewModel<T> extends AbstractViewModel {
   public static final int PAGE_SIZE = 100;
@@ -188,20 +184,57 @@ public class ListViewModel<T> extends AbstractViewModel {
         this::failed);
   }
 
-  /**
-   * Writes every row of the current filtered list to {@code file}, page by page from the server
-   * (never the whole list in memory), with progress; notifies when done.
-   */
+  /** A list whose export streams every row from the server in one call instead of paging. */
+  @FunctionalInterface
+  public interface ExportStream<T> {
+    /**
+     * Hands each row of the query to {@code rows}, oldest first; {@code total} once it is known.
+     * When {@code rows} throws, the stream stops (and the server call is cancelled).
+     */
+    void stream(PageSource.Query query, java.util.function.LongConsumer total, RowTaker<T> rows)
+        throws Exception;
+  }
+
+  /** Takes one row of a streamed export. */
+  @FunctionalInterface
+  public interface RowTaker<T> {
+    void take(T row) throws Exception;
+  }
+
+  private ExportStream<T> exportStream;
+
+  /** Exports through {@code stream} instead of paging through the list (e.g. the stock moves). */
+  public void setExportStream(ExportStream<T> stream) {
+    this.exportStream = stream;
+  }
+
+  /** CSV of every column (kept for callers that know only CSV). */
   public void exportCsv(Path file) {
+    export(file, ExportFormat.CSV, null);
+  }
+
+  /**
+   * Writes every row of the current filtered list to {@code file} as {@code format}, page by page
+   * from the server (or streamed, see {@link #setExportStream}; never the whole list in memory),
+   * with progress; notifies when done. {@code columnIds} are the columns as shown, in their order
+   * (null for every column).
+   */
+  public void export(Path file, ExportFormat format, List<String> columnIds) {
+    export(file, format, columnIds, null);
+  }
+
+  /** {@link #export(Path, ExportFormat, List)} with the sheet named {@code title}. */
+  public void export(Path file, ExportFormat format, List<String> columnIds, String title) {
     if (exporting.get()) {
       return;
     }
     PageSource.Query q = rows.query();
+    List<ColumnSpec<T>> shown = shownColumns(columnIds);
     exporting.set(true);
     exportProgress.set(-1);
     exportHandle =
         executor.submitWithProgress(
-            progress -> writeCsv(file, q, progress),
+            progress -> write(file, format, shown, q, title, progress),
             exportProgress::set,
             count -> {
               exporting.set(false);
@@ -212,54 +245,118 @@ public class ListViewModel<T> extends AbstractViewModel {
             },
             e -> {
               exporting.set(false);
-              failed(e);
+              if (!(e instanceof InterruptedException)) {
+                failed(e);
+              }
             });
   }
 
+  /**
+   * Stops the running export; its .part file is deleted as the work notices (a cancelled task gets
+   * no success or failure callback, so the list is ready for the next export at once).
+   */
   public void cancelExport() {
-    if (exportHandle != null) {
+    if (exportHandle != null && exporting.get()) {
       exportHandle.cancel();
+      exporting.set(false);
+      exportProgress.set(0);
     }
   }
 
-  long writeCsv(Path file, PageSource.Query q, UiTaskExecutor.Progress progress) throws Exception {
-    Path tmp = file.resolveSibling(file.getFileName() + ".part");
-    long count = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write('\uFEFF'); // lets spreadsheet programs read Bangla text as UTF-8
-      CsvWriter csv = new CsvWriter(w);
-      List<String> header = new ArrayList<>();
-      for (ColumnSpec<T> c : columns) {
-        header.add(messages.get(c.titleKey()));
-      }
-      csv.row(header);
-      String token = "";
-      long total = -1;
-      do {
-        if (progress.isCancelled()) {
-          throw new InterruptedException("export cancelled");
-        }
-        Page<T> page = source.fetch(q, token, 500);
-        if (page.totalSize() >= 0) {
-          total = page.totalSize();
-        }
-        for (T row : page.rows()) {
-          List<String> fields = new ArrayList<>(columns.size());
-          for (ColumnSpec<T> c : columns) {
-            fields.add(c.text().apply(row));
-          }
-          csv.row(fields);
-          count++;
-        }
-        progress.update(count, total < 0 ? count + 1 : Math.max(total, count));
-        token = page.nextToken();
-      } while (token != null && !token.isEmpty());
-    } catch (Exception e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+  private List<ColumnSpec<T>> shownColumns(List<String> ids) {
+    if (ids == null) {
+      return columns;
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    List<ColumnSpec<T>> out = new ArrayList<>();
+    for (String id : ids) {
+      columns.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  long write(
+      Path file,
+      ExportFormat format,
+      List<ColumnSpec<T>> shown,
+      PageSource.Query q,
+      String sheet,
+      UiTaskExecutor.Progress progress)
+      throws Exception {
+    List<String> titles = new ArrayList<>();
+    boolean[] numeric = new boolean[shown.size()];
+    double[] widths = new double[shown.size()];
+    for (int i = 0; i < shown.size(); i++) {
+      titles.add(messages.get(shown.get(i).titleKey()));
+      numeric[i] = shown.get(i).numeric();
+      widths[i] = shown.get(i).width();
+    }
+    String title =
+        sheet != null
+            ? sheet
+            : messages.has("screen." + screen) ? messages.get("screen." + screen) : screen;
+    return Exports.write(
+        file,
+        format,
+        title,
+        new Exports.Columns(titles, numeric, widths),
+        (out, p) -> exportStream != null ? streamed(q, shown, out, p) : paged(q, shown, out, p),
+        progress);
+  }
+
+  private static <T> List<String> cells(T row, List<ColumnSpec<T>> shown) {
+    List<String> fields = new ArrayList<>(shown.size());
+    for (ColumnSpec<T> c : shown) {
+      fields.add(c.text().apply(row));
+    }
+    return fields;
+  }
+
+  private long paged(
+      PageSource.Query q,
+      List<ColumnSpec<T>> shown,
+      Exports.Rows out,
+      UiTaskExecutor.Progress progress)
+      throws Exception {
+    long count = 0;
+    String token = "";
+    long total = -1;
+    do {
+      if (progress.isCancelled()) {
+        throw new InterruptedException("export cancelled");
+      }
+      Page<T> page = source.fetch(q, token, 500);
+      if (page.totalSize() >= 0) {
+        total = page.totalSize();
+      }
+      for (T row : page.rows()) {
+        out.row(cells(row, shown));
+        count++;
+      }
+      progress.update(count, total < 0 ? count + 1 : Math.max(total, count));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
     return count;
+  }
+
+  private long streamed(
+      PageSource.Query q,
+      List<ColumnSpec<T>> shown,
+      Exports.Rows out,
+      UiTaskExecutor.Progress progress)
+      throws Exception {
+    long[] count = {0};
+    long[] total = {-1};
+    exportStream.stream(
+        q,
+        t -> total[0] = t,
+        row -> {
+          out.row(cells(row, shown));
+          if (++count[0] % 1000 == 0) {
+            progress.update(count[0], Math.max(total[0], count[0] + 1));
+          }
+        });
+    progress.update(count[0], count[0]);
+    return count[0];
   }
 
   private void updateStatus() {

@@ -4,7 +4,6 @@ import io.millstone.client.core.ColumnWidths;
 import io.millstone.client.core.DialogService;
 import io.millstone.client.core.Messages;
 import io.millstone.client.core.Styles;
-import java.io.File;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,7 +28,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -126,20 +124,23 @@ public final class PagedTableView<T> extends BorderPane {
     refresh.setId("refreshButton");
     refresh.setTooltip(new Tooltip(messages.get("list.refresh")));
     refresh.setOnAction(e -> vm.refresh());
-    Button export = new Button(messages.get("list.export"), icon(Material2AL.GET_APP));
+    MenuButton export = new MenuButton(messages.get("export.button"), icon(Material2AL.GET_APP));
     export.setId("exportButton");
+    export.setMnemonicParsing(true);
     export.disableProperty().bind(vm.exportingProperty());
-    export.setOnAction(
-        e -> {
-          FileChooser fc = new FileChooser();
-          fc.setTitle(messages.get("list.export"));
-          fc.setInitialFileName(vm.screen() + ".csv");
-          fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-          File f = fc.showSaveDialog(owner.get());
-          if (f != null) {
-            vm.exportCsv(f.toPath());
-          }
-        });
+    MenuItem toExcel = new MenuItem(messages.get("export.excel"));
+    toExcel.setId("exportButtonExcel");
+    toExcel.setOnAction(e -> exportTo(ExportFormat.XLSX, owner));
+    MenuItem toCsv = new MenuItem(messages.get("export.csv"));
+    toCsv.setId("exportButtonCsv");
+    toCsv.setOnAction(e -> exportTo(ExportFormat.CSV, owner));
+    export.getItems().addAll(toExcel, toCsv);
+    Button cancelExport = new Button(null, icon(Material2AL.CLOSE));
+    cancelExport.setId("exportCancel");
+    cancelExport.setTooltip(new Tooltip(messages.get("export.cancel")));
+    cancelExport.setOnAction(e -> vm.cancelExport());
+    cancelExport.visibleProperty().bind(vm.exportingProperty());
+    cancelExport.managedProperty().bind(vm.exportingProperty());
     ProgressBar progress = new ProgressBar();
     progress.setId("exportProgress");
     progress.setPrefWidth(120);
@@ -151,7 +152,7 @@ public final class PagedTableView<T> extends BorderPane {
     count.textProperty().bind(vm.statusProperty());
     count.setMinWidth(Region.USE_PREF_SIZE);
 
-    HBox bar = new HBox(8, create, filter, saved, refresh, export, progress, count);
+    HBox bar = new HBox(8, create, filter, saved, refresh, export, progress, cancelExport, count);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
     bar.getStyleClass().add(Styles.TOOLBAR);
@@ -227,6 +228,7 @@ public final class PagedTableView<T> extends BorderPane {
             e.consume();
           }
         });
+    TableExport.install(table, messages, (format, t) -> exportTo(format, owner));
     setCenter(table);
 
     Label error = new Label();
@@ -253,6 +255,30 @@ public final class PagedTableView<T> extends BorderPane {
             e.consume();
           }
         });
+  }
+
+  /** Asks where to, then exports every row of the list in the columns as shown. */
+  private void exportTo(ExportFormat format, Supplier<Window> owner) {
+    if (vm.exportingProperty().get()) {
+      return;
+    }
+    String title = TableExport.titleOf(table);
+    if (title.equals(table.getId())) {
+      title = vm.screen();
+    }
+    java.nio.file.Path f =
+        ExportFiles.choose(
+            owner.get(),
+            messages.get(format == ExportFormat.XLSX ? "export.excel" : "export.csv"),
+            title,
+            format);
+    if (f != null) {
+      java.util.List<String> ids = new java.util.ArrayList<>();
+      for (TableColumn<T, ?> c : table.getVisibleLeafColumns()) {
+        ids.add(c.getId().substring("col-".length()));
+      }
+      vm.export(f, format, ids, title);
+    }
   }
 
   private static FontIcon icon(org.kordamp.ikonli.Ikon ikon) {
