@@ -51,7 +51,6 @@ import io.millstone.api.sales.v1.SalesServiceGrpc;
 import io.millstone.server.TestServer;
 import io.millstone.server.identity.BadRequests;
 import io.millstone.server.masterdata.MasterdataFixtures;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -330,19 +329,27 @@ class VatBooksTest {
     }
   }
 
-  /** The first worksheet's XML of an .xlsx file and the shared strings, if any. */
+  /**
+   * The first worksheet's XML of an .xlsx file and its shared strings, read as a spreadsheet
+   * program reads the file: through the zip's central directory.
+   */
   static String sheetXml(byte[] xlsx) throws Exception {
+    Path f = Files.createTempFile(Files.createDirectories(Path.of("target", "papers")), "vat", ".xlsx");
+    Files.write(f, xlsx);
     StringBuilder all = new StringBuilder();
-    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-      ZipEntry e;
-      while ((e = z.getNextEntry()) != null) {
-        if (e.getName().equals("xl/worksheets/sheet1.xml")
-            || e.getName().equals("xl/sharedStrings.xml")) {
-          all.append(new String(z.readAllBytes(), StandardCharsets.UTF_8));
+    try (ZipFile z = new ZipFile(f.toFile())) {
+      for (String name : new String[] {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"}) {
+        ZipEntry e = z.getEntry(name);
+        if (e != null) {
+          all.append(new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
         }
       }
     }
-    return all.toString();
+    Files.delete(f);
+    // Characters beyond ASCII are written as references (&#x9ae;).
+    return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);")
+        .matcher(all)
+        .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
   }
 
   @Test
