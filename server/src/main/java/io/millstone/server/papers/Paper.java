@@ -340,6 +340,8 @@ public final class Paper {
   public Phrase phrase(String text, Style style) {
     Phrase p = new Phrase();
     p.setLeading(style.size * 1.45f);
+    // The phrase's own font (for a paragraph's spacing, an empty cell) is one the layout knows.
+    p.setFont(font(false, style));
     StringBuilder run = new StringBuilder();
     Boolean runBengali = null;
     for (int i = 0; i < text.length(); ) {
