@@ -144,7 +144,6 @@ final class VatPdf {
             new Column(labels.get("return.col.vat"), Align.RIGHT, 2f)),
         List.of(),
         List.of(Row.total(labels.get("return.net"), p.money(r.netPayable()))));
-    p.space(6);
     p.text(labels.get("return.blank"), Style.SMALL, Align.LEFT);
     return p.finish(VatPapers.fileName(r, "pdf"));
   }
