@@ -178,6 +178,17 @@ final class VatPdf {
     if (rows.isEmpty()) {
       rows.add(Row.of("", labels.get("return.none"), "", "", "", ""));
     }
-    p.table(columns, rows, List.of(Row.total("", labels.get(totalKey), "", "", "", p.money(total))));
+    BigDecimal value =
+        lines.stream().map(VatBooks.ReturnLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sd =
+        lines.stream()
+            .map(VatBooks.ReturnLine::supplementaryDuty)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    p.table(
+        columns,
+        rows,
+        List.of(
+            Row.total(
+                "", labels.get(totalKey), "", p.money(value), p.money(sd), p.money(total))));
   }
 }
