@@ -34,11 +34,16 @@ final class VatPdf {
                     !c.key().equals("col.partyAddress")
                         && !c.key().equals("col.partyBin")
                         && !c.key().equals("col.itemCode")
-                        && !c.key().equals("col.unit"))
+                        && !c.key().equals("col.unit")
+                        && !c.key().endsWith("Value"))
             .toList();
     List<Column> columns = new ArrayList<>();
     for (VatPapers.Column c : shown) {
-      String header = labels.get(c.key());
+      // A stock group's quantity and value share one blank column on paper.
+      String header =
+          c.type() == VatPapers.Type.BLANK
+              ? labels.get(c.key().substring(0, c.key().length() - "Qty".length()))
+              : labels.get(c.key());
       if (c.key().endsWith(".party")) {
         header = header + " (" + labels.get("col.partyBin") + ", " + labels.get("col.partyAddress") + ")";
       }
@@ -94,17 +99,18 @@ final class VatPdf {
   /** Relative widths across a landscape page: the blank stock columns narrow. */
   private static float weight(VatPapers.Column c) {
     return switch (c.key()) {
-      case "col.serial" -> 0.45f;
-      case "col.date" -> 1.1f;
-      case "col.SALES.party", "col.PURCHASE.party" -> 2.6f;
-      case "col.description" -> 1.7f;
-      case "col.SALES.document", "col.PURCHASE.document" -> 1.3f;
-      case "col.quantity" -> 0.9f;
-      case "col.vatRate" -> 0.55f;
-      case "col.sd" -> 0.9f;
-      case "col.taxableValue", "col.vat", "col.total" -> 1.3f;
-      case "col.remarks" -> 0.9f;
-      default -> 0.75f;
+      case "col.serial" -> 0.5f;
+      case "col.date" -> 1.45f;
+      case "col.SALES.party", "col.PURCHASE.party" -> 2.0f;
+      case "col.description" -> 1.5f;
+      case "col.SALES.document", "col.PURCHASE.document" -> 1.75f;
+      case "col.quantity" -> 1.2f;
+      case "col.vatRate" -> 0.7f;
+      case "col.sd" -> 1.75f;
+      case "col.taxableValue", "col.total" -> 1.6f;
+      case "col.vat" -> 1.45f;
+      case "col.remarks" -> 1.1f;
+      default -> 1.4f;
     };
   }
 
