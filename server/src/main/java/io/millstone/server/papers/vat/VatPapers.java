@@ -1,5 +1,7 @@
 package io.millstone.server.papers.vat;
 
+import io.millstone.server.papers.PaperFile;
+import io.millstone.server.papers.PaperLanguage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import io.millstone.server.papers.PaperFile;
-import io.millstone.server.papers.PaperLanguage;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -241,8 +241,12 @@ public final class VatPapers {
     ws.value(row[0], 0, title);
     ws.style(row[0]++, 0).bold().set();
     String[] heads = {
-      "return.col.note", "return.col.description", "return.col.rate", "return.col.value",
-      "return.col.sd", "return.col.vat"
+      "return.col.note",
+      "return.col.description",
+      "return.col.rate",
+      "return.col.value",
+      "return.col.sd",
+      "return.col.vat"
     };
     for (int i = 0; i < heads.length; i++) {
       ws.value(row[0], i, labels.get(heads[i]));
@@ -283,5 +287,4 @@ public final class VatPapers {
   public static PaperFile returnPdf(VatBooks.Return r, Labels labels) {
     return VatPdf.vatReturn(r, r.company(), labels);
   }
-
 }

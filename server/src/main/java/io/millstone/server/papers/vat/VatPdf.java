@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Mushak 6.1, 6.2 and 9.1 as A4 PDFs through the papers engine (letterhead, page numbers, Bangla
- * shaping): the books landscape with every column of the form (the party's name, BIN and address
- * in one cell; the columns the books cannot fill are blank), the return portrait.
+ * shaping): the books landscape with every column of the form (the party's name, BIN and address in
+ * one cell; the columns the books cannot fill are blank), the return portrait.
  */
 final class VatPdf {
   private VatPdf() {}
@@ -45,7 +45,13 @@ final class VatPdf {
               ? labels.get(c.key().substring(0, c.key().length() - "Qty".length()))
               : labels.get(c.key());
       if (c.key().endsWith(".party")) {
-        header = header + " (" + labels.get("col.partyBin") + ", " + labels.get("col.partyAddress") + ")";
+        header =
+            header
+                + " ("
+                + labels.get("col.partyBin")
+                + ", "
+                + labels.get("col.partyAddress")
+                + ")";
       }
       Align align =
           c.type() == VatPapers.Type.MONEY || c.type() == VatPapers.Type.QTY
@@ -194,7 +200,6 @@ final class VatPdf {
         columns,
         rows,
         List.of(
-            Row.total(
-                "", labels.get(totalKey), "", p.money(value), p.money(sd), p.money(total))));
+            Row.total("", labels.get(totalKey), "", p.money(value), p.money(sd), p.money(total))));
   }
 }
