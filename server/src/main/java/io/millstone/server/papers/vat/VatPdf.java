@@ -35,7 +35,7 @@ final class VatPdf {
                         && !c.key().equals("col.partyBin")
                         && !c.key().equals("col.itemCode")
                         && !c.key().equals("col.unit")
-                        && !c.key().endsWith("Value"))
+                        && !(c.type() == VatPapers.Type.BLANK && c.key().endsWith("Value")))
             .toList();
     List<Column> columns = new ArrayList<>();
     for (VatPapers.Column c : shown) {
