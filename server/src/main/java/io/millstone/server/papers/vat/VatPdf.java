@@ -106,17 +106,17 @@ final class VatPdf {
   private static float weight(VatPapers.Column c) {
     return switch (c.key()) {
       case "col.serial" -> 0.5f;
-      case "col.date" -> 1.45f;
-      case "col.SALES.party", "col.PURCHASE.party" -> 2.0f;
+      case "col.date" -> 1.5f;
+      case "col.SALES.party", "col.PURCHASE.party" -> 1.95f;
       case "col.description" -> 1.5f;
       case "col.SALES.document", "col.PURCHASE.document" -> 1.75f;
-      case "col.quantity" -> 1.2f;
+      case "col.quantity" -> 1.25f;
       case "col.vatRate" -> 0.7f;
-      case "col.sd" -> 1.75f;
+      case "col.sd" -> 2.0f;
       case "col.taxableValue", "col.total" -> 1.6f;
       case "col.vat" -> 1.45f;
-      case "col.remarks" -> 1.1f;
-      default -> 1.4f;
+      case "col.remarks" -> 1.35f;
+      default -> 1.3f;
     };
   }
 
