@@ -114,9 +114,9 @@ final class VatPdf {
       case "col.vatRate" -> 0.7f;
       case "col.sd" -> 2.0f;
       case "col.taxableValue", "col.total" -> 1.6f;
-      case "col.vat" -> 1.45f;
+      case "col.vat" -> 1.3f;
       case "col.remarks" -> 1.35f;
-      default -> 1.3f;
+      default -> 1.42f;
     };
   }
 
