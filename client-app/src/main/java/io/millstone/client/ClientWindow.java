@@ -398,7 +398,8 @@ public final class ClientWindow {
             MasterDataScreens.lookups(
                 ctx, items, units, customers, suppliers, warehouses, saved, records.sidePanels()));
     lookups.add(records.lookup());
-    screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
+    io.millstone.client.remote.Papers papers = new io.millstone.client.remote.Papers(session);
+    screens.addAll(SalesScreens.definitions(ctx, new Sales(session), papers));
     screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
     screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));
     screens.addAll(
@@ -411,6 +412,7 @@ public final class ClientWindow {
             ctx, new io.millstone.client.remote.Oee(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
+    screens.addAll(io.millstone.client.papers.PapersScreens.definitions(ctx, papers));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
     screens.addAll(
         AdminScreens.definitions(

@@ -37,15 +37,27 @@ public final class SalesScreens {
 
   private final ScreenContext ctx;
   private final SalesGateway gateway;
+  private final io.millstone.client.papers.PapersGateway papers;
 
-  private SalesScreens(ScreenContext ctx, SalesGateway gateway) {
+  private SalesScreens(
+      ScreenContext ctx, SalesGateway gateway, io.millstone.client.papers.PapersGateway papers) {
     this.ctx = ctx;
     this.gateway = gateway;
+    this.papers = papers;
   }
 
   /** The sales screens, for the shell to show where the person's permissions allow. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, SalesGateway gateway) {
-    SalesScreens s = new SalesScreens(ctx, gateway);
+    return definitions(ctx, gateway, null);
+  }
+
+  /**
+   * The sales screens with their papers: the tax invoice, credit note, challan and money receipt
+   * are printed from the screens that show them (none when {@code papers} is null).
+   */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx, SalesGateway gateway, io.millstone.client.papers.PapersGateway papers) {
+    SalesScreens s = new SalesScreens(ctx, gateway, papers);
     return List.of(
         new ScreenDefinition(
             "sales-orders",
@@ -364,7 +376,27 @@ public final class SalesScreens {
         inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_INVOICE
             && ctx.can("sales.invoice.post");
     Node shown = view;
-    if (creditable) {
+    if (papers != null) {
+      BorderPane pane = new BorderPane(view);
+      HBox bar = new HBox(10);
+      bar.setPadding(new Insets(0, 12, 12, 12));
+      bar.getChildren()
+          .add(
+              io.millstone.client.core.print.PrintPreview.button(
+                  ctx.messages(), pane, () -> true, () -> printInvoice(inv)));
+      if (creditable) {
+        javafx.scene.control.Button credit =
+            new javafx.scene.control.Button(
+                ctx.messages().get("sales.credit.open"),
+                new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.REPLY));
+        credit.setId("creditNoteButton");
+        credit.setMnemonicParsing(true);
+        credit.setOnAction(e -> openCreditNote(inv, list));
+        bar.getChildren().add(credit);
+      }
+      pane.setBottom(bar);
+      shown = pane;
+    } else if (creditable) {
       javafx.scene.control.Button credit =
           new javafx.scene.control.Button(
               ctx.messages().get("sales.credit.open"),
@@ -384,6 +416,21 @@ public final class SalesScreens {
             new SimpleStringProperty(inv.getNumber()),
             shown,
             Runnable::run);
+  }
+
+  /** Mushak 6.3 of an invoice, or 6.7 of a credit note, in the print preview. */
+  private void printInvoice(Invoice inv) {
+    boolean credit =
+        inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_CREDIT_NOTE;
+    String id = inv.getId();
+    io.millstone.client.core.print.PrintPreview.open(
+        ctx,
+        "invoice-" + id,
+        ctx.messages()
+            .get(credit ? "print.paper.creditNote" : "print.paper.taxInvoice", inv.getNumber()),
+        credit
+            ? (lang, sink) -> papers.creditNote(id, lang, sink)
+            : (lang, sink) -> papers.taxInvoice(id, lang, sink));
   }
 
   private void openCreditNote(Invoice inv, ListViewModel<Invoice> list) {

@@ -261,6 +261,11 @@ public final class PrintPreviewViewModel extends AbstractViewModel {
         });
   }
 
+  /** Shows {@code text} to the person (how printing went). */
+  public void tell(String text) {
+    setMessage(text);
+  }
+
   /** Stops anything on its way and deletes the paper's temporary file. */
   public void close() {
     cancelRunning();
