@@ -243,6 +243,9 @@ public final class MillstoneServer {
             new io.millstone.server.records.SearchGrpcService(
                 new io.millstone.server.records.Finder(tx)),
             new io.millstone.server.records.RecordGrpcService(recordPanels),
+            new io.millstone.server.papers.PaperGrpcService(
+                new io.millstone.server.papers.SalesPapers(tx),
+                new io.millstone.server.papers.TablePapers(tx, clock)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
