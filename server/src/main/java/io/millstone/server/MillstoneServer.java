@@ -246,6 +246,8 @@ public final class MillstoneServer {
             new io.millstone.server.papers.PaperGrpcService(
                 new io.millstone.server.papers.SalesPapers(tx),
                 new io.millstone.server.papers.TablePapers(tx, clock)),
+            new io.millstone.server.papers.supply.SupplyPaperGrpcService(
+                new io.millstone.server.papers.supply.SupplyDocuments(tx)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
