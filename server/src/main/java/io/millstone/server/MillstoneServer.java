@@ -248,6 +248,8 @@ public final class MillstoneServer {
                 new io.millstone.server.papers.TablePapers(tx, clock)),
             new io.millstone.server.papers.supply.SupplyPaperGrpcService(
                 new io.millstone.server.papers.supply.SupplyDocuments(tx)),
+            new io.millstone.server.papers.vat.VatBookGrpcService(
+                new io.millstone.server.papers.vat.VatBooks(tx)),
             ProtoReflectionServiceV1.newInstance())) {
       services.add(s.bindService());
     }
