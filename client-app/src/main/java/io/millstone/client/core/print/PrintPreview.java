@@ -77,6 +77,37 @@ public final class PrintPreview {
   }
 
   /**
+   * {@code content} with a row of print buttons under it; the returned pane is the node whose
+   * Ctrl+P the buttons answer (make them with {@link #button} on it, then {@link #addButtons}).
+   */
+  public static javafx.scene.layout.BorderPane around(Node content) {
+    javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(content);
+    javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10);
+    bar.setId("printBar");
+    bar.setPadding(new javafx.geometry.Insets(0, 12, 10, 12));
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    pane.setBottom(bar);
+    return pane;
+  }
+
+  /** Adds {@code buttons} to the print row of a pane made by {@link #around}. */
+  public static void addButtons(javafx.scene.layout.BorderPane pane, Node... buttons) {
+    ((javafx.scene.layout.HBox) pane.getBottom()).getChildren().addAll(buttons);
+  }
+
+  /**
+   * A Print button with its own text (id {@code id}) that Ctrl+P in {@code screen} presses while it
+   * is enabled and shown.
+   */
+  public static Button button(
+      Messages m, Node screen, String id, String text, BooleanSupplier ready, Runnable open) {
+    Button b = button(m, screen, ready, open);
+    b.setId(id);
+    b.setText(text);
+    return b;
+  }
+
+  /**
    * The Print button of a document screen: it and Ctrl+P anywhere in {@code screen} run {@code
    * open} while {@code ready} (the document is saved, so the server has it to print). Ctrl+P on a
    * screen that also posts with Ctrl+P prints only once the document is posted.

@@ -236,6 +236,9 @@ public final class PrintPreviewView extends BorderPane {
         javafx.application.Platform.runLater(stop::requestFocus);
       }
       case READY -> {
+        // A new paper (another language): new sheets, nothing rendered yet.
+        pages.getChildren().clear();
+        rendered.clear();
         setCenter(scroll);
         layoutPages();
         javafx.application.Platform.runLater(scroll::requestFocus);

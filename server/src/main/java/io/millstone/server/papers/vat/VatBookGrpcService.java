@@ -79,8 +79,7 @@ public final class VatBookGrpcService extends VatBookServiceGrpc.VatBookServiceI
 
   @Override
   public void getVatReturn(GetVatReturnRequest req, StreamObserver<VatReturn> out) {
-    out.onNext(
-        proto(books.vatReturn(GatewayContext.actor(), req.getYear(), req.getMonth()), "en"));
+    out.onNext(proto(books.vatReturn(GatewayContext.actor(), req.getYear(), req.getMonth()), "en"));
     out.onCompleted();
   }
 

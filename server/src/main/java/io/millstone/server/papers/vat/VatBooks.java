@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The VAT registers (Mushak 6.1 purchase book, 6.2 sales book) and the monthly return (Mushak
- * 9.1), read from the posted document lines: the same lines {@code LedgerReports.vatSummary} sums
- * by rate and the journal posts, so the books reconcile with the ledger to the paisa.
+ * The VAT registers (Mushak 6.1 purchase book, 6.2 sales book) and the monthly return (Mushak 9.1),
+ * read from the posted document lines: the same lines {@code LedgerReports.vatSummary} sums by rate
+ * and the journal posts, so the books reconcile with the ledger to the paisa.
  */
 public final class VatBooks {
   /** The standard rate of the VAT and Supplementary Duty Act 2012, in percent. */
@@ -56,8 +56,7 @@ public final class VatBooks {
   /** The company as the forms name it. */
   public record Company(String name, String bin, String address, String currency) {}
 
-  public record Book(
-      Kind kind, LocalDate from, LocalDate to, List<Line> lines, Company company) {
+  public record Book(Kind kind, LocalDate from, LocalDate to, List<Line> lines, Company company) {
     public BigDecimal taxableValue() {
       return lines.stream().map(Line::taxableValue).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -77,7 +76,11 @@ public final class VatBooks {
 
   /** A line of a 9.1 part: the note of the form, its rate and sums. */
   public record ReturnLine(
-      String note, BigDecimal rate, BigDecimal value, BigDecimal supplementaryDuty, BigDecimal vat) {}
+      String note,
+      BigDecimal rate,
+      BigDecimal value,
+      BigDecimal supplementaryDuty,
+      BigDecimal vat) {}
 
   public record Return(
       int year,
@@ -127,7 +130,9 @@ public final class VatBooks {
     if (from != null && to != null) {
       v.check(!to.isBefore(from), "to", "is before from");
       v.check(
-          to.isBefore(from.plusYears(1)), "to", "is more than a year after from; print a year at most");
+          to.isBefore(from.plusYears(1)),
+          "to",
+          "is more than a year after from; print a year at most");
     }
     v.throwIfInvalid();
   }
@@ -159,7 +164,8 @@ public final class VatBooks {
           List<ReturnLine> bought = byNote(purchases, false);
           // Part 5: a credit note decreases output VAT (note 31), by rate, as a positive figure.
           List<ReturnLine> decreasing = new ArrayList<>();
-          Map<BigDecimal, BigDecimal[]> credits = new TreeMap<>(java.util.Comparator.reverseOrder());
+          Map<BigDecimal, BigDecimal[]> credits =
+              new TreeMap<>(java.util.Comparator.reverseOrder());
           for (Line l : sales) {
             if (l.documentKind().equals("CREDIT_NOTE")) {
               BigDecimal[] s =
@@ -230,9 +236,9 @@ public final class VatBooks {
   }
 
   /**
-   * The lines of a book in date and document order. Sales: invoice and credit note lines (a
-   * credit note's negative), purchases: supplier bill lines under the supplier's invoice number.
-   * Row-level security keeps them to the caller's company.
+   * The lines of a book in date and document order. Sales: invoice and credit note lines (a credit
+   * note's negative), purchases: supplier bill lines under the supplier's invoice number. Row-level
+   * security keeps them to the caller's company.
    */
   static List<Line> lines(Connection c, Kind kind, LocalDate from, LocalDate to)
       throws SQLException {

@@ -20,8 +20,7 @@ import org.dhatim.fastexcel.Worksheet;
  * fill yet are left blank) and the parts of Mushak 9.1 the books fill, as PDF or Excel.
  */
 public final class VatPapers {
-  static final String XLSX =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String PDF = "application/pdf";
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final String MONEY_FORMAT = "#,##0.00";
@@ -246,8 +245,12 @@ public final class VatPapers {
     ws.value(row[0], 0, title);
     ws.style(row[0]++, 0).bold().set();
     String[] heads = {
-      "return.col.note", "return.col.description", "return.col.rate", "return.col.value",
-      "return.col.sd", "return.col.vat"
+      "return.col.note",
+      "return.col.description",
+      "return.col.rate",
+      "return.col.value",
+      "return.col.sd",
+      "return.col.vat"
     };
     for (int i = 0; i < heads.length; i++) {
       ws.value(row[0], i, labels.get(heads[i]));

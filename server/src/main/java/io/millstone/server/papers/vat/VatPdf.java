@@ -49,7 +49,8 @@ final class VatPdf {
     return c;
   }
 
-  private static void heading(Document d, Fonts fonts, String title, String subtitle, String... more) {
+  private static void heading(
+      Document d, Fonts fonts, String title, String subtitle, String... more) {
     Paragraph t = new Paragraph(title, fonts.font(13, true));
     t.setAlignment(Element.ALIGN_CENTER);
     d.add(t);
@@ -106,7 +107,8 @@ final class VatPdf {
           case QTY ->
               t.addCell(
                   cell(qty((BigDecimal) c.value().apply(l)), body, Element.ALIGN_RIGHT, false));
-          case TEXT -> t.addCell(cell(VatPapers.text(c, l, labels), body, Element.ALIGN_LEFT, false));
+          case TEXT ->
+              t.addCell(cell(VatPapers.text(c, l, labels), body, Element.ALIGN_LEFT, false));
           case BLANK -> t.addCell(cell("", body, Element.ALIGN_LEFT, false));
         }
       }
@@ -124,7 +126,8 @@ final class VatPdf {
     d.add(t);
     int pages = w.getPageNumber();
     d.close();
-    return new VatPapers.Paper(bytes.toByteArray(), VatPapers.fileName(b, "pdf"), VatPapers.PDF, pages);
+    return new VatPapers.Paper(
+        bytes.toByteArray(), VatPapers.fileName(b, "pdf"), VatPapers.PDF, pages);
   }
 
   static VatPapers.Paper vatReturn(VatBooks.Return r, VatPapers.Labels labels) {
@@ -164,7 +167,8 @@ final class VatPdf {
     d.add(note);
     int pages = w.getPageNumber();
     d.close();
-    return new VatPapers.Paper(bytes.toByteArray(), VatPapers.fileName(r, "pdf"), VatPapers.PDF, pages);
+    return new VatPapers.Paper(
+        bytes.toByteArray(), VatPapers.fileName(r, "pdf"), VatPapers.PDF, pages);
   }
 
   private static void section(PdfPTable t, String title, Font f) {

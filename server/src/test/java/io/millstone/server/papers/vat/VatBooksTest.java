@@ -334,7 +334,8 @@ class VatBooksTest {
    * program reads the file: through the zip's central directory.
    */
   static String sheetXml(byte[] xlsx) throws Exception {
-    Path f = Files.createTempFile(Files.createDirectories(Path.of("target", "papers")), "vat", ".xlsx");
+    Path f =
+        Files.createTempFile(Files.createDirectories(Path.of("target", "papers")), "vat", ".xlsx");
     Files.write(f, xlsx);
     StringBuilder all = new StringBuilder();
     try (ZipFile z = new ZipFile(f.toFile())) {
@@ -397,7 +398,9 @@ class VatBooksTest {
     assertThat(purchases.getLines(0).getDescription()).isEqualTo("Hydrated lime");
 
     // 9.1 by rate: standard (note 4), other rate (7), exempt (3); the credit note in part 5.
-    assertThat(r.getSuppliesList()).extracting(VatReturnLine::getNote).containsExactly("3", "4", "7");
+    assertThat(r.getSuppliesList())
+        .extracting(VatReturnLine::getNote)
+        .containsExactly("3", "4", "7");
     assertThat(r.getPurchasesList()).extracting(VatReturnLine::getNote).containsExactly("14");
     assertThat(r.getDecreasingList())
         .singleElement()
@@ -465,11 +468,7 @@ class VatBooksTest {
     assertThat(BadRequests.fields(tooLong)).containsExactly("to");
     var noKind =
         TestServer.failure(
-            () ->
-                vat.getVatBook(
-                    GetVatBookRequest.newBuilder()
-                        .setFrom(day(2026, 11, 1))
-                        .build()));
+            () -> vat.getVatBook(GetVatBookRequest.newBuilder().setFrom(day(2026, 11, 1)).build()));
     assertThat(BadRequests.fields(noKind)).containsExactlyInAnyOrder("kind", "to");
     var month13 = TestServer.failure(() -> vatReturn(2026, 13));
     assertThat(month13.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -553,7 +552,8 @@ class VatBooksTest {
     Path png = Path.of("target", "papers", "vat-return.png");
     Files.createDirectories(png.getParent());
     try (PDDocument d = Loader.loadPDF(returnPdf.data())) {
-      ImageIO.write(new PDFRenderer(d).renderImageWithDPI(0, 110, ImageType.RGB), "png", png.toFile());
+      ImageIO.write(
+          new PDFRenderer(d).renderImageWithDPI(0, 110, ImageType.RGB), "png", png.toFile());
     }
     File bangla =
         file(
