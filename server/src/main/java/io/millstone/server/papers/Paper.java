@@ -89,7 +89,7 @@ public final class Paper {
   }
 
   static final float MARGIN = 36f;
-  static final float TOP = 92f;
+  static final float TOP = 84f;
   static final float BOTTOM = 48f;
 
   /** Rows added to a long table before it is written out (its memory stays bounded). */
@@ -106,7 +106,9 @@ public final class Paper {
   private Paper(Letterhead head, PaperLanguage lang, boolean landscape) {
     this.head = head;
     this.lang = lang;
-    Rectangle size = landscape ? PageSize.A4.rotate() : PageSize.A4;
+    // Landscape as a wider page, not a rotated one: previews and printers need not turn it.
+    Rectangle size =
+        landscape ? new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth()) : PageSize.A4;
     doc = new Document(size, MARGIN, MARGIN, TOP, BOTTOM);
     GlyphLayoutManager glm = new GlyphLayoutManager().setWriteActualText(true);
     // The manager must be the document's before the writer is made: the writer takes it from there.
@@ -191,7 +193,7 @@ public final class Paper {
 
   /** Empty space down the page. */
   public void space(float points) {
-    Paragraph p = new Paragraph(" ");
+    Paragraph p = new Paragraph(phrase(" ", Style.SMALL));
     p.setLeading(points);
     doc.add(p);
   }
@@ -231,7 +233,7 @@ public final class Paper {
     t.setSpacingBefore(4);
     t.setSpacingAfter(6);
     for (int i = 0; i < headings.size(); i++) {
-      PdfPCell c = new PdfPCell();
+      PdfPCell c = new PdfPCell(phrase("", Style.NORMAL));
       c.setPadding(5);
       c.setBorderWidth(0.5f);
       c.addElement(new Paragraph(phrase(headings.get(i), Style.HEADER)));
@@ -291,7 +293,7 @@ public final class Paper {
       c.setBorderWidthTop(0.5f);
       c.setPaddingLeft(12);
       c.setPaddingRight(12);
-      PdfPCell outer = new PdfPCell();
+      PdfPCell outer = new PdfPCell(phrase("", Style.NORMAL));
       outer.setBorder(Rectangle.NO_BORDER);
       outer.setPaddingLeft(10);
       outer.setPaddingRight(10);
@@ -339,6 +341,9 @@ public final class Paper {
    */
   public Phrase phrase(String text, Style style) {
     Phrase p = new Phrase();
+    // Every font a document uses must be loaded into its layout manager: even an empty phrase
+    // gets Noto, never the default Helvetica.
+    p.setFont(font(false, style));
     p.setLeading(style.size * 1.45f);
     StringBuilder run = new StringBuilder();
     Boolean runBengali = null;

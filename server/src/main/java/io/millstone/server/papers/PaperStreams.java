@@ -21,9 +21,9 @@ public final class PaperStreams {
     if (!(out instanceof ServerCallStreamObserver<PaperChunk> server)) {
       // Not on a server call (a direct caller): no flow control to honour.
       Sender s = new Sender(file, null, out);
-      while (s.next()) {
-        // sent
-      }
+      do {
+        s.next();
+      } while (!s.finished());
       out.onCompleted();
       return;
     }
@@ -57,19 +57,22 @@ public final class PaperStreams {
     /** Sends while the call is ready; completes after the last chunk. */
     synchronized void drain() {
       while (!done && server.isReady()) {
-        if (!next()) {
+        next();
+        if (finished()) {
           done = true;
           out.onCompleted();
         }
       }
     }
 
-    /** Sends the next chunk; false when there was none left. */
-    boolean next() {
+    /** Whether the last chunk has gone (an empty file still sends its first, naming chunk). */
+    boolean finished() {
+      return !first && offset >= file.data().length;
+    }
+
+    /** Sends the next chunk. */
+    void next() {
       byte[] data = file.data();
-      if (!first && offset >= data.length) {
-        return false;
-      }
       int n = Math.min(CHUNK, data.length - offset);
       PaperChunk.Builder c = PaperChunk.newBuilder().setData(ByteString.copyFrom(data, offset, n));
       if (first) {
@@ -78,7 +81,6 @@ public final class PaperStreams {
       }
       offset += n;
       out.onNext(c.build());
-      return true;
     }
   }
 }

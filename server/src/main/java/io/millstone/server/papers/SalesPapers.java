@@ -181,7 +181,7 @@ public final class SalesPapers {
                 p.label("paper.receipt.from"),
                 m.customer().name() + " (" + m.customer().code() + ")"),
             pair(p.label("paper.receipt.amount"), p.money(m.amount())),
-            pair(p.label("paper.receipt.method"), m.method()),
+            pair(p.label("paper.receipt.method"), p.label("paper.method." + m.method())),
             pair(p.label("paper.receipt.reference"), m.reference())),
         2);
     p.text(p.label("paper.in_words", p.inWords(m.amount())), Style.BOLD, Align.LEFT);
@@ -255,17 +255,17 @@ public final class SalesPapers {
     List<Column> columns =
         List.of(
             new Column(p.label("paper.col.serial"), Align.RIGHT, 0.55f),
-            new Column(p.label("paper.col.description"), Align.LEFT, 3f),
-            new Column(p.label("paper.col.unit"), Align.LEFT, 0.75f),
-            new Column(p.label("paper.col.quantity"), Align.RIGHT, 1f),
-            new Column(p.label("paper.col.unit_price"), Align.RIGHT, 1.3f),
+            new Column(p.label("paper.col.description"), Align.LEFT, 2.1f),
+            new Column(p.label("paper.col.unit"), Align.LEFT, 0.7f),
+            new Column(p.label("paper.col.quantity"), Align.RIGHT, 1.05f),
+            new Column(p.label("paper.col.unit_price"), Align.RIGHT, 1.35f),
             new Column(p.label("paper.col.value"), Align.RIGHT, 1.5f),
-            new Column(p.label("paper.col.sd"), Align.RIGHT, 1.1f),
-            new Column(p.label("paper.col.vat_rate"), Align.RIGHT, 0.8f),
+            new Column(p.label("paper.col.sd"), Align.RIGHT, 1.25f),
+            new Column(p.label("paper.col.vat_rate"), Align.RIGHT, 0.85f),
             new Column(
                 p.label(credit ? "paper.credit.vat_decreased" : "paper.col.vat"),
                 Align.RIGHT,
-                1.3f),
+                1.45f),
             new Column(p.label("paper.col.total"), Align.RIGHT, 1.6f));
     p.table(
         columns,

@@ -70,7 +70,8 @@ public final class TablePapers {
     p.text(
         p.label("paper.printed", p.dateTime(clock.instant()))
             + "  ·  "
-            + p.label("paper.rows", p.digits(Integer.toString(rows.size()))),
+            + p.label(
+                "paper.rows", p.digits(String.format(java.util.Locale.ROOT, "%,d", rows.size()))),
         Style.SMALL,
         Paper.Align.RIGHT);
     p.table(columns, rows, List.of());
