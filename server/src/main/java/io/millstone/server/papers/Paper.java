@@ -345,6 +345,9 @@ public final class Paper {
     // gets Noto, never the default Helvetica.
     p.setFont(font(false, style));
     p.setLeading(style.size * 1.45f);
+    // A paragraph made from this phrase takes its font for its own line ends: without one it is
+    // Helvetica, which the glyph layout refuses (supply-papers: a small fix).
+    p.setFont(font(false, style));
     StringBuilder run = new StringBuilder();
     Boolean runBengali = null;
     for (int i = 0; i < text.length(); ) {

@@ -9,7 +9,7 @@ import java.util.List;
  * formats.
  */
 record Sheet(
-    SupplyRecords.Company company,
+    io.millstone.server.papers.Letterhead company,
     String fileName,
     String title,
     String stamp,

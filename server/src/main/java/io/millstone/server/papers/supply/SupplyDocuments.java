@@ -1,8 +1,8 @@
 package io.millstone.server.papers.supply;
 
+import io.millstone.server.papers.Letterhead;
 import io.millstone.server.papers.supply.SupplyRecords.BillLoad;
 import io.millstone.server.papers.supply.SupplyRecords.CaneBill;
-import io.millstone.server.papers.supply.SupplyRecords.Company;
 import io.millstone.server.papers.supply.SupplyRecords.Deduction;
 import io.millstone.server.papers.supply.SupplyRecords.GoodsReceipt;
 import io.millstone.server.papers.supply.SupplyRecords.OrderLine;
@@ -12,7 +12,6 @@ import io.millstone.server.papers.supply.SupplyRecords.ReceiptLine;
 import io.millstone.server.papers.supply.SupplyRecords.Ticket;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Ids;
-import io.millstone.server.platform.NumberGrouping;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.error.NotFoundException;
 import java.math.BigDecimal;
@@ -22,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +53,7 @@ public final class SupplyDocuments {
                 throw new NotFoundException("Purchase order", id);
               }
               return new PurchaseOrder(
-                  company(c),
+                  Letterhead.read(c, actor.companyId()),
                   rs.getString(1),
                   rs.getDate(2).toLocalDate(),
                   rs.getString(3),
@@ -91,7 +89,7 @@ public final class SupplyDocuments {
                 throw new NotFoundException("Goods receipt", id);
               }
               return new GoodsReceipt(
-                  company(c),
+                  Letterhead.read(c, actor.companyId()),
                   rs.getString(1),
                   rs.getDate(2).toLocalDate(),
                   rs.getString(3),
@@ -130,7 +128,7 @@ public final class SupplyDocuments {
                 throw new NotFoundException("Weighbridge ticket", id);
               }
               return new Ticket(
-                  company(c),
+                  Letterhead.read(c, actor.companyId()),
                   rs.getString(1),
                   rs.getDate(2).toLocalDate(),
                   rs.getString(3),
@@ -187,7 +185,7 @@ public final class SupplyDocuments {
                 tare = tare.add(l.tareKg());
               }
               return new CaneBill(
-                  company(c),
+                  Letterhead.read(c, actor.companyId()),
                   rs.getString(1),
                   rs.getDate(2).toLocalDate(),
                   rs.getString(3),
@@ -225,24 +223,6 @@ public final class SupplyDocuments {
 
   private static Instant instant(Timestamp ts) {
     return ts == null ? null : ts.toInstant();
-  }
-
-  private static Company company(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT name, address, bin, currency_code, number_grouping, time_zone FROM company"
-                + " WHERE id = current_company_id()")) {
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Company(
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            NumberGrouping.of(rs.getString(5)),
-            ZoneId.of(rs.getString(6)));
-      }
-    }
   }
 
   private static List<OrderLine> orderLines(Connection c, UUID orderId) throws SQLException {

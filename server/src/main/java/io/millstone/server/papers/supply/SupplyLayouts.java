@@ -1,12 +1,13 @@
 package io.millstone.server.papers.supply;
 
+import io.millstone.server.papers.Letterhead;
+import io.millstone.server.papers.PaperLanguage;
 import io.millstone.server.papers.supply.Sheet.Column;
 import io.millstone.server.papers.supply.Sheet.Field;
 import io.millstone.server.papers.supply.Sheet.Row;
 import io.millstone.server.papers.supply.Sheet.Table;
 import io.millstone.server.papers.supply.SupplyRecords.BillLoad;
 import io.millstone.server.papers.supply.SupplyRecords.CaneBill;
-import io.millstone.server.papers.supply.SupplyRecords.Company;
 import io.millstone.server.papers.supply.SupplyRecords.Deduction;
 import io.millstone.server.papers.supply.SupplyRecords.GoodsReceipt;
 import io.millstone.server.papers.supply.SupplyRecords.OrderLine;
@@ -15,15 +16,12 @@ import io.millstone.server.papers.supply.SupplyRecords.PurchaseOrder;
 import io.millstone.server.papers.supply.SupplyRecords.ReceiptLine;
 import io.millstone.server.papers.supply.SupplyRecords.Ticket;
 import io.millstone.server.platform.NumberGrouping;
-import io.millstone.server.platform.error.ErrorMessages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lays out the four supply papers as {@link Sheet}s in English or Bangla: labels from the server's
@@ -31,43 +29,55 @@ import java.util.Locale;
  * with three decimals, dates dd/MM/yyyy and times in the company's zone.
  */
 final class SupplyLayouts {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final BigDecimal QUINTAL_KG = new BigDecimal(100);
 
-  private final Locale locale;
-  private final boolean bangla;
+  private final PaperLanguage lang;
 
-  private SupplyLayouts(String language) {
-    this.bangla = "bn".equalsIgnoreCase(language == null ? "" : language.trim());
-    this.locale = bangla ? ErrorMessages.BANGLA : ErrorMessages.ENGLISH;
+  private SupplyLayouts(PaperLanguage lang) {
+    this.lang = lang;
   }
 
-  static SupplyLayouts in(String language) {
-    return new SupplyLayouts(language);
+  static SupplyLayouts in(PaperLanguage lang) {
+    return new SupplyLayouts(lang);
   }
 
-  Locale locale() {
-    return locale;
+  PaperLanguage language() {
+    return lang;
   }
 
   Sheet purchaseOrder(PurchaseOrder o) {
-    Company co = o.company();
+    Letterhead co = o.company();
     List<Row> rows = new ArrayList<>();
     for (OrderLine l : o.lines()) {
       rows.add(
           new Row(
               List.of(
-                  Integer.toString(l.lineNo()),
+                  lang.digits(Integer.toString(l.lineNo())),
                   l.itemCode() + " " + l.itemName(),
                   l.unit(),
-                  qty(l.quantity()),
+                  lang.qty(l.quantity()),
                   money(l.unitPrice(), co),
-                  qty(l.vatRate()),
+                  lang.qty(l.vatRate()),
                   money(l.net(), co),
                   money(l.vat(), co)),
               false));
     }
+    rows.add(
+        new Row(
+            List.of("", label("total"), "", "", "", "", money(o.net(), co), money(o.vat(), co)),
+            true));
+    rows.add(
+        new Row(
+            List.of(
+                "",
+                label("grandTotal") + " (" + co.currencyCode() + ")",
+                "",
+                "",
+                "",
+                "",
+                "",
+                money(o.gross(), co)),
+            true));
     Table lines =
         new Table(
             "",
@@ -89,13 +99,10 @@ final class SupplyLayouts {
         partyFields(o.supplier(), "supplier"),
         List.of(
             Field.strong(label("number"), o.number()),
-            Field.of(label("date"), DAY.format(o.date())),
+            Field.of(label("date"), day(o.date(), co)),
             Field.of(label("state"), label("state." + o.state()))),
         List.of(lines),
-        List.of(
-            Field.of(label("net"), money(o.net(), co)),
-            Field.of(label("vat"), money(o.vat(), co)),
-            Field.strong(label("total") + " (" + co.currency() + ")", money(o.gross(), co))),
+        List.of(),
         words(o.gross()),
         o.note(),
         List.of(
@@ -105,22 +112,34 @@ final class SupplyLayouts {
   }
 
   Sheet goodsReceipt(GoodsReceipt r) {
-    Company co = r.company();
+    Letterhead co = r.company();
     List<Row> rows = new ArrayList<>();
     for (ReceiptLine l : r.lines()) {
       rows.add(
           new Row(
               List.of(
-                  Integer.toString(l.lineNo()),
+                  lang.digits(Integer.toString(l.lineNo())),
                   l.itemCode() + " " + l.itemName(),
                   l.unit(),
                   l.lot(),
-                  qty(l.ordered()),
-                  qty(l.received()),
+                  lang.qty(l.ordered()),
+                  lang.qty(l.received()),
                   money(l.unitPrice(), co),
                   money(l.value(), co)),
               false));
     }
+    rows.add(
+        new Row(
+            List.of(
+                "",
+                label("value") + " (" + co.currencyCode() + ")",
+                "",
+                "",
+                "",
+                "",
+                "",
+                money(r.value(), co)),
+            true));
     Table lines =
         new Table(
             "",
@@ -142,11 +161,11 @@ final class SupplyLayouts {
         partyFields(r.supplier(), "supplier"),
         List.of(
             Field.strong(label("number"), r.number()),
-            Field.of(label("date"), DAY.format(r.date())),
-            Field.of(label("order"), r.orderNumber() + ", " + DAY.format(r.orderDate())),
+            Field.of(label("date"), day(r.date(), co)),
+            Field.of(label("order"), r.orderNumber() + ", " + day(r.orderDate(), co)),
             Field.of(label("warehouse"), r.warehouseCode() + " " + r.warehouseName())),
         List.of(lines),
-        List.of(Field.strong(label("value") + " (" + co.currency() + ")", money(r.value(), co))),
+        List.of(),
         words(r.value()),
         "",
         List.of(
@@ -156,7 +175,7 @@ final class SupplyLayouts {
   }
 
   Sheet ticket(Ticket tk) {
-    Company co = tk.company();
+    Letterhead co = tk.company();
     String stamp =
         switch (tk.state()) {
           case "VOIDED" -> label("voided", tk.voidReason());
@@ -165,31 +184,39 @@ final class SupplyLayouts {
         };
     List<Field> weights = new ArrayList<>();
     weights.add(
-        Field.of(label("gross"), kg(tk.grossKg(), co) + " kg  (" + source(tk.grossSource()) + ")"));
+        Field.of(
+            label("gross"),
+            kg(tk.grossKg(), co) + " " + label("kg") + "  (" + source(tk.grossSource()) + ")"));
     if (tk.tareKg() != null) {
       weights.add(
-          Field.of(label("tare"), kg(tk.tareKg(), co) + " kg  (" + source(tk.tareSource()) + ")"));
+          Field.of(
+              label("tare"),
+              kg(tk.tareKg(), co) + " " + label("kg") + "  (" + source(tk.tareSource()) + ")"));
     }
     if (tk.netKg() != null) {
       weights.add(
           Field.strong(
               label("netWeight"),
-              kg(tk.netKg(), co) + " kg = " + label("quintal", quintal(tk.netKg(), co))));
+              kg(tk.netKg(), co)
+                  + " "
+                  + label("kg")
+                  + " = "
+                  + label("quintal", quintal(tk.netKg(), co))));
       if (tk.overQuotaKg() != null && tk.overQuotaKg().signum() > 0) {
-        weights.add(Field.of(label("overQuota"), kg(tk.overQuotaKg(), co) + " kg"));
+        weights.add(Field.of(label("overQuota"), kg(tk.overQuotaKg(), co) + " " + label("kg")));
       }
     }
     if (tk.value() != null) {
       weights.add(Field.of(label("pricePerQuintal"), money(tk.pricePerQuintal(), co)));
       weights.add(
-          Field.strong(label("caneValue") + " (" + co.currency() + ")", money(tk.value(), co)));
+          Field.strong(label("caneValue") + " (" + co.currencyCode() + ")", money(tk.value(), co)));
     }
     List<Field> document = new ArrayList<>();
     document.add(Field.strong(label("number"), tk.number()));
-    document.add(Field.of(label("date"), DAY.format(tk.date())));
+    document.add(Field.of(label("date"), day(tk.date(), co)));
     document.add(Field.of(label("centre"), tk.centreCode() + " " + tk.centreName()));
     document.add(Field.of(label("permit"), tk.permitNumber()));
-    document.add(Field.of(label("quota"), qty(tk.quotaQuintals())));
+    document.add(Field.of(label("quota"), lang.qty(tk.quotaQuintals())));
     document.add(Field.strong(label("vehicle"), tk.vehicle()));
     document.add(
         Field.of(label("weighedIn"), label("byAt", when(tk.weighedInAt(), co), tk.weighedInBy())));
@@ -216,14 +243,14 @@ final class SupplyLayouts {
   }
 
   Sheet caneBill(CaneBill b) {
-    Company co = b.company();
+    Letterhead co = b.company();
     List<Row> loads = new ArrayList<>();
     for (BillLoad l : b.loads()) {
       loads.add(
           new Row(
               List.of(
                   l.ticketNumber(),
-                  DAY.format(l.date()),
+                  day(l.date(), co),
                   l.vehicle(),
                   kg(l.grossKg(), co),
                   kg(l.tareKg(), co),
@@ -266,7 +293,7 @@ final class SupplyLayouts {
                 List.of(
                     d.loanNumber(),
                     label("loan." + d.kind()),
-                    DAY.format(d.loanDate()),
+                    day(d.loanDate(), co),
                     money(d.amount(), co)),
                 false));
       }
@@ -284,16 +311,21 @@ final class SupplyLayouts {
     grower.add(1, Field.of(label("growerNumber"), b.growerNumber()));
     grower.add(2, Field.of(label("village"), b.village()));
     List<Field> totals = new ArrayList<>();
-    totals.add(Field.of(label("gross"), kg(b.grossKg(), co) + " kg"));
-    totals.add(Field.of(label("tare"), kg(b.tareKg(), co) + " kg"));
+    totals.add(Field.of(label("gross"), kg(b.grossKg(), co) + " " + label("kg")));
+    totals.add(Field.of(label("tare"), kg(b.tareKg(), co) + " " + label("kg")));
     totals.add(
         Field.of(
             label("netWeight"),
-            kg(b.netKg(), co) + " kg = " + label("quintal", quintal(b.netKg(), co))));
+            kg(b.netKg(), co)
+                + " "
+                + label("kg")
+                + " = "
+                + label("quintal", quintal(b.netKg(), co))));
     totals.add(Field.of(label("caneValue"), money(b.caneValue(), co)));
     totals.add(Field.of(label("deducted"), money(b.deducted(), co)));
     totals.add(
-        Field.strong(label("netPayable") + " (" + co.currency() + ")", money(b.netPayable(), co)));
+        Field.strong(
+            label("netPayable") + " (" + co.currencyCode() + ")", money(b.netPayable(), co)));
     if (b.paid().signum() > 0) {
       totals.add(Field.of(label("paid"), money(b.paid(), co)));
     }
@@ -305,9 +337,9 @@ final class SupplyLayouts {
         grower,
         List.of(
             Field.strong(label("number"), b.number()),
-            Field.of(label("date"), DAY.format(b.billDate())),
+            Field.of(label("date"), day(b.billDate(), co)),
             Field.of(label("season"), b.seasonCode() + " " + b.seasonName()),
-            Field.of(label("period"), DAY.format(b.from()) + " - " + DAY.format(b.to()))),
+            Field.of(label("period"), day(b.from(), co) + " - " + day(b.to(), co))),
         tables,
         totals,
         words(b.netPayable()),
@@ -337,41 +369,36 @@ final class SupplyLayouts {
   }
 
   String label(String key, Object... args) {
-    String id = "paper.supply." + key;
-    return ErrorMessages.sentence(id, locale, id, args);
+    return lang.label("paper.supply." + key, args);
   }
 
   private String words(BigDecimal amount) {
-    return label("inWords") + ": " + AmountWords.of(amount, bangla);
+    return label("inWords") + ": " + lang.inWords(amount);
   }
 
   private String source(String source) {
     return "MANUAL".equals(source) ? label("manual") : label("scale");
   }
 
-  static String money(BigDecimal v, Company co) {
-    return grouped(v.setScale(2, RoundingMode.HALF_UP), co.grouping());
+  private String money(BigDecimal v, Letterhead co) {
+    return lang.money(v, co.grouping());
   }
 
-  static String kg(BigDecimal v, Company co) {
-    return grouped(v.setScale(3, RoundingMode.HALF_UP), co.grouping());
+  private String kg(BigDecimal v, Letterhead co) {
+    return lang.digits(grouped(v.setScale(3, RoundingMode.HALF_UP), co.grouping()));
   }
 
-  static String quintal(BigDecimal kg, Company co) {
-    return grouped(kg.divide(QUINTAL_KG).setScale(2, RoundingMode.HALF_UP), co.grouping());
+  private String quintal(BigDecimal kg, Letterhead co) {
+    return lang.digits(
+        grouped(kg.divide(QUINTAL_KG).setScale(2, RoundingMode.HALF_UP), co.grouping()));
   }
 
-  static String qty(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  private String when(Instant at, Letterhead co) {
+    return at == null ? "" : lang.dateTime(at, co.dateFormat(), co.zone());
   }
 
-  private static String when(Instant at, Company co) {
-    return at == null ? "" : WHEN.format(at.atZone(co.zone()));
-  }
-
-  static String day(LocalDate d) {
-    return DAY.format(d);
+  private String day(LocalDate d, Letterhead co) {
+    return lang.date(d, co.dateFormat());
   }
 
   /** Digits grouped in lakh and crore (INDIAN, the default) or in thousands (WESTERN). */

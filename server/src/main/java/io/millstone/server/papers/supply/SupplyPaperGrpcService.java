@@ -1,11 +1,12 @@
 package io.millstone.server.papers.supply;
 
-import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.papers.v1.PaperChunk;
 import io.millstone.api.papers.v1.PrintDocumentRequest;
 import io.millstone.api.papers.v1.SupplyPaperServiceGrpc;
 import io.millstone.server.gateway.GatewayContext;
+import io.millstone.server.papers.PaperLanguage;
+import io.millstone.server.papers.PaperStreams;
 import io.millstone.server.platform.Actor;
 import java.util.function.BiFunction;
 
@@ -15,7 +16,6 @@ import java.util.function.BiFunction;
  */
 public final class SupplyPaperGrpcService
     extends SupplyPaperServiceGrpc.SupplyPaperServiceImplBase {
-  private static final int CHUNK = 64 * 1024;
   private final SupplyDocuments documents;
 
   public SupplyPaperGrpcService(SupplyDocuments documents) {
@@ -50,20 +50,8 @@ public final class SupplyPaperGrpcService
       PrintDocumentRequest r,
       StreamObserver<PaperChunk> out,
       BiFunction<SupplyLayouts, Actor, Sheet> lay) {
-    SupplyLayouts layouts = SupplyLayouts.in(r.getLanguage());
-    Sheet sheet = lay.apply(layouts, GatewayContext.actor());
-    SheetPdf.Drawn pdf = SheetPdf.draw(sheet, layouts);
-    byte[] bytes = pdf.bytes();
-    int at = 0;
-    do {
-      int n = Math.min(CHUNK, bytes.length - at);
-      PaperChunk.Builder c = PaperChunk.newBuilder().setData(ByteString.copyFrom(bytes, at, n));
-      if (at == 0) {
-        c.setFileName(sheet.fileName()).setContentType("application/pdf").setPages(pdf.pages());
-      }
-      out.onNext(c.build());
-      at += n;
-    } while (at < bytes.length);
-    out.onCompleted();
+    PaperLanguage lang = PaperLanguage.parse(r.getLanguage(), "language");
+    Sheet sheet = lay.apply(SupplyLayouts.in(lang), GatewayContext.actor());
+    PaperStreams.send(SheetPdf.draw(sheet, lang), out);
   }
 }

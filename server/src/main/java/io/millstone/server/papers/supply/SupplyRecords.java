@@ -1,24 +1,14 @@
 package io.millstone.server.papers.supply;
 
-import io.millstone.server.platform.NumberGrouping;
+import io.millstone.server.papers.Letterhead;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** What each supply paper prints, read in one transaction of the caller's company. */
 final class SupplyRecords {
   private SupplyRecords() {}
-
-  /** The company as its papers name it at the top of each page. */
-  record Company(
-      String name,
-      String address,
-      String bin,
-      String currency,
-      NumberGrouping grouping,
-      ZoneId zone) {}
 
   /** A supplier or grower: who the paper is addressed to. */
   record Party(String code, String name, String address, String phone, String bin) {}
@@ -35,7 +25,7 @@ final class SupplyRecords {
       BigDecimal vat) {}
 
   record PurchaseOrder(
-      Company company,
+      Letterhead company,
       String number,
       LocalDate date,
       String state,
@@ -60,7 +50,7 @@ final class SupplyRecords {
       BigDecimal value) {}
 
   record GoodsReceipt(
-      Company company,
+      Letterhead company,
       String number,
       LocalDate date,
       String orderNumber,
@@ -73,7 +63,7 @@ final class SupplyRecords {
       String postedBy) {}
 
   record Ticket(
-      Company company,
+      Letterhead company,
       String number,
       LocalDate date,
       String state,
@@ -114,7 +104,7 @@ final class SupplyRecords {
   record Deduction(String loanNumber, String kind, LocalDate loanDate, BigDecimal amount) {}
 
   record CaneBill(
-      Company company,
+      Letterhead company,
       String number,
       LocalDate billDate,
       String seasonCode,
