@@ -1,6 +1,5 @@
 package io.millstone.server.papers.vat;
 
-import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import io.millstone.api.papers.v1.GetVatBookRequest;
 import io.millstone.api.papers.v1.GetVatReturnRequest;
@@ -16,13 +15,14 @@ import io.millstone.api.papers.v1.VatReturn;
 import io.millstone.api.papers.v1.VatReturnLine;
 import io.millstone.server.gateway.GatewayContext;
 import io.millstone.server.gateway.ProtoValues;
+import io.millstone.server.papers.PaperFile;
+import io.millstone.server.papers.PaperStreams;
 import io.millstone.server.platform.Validator;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Adapter from the VatBookService contract to {@link VatBooks} and {@link VatPapers}. */
 public final class VatBookGrpcService extends VatBookServiceGrpc.VatBookServiceImplBase {
-  static final int CHUNK = 64 * 1024;
   private final VatBooks books;
 
   public VatBookGrpcService(VatBooks books) {
@@ -94,20 +94,8 @@ public final class VatBookGrpcService extends VatBookServiceGrpc.VatBookServiceI
         out);
   }
 
-  /** A file in chunks: the first names it. */
-  static void send(VatPapers.Paper p, StreamObserver<PaperChunk> out) {
-    byte[] data = p.data();
-    int at = 0;
-    do {
-      int n = Math.min(CHUNK, data.length - at);
-      PaperChunk.Builder c = PaperChunk.newBuilder().setData(ByteString.copyFrom(data, at, n));
-      if (at == 0) {
-        c.setFileName(p.fileName()).setContentType(p.contentType()).setPages(p.pages());
-      }
-      out.onNext(c.build());
-      at += n;
-    } while (at < data.length);
-    out.onCompleted();
+  static void send(PaperFile file, StreamObserver<PaperChunk> out) {
+    PaperStreams.send(file, out);
   }
 
   static VatBook proto(VatBooks.Book b) {
@@ -123,7 +111,7 @@ public final class VatBookGrpcService extends VatBookServiceGrpc.VatBookServiceI
             .setSupplementaryDuty(ProtoValues.decimal(b.supplementaryDuty()))
             .setVat(ProtoValues.decimal(b.vat()))
             .setTotal(ProtoValues.decimal(b.total()))
-            .setCurrencyCode(b.company().currency());
+            .setCurrencyCode(b.company().currencyCode());
     for (VatBooks.Line l : b.lines()) {
       p.addLines(
           VatBookLine.newBuilder()
@@ -161,7 +149,7 @@ public final class VatBookGrpcService extends VatBookServiceGrpc.VatBookServiceI
         .setIncreasingTotal(ProtoValues.decimal(r.increasingTotal()))
         .setDecreasingTotal(ProtoValues.decimal(r.decreasingTotal()))
         .setNetPayable(ProtoValues.decimal(r.netPayable()))
-        .setCurrencyCode(r.company().currency())
+        .setCurrencyCode(r.company().currencyCode())
         .setCompanyName(r.company().name())
         .setCompanyBin(r.company().bin())
         .build();

@@ -1,6 +1,6 @@
 package io.millstone.server.papers.vat;
 
-import io.millstone.server.identity.CompanyAdmin;
+import io.millstone.server.papers.Letterhead;
 import io.millstone.server.platform.Actor;
 import io.millstone.server.platform.Transactions;
 import io.millstone.server.platform.Validator;
@@ -53,10 +53,8 @@ public final class VatBooks {
     }
   }
 
-  /** The company as the forms name it. */
-  public record Company(String name, String bin, String address, String currency) {}
-
-  public record Book(Kind kind, LocalDate from, LocalDate to, List<Line> lines, Company company) {
+  public record Book(
+      Kind kind, LocalDate from, LocalDate to, List<Line> lines, Letterhead company) {
     public BigDecimal taxableValue() {
       return lines.stream().map(Line::taxableValue).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -89,7 +87,7 @@ public final class VatBooks {
       List<ReturnLine> purchases,
       List<ReturnLine> increasing,
       List<ReturnLine> decreasing,
-      Company company) {
+      Letterhead company) {
     static BigDecimal vatOf(List<ReturnLine> l) {
       return l.stream().map(ReturnLine::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -222,17 +220,10 @@ public final class VatBooks {
     return out;
   }
 
-  private static Company company(io.millstone.server.platform.Tx t, Connection c)
+  /** The company as the forms name it, and how it writes amounts and dates. */
+  private static Letterhead company(io.millstone.server.platform.Tx t, Connection c)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT name, bin, address FROM company WHERE id = ?")) {
-      ps.setObject(1, t.actor().orElseThrow().companyId());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Company(
-            rs.getString(1), rs.getString(2), rs.getString(3), CompanyAdmin.currencyOf(t));
-      }
-    }
+    return Letterhead.read(c, t.actor().orElseThrow().companyId());
   }
 
   /**

@@ -1,16 +1,16 @@
 package io.millstone.server.papers.vat;
 
+import io.millstone.server.papers.PaperFile;
+import io.millstone.server.papers.PaperLanguage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -20,43 +20,38 @@ import org.dhatim.fastexcel.Worksheet;
  * fill yet are left blank) and the parts of Mushak 9.1 the books fill, as PDF or Excel.
  */
 public final class VatPapers {
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  static final String PDF = "application/pdf";
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final String MONEY_FORMAT = "#,##0.00";
   static final String QTY_FORMAT = "#,##0.######";
 
   private VatPapers() {}
 
-  /** A finished file. */
-  public record Paper(byte[] data, String fileName, String contentType, int pages) {}
-
-  /** The forms' words in English or Bangla. */
-  public record Labels(ResourceBundle bundle, String language) {
+  /** The forms' words in English or Bangla: the server bundle's {@code paper.vat.*} labels. */
+  public record Labels(PaperLanguage language) {
     public static Labels of(String language) {
-      String lang = "bn".equals(language) ? "bn" : "en";
-      return new Labels(
-          ResourceBundle.getBundle(
-              "io.millstone.server.papers.vat.vat",
-              Locale.forLanguageTag(lang),
-              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)),
-          lang);
+      return new Labels(PaperLanguage.parse(language, "language"));
     }
 
     public String get(String key, Object... args) {
-      String s = bundle.getString(key);
-      return args.length == 0 && !s.contains("''")
-          ? s
-          : new MessageFormat(s, Locale.forLanguageTag(language)).format(args);
+      return language.label("paper.vat." + key, args);
     }
 
+    /** A 9.1 note's description, empty for a note the bundle does not name. */
     public String note(String note) {
-      return bundle.containsKey("note." + note) ? bundle.getString("note." + note) : "";
+      String s = get("note." + note);
+      return s.startsWith("paper.vat.") ? "" : s;
     }
 
     public String month(int year, int month) {
-      return java.time.YearMonth.of(year, month)
-          .format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag(language)));
+      return language.digits(
+          java.time.YearMonth.of(year, month)
+              .format(
+                  DateTimeFormatter.ofPattern(
+                      "MMMM yyyy", language.bangla() ? Locale.of("bn") : Locale.ENGLISH)));
+    }
+
+    public String date(LocalDate d) {
+      return language.digits(DATE.format(d));
     }
   }
 
@@ -124,7 +119,8 @@ public final class VatPapers {
   static String text(Column c, VatBooks.Line l, Labels labels) {
     Object v = c.value().apply(l);
     if (v instanceof String s && s.startsWith("remark:")) {
-      return labels.get("remark." + s.substring("remark:".length()));
+      String kind = s.substring("remark:".length());
+      return kind.equals("CREDIT_NOTE") ? labels.get("remark." + kind) : "";
     }
     return v == null ? "" : v.toString();
   }
@@ -143,12 +139,12 @@ public final class VatPapers {
   }
 
   static String period(VatBooks.Book b, Labels labels) {
-    return labels.get("book.period", DATE.format(b.from()), DATE.format(b.to()));
+    return labels.get("book.period", labels.date(b.from()), labels.date(b.to()));
   }
 
   // ------------------------------------------------------------------ Excel
 
-  public static Paper bookXlsx(VatBooks.Book b, Labels labels) {
+  public static PaperFile bookXlsx(VatBooks.Book b, Labels labels) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       Workbook wb = new Workbook(bytes, "Millstone", "1.0");
@@ -195,10 +191,10 @@ public final class VatPapers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Paper(bytes.toByteArray(), fileName(b, "xlsx"), XLSX, 0);
+    return new PaperFile(bytes.toByteArray(), fileName(b, "xlsx"), PaperFile.XLSX, 0);
   }
 
-  public static Paper returnXlsx(VatBooks.Return r, Labels labels) {
+  public static PaperFile returnXlsx(VatBooks.Return r, Labels labels) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       Workbook wb = new Workbook(bytes, "Millstone", "1.0");
@@ -237,7 +233,7 @@ public final class VatPapers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Paper(bytes.toByteArray(), fileName(r, "xlsx"), XLSX, 0);
+    return new PaperFile(bytes.toByteArray(), fileName(r, "xlsx"), PaperFile.XLSX, 0);
   }
 
   private static void part(
@@ -284,15 +280,11 @@ public final class VatPapers {
 
   // ------------------------------------------------------------------ PDF
 
-  public static Paper bookPdf(VatBooks.Book b, Labels labels) {
-    return VatPdf.book(b, labels);
+  public static PaperFile bookPdf(VatBooks.Book b, Labels labels) {
+    return VatPdf.book(b, b.company(), labels);
   }
 
-  public static Paper returnPdf(VatBooks.Return r, Labels labels) {
-    return VatPdf.vatReturn(r, labels);
-  }
-
-  static String dateText(LocalDate d) {
-    return DATE.format(d);
+  public static PaperFile returnPdf(VatBooks.Return r, Labels labels) {
+    return VatPdf.vatReturn(r, r.company(), labels);
   }
 }

@@ -1,225 +1,205 @@
 package io.millstone.server.papers.vat;
 
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
+import io.millstone.server.papers.Letterhead;
+import io.millstone.server.papers.Paper;
+import io.millstone.server.papers.Paper.Align;
+import io.millstone.server.papers.Paper.Column;
+import io.millstone.server.papers.Paper.Row;
+import io.millstone.server.papers.Paper.Style;
+import io.millstone.server.papers.PaperFile;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
+import java.util.ArrayList;
 import java.util.List;
-import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.PageSize;
-import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfPCell;
-import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
 
-/** Mushak 6.1, 6.2 and 9.1 as A4 PDFs: the books landscape (every column), the return portrait. */
+/**
+ * Mushak 6.1, 6.2 and 9.1 as A4 PDFs through the papers engine (letterhead, page numbers, Bangla
+ * shaping): the books landscape with every column of the form (the party's name, BIN and address in
+ * one cell; the columns the books cannot fill are blank), the return portrait.
+ */
 final class VatPdf {
   private VatPdf() {}
 
-  /** The fonts of a paper in its language. */
-  interface Fonts {
-    Font font(float size, boolean bold);
-  }
-
-  static Fonts fonts(VatPapers.Labels labels) {
-    return (size, bold) -> new Font(Font.HELVETICA, size, bold ? Font.BOLD : Font.NORMAL);
-  }
-
-  static String money(BigDecimal v) {
-    return new DecimalFormat("#,##0.00").format(v.setScale(2, RoundingMode.HALF_UP));
-  }
-
-  static String qty(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return new DecimalFormat("#,##0.######").format(s.scale() < 0 ? s.setScale(0) : s);
-  }
-
-  private static PdfPCell cell(String text, Font f, int align, boolean shaded) {
-    PdfPCell c = new PdfPCell(new Phrase(text, f));
-    c.setHorizontalAlignment(align);
-    c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    c.setPadding(2f);
-    if (shaded) {
-      c.setBackgroundColor(new Color(0xE4, 0xE4, 0xE4));
-    }
-    return c;
-  }
-
-  private static void heading(
-      Document d, Fonts fonts, String title, String subtitle, String... more) {
-    Paragraph t = new Paragraph(title, fonts.font(13, true));
-    t.setAlignment(Element.ALIGN_CENTER);
-    d.add(t);
-    Paragraph s = new Paragraph(subtitle, fonts.font(8, false));
-    s.setAlignment(Element.ALIGN_CENTER);
-    s.setSpacingAfter(4f);
-    d.add(s);
-    for (String m : more) {
-      d.add(new Paragraph(m, fonts.font(8, false)));
-    }
-  }
-
-  static VatPapers.Paper book(VatBooks.Book b, VatPapers.Labels labels) {
-    Fonts fonts = fonts(labels);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Document d = new Document(PageSize.A4.rotate(), 20, 20, 24, 24);
-    PdfWriter w = PdfWriter.getInstance(d, bytes);
-    d.open();
-    heading(
-        d,
-        fonts,
-        labels.get("book." + b.kind() + ".title"),
-        labels.get("book." + b.kind() + ".subtitle"),
-        labels.get("book.company", b.company().name())
-            + "    "
-            + labels.get("book.bin", b.company().bin())
-            + "    "
-            + labels.get("book.address", b.company().address()),
-        VatPapers.period(b, labels));
-    List<VatPapers.Column> cols = VatPapers.columns(b.kind());
-    float[] widths = new float[cols.size()];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = cols.get(i).weight();
-    }
-    PdfPTable t = new PdfPTable(widths);
-    t.setWidthPercentage(100);
-    t.setSpacingBefore(6f);
-    t.setHeaderRows(2);
-    Font head = fonts.font(5.5f, true);
-    Font body = fonts.font(5.5f, false);
-    Font bold = fonts.font(5.5f, true);
-    for (VatPapers.Column c : cols) {
-      t.addCell(cell(labels.get(c.key()), head, Element.ALIGN_CENTER, true));
-    }
-    for (int i = 0; i < cols.size(); i++) {
-      t.addCell(cell("(" + (i + 1) + ")", head, Element.ALIGN_CENTER, true));
-    }
-    for (VatBooks.Line l : b.lines()) {
-      for (VatPapers.Column c : cols) {
-        switch (c.type()) {
-          case MONEY ->
-              t.addCell(
-                  cell(money((BigDecimal) c.value().apply(l)), body, Element.ALIGN_RIGHT, false));
-          case QTY ->
-              t.addCell(
-                  cell(qty((BigDecimal) c.value().apply(l)), body, Element.ALIGN_RIGHT, false));
-          case TEXT ->
-              t.addCell(cell(VatPapers.text(c, l, labels), body, Element.ALIGN_LEFT, false));
-          case BLANK -> t.addCell(cell("", body, Element.ALIGN_LEFT, false));
-        }
+  static PaperFile book(VatBooks.Book b, Letterhead head, VatPapers.Labels labels) {
+    Paper p = Paper.open(head, labels.language(), true);
+    p.title(labels.get("book." + b.kind() + ".title"));
+    p.subtitle(labels.get("book." + b.kind() + ".subtitle"));
+    p.text(VatPapers.period(b, labels), Style.BOLD, Align.CENTER);
+    List<VatPapers.Column> form = VatPapers.columns(b.kind());
+    // The PDF's columns: the form's, with the party's address and BIN under its name, and the
+    // item's code with its description.
+    List<VatPapers.Column> shown =
+        form.stream()
+            .filter(
+                c ->
+                    !c.key().equals("col.partyAddress")
+                        && !c.key().equals("col.partyBin")
+                        && !c.key().equals("col.itemCode")
+                        && !c.key().equals("col.unit")
+                        && !c.key().endsWith("Value"))
+            .toList();
+    List<Column> columns = new ArrayList<>();
+    for (VatPapers.Column c : shown) {
+      // A stock group's quantity and value share one blank column on paper.
+      String header =
+          c.type() == VatPapers.Type.BLANK
+              ? labels.get(c.key().substring(0, c.key().length() - "Qty".length()))
+              : labels.get(c.key());
+      if (c.key().endsWith(".party")) {
+        header =
+            header
+                + " ("
+                + labels.get("col.partyBin")
+                + ", "
+                + labels.get("col.partyAddress")
+                + ")";
       }
+      Align align =
+          c.type() == VatPapers.Type.MONEY || c.type() == VatPapers.Type.QTY
+              ? Align.RIGHT
+              : Align.LEFT;
+      columns.add(new Column(header, align, weight(c)));
     }
-    if (b.lines().isEmpty()) {
-      PdfPCell none = cell(labels.get("book.empty"), body, Element.ALIGN_CENTER, false);
-      none.setColspan(cols.size());
-      t.addCell(none);
+    List<Row> rows = new ArrayList<>();
+    for (VatBooks.Line l : b.lines()) {
+      List<String> cells = new ArrayList<>();
+      for (VatPapers.Column c : shown) {
+        cells.add(
+            switch (c.key()) {
+              case "col.serial" -> p.digits(String.valueOf(l.serial()));
+              case "col.date" -> p.date(l.date());
+              case "col.SALES.party", "col.PURCHASE.party" ->
+                  l.partyName()
+                      + (l.partyBin().isEmpty() ? "" : "\n" + l.partyBin())
+                      + (l.partyAddress().isEmpty() ? "" : "\n" + l.partyAddress());
+              case "col.description" -> l.itemCode() + "\n" + l.description();
+              case "col.quantity" -> p.qty(l.quantity()) + " " + l.unitCode();
+              case "col.vatRate" -> p.qty(l.vatRate());
+              default ->
+                  switch (c.type()) {
+                    case MONEY -> p.money((BigDecimal) c.value().apply(l));
+                    case QTY -> p.qty((BigDecimal) c.value().apply(l));
+                    case TEXT -> VatPapers.text(c, l, labels);
+                    case BLANK -> "";
+                  };
+            });
+      }
+      rows.add(new Row(cells, false));
     }
-    for (int i = 0; i < cols.size(); i++) {
-      BigDecimal total = VatPapers.total(cols.get(i), b);
-      String text = i == 0 ? labels.get("book.total") : total == null ? "" : money(total);
-      t.addCell(cell(text, bold, i == 0 ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, true));
+    if (rows.isEmpty()) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        cells.add(shown.get(i).key().equals("col.description") ? labels.get("book.empty") : "");
+      }
+      rows.add(new Row(cells, false));
     }
-    d.add(t);
-    int pages = w.getPageNumber();
-    d.close();
-    return new VatPapers.Paper(
-        bytes.toByteArray(), VatPapers.fileName(b, "pdf"), VatPapers.PDF, pages);
+    List<String> totals = new ArrayList<>();
+    for (VatPapers.Column c : shown) {
+      BigDecimal t = VatPapers.total(c, b);
+      totals.add(c.key().equals("col.serial") ? "" : t == null ? "" : p.money(t));
+    }
+    totals.set(1, labels.get("book.total"));
+    p.table(columns, rows, List.of(new Row(totals, true)));
+    return p.finish(VatPapers.fileName(b, "pdf"));
   }
 
-  static VatPapers.Paper vatReturn(VatBooks.Return r, VatPapers.Labels labels) {
-    Fonts fonts = fonts(labels);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Document d = new Document(PageSize.A4, 36, 36, 36, 36);
-    PdfWriter w = PdfWriter.getInstance(d, bytes);
-    d.open();
-    heading(
-        d,
-        fonts,
-        labels.get("return.title"),
-        labels.get("return.subtitle", labels.month(r.year(), r.month())));
-    Font head = fonts.font(8, true);
-    Font body = fonts.font(8, false);
-    PdfPTable t = new PdfPTable(new float[] {0.7f, 5f, 0.9f, 2f, 1.5f, 2f});
-    t.setWidthPercentage(100);
-    t.setSpacingBefore(6f);
-    section(t, labels.get("return.part1"), head);
-    info(t, labels.get("book.company", r.company().name()), body);
-    info(t, labels.get("book.bin", r.company().bin()), body);
-    info(t, labels.get("book.address", r.company().address()), body);
-    part(t, labels.get("return.part3"), r.supplies(), labels, head, body);
-    sum(t, labels.get("return.output"), r.outputVat(), head);
-    part(t, labels.get("return.part4"), r.purchases(), labels, head, body);
-    sum(t, labels.get("return.input"), r.inputVat(), head);
-    section(t, labels.get("return.part5"), head);
-    part(t, labels.get("return.part5.increasing"), r.increasing(), labels, head, body);
-    sum(t, labels.get("return.increasingTotal"), r.increasingTotal(), head);
-    part(t, labels.get("return.part5.decreasing"), r.decreasing(), labels, head, body);
-    sum(t, labels.get("return.decreasingTotal"), r.decreasingTotal(), head);
-    section(t, labels.get("return.part6"), head);
-    sum(t, labels.get("return.net"), r.netPayable(), head);
-    d.add(t);
-    Paragraph note = new Paragraph(labels.get("return.blank"), fonts.font(7, false));
-    note.setSpacingBefore(8f);
-    d.add(note);
-    int pages = w.getPageNumber();
-    d.close();
-    return new VatPapers.Paper(
-        bytes.toByteArray(), VatPapers.fileName(r, "pdf"), VatPapers.PDF, pages);
+  /** Relative widths across a landscape page: the blank stock columns narrow. */
+  private static float weight(VatPapers.Column c) {
+    return switch (c.key()) {
+      case "col.serial" -> 0.5f;
+      case "col.date" -> 1.45f;
+      case "col.SALES.party", "col.PURCHASE.party" -> 2.0f;
+      case "col.description" -> 1.5f;
+      case "col.SALES.document", "col.PURCHASE.document" -> 1.75f;
+      case "col.quantity" -> 1.2f;
+      case "col.vatRate" -> 0.7f;
+      case "col.sd" -> 1.75f;
+      case "col.taxableValue", "col.total" -> 1.6f;
+      case "col.vat" -> 1.45f;
+      case "col.remarks" -> 1.1f;
+      default -> 1.4f;
+    };
   }
 
-  private static void section(PdfPTable t, String title, Font f) {
-    PdfPCell c = cell(title, f, Element.ALIGN_LEFT, true);
-    c.setColspan(6);
-    t.addCell(c);
-  }
-
-  private static void info(PdfPTable t, String text, Font f) {
-    PdfPCell c = cell(text, f, Element.ALIGN_LEFT, false);
-    c.setColspan(6);
-    t.addCell(c);
+  static PaperFile vatReturn(VatBooks.Return r, Letterhead head, VatPapers.Labels labels) {
+    Paper p = Paper.open(head, labels.language(), false);
+    p.title(labels.get("return.title"));
+    p.subtitle(labels.get("return.subtitle", labels.month(r.year(), r.month())));
+    p.text(labels.get("return.part1"), Style.BOLD, Align.LEFT);
+    p.fields(
+        List.of(
+            new String[] {labels.get("col.partyBin"), r.company().bin()},
+            new String[] {labels.get("return.period"), labels.month(r.year(), r.month())},
+            new String[] {labels.get("return.name"), r.company().name()},
+            new String[] {labels.get("col.partyAddress"), r.company().address()}),
+        2);
+    part(p, labels.get("return.part3"), r.supplies(), labels, "return.output", r.outputVat());
+    part(p, labels.get("return.part4"), r.purchases(), labels, "return.input", r.inputVat());
+    p.text(labels.get("return.part5"), Style.BOLD, Align.LEFT);
+    part(
+        p,
+        labels.get("return.part5.increasing"),
+        r.increasing(),
+        labels,
+        "return.increasingTotal",
+        r.increasingTotal());
+    part(
+        p,
+        labels.get("return.part5.decreasing"),
+        r.decreasing(),
+        labels,
+        "return.decreasingTotal",
+        r.decreasingTotal());
+    p.text(labels.get("return.part6"), Style.BOLD, Align.LEFT);
+    p.table(
+        List.of(
+            new Column(labels.get("return.col.description"), Align.LEFT, 8f),
+            new Column(labels.get("return.col.vat"), Align.RIGHT, 2f)),
+        List.of(),
+        List.of(Row.total(labels.get("return.net"), p.money(r.netPayable()))));
+    p.text(labels.get("return.blank"), Style.SMALL, Align.LEFT);
+    return p.finish(VatPapers.fileName(r, "pdf"));
   }
 
   private static void part(
-      PdfPTable t,
+      Paper p,
       String title,
       List<VatBooks.ReturnLine> lines,
       VatPapers.Labels labels,
-      Font head,
-      Font body) {
-    section(t, title, head);
-    for (String k :
+      String totalKey,
+      BigDecimal total) {
+    p.text(title, Style.BOLD, Align.LEFT);
+    List<Column> columns =
         List.of(
-            "return.col.note",
-            "return.col.description",
-            "return.col.rate",
-            "return.col.value",
-            "return.col.sd",
-            "return.col.vat")) {
-      t.addCell(cell(labels.get(k), head, Element.ALIGN_CENTER, false));
-    }
-    if (lines.isEmpty()) {
-      PdfPCell c = cell(labels.get("return.none"), body, Element.ALIGN_CENTER, false);
-      c.setColspan(6);
-      t.addCell(c);
-    }
+            new Column(labels.get("return.col.note"), Align.CENTER, 0.7f),
+            new Column(labels.get("return.col.description"), Align.LEFT, 4.6f),
+            new Column(labels.get("return.col.rate"), Align.RIGHT, 0.8f),
+            new Column(labels.get("return.col.value"), Align.RIGHT, 1.7f),
+            new Column(labels.get("return.col.sd"), Align.RIGHT, 1.4f),
+            new Column(labels.get("return.col.vat"), Align.RIGHT, 1.6f));
+    List<Row> rows = new ArrayList<>();
     for (VatBooks.ReturnLine l : lines) {
-      t.addCell(cell(l.note(), body, Element.ALIGN_CENTER, false));
-      t.addCell(cell(labels.note(l.note()), body, Element.ALIGN_LEFT, false));
-      t.addCell(cell(qty(l.rate()), body, Element.ALIGN_RIGHT, false));
-      t.addCell(cell(money(l.value()), body, Element.ALIGN_RIGHT, false));
-      t.addCell(cell(money(l.supplementaryDuty()), body, Element.ALIGN_RIGHT, false));
-      t.addCell(cell(money(l.vat()), body, Element.ALIGN_RIGHT, false));
+      rows.add(
+          Row.of(
+              p.digits(l.note()),
+              labels.note(l.note()),
+              p.qty(l.rate()),
+              p.money(l.value()),
+              p.money(l.supplementaryDuty()),
+              p.money(l.vat())));
     }
-  }
-
-  private static void sum(PdfPTable t, String label, BigDecimal vat, Font f) {
-    PdfPCell c = cell(label, f, Element.ALIGN_LEFT, false);
-    c.setColspan(5);
-    t.addCell(c);
-    t.addCell(cell(money(vat), f, Element.ALIGN_RIGHT, false));
+    if (rows.isEmpty()) {
+      rows.add(Row.of("", labels.get("return.none"), "", "", "", ""));
+    }
+    BigDecimal value =
+        lines.stream().map(VatBooks.ReturnLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sd =
+        lines.stream()
+            .map(VatBooks.ReturnLine::supplementaryDuty)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    p.table(
+        columns,
+        rows,
+        List.of(
+            Row.total("", labels.get(totalKey), "", p.money(value), p.money(sd), p.money(total))));
   }
 }

@@ -353,6 +353,15 @@ class VatBooksTest {
         .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
   }
 
+  static void render(byte[] pdf, String name) throws Exception {
+    Path png = Path.of("target", "papers", name);
+    Files.createDirectories(png.getParent());
+    try (PDDocument d = Loader.loadPDF(pdf)) {
+      ImageIO.write(
+          new PDFRenderer(d).renderImageWithDPI(0, 110, ImageType.RGB), "png", png.toFile());
+    }
+  }
+
   @Test
   void theBooksAndTheReturnEqualTheLedgersVatSummaryToThePaisa() {
     Date from = day(2026, 11, 1);
@@ -555,6 +564,26 @@ class VatBooksTest {
       ImageIO.write(
           new PDFRenderer(d).renderImageWithDPI(0, 110, ImageType.RGB), "png", png.toFile());
     }
+    File salesPdf =
+        file(
+            vat.printVatBook(
+                PrintVatBookRequest.newBuilder()
+                    .setKind(VatBookKind.VAT_BOOK_KIND_SALES)
+                    .setFrom(day(2026, 11, 1))
+                    .setTo(day(2026, 11, 30))
+                    .build()));
+    assertThat(salesPdf.head().getFileName()).isEqualTo("mushak-6.2-2026-11-01-to-2026-11-30.pdf");
+    assertThat(pdfText(salesPdf.data())).contains("Mushak-6.2 Sales Book").contains("29,925.02");
+    render(salesPdf.data(), "vat-sales-book.png");
+    File banglaPdf =
+        file(
+            vat.printVatReturn(
+                PrintVatReturnRequest.newBuilder()
+                    .setYear(2026)
+                    .setMonth(11)
+                    .setLanguage("bn")
+                    .build()));
+    render(banglaPdf.data(), "vat-return-bn.png");
     File bangla =
         file(
             vat.printVatReturn(
