@@ -18,7 +18,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -69,8 +68,6 @@ public final class VatBookView extends BorderPane {
     show.setDefaultButton(true);
     show.disableProperty().bind(vm.busyProperty());
     show.setOnAction(e -> vm.load());
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
     HBox bar =
         new HBox(
             8,
@@ -80,15 +77,26 @@ public final class VatBookView extends BorderPane {
             new VBox(2, from, fromError),
             label(m.get("vat.book.to"), to),
             new VBox(2, to, toError),
-            show,
-            grow);
-    bar.getChildren()
-        .addAll(
+            show);
+    bar.setAlignment(Pos.TOP_LEFT);
+    bar.setPadding(new Insets(8, 8, 4, 8));
+    HBox papers =
+        new HBox(
+            8,
             PaperButtons.of(ctx, this, "vat-book", vm::title, vm::paper, vm::fileName, vm::save));
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(8));
-    bar.getStyleClass().add(Styles.TOOLBAR);
-    setTop(bar);
+    papers.setPadding(new Insets(0, 8, 8, 8));
+    for (javafx.scene.Node n : bar.getChildren()) {
+      if (n instanceof javafx.scene.control.Labeled l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    for (javafx.scene.Node n : papers.getChildren()) {
+      ((javafx.scene.control.Labeled) n).setMinWidth(Region.USE_PREF_SIZE);
+    }
+    kind.setMinWidth(Region.USE_PREF_SIZE);
+    VBox top = new VBox(bar, papers);
+    top.getStyleClass().add(Styles.TOOLBAR);
+    setTop(top);
 
     TableView<VatBookViewModel.Row> table = new TableView<>(vm.rows());
     table.setId("vatBookTable");

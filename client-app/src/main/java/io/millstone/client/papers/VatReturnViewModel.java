@@ -92,7 +92,10 @@ public final class VatReturnViewModel extends AbstractViewModel {
     part(out, "vat.return.part5up", r.getIncreasingList());
     part(out, "vat.return.part5down", r.getDecreasingList());
     rows.setAll(out);
-    company.set(m.get("vat.return.company", r.getCompanyName(), r.getCompanyBin()));
+    company.set(
+        r.getCompanyBin().isBlank()
+            ? r.getCompanyName()
+            : m.get("vat.return.company", r.getCompanyName(), r.getCompanyBin()));
     String cur = r.getCurrencyCode();
     output.set(Amounts.money(r.getOutputVat().getValue()) + " " + cur);
     input.set(Amounts.money(r.getInputVat().getValue()) + " " + cur);

@@ -180,7 +180,7 @@ class VatViewModelsTest {
     assertThat(vm.rows()).hasSize(1);
     assertThat(vm.rows().get(0).number()).isEqualTo("INV-1");
     assertThat(vm.rows().get(0).rate()).isEqualTo("15 %");
-    assertThat(vm.countProperty().get()).isEqualTo("1 lines");
+    assertThat(vm.countProperty().get()).isEqualTo("1 line");
     assertThat(vm.totalsProperty().get()).contains("7,500").contains("57,500").endsWith("BDT");
     assertThat(vm.title()).startsWith("Mushak 6.2");
     assertThat(vm.fileName(PaperFormat.PAPER_FORMAT_XLSX))
