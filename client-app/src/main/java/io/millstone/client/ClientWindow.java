@@ -403,9 +403,10 @@ public final class ClientWindow {
             MasterDataScreens.lookups(
                 ctx, items, units, customers, suppliers, warehouses, saved, records.sidePanels()));
     lookups.add(records.lookup());
-    screens.addAll(SalesScreens.definitions(ctx, new Sales(session)));
-    screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session)));
-    screens.addAll(CaneScreens.definitions(ctx, new Cane(session)));
+    io.millstone.client.remote.Papers papers = new io.millstone.client.remote.Papers(session);
+    screens.addAll(SalesScreens.definitions(ctx, new Sales(session), papers));
+    screens.addAll(PurchasingScreens.definitions(ctx, new Purchasing(session), papers));
+    screens.addAll(CaneScreens.definitions(ctx, new Cane(session), papers));
     screens.addAll(
         ProductionScreens.definitions(
             ctx,
@@ -416,6 +417,7 @@ public final class ClientWindow {
             ctx, new io.millstone.client.remote.Oee(session)));
     screens.addAll(StockScreens.definitions(ctx, new Stock(session)));
     screens.addAll(AccountingScreens.definitions(ctx, new Ledger(session)));
+    screens.addAll(io.millstone.client.papers.PapersScreens.definitions(ctx, papers));
     screens.addAll(TelemetryScreens.definitions(ctx, new Telemetry(session)));
     screens.addAll(
         AdminScreens.definitions(
@@ -517,6 +519,7 @@ public final class ClientWindow {
     account.setOnAction(e -> shown.open(AdminScreens.MY_ACCOUNT, ""));
     shell.addToHeader(account);
     session.connection().watch(vm::connectionChanged, 2000);
+    printListsWithCtrlShiftP(shell, ctx, papers);
     setRoot(shell);
     stage.setTitle(messages.get("app.titleSignedIn", session.companyName()));
     for (String id : reopen) {
@@ -524,6 +527,44 @@ public final class ClientWindow {
         shell.open(id, "");
       }
     }
+  }
+
+  private static final javafx.scene.input.KeyCombination PRINT_LIST =
+      new javafx.scene.input.KeyCodeCombination(
+          javafx.scene.input.KeyCode.P,
+          javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+          javafx.scene.input.KeyCombination.SHIFT_DOWN);
+
+  /**
+   * Ctrl+Shift+P prints the list or report in view (the focused table, else the tab's first) as the
+   * server lays out any table: its title, the columns and rows as shown.
+   */
+  private void printListsWithCtrlShiftP(
+      ShellView shell, ScreenContext ctx, io.millstone.client.papers.PapersGateway papers) {
+    shell.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (!PRINT_LIST.match(e)) {
+            return;
+          }
+          javafx.scene.control.Tab tab = shell.tabs().getSelectionModel().getSelectedItem();
+          if (tab == null) {
+            return;
+          }
+          javafx.scene.control.TableView<?> table =
+              io.millstone.client.core.print.TablePaper.find(
+                  stage.getScene().getFocusOwner(), tab.getContent());
+          if (table == null) {
+            return;
+          }
+          e.consume();
+          var request = io.millstone.client.core.print.TablePaper.of(table, tab.getText(), "");
+          io.millstone.client.core.print.PrintPreview.open(
+              ctx,
+              "table-" + tab.getId(),
+              tab.getText(),
+              (lang, sink) -> papers.table(request, lang, sink));
+        });
   }
 
   /** The bell in the header and the approvals badge, live from the server's stream. */

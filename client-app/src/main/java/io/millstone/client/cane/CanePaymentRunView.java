@@ -26,6 +26,18 @@ public final class CanePaymentRunView extends BorderPane {
   private final DatePicker from = new DatePicker();
 
   public CanePaymentRunView(CanePaymentRunViewModel vm, Messages m, DialogService dialogs) {
+    this(vm, m, dialogs, null);
+  }
+
+  /**
+   * @param printBill opens a bill's print preview (a Print button on each bill's row); null for
+   *     none
+   */
+  public CanePaymentRunView(
+      CanePaymentRunViewModel vm,
+      Messages m,
+      DialogService dialogs,
+      java.util.function.Consumer<io.millstone.api.cane.v1.CaneBill> printBill) {
     setId("canePaymentRunView");
     ComboBox<String> season = new ComboBox<>();
     season.setId("crSeason");
@@ -119,6 +131,14 @@ public final class CanePaymentRunView extends BorderPane {
                         .ifPresent(why -> vm.reverseBill(r, why));
                   }
                 });
+            javafx.scene.Node printIt = new Label();
+            if (printBill != null) {
+              Button p = new Button(m.get("print.billButton"));
+              p.setId("crPrint-" + n);
+              p.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+              p.setOnAction(e -> printBill.accept(r.bill()));
+              printIt = p;
+            }
             TextField ref = new TextField();
             ref.setId("crRef-" + n);
             ref.setPrefColumnCount(8);
@@ -135,6 +155,7 @@ public final class CanePaymentRunView extends BorderPane {
                 method,
                 ref,
                 reverse,
+                printIt,
                 Ui.error("crError-" + n, r.errorProperty()));
           }
         };

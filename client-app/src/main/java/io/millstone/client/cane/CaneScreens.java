@@ -41,6 +41,7 @@ public final class CaneScreens {
 
   private final ScreenContext ctx;
   private final CaneGateway gateway;
+  private io.millstone.client.papers.PapersGateway papers;
 
   private CaneScreens(ScreenContext ctx, CaneGateway gateway) {
     this.ctx = ctx;
@@ -49,7 +50,17 @@ public final class CaneScreens {
 
   /** The cane screens, for the shell to show where the person's permissions allow. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, CaneGateway gateway) {
+    return definitions(ctx, gateway, null);
+  }
+
+  /**
+   * The cane screens with their papers: the A4 weighbridge ticket of the last truck weighed, and
+   * each cane bill's (none when {@code papers} is null).
+   */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx, CaneGateway gateway, io.millstone.client.papers.PapersGateway papers) {
     CaneScreens s = new CaneScreens(ctx, gateway);
+    s.papers = papers;
     List<ScreenDefinition> list = new ArrayList<>();
     list.add(
         new ScreenDefinition(
@@ -129,7 +140,30 @@ public final class CaneScreens {
     WeighbridgeView view = new WeighbridgeView(vm, ctx.messages(), ctx.dialogs());
     vm.start();
     view.focusFirst();
-    return view;
+    if (papers == null) {
+      return view;
+    }
+    // The A4 ticket of the last truck weighed (Ctrl+P stays the driver's slip on the bridge).
+    javafx.scene.layout.BorderPane pane = io.millstone.client.core.print.PrintPreview.around(view);
+    javafx.scene.control.Button a4 =
+        new javafx.scene.control.Button(ctx.messages().get("print.ticketButton"));
+    a4.setId("printTicketButton");
+    a4.setMnemonicParsing(true);
+    a4.setFocusTraversable(false);
+    a4.disableProperty().bind(vm.lastProperty().isNull());
+    a4.setOnAction(
+        e -> {
+          var t = vm.lastProperty().get();
+          if (t != null) {
+            io.millstone.client.core.print.PrintPreview.open(
+                ctx,
+                "ticket-" + t.getId(),
+                ctx.messages().get("print.paper.ticket", t.getNumber()),
+                (lang, sink) -> papers.weighbridgeTicket(t.getId(), lang, sink));
+          }
+        });
+    io.millstone.client.core.print.PrintPreview.addButtons(pane, a4);
+    return pane;
   }
 
   private Node permitIssue() {
@@ -256,7 +290,19 @@ public final class CaneScreens {
   private Node paymentRun() {
     CanePaymentRunViewModel vm =
         new CanePaymentRunViewModel(gateway, ctx.executor(), ctx.messages(), ctx.notifier());
-    CanePaymentRunView view = new CanePaymentRunView(vm, ctx.messages(), ctx.dialogs());
+    CanePaymentRunView view =
+        new CanePaymentRunView(
+            vm,
+            ctx.messages(),
+            ctx.dialogs(),
+            papers == null
+                ? null
+                : bill ->
+                    io.millstone.client.core.print.PrintPreview.open(
+                        ctx,
+                        "cane-bill-" + bill.getId(),
+                        ctx.messages().get("print.paper.caneBill", bill.getNumber()),
+                        (lang, sink) -> papers.caneBill(bill.getId(), lang, sink)));
     vm.start();
     view.focusFirst();
     return view;

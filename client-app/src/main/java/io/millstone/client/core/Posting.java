@@ -44,11 +44,10 @@ public final class Posting {
     screen.addEventHandler(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (POST.match(e)) {
+          // A screen that cannot post now leaves Ctrl+P to its Print button (a posted document).
+          if (POST.match(e) && !button.isDisabled() && button.isVisible()) {
             e.consume();
-            if (!button.isDisabled() && button.isVisible()) {
-              ask.run();
-            }
+            ask.run();
           }
         });
   }

@@ -45,6 +45,7 @@ public final class PurchasingScreens {
 
   private final ScreenContext ctx;
   private final PurchasingGateway gateway;
+  private io.millstone.client.papers.PapersGateway papers;
 
   private PurchasingScreens(ScreenContext ctx, PurchasingGateway gateway) {
     this.ctx = ctx;
@@ -53,7 +54,19 @@ public final class PurchasingScreens {
 
   /** The purchasing screens, for the shell to show where the person's permissions allow. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, PurchasingGateway gateway) {
+    return definitions(ctx, gateway, null);
+  }
+
+  /**
+   * The buying screens with their papers: a saved purchase order and the goods receipt just posted
+   * from it print from the order's tab (none when {@code papers} is null).
+   */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx,
+      PurchasingGateway gateway,
+      io.millstone.client.papers.PapersGateway papers) {
     PurchasingScreens s = new PurchasingScreens(ctx, gateway);
+    s.papers = papers;
     return List.of(
         new ScreenDefinition(
             "purchase-orders",
@@ -356,6 +369,8 @@ public final class PurchasingScreens {
             ctx.can("purchasing.order.manage"),
             ctx.can("purchasing.receipt.post"),
             ctx.can("purchasing.bill.post"));
+    javafx.beans.property.ObjectProperty<io.millstone.api.purchasing.v1.GoodsReceipt> lastReceipt =
+        new javafx.beans.property.SimpleObjectProperty<>();
     PurchaseOrderView view =
         new PurchaseOrderView(
             vm,
@@ -364,7 +379,7 @@ public final class PurchasingScreens {
             new PurchaseOrderView.Actions() {
               @Override
               public void receive(PurchaseOrder order) {
-                openReceipt(order, vm, list);
+                openReceipt(order, vm, list, lastReceipt::set);
               }
 
               @Override
@@ -392,12 +407,64 @@ public final class PurchasingScreens {
       vm.load(row);
       vm.open(row.getId());
     }
-    ctx.workbench().show(tabId, vm.titleProperty(), view, Runnable::run);
+    javafx.scene.Node shown = view;
+    if (papers != null) {
+      BorderPane pane = io.millstone.client.core.print.PrintPreview.around(view);
+      javafx.scene.control.Button print =
+          io.millstone.client.core.print.PrintPreview.button(
+              ctx.messages(),
+              pane,
+              "printButton",
+              ctx.messages().get("print.button"),
+              () -> saved(vm.orderProperty().get()),
+              () -> {
+                PurchaseOrder o = vm.orderProperty().get();
+                io.millstone.client.core.print.PrintPreview.open(
+                    ctx,
+                    "po-" + o.getId(),
+                    ctx.messages().get("print.paper.purchaseOrder", o.getNumber()),
+                    (lang, sink) -> papers.purchaseOrder(o.getId(), lang, sink));
+              });
+      print
+          .disableProperty()
+          .bind(
+              javafx.beans.binding.Bindings.createBooleanBinding(
+                  () -> !saved(vm.orderProperty().get()), vm.orderProperty()));
+      // The goods receipt note of the receipt just posted from this order (no call lists an
+      // order's receipts, so an earlier receipt's note is printed when it is posted).
+      javafx.scene.control.Button grn =
+          io.millstone.client.core.print.PrintPreview.button(
+              ctx.messages(),
+              pane,
+              "printGrnButton",
+              ctx.messages().get("print.grnButton"),
+              () -> lastReceipt.get() != null,
+              () -> {
+                var r = lastReceipt.get();
+                io.millstone.client.core.print.PrintPreview.open(
+                    ctx,
+                    "grn-" + r.getId(),
+                    ctx.messages().get("print.paper.goodsReceipt", r.getNumber()),
+                    (lang, sink) -> papers.goodsReceipt(r.getId(), lang, sink));
+              });
+      grn.visibleProperty().bind(lastReceipt.isNotNull());
+      grn.managedProperty().bind(grn.visibleProperty());
+      io.millstone.client.core.print.PrintPreview.addButtons(pane, print, grn);
+      shown = pane;
+    }
+    ctx.workbench().show(tabId, vm.titleProperty(), shown, Runnable::run);
     view.focusFirst();
   }
 
+  private static boolean saved(PurchaseOrder o) {
+    return o != null && !o.getId().isEmpty();
+  }
+
   private void openReceipt(
-      PurchaseOrder order, PurchaseOrderViewModel orderVm, ListViewModel<PurchaseOrder> list) {
+      PurchaseOrder order,
+      PurchaseOrderViewModel orderVm,
+      ListViewModel<PurchaseOrder> list,
+      java.util.function.Consumer<io.millstone.api.purchasing.v1.GoodsReceipt> posted) {
     ReceiptViewModel vm =
         new ReceiptViewModel(order, gateway, ctx.executor(), ctx.messages(), ctx.notifier());
     String tabId = "purchase-receipt-" + order.getId();
@@ -406,6 +473,7 @@ public final class PurchasingScreens {
           ctx.workbench().close(tabId);
           orderVm.open(order.getId());
           list.refresh();
+          posted.accept(r);
         });
     vm.start();
     ReceiptView view = new ReceiptView(vm, ctx.messages(), ctx.dialogs());

@@ -37,15 +37,27 @@ public final class SalesScreens {
 
   private final ScreenContext ctx;
   private final SalesGateway gateway;
+  private final io.millstone.client.papers.PapersGateway papers;
 
-  private SalesScreens(ScreenContext ctx, SalesGateway gateway) {
+  private SalesScreens(
+      ScreenContext ctx, SalesGateway gateway, io.millstone.client.papers.PapersGateway papers) {
     this.ctx = ctx;
     this.gateway = gateway;
+    this.papers = papers;
   }
 
   /** The sales screens, for the shell to show where the person's permissions allow. */
   public static List<ScreenDefinition> definitions(ScreenContext ctx, SalesGateway gateway) {
-    SalesScreens s = new SalesScreens(ctx, gateway);
+    return definitions(ctx, gateway, null);
+  }
+
+  /**
+   * The sales screens with their papers: the tax invoice, credit note, challan and money receipt
+   * are printed from the screens that show them (none when {@code papers} is null).
+   */
+  public static List<ScreenDefinition> definitions(
+      ScreenContext ctx, SalesGateway gateway, io.millstone.client.papers.PapersGateway papers) {
+    SalesScreens s = new SalesScreens(ctx, gateway, papers);
     return List.of(
         new ScreenDefinition(
             "sales-orders",
@@ -305,6 +317,8 @@ public final class SalesScreens {
             ctx.can("sales.delivery.post"),
             ctx.can("sales.invoice.post"),
             ctx.can("sales.payment.post"));
+    javafx.beans.property.ObjectProperty<io.millstone.api.sales.v1.Delivery> lastDelivery =
+        new javafx.beans.property.SimpleObjectProperty<>();
     OrderEntryView view =
         new OrderEntryView(
             vm,
@@ -313,7 +327,7 @@ public final class SalesScreens {
             new OrderEntryView.Actions() {
               @Override
               public void deliver(SalesOrder order) {
-                openDelivery(order, vm, list);
+                openDelivery(order, vm, list, d -> lastDelivery.set(d));
               }
 
               @Override
@@ -328,12 +342,40 @@ public final class SalesScreens {
       vm.load(row);
       vm.open(row.getId());
     }
-    ctx.workbench().show(tabId, vm.titleProperty(), view, vm::requestClose);
+    Node shown = view;
+    if (papers != null) {
+      // The challan of the delivery just posted from this order (no call lists an order's
+      // deliveries, so an earlier delivery's challan is printed when it is posted).
+      BorderPane pane = io.millstone.client.core.print.PrintPreview.around(view);
+      javafx.scene.control.Button challan =
+          io.millstone.client.core.print.PrintPreview.button(
+              ctx.messages(),
+              pane,
+              "printChallanButton",
+              ctx.messages().get("print.challanButton"),
+              () -> lastDelivery.get() != null,
+              () -> {
+                var d = lastDelivery.get();
+                io.millstone.client.core.print.PrintPreview.open(
+                    ctx,
+                    "challan-" + d.getId(),
+                    ctx.messages().get("print.paper.challan", d.getNumber()),
+                    (lang, sink) -> papers.deliveryChallan(d.getId(), lang, sink));
+              });
+      challan.visibleProperty().bind(lastDelivery.isNotNull());
+      challan.managedProperty().bind(challan.visibleProperty());
+      io.millstone.client.core.print.PrintPreview.addButtons(pane, challan);
+      shown = pane;
+    }
+    ctx.workbench().show(tabId, vm.titleProperty(), shown, vm::requestClose);
     view.focusFirst();
   }
 
   private void openDelivery(
-      SalesOrder order, OrderEntryViewModel orderVm, ListViewModel<SalesOrder> list) {
+      SalesOrder order,
+      OrderEntryViewModel orderVm,
+      ListViewModel<SalesOrder> list,
+      java.util.function.Consumer<io.millstone.api.sales.v1.Delivery> posted) {
     DeliveryViewModel vm =
         new DeliveryViewModel(order, gateway, ctx.executor(), ctx.messages(), ctx.notifier());
     String tabId = "sales-delivery-" + order.getId();
@@ -342,6 +384,7 @@ public final class SalesScreens {
           ctx.workbench().close(tabId);
           orderVm.open(order.getId());
           list.refresh();
+          posted.accept(d);
         });
     vm.start();
     DeliveryView view = new DeliveryView(vm, ctx.messages(), ctx.dialogs());
@@ -364,7 +407,29 @@ public final class SalesScreens {
         inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_INVOICE
             && ctx.can("sales.invoice.post");
     Node shown = view;
-    if (creditable) {
+    if (papers != null) {
+      BorderPane pane = new BorderPane(view);
+      HBox bar = new HBox(10);
+      bar.setPadding(new Insets(0, 12, 12, 12));
+      javafx.scene.control.Button print =
+          io.millstone.client.core.print.PrintPreview.button(
+              ctx.messages(), pane, () -> true, () -> printInvoice(inv));
+      bar.getChildren().add(print);
+      // Keyboard first: the shown invoice prints with Enter, Space or Ctrl+P.
+      javafx.application.Platform.runLater(print::requestFocus);
+      if (creditable) {
+        javafx.scene.control.Button credit =
+            new javafx.scene.control.Button(
+                ctx.messages().get("sales.credit.open"),
+                new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.REPLY));
+        credit.setId("creditNoteButton");
+        credit.setMnemonicParsing(true);
+        credit.setOnAction(e -> openCreditNote(inv, list));
+        bar.getChildren().add(credit);
+      }
+      pane.setBottom(bar);
+      shown = pane;
+    } else if (creditable) {
       javafx.scene.control.Button credit =
           new javafx.scene.control.Button(
               ctx.messages().get("sales.credit.open"),
@@ -384,6 +449,21 @@ public final class SalesScreens {
             new SimpleStringProperty(inv.getNumber()),
             shown,
             Runnable::run);
+  }
+
+  /** Mushak 6.3 of an invoice, or 6.7 of a credit note, in the print preview. */
+  private void printInvoice(Invoice inv) {
+    boolean credit =
+        inv.getKind() == io.millstone.api.sales.v1.InvoiceKind.INVOICE_KIND_CREDIT_NOTE;
+    String id = inv.getId();
+    io.millstone.client.core.print.PrintPreview.open(
+        ctx,
+        "invoice-" + id,
+        ctx.messages()
+            .get(credit ? "print.paper.creditNote" : "print.paper.taxInvoice", inv.getNumber()),
+        credit
+            ? (lang, sink) -> papers.creditNote(id, lang, sink)
+            : (lang, sink) -> papers.taxInvoice(id, lang, sink));
   }
 
   private void openCreditNote(Invoice inv, ListViewModel<Invoice> list) {
@@ -418,7 +498,33 @@ public final class SalesScreens {
       vm.loadInvoices();
     }
     view.focusFirst();
-    return view;
+    if (papers == null) {
+      return view;
+    }
+    // The money receipt of the payment just posted here.
+    javafx.beans.property.ObjectProperty<io.millstone.api.sales.v1.Payment> last =
+        new javafx.beans.property.SimpleObjectProperty<>();
+    vm.setOnPosted(last::set);
+    BorderPane pane = io.millstone.client.core.print.PrintPreview.around(view);
+    javafx.scene.control.Button receipt =
+        io.millstone.client.core.print.PrintPreview.button(
+            ctx.messages(),
+            pane,
+            "printReceiptButton",
+            ctx.messages().get("print.receiptButton"),
+            () -> last.get() != null,
+            () -> {
+              var p = last.get();
+              io.millstone.client.core.print.PrintPreview.open(
+                  ctx,
+                  "receipt-" + p.getId(),
+                  ctx.messages().get("print.paper.moneyReceipt", p.getNumber()),
+                  (lang, sink) -> papers.moneyReceipt(p.getId(), lang, sink));
+            });
+    receipt.visibleProperty().bind(last.isNotNull());
+    receipt.managedProperty().bind(receipt.visibleProperty());
+    io.millstone.client.core.print.PrintPreview.addButtons(pane, receipt);
+    return pane;
   }
 
   private void openPayment(String customerCode) {
