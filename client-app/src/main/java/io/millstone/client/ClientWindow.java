@@ -529,22 +529,25 @@ public final class ClientWindow {
     }
   }
 
-  private static final javafx.scene.input.KeyCombination PRINT_LIST =
-      new javafx.scene.input.KeyCodeCombination(
-          javafx.scene.input.KeyCode.P,
-          javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-          javafx.scene.input.KeyCombination.SHIFT_DOWN);
-
   /**
-   * Ctrl+Shift+P prints the list or report in view (the focused table, else the tab's first) as the
-   * server lays out any table: its title, the columns and rows as shown.
+   * Ctrl+Shift+P, or "Print…" in any table's menu, prints the list or report in view (the focused
+   * table, else the tab's first) as the server lays out any table: its title, the columns and rows
+   * as shown.
    */
   private void printListsWithCtrlShiftP(
       ShellView shell, ScreenContext ctx, io.millstone.client.papers.PapersGateway papers) {
+    java.util.function.Consumer<javafx.scene.control.TableView<?>> print =
+        table -> {
+          String title = io.millstone.client.core.list.TableExport.titleOf(table);
+          var request = io.millstone.client.core.print.TablePaper.of(table, title, "");
+          io.millstone.client.core.print.PrintPreview.open(
+              ctx, "table-" + title, title, (lang, sink) -> papers.table(request, lang, sink));
+        };
+    stage.getScene().getProperties().put(io.millstone.client.core.list.TableExport.PRINTER, print);
     shell.addEventHandler(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
-          if (!PRINT_LIST.match(e)) {
+          if (!io.millstone.client.core.list.TableExport.PRINT.match(e)) {
             return;
           }
           javafx.scene.control.Tab tab = shell.tabs().getSelectionModel().getSelectedItem();
@@ -554,16 +557,10 @@ public final class ClientWindow {
           javafx.scene.control.TableView<?> table =
               io.millstone.client.core.print.TablePaper.find(
                   stage.getScene().getFocusOwner(), tab.getContent());
-          if (table == null) {
-            return;
+          if (table != null) {
+            e.consume();
+            print.accept(table);
           }
-          e.consume();
-          var request = io.millstone.client.core.print.TablePaper.of(table, tab.getText(), "");
-          io.millstone.client.core.print.PrintPreview.open(
-              ctx,
-              "table-" + tab.getId(),
-              tab.getText(),
-              (lang, sink) -> papers.table(request, lang, sink));
         });
   }
 

@@ -169,6 +169,13 @@ class ExportUiTest extends UiTest {
     List<String> rows = Files.readAllLines(report, StandardCharsets.UTF_8);
     assertThat(rows.get(0)).startsWith("\uFEFF");
     assertThat(rows).anyMatch(r -> r.contains("SUG-L30"));
+
+    // The same table printed from its menu: the server lays it out, the preview shows page 1.
+    rightClickOn(valuation);
+    waitUntil(() -> lookup("#printTable").tryQuery().isPresent());
+    clickOn("#printTable");
+    waitUntil(60, () -> lookup("#previewPageOf").tryQuery().isPresent());
+    waitUntil(60, () -> text("#previewPageOf").matches("Page 1 of \\d+"));
   }
 
   @Test

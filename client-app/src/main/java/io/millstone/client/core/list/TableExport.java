@@ -45,6 +45,12 @@ public final class TableExport {
   static final String INSTALLED = "millstone.tableExport";
   static final String WATCHED = "millstone.tableExport.watched";
 
+  /**
+   * A scene property: what prints a table (a {@code Consumer<TableView<?>>}), set once a person is
+   * signed in. Every table's menu then has "Print…" (Ctrl+Shift+P) beside its exports.
+   */
+  public static final String PRINTER = "millstone.tableExport.printer";
+
   /** What the export needs from the window: words, a worker, a way to tell the person. */
   public record Context(Supplier<Messages> messages, UiTaskExecutor executor, Notifier notifier) {}
 
@@ -136,12 +142,28 @@ public final class TableExport {
     csv.setId("exportCsv");
     csv.setAccelerator(CSV);
     csv.setOnAction(e -> action.accept(ExportFormat.CSV, table));
+    MenuItem print = new MenuItem(m.get("export.print"));
+    print.setId("printTable");
+    print.setAccelerator(PRINT);
+    print.setOnAction(e -> print(table));
     ContextMenu menu = table.getContextMenu();
     if (menu == null) {
-      table.setContextMenu(new ContextMenu(excel, csv));
+      menu = new ContextMenu(excel, csv);
+      table.setContextMenu(menu);
     } else {
       menu.getItems().addAll(new SeparatorMenuItem(), excel, csv);
     }
+    ContextMenu shown = menu;
+    // "Print…" only where a printer is known (a signed-in window), checked as the menu opens.
+    menu.setOnShowing(
+        e -> {
+          boolean can = printer(table) != null;
+          if (can && !shown.getItems().contains(print)) {
+            shown.getItems().add(print);
+          } else if (!can) {
+            shown.getItems().remove(print);
+          }
+        });
     table.addEventHandler(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -153,6 +175,26 @@ public final class TableExport {
             e.consume();
           }
         });
+  }
+
+  /** The key that prints the table in view (handled by the window, shown on the menu item). */
+  public static final KeyCombination PRINT =
+      new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+  @SuppressWarnings("unchecked")
+  private static java.util.function.Consumer<TableView<?>> printer(TableView<?> table) {
+    return table.getScene() != null
+            && table.getScene().getProperties().get(PRINTER)
+                instanceof java.util.function.Consumer<?> c
+        ? (java.util.function.Consumer<TableView<?>>) c
+        : null;
+  }
+
+  private static void print(TableView<?> table) {
+    var p = printer(table);
+    if (p != null) {
+      p.accept(table);
+    }
   }
 
   /** The title of the tab (or window) the table is in, for the file name and the sheet. */
