@@ -92,7 +92,18 @@ public final class DemoSeeder {
     }
     UUID companyId = findCompany(server).orElse(null);
     if (companyId == null) {
-      companyId = server.companyAdmin().create(CompanySettings.defaults(COMPANY_NAME), "demo").id();
+      var created = server.companyAdmin().create(CompanySettings.defaults(COMPANY_NAME), "demo");
+      companyId = created.id();
+      // A tax invoice (Mushak 6.3) names the seller's BIN and address: the demo mill has both.
+      server
+          .companyAdmin()
+          .update(
+              Actor.system(companyId, "demo"),
+              created.settings(),
+              created.formats(),
+              new io.millstone.server.identity.model.CompanyDetails(
+                  "0000123456789", "Mill Road, Darsana, Chuadanga 7220", null),
+              created.version());
     }
     Actor actor = Actor.system(companyId, "demo");
     for (String[] u : USERS) {

@@ -45,13 +45,17 @@ class DemoSeederTest {
               c.createStatement()
                   .executeQuery(
                       "SELECT count(*), min(currency_code), min(vat_rate_percent), min(fiscal_year_start_month),"
-                          + " min(time_zone) FROM company WHERE name = 'Sugar Mill Demo Ltd'")) {
+                          + " min(time_zone), min(bin), min(address) FROM company"
+                          + " WHERE name = 'Sugar Mill Demo Ltd'")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(1);
         assertThat(rs.getString(2)).isEqualTo("BDT");
         assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("15");
         assertThat(rs.getInt(4)).isEqualTo(7);
         assertThat(rs.getString(5)).isEqualTo("Asia/Dhaka");
+        // Its tax invoices name the seller's BIN and address.
+        assertThat(rs.getString(6)).hasSize(13);
+        assertThat(rs.getString(7)).contains("Darsana");
       }
       var admin = t.login("admin", first.get("admin"));
       assertThat(admin.getPermissionsList()).contains("identity.users.manage");
