@@ -81,7 +81,15 @@ public final class PrintPreview {
    * Ctrl+P the buttons answer (make them with {@link #button} on it, then {@link #addButtons}).
    */
   public static javafx.scene.layout.BorderPane around(Node content) {
-    javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(content);
+    javafx.scene.layout.BorderPane pane =
+        new javafx.scene.layout.BorderPane(content) {
+          // The shell focuses a screen when it shows it: the screen's own first field, not this
+          // frame around it (which would take the caret from the screen's first field).
+          @Override
+          public void requestFocus() {
+            content.requestFocus();
+          }
+        };
     javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10);
     bar.setId("printBar");
     bar.setPadding(new javafx.geometry.Insets(0, 12, 10, 12));
