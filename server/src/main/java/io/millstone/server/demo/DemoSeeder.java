@@ -92,18 +92,23 @@ public final class DemoSeeder {
     }
     UUID companyId = findCompany(server).orElse(null);
     if (companyId == null) {
-      var created = server.companyAdmin().create(CompanySettings.defaults(COMPANY_NAME), "demo");
-      companyId = created.id();
-      // A tax invoice (Mushak 6.3) names the seller's BIN and address: the demo mill has both.
+      companyId = server.companyAdmin().create(CompanySettings.defaults(COMPANY_NAME), "demo").id();
+    }
+    // A tax invoice (Mushak 6.3) names the seller's BIN and address: the demo mill has both
+    // (also a demo company found without them).
+    var company = server.companyAdmin().get(Actor.system(companyId, "demo"));
+    if (company.details() == null
+        || company.details().bin() == null
+        || company.details().bin().isBlank()) {
       server
           .companyAdmin()
           .update(
               Actor.system(companyId, "demo"),
-              created.settings(),
-              created.formats(),
+              company.settings(),
+              company.formats(),
               new io.millstone.server.identity.model.CompanyDetails(
                   "0000123456789", "Mill Road, Darsana, Chuadanga 7220", null),
-              created.version());
+              company.version());
     }
     Actor actor = Actor.system(companyId, "demo");
     for (String[] u : USERS) {
