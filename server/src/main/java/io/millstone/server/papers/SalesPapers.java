@@ -32,20 +32,33 @@ public final class SalesPapers {
 
   private record Read<T>(Letterhead head, T doc) {}
 
+  /** Reads a document of the company by its id, or null when there is none. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(java.sql.Connection c, UUID id) throws java.sql.SQLException;
+  }
+
+  /**
+   * The company's letterhead and the document {@code id} in one transaction; NOT_FOUND names {@code
+   * what} when the company has no such document.
+   */
+  private <T> Read<T> read(Actor actor, String id, String what, Reader<T> reader) {
+    UUID uuid = Ids.parse(id, "id");
+    Read<T> r =
+        tx.sqlInCompany(
+            actor,
+            (t, c) -> new Read<>(Letterhead.read(c, actor.companyId()), reader.read(c, uuid)));
+    if (r.doc() == null) {
+      throw new NotFoundException(what, id);
+    }
+    return r;
+  }
+
   /** Mushak 6.3 of a sales invoice: the original, then the copy on its own pages. */
   public PaperFile taxInvoice(Actor actor, String id, String language) {
     PaperLanguage lang = PaperLanguage.parse(language, "language");
-    UUID uuid = Ids.parse(id, "id");
     Read<InvoiceDoc> r =
-        tx.sqlInCompany(
-            actor,
-            (t, c) ->
-                new Read<>(
-                    Letterhead.read(c, actor.companyId()),
-                    SalesPaperData.invoice(c, uuid, "INVOICE")));
-    if (r.doc() == null) {
-      throw new NotFoundException("Invoice", id);
-    }
+        read(actor, id, "Invoice", (c, uuid) -> SalesPaperData.invoice(c, uuid, "INVOICE"));
     InvoiceDoc inv = r.doc();
     Paper p = Paper.open(r.head(), lang, false);
     for (String copy : List.of("paper.original", "paper.copy")) {
@@ -73,17 +86,8 @@ public final class SalesPapers {
   /** Mushak 6.7 of a credit note: the invoice it reduces, the reason, the lines, VAT decreased. */
   public PaperFile creditNote(Actor actor, String id, String language) {
     PaperLanguage lang = PaperLanguage.parse(language, "language");
-    UUID uuid = Ids.parse(id, "id");
     Read<InvoiceDoc> r =
-        tx.sqlInCompany(
-            actor,
-            (t, c) ->
-                new Read<>(
-                    Letterhead.read(c, actor.companyId()),
-                    SalesPaperData.invoice(c, uuid, "CREDIT_NOTE")));
-    if (r.doc() == null) {
-      throw new NotFoundException("Credit note", id);
-    }
+        read(actor, id, "Credit note", (c, uuid) -> SalesPaperData.invoice(c, uuid, "CREDIT_NOTE"));
     InvoiceDoc cn = r.doc();
     Paper p = Paper.open(r.head(), lang, false);
     formHead(p, "paper.credit.form", "paper.credit.title", null);
@@ -106,16 +110,7 @@ public final class SalesPapers {
   /** The delivery challan and gate pass: what left which warehouse for whom, and who signed. */
   public PaperFile deliveryChallan(Actor actor, String id, String language) {
     PaperLanguage lang = PaperLanguage.parse(language, "language");
-    UUID uuid = Ids.parse(id, "id");
-    Read<DeliveryDoc> r =
-        tx.sqlInCompany(
-            actor,
-            (t, c) ->
-                new Read<>(
-                    Letterhead.read(c, actor.companyId()), SalesPaperData.delivery(c, uuid)));
-    if (r.doc() == null) {
-      throw new NotFoundException("Delivery", id);
-    }
+    Read<DeliveryDoc> r = read(actor, id, "Delivery", SalesPaperData::delivery);
     DeliveryDoc d = r.doc();
     Paper p = Paper.open(r.head(), lang, false);
     formHead(p, null, "paper.challan.title", null);
@@ -163,15 +158,7 @@ public final class SalesPapers {
   /** The money receipt of a customer payment: amount in figures and words, how, and for what. */
   public PaperFile moneyReceipt(Actor actor, String id, String language) {
     PaperLanguage lang = PaperLanguage.parse(language, "language");
-    UUID uuid = Ids.parse(id, "id");
-    Read<ReceiptDoc> r =
-        tx.sqlInCompany(
-            actor,
-            (t, c) ->
-                new Read<>(Letterhead.read(c, actor.companyId()), SalesPaperData.receipt(c, uuid)));
-    if (r.doc() == null) {
-      throw new NotFoundException("Payment", id);
-    }
+    Read<ReceiptDoc> r = read(actor, id, "Payment", SalesPaperData::receipt);
     ReceiptDoc m = r.doc();
     Paper p = Paper.open(r.head(), lang, false);
     formHead(p, null, "paper.receipt.title", null);
